@@ -1,0 +1,67 @@
+package org.hao.dsl.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.hao.dsl.cli.HaoCli;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+
+	@TempDir
+	Path dir;
+
+	private final StringWriter out = new StringWriter();
+	private final StringWriter err = new StringWriter();
+
+	private int run(String... args) {
+		return HaoCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+	}
+
+	@Test
+	void cleanFilePrintsNothing() throws Exception {
+		Path file = Files.writeString(dir.resolve("ok.hao"), HaoTestBase.VALID);
+		assertEquals(0, run("check", file.toString()), err::toString);
+		assertEquals("", out.toString());
+	}
+
+	@Test
+	void validationErrorPrintsFileLineColumnAndExitsOne() throws Exception {
+		Path file = Files.writeString(dir.resolve("bad.hao"), HaoTestBase.VALID.replace("cap 0.8", "cap 2"));
+		assertEquals(1, run("check", file.toString()));
+		String line = out.toString().strip();
+		assertTrue(line.matches(".*bad\\.hao:8:\\d+: error: cap is a fraction.*"), line);
+	}
+
+	@Test
+	void syntaxErrorIsAnError() throws Exception {
+		Path file = Files.writeString(dir.resolve("syntax.hao"), "network N {\n  input 3 x 8 x 8\n  subgraph s { conv }\n}\n");
+		assertEquals(1, run("check", file.toString()));
+		assertTrue(out.toString().contains("syntax.hao:3:"), out.toString());
+	}
+
+	@Test
+	void warningsAloneExitZero() throws Exception {
+		Path file = Files.writeString(dir.resolve("warn.hao"), HaoTestBase.VALID.replace("fps >= 10", "dsp <= 500"));
+		assertEquals(0, run("check", file.toString()));
+		assertTrue(out.toString().contains(": warning: dsp <= 500 has no effect"), out.toString());
+	}
+
+	@Test
+	void missingFileIsAnError() {
+		assertEquals(1, run("check", dir.resolve("nope.hao").toString()));
+		assertTrue(out.toString().contains("nope.hao:1:1: error: cannot read"), out.toString());
+	}
+
+	@Test
+	void noArgumentsIsAUsageError() {
+		assertEquals(2, run());
+		assertTrue(err.toString().contains("check"), err.toString());
+	}
+}

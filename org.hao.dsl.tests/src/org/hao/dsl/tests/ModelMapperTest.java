@@ -1,0 +1,122 @@
+package org.hao.dsl.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Map;
+
+import org.hao.dsl.hao.Model;
+import org.hao.dsl.hao.Search;
+import org.hao.dsl.mapping.MappingException;
+import org.hao.dsl.mapping.ModelMapper;
+import org.hao.engine.expand.ExpandedNetwork;
+import org.hao.engine.expand.NetworkExpander;
+import org.hao.engine.model.Add;
+import org.hao.engine.model.BitWidths;
+import org.hao.engine.model.DeviceKind;
+import org.hao.engine.model.ExecutionMode;
+import org.hao.engine.model.LayerKind;
+import org.hao.engine.model.MBConv;
+import org.hao.engine.model.Objective;
+import org.hao.engine.model.Pruning;
+import org.hao.engine.model.SearchSpec;
+import org.hao.engine.model.Shape;
+import org.hao.engine.model.SubgraphSpace;
+import org.hao.engine.model.SubgraphSpec;
+import org.junit.jupiter.api.Test;
+
+class ModelMapperTest extends HaoTestBase {
+
+	private final ModelMapper mapper = new ModelMapper();
+
+	private SearchSpec mapValid(String text) throws Exception {
+		Model model = parse(text);
+		validator.assertNoErrors(model);
+		Search search = (Search) model.getElements().get(3);
+		List<SearchSpec> specs = mapper.toSearches(search);
+		assertEquals(search.getDevices().size(), specs.size());
+		return specs.get(0);
+	}
+
+	@Test
+	void searchMapsToEngineRecords() throws Exception {
+		SearchSpec spec = mapValid(VALID);
+		assertEquals("find", spec.name());
+		assertEquals(Objective.MAX_ACCURACY, spec.objective());
+		assertEquals(7, spec.seed());
+		assertEquals(5.0, spec.timeLimitSeconds());
+		assertNull(spec.predictorCsv());
+		assertEquals(10.0, spec.constraints().minFps());
+		assertEquals(50.0, spec.constraints().minAccuracy());
+		assertNull(spec.constraints().maxDsp());
+
+		assertEquals(DeviceKind.FPGA, spec.device().kind());
+		assertEquals(100, spec.device().fpga().dsp());
+		assertEquals(0.8, spec.device().fpga().utilizationCap());
+		assertEquals(Map.of(16, 1, 8, 2), spec.device().fpga().macsPerDspByBits());
+		assertEquals(30.0, spec.device().power().picojoulesPerDdrByte());
+
+		assertEquals(new Shape(3, 32, 32), spec.network().input());
+		List<SubgraphSpec> sgs = spec.network().subgraphs();
+		assertEquals(List.of("stem", "body", "blocks", "head"), sgs.stream().map(SubgraphSpec::name).toList());
+		assertEquals(ExecutionMode.SEQUENTIAL, sgs.get(0).mode());
+		assertEquals(ExecutionMode.PIPELINED, sgs.get(1).mode());
+		assertEquals(new Add("r1", "c1"), sgs.get(1).ops().get(1));
+		assertEquals(new MBConv("m1", 4, 3, 2, 24, true, 2), sgs.get(2).ops().get(0));
+
+		SubgraphSpace space = sgs.get(2).space();
+		assertEquals(List.of(3, 5), space.kernels());
+		assertEquals(List.of(3, 6), space.expansions());
+		assertEquals(List.of(0.5, 1.0), space.widthMultipliers());
+		assertEquals(List.of(1, 2), space.depths());
+		assertEquals(List.of(BitWidths.INT8), space.bitWidths());
+		assertEquals(List.of(Pruning.NONE, new Pruning(4, 4, 0.5)), space.pruning());
+		assertEquals(SubgraphSpace.NONE, sgs.get(0).space());
+	}
+
+	@Test
+	void mappedNetworkExpandsWithInferredShapes() throws Exception {
+		SearchSpec spec = mapValid(VALID);
+		ExpandedNetwork expanded = NetworkExpander.expand(spec.network());
+		assertEquals(new Shape(10, 1, 1), expanded.output());
+		assertEquals(new Shape(24, 8, 8), expanded.subgraph("blocks").output());
+	}
+
+	@Test
+	void allEntryAppliesToEverySubgraphAndNamedEntriesOverride() throws Exception {
+		String text = validWith("space NetSpace for Net {", """
+				space NetSpace for Net {
+					subgraph all {
+						bits weights { 4, 8 } activations { 8 }
+						kernel { 7 }
+					}
+				""");
+		SearchSpec spec = mapValid(text);
+		SubgraphSpace stem = spec.network().subgraphs().get(0).space();
+		assertEquals(List.of(new BitWidths(4, 8), new BitWidths(8, 8)), stem.bitWidths());
+		SubgraphSpace blocks = spec.network().subgraphs().get(2).space();
+		assertEquals(List.of(3, 5), blocks.kernels(), "the named entry replaces the 'all' kernels");
+		assertEquals(List.of(BitWidths.INT8), blocks.bitWidths());
+	}
+
+	@Test
+	void standardLibraryGpuMapsWithItsEfficiencyTable() throws Exception {
+		Model model = parse(VALID.replace("device Small\n", "devices Small, Adreno640\n"));
+		List<SearchSpec> specs = mapper.toSearches((Search) model.getElements().get(3));
+		SearchSpec gpu = specs.get(1);
+		assertEquals(DeviceKind.MOBILE_GPU, gpu.device().kind());
+		assertEquals(0.15, gpu.device().gpu().efficiency(LayerKind.DEPTHWISE));
+		assertEquals(1797.0, gpu.device().gpu().peakGops(8));
+	}
+
+	@Test
+	void incompleteModelGivesAMappingExceptionNamingTheElement() throws Exception {
+		Model model = parse(validWith("conv c1 out 16 kernel 3", "conv c1 kernel 3"));
+		MappingException e = assertThrows(MappingException.class,
+				() -> mapper.toSearches((Search) model.getElements().get(3)));
+		assertInstanceOf(org.hao.dsl.hao.Conv.class, e.source());
+	}
+}

@@ -1,0 +1,78 @@
+package org.hao.dsl.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.List;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IMarker;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.ui.IMarkerResolution;
+import org.hao.dsl.ui.builder.HaoMarkerResolutions;
+import org.hao.dsl.ui.builder.HaoMarkers;
+import org.hao.dsl.ui.builder.HaoNature;
+import org.junit.jupiter.api.Test;
+
+/** The builder's markers in the Problems view: appear on errors and engine findings, vanish when fixed. */
+class BuilderTest {
+
+	private static final long TIMEOUT = 60_000;
+
+	private static List<IMarker> markers(IFile f, int severity) {
+		try {
+			return Arrays.stream(f.findMarkers(HaoMarkers.TYPE, true, IResource.DEPTH_ZERO))
+					.filter(m -> m.getAttribute(IMarker.SEVERITY, -1) == severity).toList();
+		} catch (CoreException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private static String messages(IFile f) throws CoreException {
+		return Arrays.stream(f.findMarkers(HaoMarkers.TYPE, true, IResource.DEPTH_ZERO))
+				.map(m -> m.getAttribute(IMarker.LINE_NUMBER, 0) + ": " + m.getAttribute(IMarker.MESSAGE, "")).toList().toString();
+	}
+
+	@Test
+	void errorMarkerAppearsAndDisappearsWithAQuickFix() throws Exception {
+		IFile f = Ui.exampleIn("builder-test", "toy.hao");
+		assertTrue(f.getProject().hasNature(HaoNature.ID));
+		String good = Files.readString(Ui.examples().resolve("toy.hao"), StandardCharsets.UTF_8);
+		Ui.write(f, good);
+		Ui.waitUntil("the builder to check the valid file", () -> {
+			try {
+				return f.findMarkers(HaoMarkers.TYPE, true, IResource.DEPTH_ZERO).length == 0;
+			} catch (CoreException e) {
+				return false;
+			}
+		}, TIMEOUT);
+		Ui.write(f, good.replace("depthwise dw1 kernel 3", "depthwise dw1"));
+		Ui.waitUntil("an error marker for the missing kernel", () -> !markers(f, IMarker.SEVERITY_ERROR).isEmpty(), TIMEOUT);
+		IMarker marker = markers(f, IMarker.SEVERITY_ERROR).get(0);
+		assertTrue(marker.getAttribute(IMarker.MESSAGE, "").contains("kernel"), messages(f));
+		assertTrue(marker.getAttribute(IMarker.LINE_NUMBER, 0) == 9, messages(f));
+		// the Problems view's quick fix
+		IMarkerResolution[] fixes = new HaoMarkerResolutions().getResolutions(marker);
+		assertTrue(fixes.length > 0, "no resolution for " + messages(f));
+		fixes[0].run(marker);
+		assertTrue(new String(f.getContents().readAllBytes(), StandardCharsets.UTF_8).contains("depthwise dw1 kernel 3"));
+		Ui.waitUntil("the error marker to disappear", () -> markers(f, IMarker.SEVERITY_ERROR).isEmpty(), TIMEOUT);
+	}
+
+	@Test
+	void engineFindingWhenTheBaseConfigurationDoesNotFit() throws Exception {
+		// valid for the validator (the space's smaller variants fit), but the base INT8 network's late stage needs more
+		// BRAM than the ZU3EG has: the engine's finding becomes a warning on that subgraph
+		IFile f = Ui.exampleIn("builder-test", "mobilenetv2-zu3eg.hao");
+		Ui.waitUntil("an engine finding on a subgraph", () -> markers(f, IMarker.SEVERITY_WARNING).stream()
+				.anyMatch(m -> m.getAttribute(HaoMarkers.CODE, "").equals(HaoMarkers.ENGINE_FINDING)), TIMEOUT);
+		System.out.println("ENGINE-FINDING markers: " + messages(f));
+		assertTrue(markers(f, IMarker.SEVERITY_ERROR).isEmpty(), messages(f));
+		IMarker finding = markers(f, IMarker.SEVERITY_WARNING).stream()
+				.filter(m -> m.getAttribute(HaoMarkers.CODE, "").equals(HaoMarkers.ENGINE_FINDING)).findFirst().orElseThrow();
+		assertTrue(finding.getAttribute(IMarker.MESSAGE, "").matches("subgraph \\w+ on ZU3EG: .*(DSP|BRAM|LUT).*"), messages(f));
+	}
+}

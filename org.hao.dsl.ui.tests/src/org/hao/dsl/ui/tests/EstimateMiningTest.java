@@ -1,0 +1,102 @@
+package org.hao.dsl.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IMarker;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.source.Annotation;
+import org.hao.dsl.ui.builder.HaoMarkers;
+import org.hao.dsl.ui.editor.HaoEditor;
+import org.hao.dsl.ui.editor.IssueAnnotation;
+import org.hao.dsl.ui.estimate.EstimateService;
+import org.junit.jupiter.api.Test;
+
+/** Inline estimates (code minings) on the MobileNetV2 / ZU3EG example, and the editor screenshot. */
+class EstimateMiningTest {
+
+	private static final long TIMEOUT = 120_000;
+	private static final String LAYER = "\\d+\\.\\d\\d ms \u00b7 \\d+ DSP \u00b7 \\d+ BRAM";
+
+	@Test
+	void showsLayerSubgraphAndSearchEstimatesAndNeverShowsStaleOnesAsCurrent() throws Exception {
+		IFile file = Ui.exampleIn("estimate-test", "mobilenetv2-zu3eg.hao");
+		HaoEditor editor = Ui.open(file);
+		// a tall window so the screenshot holds the network's minings and the marker in the space below it
+		editor.getSite().getShell().setBounds(0, 0, 1280, 1024);
+		Ui.page().setPartState(Ui.page().getReference(editor), org.eclipse.ui.IWorkbenchPage.STATE_MAXIMIZED);
+		EstimateService estimates = editor.estimates();
+		Ui.waitUntil("current estimates", () -> estimates.isInstalledCurrent() && !estimates.labels().isEmpty(), TIMEOUT);
+		System.out.println("ESTIMATES " + estimates.labels());
+		assertTrue(estimates.labels().stream().anyMatch(l -> l.matches(LAYER)), estimates.labels().toString());
+		assertTrue(estimates.labels().stream().anyMatch(l -> l.matches("subgraph: " + LAYER)), estimates.labels().toString());
+		// the search summary: frames per second, or (the engine's verdict for MobileNetV2 at INT8) which subgraph does not fit
+		assertTrue(estimates.labels().stream().anyMatch(l -> l.matches("(\u2248 \\d+\\.\\d fps|base configuration does not fit) .*ZU3EG.*")),
+				estimates.labels().toString());
+		String hover = new org.hao.dsl.ui.editor.HaoTextHover(editor).getHoverInfo(editor.viewer(),
+				new org.eclipse.jface.text.Region(editor.document().get().indexOf("mbconv b2") + 8, 0));
+		assertTrue(hover != null && hover.contains("mbconv b2") && hover.matches("(?s).*Estimate: " + LAYER + ".*"), hover);
+		assertTrue(estimates.hoverText(editor.model().latest().model().getElements().get(0)) == null, "networks have no line estimate");
+
+		// an edit: the old values are marked, never shown as current, until the new version is estimated
+		IDocument doc = editor.document();
+		int out = doc.get().indexOf("out 1280");
+		doc.replace(out, "out 1280".length(), "out 640");
+		assertFalse(estimates.isInstalledCurrent());
+		assertTrue(estimates.labels().stream().allMatch(l -> l.startsWith("(updating)")), estimates.labels().toString());
+		Ui.waitUntil("estimates of the edited version", () -> estimates.isInstalledCurrent() && !estimates.labels().isEmpty(), TIMEOUT);
+
+		// a marker next to the minings for the screenshot: an out-of-range depth in the space (the network itself stays
+		// estimable; an error in the network would leave nothing to estimate), saved so the builder marks it too
+		int depth = doc.get().indexOf("depth { 2, 3 }");
+		doc.replace(depth, "depth { 2, 3 }".length(), "depth { 0, 3 }");
+		editor.doSave(null);
+		Ui.waitUntil("an error annotation", () -> hasError(editor), TIMEOUT);
+		Ui.waitUntil("a builder marker", () -> {
+			try {
+				return file.findMarkers(HaoMarkers.TYPE, true, IResource.DEPTH_ZERO).length > 0
+						&& file.findMarkers(HaoMarkers.TYPE, true, IResource.DEPTH_ZERO)[0].getAttribute(IMarker.SEVERITY, 0) == IMarker.SEVERITY_ERROR;
+			} catch (Exception e) {
+				return false;
+			}
+		}, TIMEOUT);
+		Ui.waitUntil("estimates of the saved version", () -> estimates.isInstalledCurrent() && !estimates.labels().isEmpty(), TIMEOUT);
+		// and the viewer really paints them: its annotation model holds the code-mining annotations
+		Ui.waitUntil("code minings in the viewer", () -> miningAnnotations(editor) >= 10, 20_000);
+		editor.selectAndReveal(doc.get().indexOf("subgraph s4"), 0);
+		editor.viewer().getTextWidget().setTopIndex(doc.getLineOfOffset(doc.get().indexOf("subgraph s2")));
+		Path png = Ui.screenshot(editor.viewer().getTextWidget().getParent(), "editor-estimates-and-marker.png");
+		assertTrue(Files.size(png) > 1000, "screenshot " + png + " is empty");
+		Ui.page().setPartState(Ui.page().getReference(editor), org.eclipse.ui.IWorkbenchPage.STATE_RESTORED);
+		editor.close(false);
+	}
+
+	/** Code-mining annotations live in the viewer's visual annotation model (the document's model is attached to it). */
+	private static int miningAnnotations(HaoEditor editor) {
+		int n = 0;
+		var model = ((org.eclipse.jface.text.source.ISourceViewerExtension2) editor.viewer()).getVisualAnnotationModel();
+		for (Iterator<Annotation> it = model.getAnnotationIterator(); it.hasNext();) {
+			Annotation a = it.next();
+			if (a.getClass().getSimpleName().startsWith("CodeMining")) {
+				n++;
+			}
+		}
+		return n;
+	}
+
+	private static boolean hasError(HaoEditor editor) {
+		for (Iterator<Annotation> it = editor.viewer().getAnnotationModel().getAnnotationIterator(); it.hasNext();) {
+			Annotation a = it.next();
+			if (a instanceof IssueAnnotation && a.getType().equals(IssueAnnotation.ERROR)) {
+				return true;
+			}
+		}
+		return false;
+	}
+}

@@ -1,0 +1,164 @@
+package org.hao.dsl.ui.estimate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.jface.text.Position;
+import org.eclipse.xtext.diagnostics.Severity;
+import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.hao.dsl.hao.Device;
+import org.hao.dsl.hao.Element;
+import org.hao.dsl.hao.Model;
+import org.hao.dsl.hao.Network;
+import org.hao.dsl.hao.Op;
+import org.hao.dsl.hao.Search;
+import org.hao.dsl.hao.Subgraph;
+import org.hao.dsl.mapping.ModelMapper;
+import org.hao.dsl.ui.ParsedDocument;
+import org.hao.engine.estimate.Estimator;
+import org.hao.engine.estimate.LayerEstimate;
+import org.hao.engine.estimate.NetworkEstimate;
+import org.hao.engine.estimate.SubgraphEstimate;
+import org.hao.engine.model.Devices;
+import org.hao.engine.model.NetworkSpec;
+
+/**
+ * Runs the engine's Estimator on each network of a parse (base configuration, on the device of the first search that
+ * uses it, else the reference ZU3EG) and turns the result into inline texts. Runs off the UI thread.
+ */
+public final class EstimateComputer {
+
+	private static final String DOT = " \u00b7 ";
+
+	private EstimateComputer() {
+	}
+
+	public static EstimateSnapshot compute(ParsedDocument parsed) {
+		Model model = parsed.model();
+		if (model == null) {
+			return new EstimateSnapshot(parsed.stamp(), List.of(), "no model");
+		}
+		if (parsed.issues().stream().anyMatch(i -> i.getSeverity() == Severity.ERROR && i.isSyntaxError())) {
+			return new EstimateSnapshot(parsed.stamp(), List.of(), "syntax errors");
+		}
+		ModelMapper mapper = new ModelMapper();
+		List<EstimateEntry> entries = new ArrayList<>();
+		List<String> problems = new ArrayList<>();
+		Map<Network, NetworkEstimate> byNetwork = new LinkedHashMap<>();
+		for (Element e : model.getElements()) {
+			if (e instanceof Network n) {
+				try {
+					Device d = firstDevice(model, n);
+					NetworkSpec spec = mapper.toNetwork(n, null);
+					NetworkEstimate est = Estimator.estimate(spec, d == null ? Devices.ZU3EG : mapper.toDevice(d));
+					byNetwork.put(n, est);
+					addNetwork(n, est, entries);
+				} catch (RuntimeException ex) {
+					problems.add("network " + n.getName() + ": " + ex.getMessage());
+				}
+			}
+		}
+		for (Element e : model.getElements()) {
+			if (e instanceof Search s) {
+				String text = searchText(s, mapper, byNetwork);
+				if (text != null) {
+					entries.add(new EstimateEntry("search:" + s.getName(), position(s), text));
+				}
+			}
+		}
+		return new EstimateSnapshot(parsed.stamp(), entries, problems.isEmpty() ? null : String.join("; ", problems));
+	}
+
+	private static Device firstDevice(Model model, Network n) {
+		for (Element e : model.getElements()) {
+			if (e instanceof Search s && ModelMapper.networkOf(s) == n && !s.getDevices().isEmpty()
+					&& !s.getDevices().get(0).eIsProxy()) {
+				return s.getDevices().get(0);
+			}
+		}
+		return null;
+	}
+
+	private static void addNetwork(Network n, NetworkEstimate est, List<EstimateEntry> entries) {
+		for (Subgraph sg : n.getSubgraphs()) {
+			SubgraphEstimate se = est.subgraphs().stream().filter(s -> s.subgraph().equals(sg.getName())).findFirst().orElse(null);
+			if (se == null) {
+				continue;
+			}
+			String sgText = Double.isNaN(se.latencyMs())
+					? "\u26a0 does not fit " + est.device() + ": " + firstClause(se.message() == null ? se.status() : se.message())
+					: "subgraph: " + resources(se.latencyMs(), se.dsp(), se.bram18k());
+			entries.add(new EstimateEntry("subgraph:" + sg.getName(), position(sg), sgText));
+			boolean pipelined = "PIPELINED".equals(se.mode());
+			for (Op op : sg.getOps()) {
+				double ms = 0;
+				int dsp = 0;
+				int bram = 0;
+				boolean any = false;
+				for (LayerEstimate l : se.layers()) {
+					if (op.getName() != null && op.getName().equals(l.sourceOp())) {
+						any = true;
+						// a pipeline's stages run concurrently: an op costs its slowest stage; sequential layers add up
+						ms = pipelined ? Math.max(ms, l.latencyMs()) : ms + l.latencyMs();
+						// pipelined layers each get their own engine; sequential layers share one
+						dsp = pipelined ? dsp + l.dsp() : Math.max(dsp, l.dsp());
+						bram = pipelined ? bram + l.bram18k() : Math.max(bram, l.bram18k());
+					}
+				}
+				if (any) {
+					entries.add(new EstimateEntry("op:" + op.getName(), position(op), resources(ms, dsp, bram)));
+				}
+			}
+		}
+	}
+
+	private static String searchText(Search s, ModelMapper mapper, Map<Network, NetworkEstimate> byNetwork) {
+		Network n = ModelMapper.networkOf(s);
+		if (n == null || s.getDevices().isEmpty()) {
+			return null;
+		}
+		List<String> parts = new ArrayList<>();
+		for (Device d : s.getDevices()) {
+			if (d.eIsProxy()) {
+				continue;
+			}
+			try {
+				NetworkEstimate est = byNetwork.get(n);
+				if (est == null || !est.device().equals(d.getName())) {
+					est = Estimator.estimate(mapper.toNetwork(n, null), mapper.toDevice(d));
+				}
+				parts.add(est.feasible() ? String.format(Locale.ROOT, "\u2248 %.1f fps on %s", est.fps(), d.getName())
+						: "base configuration does not fit " + d.getName() + infeasible(est));
+			} catch (RuntimeException ex) {
+				parts.add(d.getName() + ": " + ex.getMessage());
+			}
+		}
+		return parts.isEmpty() ? null : String.join(", ", parts) + " (base, INT8)";
+	}
+
+	private static String infeasible(NetworkEstimate est) {
+		return est.subgraphs().stream().filter(s -> Double.isNaN(s.latencyMs())).map(SubgraphEstimate::subgraph).findFirst()
+				.map(s -> " (subgraph " + s + ")").orElse("");
+	}
+
+	/** The engine's explanation up to its first ';' (the rest is in the hover and the Problems view). */
+	static String firstClause(String message) {
+		int semi = message.indexOf(';');
+		String first = semi < 0 ? message : message.substring(0, semi);
+		return first.replaceAll(" \\([^)]*\\)", "");
+	}
+
+	static String resources(double ms, int dsp, int bram) {
+		return String.format(Locale.ROOT, "%.2f ms", ms) + DOT + dsp + " DSP" + DOT + bram + " BRAM";
+	}
+
+	private static Position position(EObject e) {
+		ICompositeNode node = NodeModelUtils.getNode(e);
+		return new Position(node == null ? 0 : node.getOffset(), 0);
+	}
+}

@@ -1,0 +1,112 @@
+package org.hao.dsl.ui.pareto;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/** A results file read back for the view: the points, the chosen one, the constraints to draw. */
+public record ParetoResults(String search, String device, List<Point> points, int chosen, Double minFps,
+		Double maxLatencyMs, List<String> warnings, List<String> failures, boolean cancelled, boolean complete) {
+
+	/** One point; {@code config} flattened to "a.b.c" keys for the table. */
+	public record Point(double accuracy, double latencyMs, double fps, int dsp, int bram18k, int lut, double energyMj,
+			Map<String, String> config) {
+	}
+
+	/** The latency the constraints allow (from max latency or min fps), or null. */
+	public Double latencyBudgetMs() {
+		Double fromFps = minFps == null || minFps <= 0 ? null : 1000 / minFps;
+		if (fromFps == null) {
+			return maxLatencyMs;
+		}
+		return maxLatencyMs == null ? fromFps : Math.min(fromFps, maxLatencyMs);
+	}
+
+	public static ParetoResults read(Path file) throws IOException {
+		try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+			JsonObject o = JsonParser.parseReader(r).getAsJsonObject();
+			List<Point> points = new ArrayList<>();
+			if (o.has("points") && o.get("points").isJsonArray()) {
+				for (JsonElement e : o.getAsJsonArray("points")) {
+					points.add(point(e.getAsJsonObject()));
+				}
+			}
+			int chosen = -1;
+			if (o.has("chosen") && o.get("chosen").isJsonObject()) {
+				Point c = point(o.getAsJsonObject("chosen"));
+				for (int i = 0; i < points.size(); i++) {
+					if (points.get(i).accuracy() == c.accuracy() && points.get(i).latencyMs() == c.latencyMs()) {
+						chosen = i;
+					}
+				}
+			}
+			JsonObject constraints = o.has("constraints") && o.get("constraints").isJsonObject() ? o.getAsJsonObject("constraints")
+					: new JsonObject();
+			return new ParetoResults(string(o, "search"), string(o, "device"), List.copyOf(points), chosen,
+					number(constraints, "min_fps"), number(constraints, "max_latency_ms"), strings(o, "warnings"),
+					strings(o, "failures"), bool(o, "cancelled"), bool(o, "complete"));
+		} catch (RuntimeException e) {
+			throw new IOException(file.getFileName() + " is not a HAO results file: " + e.getMessage(), e);
+		}
+	}
+
+	private static Point point(JsonObject p) {
+		Map<String, String> config = new LinkedHashMap<>();
+		if (p.has("config")) {
+			flatten("", p.get("config"), config);
+		}
+		return new Point(p.get("accuracy").getAsDouble(), p.get("latency_ms").getAsDouble(), p.get("fps").getAsDouble(),
+				p.get("dsp").getAsInt(), p.get("bram18k").getAsInt(), p.get("lut").getAsInt(), p.get("energy_mj").getAsDouble(),
+				config);
+	}
+
+	private static void flatten(String prefix, JsonElement e, Map<String, String> out) {
+		if (e == null || e.isJsonNull()) {
+			out.put(prefix, "");
+		} else if (e.isJsonObject()) {
+			e.getAsJsonObject().entrySet().forEach(en -> flatten(prefix.isEmpty() ? en.getKey() : prefix + "." + en.getKey(), en.getValue(), out));
+		} else if (e.isJsonArray()) {
+			int i = 0;
+			for (JsonElement x : e.getAsJsonArray()) {
+				if (x.isJsonPrimitive()) {
+					out.merge(prefix, x.getAsString(), (a, b) -> a + ", " + b);
+				} else {
+					flatten(prefix + "[" + i + "]", x, out);
+				}
+				i++;
+			}
+		} else {
+			out.put(prefix, e.getAsString());
+		}
+	}
+
+	private static String string(JsonObject o, String key) {
+		return o.has(key) && o.get(key).isJsonPrimitive() ? o.get(key).getAsString() : "";
+	}
+
+	private static Double number(JsonObject o, String key) {
+		return o.has(key) && o.get(key).isJsonPrimitive() ? o.get(key).getAsDouble() : null;
+	}
+
+	private static boolean bool(JsonObject o, String key) {
+		return o.has(key) && o.get(key).isJsonPrimitive() && o.get(key).getAsBoolean();
+	}
+
+	private static List<String> strings(JsonObject o, String key) {
+		List<String> out = new ArrayList<>();
+		if (o.has(key) && o.get(key).isJsonArray()) {
+			o.getAsJsonArray(key).forEach(e -> out.add(e.getAsString()));
+		}
+		return out;
+	}
+}

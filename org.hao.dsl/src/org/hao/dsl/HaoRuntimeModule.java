@@ -1,0 +1,14 @@
+package org.hao.dsl;
+
+import org.eclipse.xtext.scoping.IGlobalScopeProvider;
+import org.hao.dsl.scoping.HaoGlobalScopeProvider;
+
+/** Runtime bindings of the .hao language (also used without OSGi). */
+public class HaoRuntimeModule extends AbstractHaoRuntimeModule {
+
+	/** Imports by URI plus the shipped device library, which is always in scope. */
+	@Override
+	public Class<? extends IGlobalScopeProvider> bindIGlobalScopeProvider() {
+		return HaoGlobalScopeProvider.class;
+	}
+}

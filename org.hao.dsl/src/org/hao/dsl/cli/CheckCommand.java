@@ -1,0 +1,52 @@
+package org.hao.dsl.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.diagnostics.Severity;
+import org.eclipse.xtext.validation.Issue;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code hao check FILE...}: parse and validate; prints nothing for clean files, exit 1 when any error. */
+@Command(name = "check", description = "Parse and validate .hao files; prints file:line:col: severity: message.")
+public class CheckCommand implements Callable<Integer> {
+
+	@Parameters(arity = "1..*", paramLabel = "FILE", description = ".hao files to check")
+	List<Path> files;
+
+	@Spec
+	CommandSpec spec;
+
+	@Override
+	public Integer call() {
+		PrintWriter out = spec.commandLine().getOut();
+		HaoModelLoader loader = new HaoModelLoader();
+		boolean errors = false;
+		for (Path file : files) {
+			Resource resource;
+			try {
+				resource = loader.load(file);
+			} catch (HaoModelLoader.LoadException e) {
+				out.println(file + ":1:1: error: " + e.getMessage());
+				errors = true;
+				continue;
+			}
+			List<Issue> issues = loader.validate(resource).stream()
+					.sorted(Comparator.comparing((Issue i) -> i.getOffset() == null ? 0 : i.getOffset())).toList();
+			for (Issue issue : issues) {
+				IssuePrinter.print(out, file.toString(), issue);
+				errors |= issue.getSeverity() == Severity.ERROR;
+			}
+		}
+		out.flush();
+		return errors ? 1 : 0;
+	}
+}

@@ -1,0 +1,126 @@
+package org.hao.dsl.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.hao.dsl.hao.Device;
+import org.hao.dsl.hao.Network;
+import org.hao.dsl.hao.Search;
+import org.hao.dsl.mapping.ModelMapper;
+import org.hao.engine.estimate.Estimator;
+import org.hao.engine.estimate.LayerEstimate;
+import org.hao.engine.estimate.NetworkEstimate;
+import org.hao.engine.estimate.SubgraphEstimate;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code hao estimate FILE}: per-layer and per-subgraph latency and resources of the base configuration. */
+@Command(name = "estimate", description = "Latency/resource table of the base configuration (as written, INT8).")
+public class EstimateCommand implements Callable<Integer> {
+
+	@Parameters(index = "0", paramLabel = "FILE")
+	Path file;
+
+	@Option(names = "--search", paramLabel = "NAME", description = "estimate this search's network on its devices")
+	String searchName;
+
+	@Option(names = "--device", paramLabel = "NAME", description = "device to estimate on (overrides the search's)")
+	String deviceName;
+
+	@Spec
+	CommandSpec spec;
+
+	private record Target(Network network, Device device) {
+	}
+
+	@Override
+	public Integer call() {
+		PrintWriter out = spec.commandLine().getOut();
+		PrintWriter err = spec.commandLine().getErr();
+		ValidatedFile hao = ValidatedFile.load(file, out);
+		if (hao == null) {
+			return 1;
+		}
+		List<Target> targets = targets(hao, err);
+		if (targets == null) {
+			return 2;
+		}
+		ModelMapper mapper = new ModelMapper();
+		boolean feasible = true;
+		for (Target t : targets) {
+			NetworkEstimate e = Estimator.estimate(mapper.toNetwork(t.network(), null), mapper.toDevice(t.device()));
+			print(out, e);
+			feasible &= e.feasible();
+		}
+		out.flush();
+		return feasible ? 0 : 1;
+	}
+
+	/** Every search of the file (or the named one) on its devices (or --device); without searches, every network. */
+	private List<Target> targets(ValidatedFile hao, PrintWriter err) {
+		List<Search> searches;
+		if (searchName != null) {
+			Search s = hao.search(searchName, err);
+			if (s == null) {
+				return null;
+			}
+			searches = List.of(s);
+		} else {
+			searches = hao.searches();
+		}
+		Device override = null;
+		if (deviceName != null) {
+			override = hao.device(hao.model, deviceName);
+			if (override == null) {
+				err.println(file + ": no device named '" + deviceName + "'");
+				return null;
+			}
+		}
+		List<Target> targets = new ArrayList<>();
+		if (searches.isEmpty()) {
+			if (override == null) {
+				err.println(file + ": no search in this file; name a device with --device");
+				return null;
+			}
+			for (var element : hao.model.getElements()) {
+				if (element instanceof Network n) {
+					targets.add(new Target(n, override));
+				}
+			}
+			return targets;
+		}
+		for (Search s : searches) {
+			Network n = ModelMapper.networkOf(s);
+			for (Device d : override != null ? List.of(override) : s.getDevices()) {
+				targets.add(new Target(n, d));
+			}
+		}
+		return targets;
+	}
+
+	static void print(PrintWriter out, NetworkEstimate e) {
+		out.printf("network %s on %s (solver: %s)%n", e.network(), e.device(), e.solver());
+		out.printf("%-28s %-14s %10s %6s %6s %8s %9s%n", "layer", "subgraph", "latency ms", "DSP", "BRAM", "LUT",
+				"PA x PE");
+		for (SubgraphEstimate sg : e.subgraphs()) {
+			for (LayerEstimate l : sg.layers()) {
+				out.printf("%-28s %-14s %10.3f %6d %6d %8d %9s%n", l.layer(), l.subgraph(), l.latencyMs(), l.dsp(),
+						l.bram18k(), l.lut(), l.pa() + " x " + l.pe());
+			}
+			out.printf("%-28s %-14s %10.3f %6d %6d %8d  %s %s%n", "= subgraph " + sg.subgraph(), sg.mode(),
+					sg.latencyMs(), sg.dsp(), sg.bram18k(), sg.lut(), sg.status(),
+					sg.message() == null ? "" : sg.message());
+		}
+		out.printf("total: %.3f ms, %.1f fps, %d DSP, %d BRAM18K, %d LUT, %.3f mJ/frame%s%n", e.latencyMs(), e.fps(),
+				e.dsp(), e.bram18k(), e.lut(), e.energyMj(), e.feasible() ? "" : " (INFEASIBLE)");
+		e.findings().forEach(f -> out.println("finding: " + f));
+		out.println();
+	}
+}

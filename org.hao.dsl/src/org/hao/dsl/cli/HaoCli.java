@@ -1,0 +1,33 @@
+package org.hao.dsl.cli;
+
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The headless {@code hao} command; used by {@link HaoApplication} (OSGi) and {@link #main} (plain class path). */
+@Command(name = "hao", mixinStandardHelpOptions = true, version = "HAO Studio 0.1.0",
+		description = "Hardware-aware neural architecture optimization, headless.",
+		subcommands = { CheckCommand.class, EstimateCommand.class, SearchCommand.class, CompareCommand.class })
+public class HaoCli {
+
+	public static void main(String[] args) {
+		System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+	}
+
+	/** Runs one command line; returns the exit code (0 ok, 1 errors found, 2 usage error). */
+	public static int run(String[] args, PrintWriter out, PrintWriter err) {
+		CommandLine cli = new CommandLine(new HaoCli());
+		cli.setOut(out);
+		cli.setErr(err);
+		cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+			err.println("hao: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+			return 3;
+		});
+		if (args.length == 0) {
+			cli.usage(err);
+			return 2;
+		}
+		return cli.execute(args);
+	}
+}

@@ -1,0 +1,78 @@
+package org.hao.dsl.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.resource.IResourceFactory;
+import org.eclipse.xtext.resource.XtextResourceSet;
+import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.validation.CheckMode;
+import org.eclipse.xtext.validation.IResourceValidator;
+import org.eclipse.xtext.validation.Issue;
+import org.hao.dsl.HaoStandaloneSetup;
+import org.hao.dsl.hao.Model;
+
+import com.google.inject.Injector;
+
+/** Loads and validates .hao files outside the workbench (CLI, tests, plain main). One resource set per loader. */
+public class HaoModelLoader {
+
+	private static Injector sharedInjector;
+
+	private final XtextResourceSet resourceSet;
+	private final IResourceValidator validator;
+
+	public HaoModelLoader() {
+		this(injector());
+	}
+
+	public HaoModelLoader(Injector injector) {
+		this.resourceSet = injector.getInstance(XtextResourceSet.class);
+		// .hao files load with this language even if EMF's global registry was reset (tests, other tools)
+		resourceSet.getResourceFactoryRegistry().getExtensionToFactoryMap().put("hao",
+				injector.getInstance(IResourceFactory.class));
+		this.validator = injector.getInstance(IResourceValidator.class);
+	}
+
+	/** The language injector; EMF registration happens once per JVM. */
+	public static synchronized Injector injector() {
+		if (sharedInjector == null) {
+			sharedInjector = new HaoStandaloneSetup().createInjectorAndDoEMFRegistration();
+		}
+		return sharedInjector;
+	}
+
+	/** Loads {@code file} (imports are loaded on demand when linking). */
+	public Resource load(Path file) throws LoadException {
+		Path absolute = file.toAbsolutePath().normalize();
+		if (!Files.isRegularFile(absolute)) {
+			throw new LoadException("cannot read " + file + ": no such file");
+		}
+		try {
+			return resourceSet.getResource(URI.createFileURI(absolute.toString()), true);
+		} catch (RuntimeException e) {
+			throw new LoadException("cannot read " + file + ": " + e.getMessage());
+		}
+	}
+
+	/** Syntax, linking and validation issues of {@code resource}. */
+	public List<Issue> validate(Resource resource) {
+		return validator.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl);
+	}
+
+	public static Model model(Resource resource) {
+		return resource.getContents().isEmpty() ? null : (Model) resource.getContents().get(0);
+	}
+
+	/** A file that cannot be read at all. */
+	public static class LoadException extends Exception {
+		private static final long serialVersionUID = 1L;
+
+		public LoadException(String message) {
+			super(message);
+		}
+	}
+}

@@ -1,0 +1,97 @@
+package org.hao.dsl.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.hao.dsl.hao.Search;
+import org.hao.dsl.mapping.ModelMapper;
+import org.hao.engine.model.SearchSpec;
+import org.hao.engine.report.CsvReport;
+import org.hao.engine.report.HtmlReport;
+import org.hao.engine.report.JsonReport;
+import org.hao.engine.search.SearchOptions;
+import org.hao.engine.search.SearchResult;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code hao search FILE}: runs a search (on each of its devices), prints the Pareto table, writes reports.
+ * Exit 0 when a point meets the constraints, 1 on validation errors or when none does, 3 when the engine failed.
+ */
+@Command(name = "search", description = "Run a search and print its accuracy-latency Pareto frontier.")
+public class SearchCommand implements Callable<Integer> {
+
+	@Parameters(index = "0", paramLabel = "FILE.hao")
+	Path file;
+
+	@Option(names = "--search", paramLabel = "NAME", description = "search to run (needed when the file has several)")
+	String searchName;
+
+	@Option(names = "--json", paramLabel = "OUT") Path json;
+	@Option(names = "--csv", paramLabel = "OUT") Path csv;
+	@Option(names = "--report", paramLabel = "OUT.html") Path report;
+
+	@Option(names = "--time-limit", paramLabel = "S", description = "overrides the search's time limit (seconds)")
+	Double timeLimit;
+
+	@Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "worker threads (0 = all cores)")
+	int threads;
+
+	@Spec
+	CommandSpec spec;
+
+	@Override
+	public Integer call() throws IOException {
+		PrintWriter out = spec.commandLine().getOut();
+		PrintWriter err = spec.commandLine().getErr();
+		ValidatedFile hao = ValidatedFile.load(file, out);
+		if (hao == null) {
+			return 1;
+		}
+		Search search = hao.search(searchName, err);
+		if (search == null) {
+			return 2;
+		}
+		List<SearchSpec> specs = new ModelMapper().toSearches(search);
+		int code = 0;
+		for (SearchSpec s : specs) {
+			SearchResult r = SearchRunner.run(s, new SearchOptions(threads, timeLimit), err);
+			SearchRunner.printTable(out, r);
+			String suffix = specs.size() > 1 ? "-" + s.device().name() : "";
+			write(r, s, suffix);
+			code = Math.max(code, !r.failures().isEmpty() && r.points().isEmpty() ? 3 : r.chosen() == null ? 1 : 0);
+		}
+		out.flush();
+		return code;
+	}
+
+	private void write(SearchResult r, SearchSpec s, String suffix) throws IOException {
+		if (json != null) {
+			JsonReport.write(r, withSuffix(json, suffix));
+		}
+		if (csv != null) {
+			CsvReport.write(r, withSuffix(csv, suffix));
+		}
+		if (report != null) {
+			HtmlReport.write(s.name() + " on " + s.device().name(), r, s.constraints(), withSuffix(report, suffix));
+		}
+	}
+
+	/** out.json + "-ZU3EG" = out-ZU3EG.json (one file per device when a search names several). */
+	static Path withSuffix(Path path, String suffix) {
+		if (suffix.isEmpty()) {
+			return path;
+		}
+		String name = path.getFileName().toString();
+		int dot = name.lastIndexOf('.');
+		String renamed = dot > 0 ? name.substring(0, dot) + suffix + name.substring(dot) : name + suffix;
+		return path.resolveSibling(renamed);
+	}
+}

@@ -1,0 +1,82 @@
+package org.hao.dsl.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+
+import org.hao.engine.model.SearchSpec;
+import org.hao.engine.search.CancelToken;
+import org.hao.engine.search.HaoSearch;
+import org.hao.engine.search.ParetoPoint;
+import org.hao.engine.search.ProgressListener;
+import org.hao.engine.search.SearchOptions;
+import org.hao.engine.search.SearchResult;
+
+/** Runs one engine search from the CLI: progress bar on a terminal, Ctrl-C cancels, Pareto table printed. */
+final class SearchRunner {
+
+	private SearchRunner() {
+	}
+
+	static SearchResult run(SearchSpec spec, SearchOptions options, PrintWriter err) {
+		CancelToken cancel = new CancelToken();
+		Thread onCtrlC = new Thread(cancel::cancel, "hao-cancel");
+		Runtime.getRuntime().addShutdownHook(onCtrlC);
+		try {
+			return HaoSearch.run(spec, options, progress(spec.device().name(), err), cancel);
+		} finally {
+			try {
+				Runtime.getRuntime().removeShutdownHook(onCtrlC);
+			} catch (IllegalStateException shuttingDown) {
+				// Ctrl-C: the hook already ran and cancelled the search
+			}
+			if (System.console() != null) {
+				err.println();
+			}
+		}
+	}
+
+	/** A one-line bar redrawn with \r when stderr is a terminal; silent otherwise (logs stay clean). */
+	private static ProgressListener progress(String device, PrintWriter err) {
+		if (System.console() == null) {
+			return ProgressListener.NONE;
+		}
+		return (done, total, message) -> {
+			int width = 30;
+			int filled = total <= 0 ? 0 : (int) ((long) width * Math.min(done, total) / total);
+			err.printf(Locale.ROOT, "\r%s [%s%s] %d/%d %s", device, "#".repeat(filled), " ".repeat(width - filled), done,
+					total, message == null ? "" : message);
+			err.flush();
+		};
+	}
+
+	static void printTable(PrintWriter out, SearchResult r) {
+		out.printf(Locale.ROOT, "device %s, solver %s, %d Pareto points%s%n", r.device(), r.solverVersion(),
+				r.points().size(), r.cancelled() ? " (cancelled)" : r.complete() ? "" : " (time limit: partial)");
+		out.printf(Locale.ROOT, "  %8s %10s %8s %6s %6s %8s %9s  %s%n", "acc %", "latency ms", "fps", "DSP", "BRAM",
+				"LUT", "mJ/frame", "bits");
+		for (ParetoPoint p : r.points()) {
+			out.printf(Locale.ROOT, "%s %8.2f %10.3f %8.1f %6d %6d %8d %9.3f  %s%n", p.equals(r.chosen()) ? "*" : " ",
+					p.accuracy(), p.latencyMs(), p.fps(), p.dsp(), p.bram18k(), p.lut(), p.energyMj(), bits(p));
+		}
+		out.println(r.chosen() == null ? "no point meets the constraints" : "* = chosen");
+		r.warnings().forEach(w -> out.println("warning: " + w));
+		r.failures().forEach(f -> out.println("failure: " + f));
+	}
+
+	/** Bit-widths per subgraph from the point's configuration, e.g. "s1=W4A8 s2=W8A8". */
+	private static String bits(ParetoPoint p) {
+		Object subgraphs = p.config() == null ? null : p.config().get("subgraphs");
+		if (!(subgraphs instanceof Map<?, ?> map)) {
+			return "";
+		}
+		StringBuilder b = new StringBuilder();
+		map.forEach((name, value) -> {
+			if (value instanceof Map<?, ?> m && m.get("weight_bits") != null) {
+				b.append(b.isEmpty() ? "" : " ").append(name).append("=W").append(m.get("weight_bits")).append('A')
+						.append(m.get("act_bits"));
+			}
+		});
+		return b.toString();
+	}
+}

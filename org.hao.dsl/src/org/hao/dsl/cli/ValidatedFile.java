@@ -1,0 +1,91 @@
+package org.hao.dsl.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.diagnostics.Severity;
+import org.eclipse.xtext.naming.QualifiedName;
+import org.eclipse.xtext.resource.IEObjectDescription;
+import org.eclipse.xtext.scoping.IScope;
+import org.eclipse.xtext.scoping.IScopeProvider;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.xtext.validation.Issue;
+import org.hao.dsl.hao.Device;
+import org.hao.dsl.hao.HaoPackage;
+import org.hao.dsl.hao.Model;
+import org.hao.dsl.hao.Search;
+
+/**
+ * A .hao file loaded and validated for a command that runs the engine: refuses files with errors (printing them
+ * like {@code check}) and finds searches and devices by name.
+ */
+final class ValidatedFile {
+
+	final Path path;
+	final Model model;
+
+	private ValidatedFile(Path path, Model model) {
+		this.path = path;
+		this.model = model;
+	}
+
+	/** The file's model, or null after printing why it cannot be used (unreadable, or validation errors). */
+	static ValidatedFile load(Path file, PrintWriter out) {
+		HaoModelLoader loader = new HaoModelLoader();
+		Resource resource;
+		try {
+			resource = loader.load(file);
+		} catch (HaoModelLoader.LoadException e) {
+			out.println(file + ":1:1: error: " + e.getMessage());
+			return null;
+		}
+		List<Issue> errors = loader.validate(resource).stream().filter(i -> i.getSeverity() == Severity.ERROR)
+				.toList();
+		errors.forEach(i -> IssuePrinter.print(out, file.toString(), i));
+		Model model = HaoModelLoader.model(resource);
+		return errors.isEmpty() && model != null ? new ValidatedFile(file, model) : null;
+	}
+
+	List<Search> searches() {
+		return model.getElements().stream().filter(Search.class::isInstance).map(Search.class::cast).toList();
+	}
+
+	/** The search called {@code name}, or the file's only search when name is null; null after printing why. */
+	Search search(String name, PrintWriter err) {
+		List<Search> all = searches();
+		if (name != null) {
+			for (Search s : all) {
+				if (name.equals(s.getName())) {
+					return s;
+				}
+			}
+			err.println(path + ": no search named '" + name + "'; searches: " + names(all));
+			return null;
+		}
+		if (all.size() == 1) {
+			return all.get(0);
+		}
+		err.println(path + ": " + (all.isEmpty() ? "no search in this file"
+				: "several searches, choose one with --search: " + names(all)));
+		return null;
+	}
+
+	/** A device visible from {@code context} (same file, imports, standard library), or null. */
+	Device device(EObject context, String name) {
+		IScopeProvider scopes = HaoModelLoader.injector().getInstance(IScopeProvider.class);
+		IScope scope = scopes.getScope(context, HaoPackage.Literals.SEARCH__DEVICES);
+		IEObjectDescription d = scope.getSingleElement(QualifiedName.create(name));
+		if (d == null) {
+			return null;
+		}
+		EObject device = EcoreUtil.resolve(d.getEObjectOrProxy(), context);
+		return device instanceof Device dev && !dev.eIsProxy() ? dev : null;
+	}
+
+	private static String names(List<Search> searches) {
+		return String.join(", ", searches.stream().map(Search::getName).toList());
+	}
+}

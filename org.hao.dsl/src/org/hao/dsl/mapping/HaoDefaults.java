@@ -1,0 +1,16 @@
+package org.hao.dsl.mapping;
+
+/** Values used when an optional attribute is omitted; documented in docs/language.md. */
+public final class HaoDefaults {
+
+	public static final int STRIDE = 1;
+	public static final int REPEAT = 1;
+	public static final double UTILIZATION_CAP = 0.85;
+	/** Conservative: no speed-up from pruned MACs unless the device says so. */
+	public static final double GPU_PRUNING_EFFICIENCY = 0.0;
+	public static final long SEED = 0;
+	public static final double TIME_LIMIT_SECONDS = 60;
+
+	private HaoDefaults() {
+	}
+}

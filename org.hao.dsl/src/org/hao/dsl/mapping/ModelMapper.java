@@ -1,0 +1,414 @@
+package org.hao.dsl.mapping;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.EObject;
+import org.hao.dsl.hao.BitsChoice;
+import org.hao.dsl.hao.Choice;
+import org.hao.dsl.hao.DepthChoice;
+import org.hao.dsl.hao.Efficiency;
+import org.hao.dsl.hao.ExpansionChoice;
+import org.hao.dsl.hao.FpgaDevice;
+import org.hao.dsl.hao.GpuDevice;
+import org.hao.dsl.hao.KernelChoice;
+import org.hao.dsl.hao.MaxEnergy;
+import org.hao.dsl.hao.MaxLatency;
+import org.hao.dsl.hao.MaxResource;
+import org.hao.dsl.hao.MinAccuracy;
+import org.hao.dsl.hao.MinFps;
+import org.hao.dsl.hao.Network;
+import org.hao.dsl.hao.Packing;
+import org.hao.dsl.hao.Peak;
+import org.hao.dsl.hao.PruneChoice;
+import org.hao.dsl.hao.Search;
+import org.hao.dsl.hao.Space;
+import org.hao.dsl.hao.SpaceEntry;
+import org.hao.dsl.hao.Subgraph;
+import org.hao.dsl.hao.SubgraphChoices;
+import org.hao.dsl.hao.WidthChoice;
+import org.hao.engine.model.Add;
+import org.hao.engine.model.BitWidths;
+import org.hao.engine.model.Constraints;
+import org.hao.engine.model.Conv;
+import org.hao.engine.model.Depthwise;
+import org.hao.engine.model.Device;
+import org.hao.engine.model.DeviceKind;
+import org.hao.engine.model.ExecutionMode;
+import org.hao.engine.model.FpgaSpec;
+import org.hao.engine.model.FullyConnected;
+import org.hao.engine.model.GpuSpec;
+import org.hao.engine.model.LayerKind;
+import org.hao.engine.model.MBConv;
+import org.hao.engine.model.NetworkSpec;
+import org.hao.engine.model.Objective;
+import org.hao.engine.model.OpSpec;
+import org.hao.engine.model.Pointwise;
+import org.hao.engine.model.Pool;
+import org.hao.engine.model.PoolKind;
+import org.hao.engine.model.PowerModel;
+import org.hao.engine.model.Pruning;
+import org.hao.engine.model.SearchSpec;
+import org.hao.engine.model.Shape;
+import org.hao.engine.model.SubgraphSpace;
+import org.hao.engine.model.SubgraphSpec;
+
+/**
+ * The one place that knows both the EMF model of .hao files and the engine's plain records. Stateless. Every
+ * failure is a {@link MappingException} naming the element, never an engine IllegalArgumentException.
+ */
+public class ModelMapper {
+
+	// ------------------------------------------------------------------ devices
+
+	public Device toDevice(org.hao.dsl.hao.Device device) {
+		try {
+			PowerModel power = toPower(device.getPower());
+			if (device instanceof FpgaDevice fpga) {
+				return new Device(device.getName(), DeviceKind.FPGA, toFpga(fpga), null, power);
+			}
+			GpuDevice gpu = (GpuDevice) device;
+			return new Device(device.getName(), DeviceKind.MOBILE_GPU, null, toGpu(gpu), power);
+		} catch (IllegalArgumentException e) {
+			throw new MappingException(device, "device " + device.getName() + ": " + e.getMessage(), e);
+		}
+	}
+
+	private FpgaSpec toFpga(FpgaDevice d) {
+		Map<Integer, Integer> packing = new LinkedHashMap<>();
+		for (Packing p : d.getPacking()) {
+			packing.put(required(p.getBits(), p, "bits"), required(p.getMacsPerDsp(), p, "MACs per DSP"));
+		}
+		if (packing.isEmpty()) {
+			throw new MappingException(d, "FPGA device " + d.getName() + " needs a 'packing' table");
+		}
+		return new FpgaSpec(required(d.getDsp(), d, "dsp"), required(d.getBram18k(), d, "bram18k"),
+				required(d.getLut(), d, "lut"), required(d.getFf(), d, "ff"), required(d.getClockMhz(), d, "clock"),
+				required(d.getBandwidthGBps(), d, "bandwidth"),
+				orDefault(d.getUtilizationCap(), HaoDefaults.UTILIZATION_CAP), packing);
+	}
+
+	private GpuSpec toGpu(GpuDevice d) {
+		Map<Integer, Double> peaks = new LinkedHashMap<>();
+		for (Peak p : d.getPeaks()) {
+			peaks.put(required(p.getBits(), p, "bits"), required(p.getGops(), p, "GOPS"));
+		}
+		Map<LayerKind, Double> efficiency = new EnumMap<>(LayerKind.class);
+		for (Efficiency e : d.getEfficiencies()) {
+			efficiency.put(toLayerKind(e.getKind()), required(e.getValue(), e, "efficiency"));
+		}
+		if (peaks.isEmpty()) {
+			throw new MappingException(d, "GPU device " + d.getName() + " needs a 'peak' table");
+		}
+		if (efficiency.isEmpty()) {
+			throw new MappingException(d, "GPU device " + d.getName() + " needs an 'efficiency' table");
+		}
+		return new GpuSpec(peaks, required(d.getBandwidthGBps(), d, "bandwidth"), efficiency,
+				orDefault(d.getPruningEfficiency(), HaoDefaults.GPU_PRUNING_EFFICIENCY));
+	}
+
+	/** A device without a power block has zero energy (the validator warns about it). */
+	private static PowerModel toPower(org.hao.dsl.hao.Power p) {
+		if (p == null) {
+			return new PowerModel(0, 0, 0);
+		}
+		return new PowerModel(orDefault(p.getStaticWatts(), 0.0), orDefault(p.getPicojoulesPerMac8(), 0.0),
+				orDefault(p.getPicojoulesPerDdrByte(), 0.0));
+	}
+
+	public static LayerKind toLayerKind(org.hao.dsl.hao.LayerKindLit kind) {
+		return switch (kind) {
+			case CONV -> LayerKind.CONV;
+			case DEPTHWISE -> LayerKind.DEPTHWISE;
+			case POINTWISE -> LayerKind.POINTWISE;
+			case FC -> LayerKind.FULLY_CONNECTED;
+			case POOL -> LayerKind.POOL;
+			case ADD -> LayerKind.ADD;
+			case SE -> LayerKind.SQUEEZE_EXCITE;
+		};
+	}
+
+	// ------------------------------------------------------------------ networks
+
+	/** The network with the search space of {@code space} (may be null: every subgraph keeps its base values). */
+	public NetworkSpec toNetwork(Network network, Space space) {
+		if (network.getInput() == null) {
+			throw new MappingException(network, "network " + network.getName() + " needs an 'input' shape");
+		}
+		org.hao.dsl.hao.Shape in = network.getInput();
+		List<SubgraphSpec> subgraphs = new ArrayList<>();
+		for (Subgraph sg : network.getSubgraphs()) {
+			List<OpSpec> ops = new ArrayList<>();
+			for (org.hao.dsl.hao.Op op : sg.getOps()) {
+				ops.add(toOp(op));
+			}
+			try {
+				subgraphs.add(new SubgraphSpec(sg.getName(), toMode(sg.getMode()), ops, toSpace(space, sg)));
+			} catch (IllegalArgumentException e) {
+				throw new MappingException(sg, e.getMessage(), e);
+			}
+		}
+		try {
+			return new NetworkSpec(network.getName(), new Shape(required(in.getChannels(), in, "channels"),
+					required(in.getHeight(), in, "height"), required(in.getWidth(), in, "width")), subgraphs);
+		} catch (IllegalArgumentException e) {
+			throw new MappingException(network, "network " + network.getName() + ": " + e.getMessage(), e);
+		}
+	}
+
+	private static ExecutionMode toMode(org.hao.dsl.hao.ExecMode mode) {
+		return mode == org.hao.dsl.hao.ExecMode.PIPELINED ? ExecutionMode.PIPELINED : ExecutionMode.SEQUENTIAL;
+	}
+
+	public OpSpec toOp(org.hao.dsl.hao.Op op) {
+		try {
+			return switch (op) {
+				case org.hao.dsl.hao.Conv c -> new Conv(c.getName(), required(c.getOutChannels(), c, "out"),
+						required(c.getKernel(), c, "kernel"), orDefault(c.getStride(), HaoDefaults.STRIDE));
+				case org.hao.dsl.hao.Depthwise d -> new Depthwise(d.getName(), required(d.getKernel(), d, "kernel"),
+						orDefault(d.getStride(), HaoDefaults.STRIDE));
+				case org.hao.dsl.hao.Pointwise p -> new Pointwise(p.getName(), required(p.getOutChannels(), p, "out"));
+				case org.hao.dsl.hao.FullyConnected f -> new FullyConnected(f.getName(),
+						required(f.getOutFeatures(), f, "out"));
+				case org.hao.dsl.hao.Pool p -> toPool(p);
+				case org.hao.dsl.hao.Add a -> new Add(a.getName(), referencedName(a, a.getFrom()));
+				case org.hao.dsl.hao.MBConv m -> new MBConv(m.getName(), required(m.getExpansion(), m, "expand"),
+						required(m.getKernel(), m, "kernel"), orDefault(m.getStride(), HaoDefaults.STRIDE),
+						required(m.getOutChannels(), m, "out"), m.isSe(), orDefault(m.getRepeat(), HaoDefaults.REPEAT));
+				default -> throw new MappingException(op, "unknown op " + op.eClass().getName());
+			};
+		} catch (IllegalArgumentException e) {
+			throw new MappingException(op, "op " + op.getName() + ": " + e.getMessage(), e);
+		}
+	}
+
+	private static Pool toPool(org.hao.dsl.hao.Pool p) {
+		PoolKind kind = p.getKind() == org.hao.dsl.hao.PoolKindLit.MAX ? PoolKind.MAX : PoolKind.AVG;
+		if (p.isGlobal()) {
+			return new Pool(p.getName(), kind, 1, 1, true);
+		}
+		int kernel = required(p.getKernel(), p, "kernel");
+		// pooling stride defaults to the window size (non-overlapping windows)
+		return new Pool(p.getName(), kind, kernel, orDefault(p.getStride(), kernel), false);
+	}
+
+	private static String referencedName(EObject owner, org.hao.dsl.hao.Op target) {
+		if (target == null || target.eIsProxy() || target.getName() == null) {
+			throw new MappingException(owner, "unresolved reference to an op");
+		}
+		return target.getName();
+	}
+
+	// ------------------------------------------------------------------ spaces
+
+	/**
+	 * The choices of one subgraph: a {@code subgraph all} entry applies to every subgraph, an entry naming the
+	 * subgraph replaces it per kind of choice. Several {@code prune} lines add up.
+	 */
+	public SubgraphSpace toSpace(Space space, Subgraph subgraph) {
+		if (space == null) {
+			return SubgraphSpace.NONE;
+		}
+		Map<Class<?>, List<Choice>> byKind = new LinkedHashMap<>();
+		collect(space, subgraph, true, byKind);
+		collect(space, subgraph, false, byKind);
+		List<Integer> kernels = new ArrayList<>();
+		List<Integer> expansions = new ArrayList<>();
+		List<Double> widths = new ArrayList<>();
+		List<Integer> depths = new ArrayList<>();
+		Set<BitWidths> bits = new LinkedHashSet<>();
+		Set<Pruning> pruning = new LinkedHashSet<>();
+		byKind.values().forEach(choices -> choices.forEach(choice -> {
+			switch (choice) {
+				case KernelChoice k -> kernels.addAll(k.getValues());
+				case ExpansionChoice e -> expansions.addAll(e.getValues());
+				case WidthChoice w -> widths.addAll(w.getValues());
+				case DepthChoice d -> depths.addAll(d.getValues());
+				case BitsChoice b -> bits.addAll(toBits(b));
+				case PruneChoice p -> pruning.addAll(toPruning(p));
+				default -> throw new MappingException(choice, "unknown choice " + choice.eClass().getName());
+			}
+		}));
+		try {
+			return new SubgraphSpace(distinct(kernels), distinct(expansions), distinct(widths), distinct(depths),
+					List.copyOf(bits), List.copyOf(pruning));
+		} catch (IllegalArgumentException e) {
+			throw new MappingException(space, "space " + space.getName() + ", subgraph " + subgraph.getName() + ": "
+					+ e.getMessage(), e);
+		}
+	}
+
+	private static void collect(Space space, Subgraph subgraph, boolean allEntries, Map<Class<?>, List<Choice>> byKind) {
+		for (SpaceEntry entry : space.getEntries()) {
+			if (!(entry instanceof SubgraphChoices sc) || sc.isAll() != allEntries
+					|| (!allEntries && !sc.getSubgraphs().contains(subgraph))) {
+				continue;
+			}
+			Map<Class<?>, List<Choice>> here = new LinkedHashMap<>();
+			for (Choice choice : sc.getChoices()) {
+				here.computeIfAbsent(kindOf(choice), k -> new ArrayList<>()).add(choice);
+			}
+			byKind.putAll(here);
+		}
+	}
+
+	private static Class<?> kindOf(Choice choice) {
+		return choice.eClass().getInstanceClass();
+	}
+
+	public static List<BitWidths> toBits(BitsChoice b) {
+		List<BitWidths> result = new ArrayList<>();
+		for (Integer w : b.getWeights()) {
+			for (Integer a : b.getActivations()) {
+				if (w == null || a == null) {
+					continue;
+				}
+				try {
+					result.add(new BitWidths(w, a));
+				} catch (IllegalArgumentException e) {
+					throw new MappingException(b, e.getMessage(), e);
+				}
+			}
+		}
+		return result;
+	}
+
+	public static List<Pruning> toPruning(PruneChoice p) {
+		List<Pruning> result = new ArrayList<>();
+		for (Double ratio : p.getRatios()) {
+			try {
+				result.add(ratio == 0 ? Pruning.NONE
+						: new Pruning(required(p.getRows(), p, "rows"), required(p.getCols(), p, "cols"), ratio));
+			} catch (IllegalArgumentException e) {
+				throw new MappingException(p, e.getMessage(), e);
+			}
+		}
+		return result;
+	}
+
+	private static <T> List<T> distinct(List<T> values) {
+		return List.copyOf(new LinkedHashSet<>(values));
+	}
+
+	// ------------------------------------------------------------------ searches
+
+	/** The network a search runs on: written directly or taken from its space. */
+	public static Network networkOf(Search search) {
+		if (search.getNetwork() != null) {
+			return search.getNetwork();
+		}
+		return search.getSpace() == null ? null : search.getSpace().getNetwork();
+	}
+
+	public Constraints toConstraints(Search search) {
+		Double minFps = null;
+		Double maxLatency = null;
+		Integer maxDsp = null;
+		Integer maxBram = null;
+		Integer maxLut = null;
+		Double minAccuracy = null;
+		Double maxEnergy = null;
+		for (org.hao.dsl.hao.Constraint c : search.getConstraints()) {
+			switch (c) {
+				case MinFps f -> minFps = f.getValue();
+				case MaxLatency l -> maxLatency = l.getValue();
+				case MinAccuracy a -> minAccuracy = a.getValue();
+				case MaxEnergy e -> maxEnergy = e.getValue();
+				case MaxResource r -> {
+					switch (r.getResource()) {
+						case DSP -> maxDsp = r.getValue();
+						case BRAM18K -> maxBram = r.getValue();
+						case LUT -> maxLut = r.getValue();
+					}
+				}
+				default -> throw new MappingException(c, "unknown constraint " + c.eClass().getName());
+			}
+		}
+		try {
+			return new Constraints(minFps, maxLatency, maxDsp, maxBram, maxLut, minAccuracy, maxEnergy);
+		} catch (IllegalArgumentException e) {
+			throw new MappingException(search, "search " + search.getName() + ": " + e.getMessage(), e);
+		}
+	}
+
+	public static Objective toObjective(org.hao.dsl.hao.ObjectiveLit objective) {
+		return switch (objective) {
+			case ACCURACY -> Objective.MAX_ACCURACY;
+			case LATENCY -> Objective.MIN_LATENCY;
+			case ENERGY -> Objective.MIN_ENERGY;
+		};
+	}
+
+	/** One search spec per device the search names (several devices = a comparison). */
+	public List<SearchSpec> toSearches(Search search) {
+		if (search.getDevices().isEmpty()) {
+			throw new MappingException(search, "search " + search.getName() + " names no device");
+		}
+		return search.getDevices().stream().map(d -> toSearch(search, d)).toList();
+	}
+
+	public SearchSpec toSearch(Search search, org.hao.dsl.hao.Device device) {
+		Network network = networkOf(search);
+		if (network == null || network.eIsProxy()) {
+			throw new MappingException(search, "search " + search.getName() + " names no network (or space)");
+		}
+		if (device == null || device.eIsProxy()) {
+			throw new MappingException(search, "search " + search.getName() + ": unresolved device");
+		}
+		NetworkSpec networkSpec = toNetwork(network, search.getSpace());
+		try {
+			return new SearchSpec(search.getName(), networkSpec, toDevice(device), toObjective(search.getObjective()),
+					toConstraints(search), predictorCsv(search),
+					search.getSeed() == null ? HaoDefaults.SEED : search.getSeed(),
+					orDefault(search.getTimeLimitSeconds(), HaoDefaults.TIME_LIMIT_SECONDS));
+		} catch (IllegalArgumentException e) {
+			throw new MappingException(search, "search " + search.getName() + ": " + e.getMessage(), e);
+		}
+	}
+
+	/** The predictor CSV as an absolute path, resolved against the .hao file's folder; null = built-in table. */
+	public static String predictorCsv(Search search) {
+		if (search.getCsv() == null) {
+			return null;
+		}
+		Path csv = Path.of(search.getCsv());
+		if (csv.isAbsolute()) {
+			return csv.toString();
+		}
+		URI uri = search.eResource() == null ? null : search.eResource().getURI();
+		if (uri != null && uri.isFile()) {
+			Path dir = Path.of(uri.toFileString()).toAbsolutePath().getParent();
+			if (dir != null) {
+				return dir.resolve(csv).normalize().toString();
+			}
+		}
+		return csv.toString();
+	}
+
+	// ------------------------------------------------------------------ helpers
+
+	private static <T> T required(T value, EObject owner, String what) {
+		if (value == null) {
+			throw new MappingException(owner, describe(owner) + " needs '" + what + "'");
+		}
+		return value;
+	}
+
+	private static <T> T orDefault(T value, T fallback) {
+		return value == null ? fallback : value;
+	}
+
+	static String describe(EObject owner) {
+		var nameFeature = owner.eClass().getEStructuralFeature("name");
+		Object name = nameFeature == null ? null : owner.eGet(nameFeature);
+		String kind = owner.eClass().getName().toLowerCase();
+		return name == null ? kind : kind + " " + name;
+	}
+}

@@ -1,0 +1,137 @@
+package org.hao.dsl.validation;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.hao.engine.cost.FpgaCostModel;
+import org.hao.engine.cost.ParallelismChoice;
+import org.hao.engine.expand.ExpandedSubgraph;
+import org.hao.engine.expand.NetworkExpander;
+import org.hao.engine.expand.SubgraphChoice;
+import org.hao.engine.model.BitWidths;
+import org.hao.engine.model.Device;
+import org.hao.engine.model.DeviceKind;
+import org.hao.engine.model.FpgaSpec;
+import org.hao.engine.model.NetworkSpec;
+import org.hao.engine.model.Pruning;
+import org.hao.engine.model.SubgraphSpace;
+import org.hao.engine.model.SubgraphSpec;
+
+/**
+ * Proven lower bounds on latency and energy of any configuration of a network's search space on a device: the
+ * smallest variant (smallest kernel, expansion, width and depth, strongest pruning, narrowest bits) run at the
+ * device's peak throughput (every usable DSP busy, or the GPU at peak). A constraint beyond the bound cannot be met.
+ */
+final class FeasibilityBounds {
+
+	/** @param macs MACs of the smallest variant; latencyMs, energyMj: lower bounds; peak: human-readable peak */
+	record Bound(long macs, double latencyMs, double energyMj, String peak) {
+	}
+
+	private FeasibilityBounds() {
+	}
+
+	/**
+	 * A subgraph whose every layer at its cheapest parallelism (one lane) already needs more of a resource than is
+	 * available: no configuration of the space fits (the ILP budgets each subgraph on its own).
+	 */
+	record Shortfall(String subgraph, String resource, int needed, int available) {
+	}
+
+	/** The bound, or null when the device table cannot run the narrowest bit-width (reported elsewhere). */
+	static Bound of(NetworkSpec network, Device device, Integer maxDsp) {
+		Map<String, SubgraphChoice> smallest = smallestChoices(network);
+		int minWeightBits = 32;
+		int minActivationBits = 32;
+		for (SubgraphChoice c : smallest.values()) {
+			minWeightBits = Math.min(minWeightBits, c.bits().weightBits());
+			minActivationBits = Math.min(minActivationBits, c.bits().activationBits());
+		}
+		long macs = NetworkExpander.expand(network, smallest).macs();
+		int operandBits = Math.max(minWeightBits, minActivationBits);
+		double macsPerSecond;
+		String peak;
+		if (device.kind() == DeviceKind.FPGA) {
+			FpgaSpec f = device.fpga();
+			if (operandBits > f.widestPackedBits()) {
+				return null;
+			}
+			int dsp = maxDsp == null ? f.usableDsp() : Math.min(f.usableDsp(), maxDsp);
+			int packing = f.macsPerDsp(operandBits);
+			macsPerSecond = (double) dsp * packing * f.clockMhz() * 1e6;
+			peak = dsp + " DSP x " + packing + " MAC at " + fmt(f.clockMhz()) + " MHz";
+		} else {
+			double gops = device.gpu().peakGops(operandBits);
+			macsPerSecond = gops * 1e9 / 2; // 1 MAC = 2 ops
+			peak = fmt(gops) + " GOPS peak at " + operandBits + " bit";
+		}
+		double latencyMs = macs / macsPerSecond * 1000;
+		// static W x ms = mJ; dynamic energy per MAC scales with bits/8 (engine cost model)
+		double dynamicMj = macs * device.power().picojoulesPerMac8() * Math.min(minWeightBits, minActivationBits) / 8.0
+				* 1e-9;
+		double energyMj = device.power().staticWatts() * latencyMs + dynamicMj;
+		return new Bound(macs, latencyMs, energyMj, peak);
+	}
+
+	/** Shortfalls of DSP / BRAM18K on an FPGA, by the engine's cost model; empty for GPUs. */
+	static List<Shortfall> shortfalls(NetworkSpec network, Device device, Integer maxDsp, Integer maxBram18k) {
+		if (device.kind() != DeviceKind.FPGA) {
+			return List.of();
+		}
+		FpgaSpec f = device.fpga();
+		int dspLimit = maxDsp == null ? f.usableDsp() : Math.min(f.usableDsp(), maxDsp);
+		int bramLimit = maxBram18k == null ? f.usableBram18k() : Math.min(f.usableBram18k(), maxBram18k);
+		FpgaCostModel cost = new FpgaCostModel(device);
+		ParallelismChoice cheapest = new ParallelismChoice(1, 1);
+		List<Shortfall> result = new ArrayList<>();
+		for (ExpandedSubgraph sg : NetworkExpander.expand(network, smallestChoices(network)).subgraphs()) {
+			if (sg.layers().stream().anyMatch(l -> l.bits().maxBits() > f.widestPackedBits())) {
+				continue; // reported as an unsupported bit-width
+			}
+			int dsp = sg.layers().stream().mapToInt(l -> cost.dsp(l, cheapest)).sum();
+			int bram = sg.layers().stream().mapToInt(l -> cost.bram18k(l, cheapest)).sum();
+			if (dsp > dspLimit) {
+				result.add(new Shortfall(sg.name(), "DSP", dsp, dspLimit));
+			}
+			if (bram > bramLimit) {
+				result.add(new Shortfall(sg.name(), "BRAM18K", bram, bramLimit));
+			}
+		}
+		return result;
+	}
+
+	static Map<String, SubgraphChoice> smallestChoices(NetworkSpec network) {
+		Map<String, SubgraphChoice> smallest = new HashMap<>();
+		for (SubgraphSpec sg : network.subgraphs()) {
+			smallest.put(sg.name(), smallest(sg));
+		}
+		return smallest;
+	}
+
+	private static SubgraphChoice smallest(SubgraphSpec sg) {
+		SubgraphSpace s = sg.space();
+		int kernel = s.kernels().isEmpty() ? SubgraphChoice.KEEP : Collections.min(s.kernels());
+		int expansion = s.expansions().isEmpty() ? SubgraphChoice.KEEP : Collections.min(s.expansions());
+		int depth = s.depths().isEmpty() ? SubgraphChoice.KEEP : Collections.min(s.depths());
+		double width = s.widthMultipliers().isEmpty() ? 1.0 : Collections.min(s.widthMultipliers());
+		BitWidths bits = s.bitWidths().isEmpty() ? BitWidths.INT8
+				: new BitWidths(min(s.bitWidths().stream().map(BitWidths::weightBits).toList()),
+						min(s.bitWidths().stream().map(BitWidths::activationBits).toList()));
+		Pruning pruning = s.pruning().stream().max((a, b) -> Double.compare(a.ratio(), b.ratio())).orElse(Pruning.NONE);
+		SubgraphChoice base = SubgraphChoice.base(sg);
+		return new SubgraphChoice(kernel == SubgraphChoice.KEEP ? base.kernel() : kernel,
+				expansion == SubgraphChoice.KEEP ? base.expansion() : expansion, width,
+				depth == SubgraphChoice.KEEP ? base.depth() : depth, bits, pruning);
+	}
+
+	private static int min(List<Integer> values) {
+		return Collections.min(values);
+	}
+
+	static String fmt(double v) {
+		return v == Math.rint(v) && Math.abs(v) < 1e9 ? String.valueOf((long) v) : String.format("%.3g", v);
+	}
+}

@@ -1,0 +1,86 @@
+package org.hao.dsl.validation;
+
+import java.util.List;
+import java.util.function.Predicate;
+
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EPackage;
+import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
+import org.eclipse.xtext.validation.EValidatorRegistrar;
+import org.hao.dsl.hao.HaoPackage;
+
+/** Shared helpers of the validators composed into {@link HaoValidator}. */
+abstract class HaoCheckBase extends AbstractDeclarativeValidator {
+
+	@Override
+	protected List<EPackage> getEPackages() {
+		return List.of(HaoPackage.eINSTANCE);
+	}
+
+	/** Composed into HaoValidator, so it must not register itself a second time. */
+	@Override
+	public void register(EValidatorRegistrar registrar) {
+	}
+
+	/** Error on {@code owner}'s {@code feature} when the attribute is missing; returns whether it is present. */
+	protected boolean require(Object value, EObject owner, EStructuralFeature nameFeature, String keyword,
+			String what) {
+		if (value != null) {
+			return true;
+		}
+		error(describe(owner) + " needs '" + keyword + "' (" + what + ")", owner, nameFeature,
+				HaoIssueCodes.MISSING_ATTRIBUTE, keyword);
+		return false;
+	}
+
+	protected void positive(Integer value, EObject owner, EStructuralFeature feature, String what) {
+		if (value != null && value <= 0) {
+			error(what + " must be positive, was " + value, owner, feature, HaoIssueCodes.VALUE_OUT_OF_RANGE);
+		}
+	}
+
+	protected void positive(Double value, EObject owner, EStructuralFeature feature, String what) {
+		if (value != null && !(value > 0 && Double.isFinite(value))) {
+			error(what + " must be positive, was " + value, owner, feature, HaoIssueCodes.VALUE_OUT_OF_RANGE);
+		}
+	}
+
+	protected void nonNegative(Double value, EObject owner, EStructuralFeature feature, String what) {
+		if (value != null && !(value >= 0 && Double.isFinite(value))) {
+			error(what + " must not be negative, was " + value, owner, feature, HaoIssueCodes.VALUE_OUT_OF_RANGE);
+		}
+	}
+
+	/** Range check of a list element; the marker goes on the element at {@code index}. */
+	protected <T> void eachInRange(List<T> values, Predicate<T> valid, EObject owner, EStructuralFeature feature,
+			String rule) {
+		for (int i = 0; i < values.size(); i++) {
+			T v = values.get(i);
+			if (v != null && !valid.test(v)) {
+				error(rule + ", was " + v, owner, feature, i, HaoIssueCodes.VALUE_OUT_OF_RANGE);
+			}
+		}
+	}
+
+	protected <T> void noDuplicates(List<T> values, EObject owner, EStructuralFeature feature, String what) {
+		for (int i = 0; i < values.size(); i++) {
+			if (values.subList(0, i).contains(values.get(i))) {
+				warning("duplicate " + what + " " + values.get(i), owner, feature, i, HaoIssueCodes.DUPLICATE_ENTRY);
+			}
+		}
+	}
+
+	static String describe(EObject owner) {
+		EStructuralFeature nameFeature = owner.eClass().getEStructuralFeature("name");
+		Object name = nameFeature == null ? null : owner.eGet(nameFeature);
+		String kind = switch (owner.eClass().getName()) {
+			case "FpgaDevice" -> "FPGA device";
+			case "GpuDevice" -> "GPU device";
+			case "MBConv" -> "mbconv";
+			case "FullyConnected" -> "fc";
+			default -> owner.eClass().getName().toLowerCase();
+		};
+		return name == null ? kind : kind + " '" + name + "'";
+	}
+}

@@ -1,0 +1,95 @@
+package org.hao.dsl.validation;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.validation.Check;
+import org.hao.dsl.hao.Device;
+import org.hao.dsl.hao.Element;
+import org.hao.dsl.hao.HaoPackage;
+import org.hao.dsl.hao.Import;
+import org.hao.dsl.hao.Model;
+import org.hao.dsl.hao.Network;
+import org.hao.dsl.hao.Space;
+import org.hao.dsl.scoping.HaoImports;
+import org.hao.dsl.scoping.HaoStdlib;
+
+import com.google.inject.Inject;
+
+/** Imports that do not resolve, and top-level names that clash. */
+public class ImportAndNameValidator extends HaoCheckBase {
+
+	@Inject
+	private HaoStdlib stdlib;
+
+	@Check
+	public void checkImport(Import imp) {
+		Resource resource = imp.eResource();
+		if (imp.getImportURI() == null || resource == null || resource.getResourceSet() == null) {
+			return;
+		}
+		URI resolved = HaoImports.resolve(resource, imp.getImportURI());
+		if (resolved == null) {
+			error("invalid import URI '" + imp.getImportURI() + "'", imp, HaoPackage.Literals.IMPORT__IMPORT_URI,
+					HaoIssueCodes.IMPORT_NOT_FOUND);
+		} else if (resolved.equals(resource.getURI())) {
+			warning("file imports itself", imp, HaoPackage.Literals.IMPORT__IMPORT_URI, HaoIssueCodes.IMPORT_SELF);
+		} else if (!HaoImports.exists(resource.getResourceSet(), resolved)) {
+			error("imported file '" + imp.getImportURI() + "' not found", imp, HaoPackage.Literals.IMPORT__IMPORT_URI,
+					HaoIssueCodes.IMPORT_NOT_FOUND);
+		}
+	}
+
+	@Check
+	public void checkUniqueNames(Model model) {
+		Map<String, Element> seen = new HashMap<>();
+		for (Element element : model.getElements()) {
+			if (element.getName() == null) {
+				continue;
+			}
+			String key = category(element) + ":" + element.getName();
+			Element first = seen.putIfAbsent(key, element);
+			if (first != null) {
+				error("duplicate " + category(element) + " name '" + element.getName() + "'", element,
+						HaoPackage.Literals.ELEMENT__NAME, HaoIssueCodes.DUPLICATE_NAME);
+			}
+		}
+		if (HaoStdlib.isStdlib(model.eResource()) || model.eResource() == null
+				|| model.eResource().getResourceSet() == null) {
+			return;
+		}
+		Set<String> stdlibDevices = stdlibDeviceNames(model);
+		for (Element element : model.getElements()) {
+			if (element instanceof Device && stdlibDevices.contains(element.getName())) {
+				warning("device '" + element.getName() + "' hides the standard library device of the same name",
+						element, HaoPackage.Literals.ELEMENT__NAME, HaoIssueCodes.SHADOWS_STDLIB_DEVICE);
+			}
+		}
+	}
+
+	private Set<String> stdlibDeviceNames(EObject context) {
+		Set<String> names = new HashSet<>();
+		Resource lib = stdlib.ensureLoaded(context.eResource().getResourceSet());
+		for (EObject root : lib.getContents()) {
+			if (root instanceof Model m) {
+				m.getElements().stream().filter(Device.class::isInstance).forEach(d -> names.add(d.getName()));
+			}
+		}
+		return names;
+	}
+
+	private static String category(Element element) {
+		if (element instanceof Device) {
+			return "device";
+		}
+		if (element instanceof Network) {
+			return "network";
+		}
+		return element instanceof Space ? "space" : "search";
+	}
+}

@@ -1,0 +1,177 @@
+package org.hao.dsl.validation;
+
+import static org.hao.dsl.hao.HaoPackage.Literals.*;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.xtext.validation.Check;
+import org.hao.dsl.hao.Add;
+import org.hao.dsl.hao.Conv;
+import org.hao.dsl.hao.Depthwise;
+import org.hao.dsl.hao.FullyConnected;
+import org.hao.dsl.hao.MBConv;
+import org.hao.dsl.hao.Network;
+import org.hao.dsl.hao.Op;
+import org.hao.dsl.hao.Pointwise;
+import org.hao.dsl.hao.Pool;
+import org.hao.dsl.hao.Shape;
+import org.hao.dsl.hao.Subgraph;
+import org.hao.dsl.mapping.MappingException;
+import org.hao.dsl.mapping.ModelMapper;
+import org.hao.dsl.scoping.HaoScopeProvider;
+import org.hao.engine.expand.NetworkExpander;
+import org.hao.engine.expand.ShapeException;
+import org.hao.engine.model.NetworkSpec;
+
+/** Networks: required op attributes, ranges, unique names, residual order, and shape inference by the engine. */
+public class NetworkValidator extends HaoCheckBase {
+
+	private final ModelMapper mapper = new ModelMapper();
+
+	@Check
+	public void checkNetwork(Network n) {
+		require(n.getInput(), n, ELEMENT__NAME, "input", "input shape, e.g. input 3 x 224 x 224");
+		if (n.getSubgraphs().isEmpty()) {
+			error("network '" + n.getName() + "' has no subgraphs", n, ELEMENT__NAME, HaoIssueCodes.EMPTY_NETWORK);
+		}
+		Map<String, Subgraph> subgraphs = new HashMap<>();
+		Map<String, Op> ops = new HashMap<>();
+		for (Subgraph sg : n.getSubgraphs()) {
+			if (sg.getName() != null && subgraphs.putIfAbsent(sg.getName(), sg) != null) {
+				error("duplicate subgraph name '" + sg.getName() + "' in network '" + n.getName() + "'", sg,
+						SUBGRAPH__NAME, HaoIssueCodes.DUPLICATE_NAME);
+			}
+			for (Op op : sg.getOps()) {
+				if (op.getName() != null && ops.putIfAbsent(op.getName(), op) != null) {
+					error("duplicate op name '" + op.getName() + "' in network '" + n.getName()
+							+ "' (op names are unique across subgraphs)", op, OP__NAME, HaoIssueCodes.DUPLICATE_NAME);
+				}
+			}
+		}
+	}
+
+	/** Shape inference through the engine (linear in the number of layers, so cheap enough to run as you type). */
+	@Check
+	public void checkShapes(Network n) {
+		if (hasForwardResidual(n)) {
+			return; // reported by checkAddOrder, more precisely
+		}
+		NetworkSpec spec;
+		try {
+			spec = mapper.toNetwork(n, null);
+		} catch (MappingException e) {
+			return; // incomplete network: the attribute checks report why
+		}
+		try {
+			NetworkExpander.expand(spec);
+		} catch (ShapeException e) {
+			String code = e.getMessage().startsWith("stride") ? HaoIssueCodes.IMPOSSIBLE_STRIDE
+					: HaoIssueCodes.SHAPE_MISMATCH;
+			Op op = HaoScopeProvider.opsOf(n).stream().filter(o -> e.opName().equals(o.getName())).findFirst()
+					.orElse(null);
+			if (op != null) {
+				error(e.getMessage(), op, OP__NAME, code);
+			} else {
+				error(e.getMessage(), n, ELEMENT__NAME, code);
+			}
+		} catch (IllegalArgumentException e) {
+			error(e.getMessage(), n, ELEMENT__NAME, HaoIssueCodes.SHAPE_MISMATCH);
+		}
+	}
+
+	private static boolean hasForwardResidual(Network n) {
+		List<Op> ops = HaoScopeProvider.opsOf(n);
+		for (int i = 0; i < ops.size(); i++) {
+			if (ops.get(i) instanceof Add add && add.getFrom() != null && !add.getFrom().eIsProxy()
+					&& ops.indexOf(add.getFrom()) >= i) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	@Check
+	public void checkShape(Shape s) {
+		positive(s.getChannels(), s, SHAPE__CHANNELS, "channels");
+		positive(s.getHeight(), s, SHAPE__HEIGHT, "height");
+		positive(s.getWidth(), s, SHAPE__WIDTH, "width");
+	}
+
+	@Check
+	public void checkSubgraph(Subgraph sg) {
+		if (sg.getOps().isEmpty()) {
+			error("subgraph '" + sg.getName() + "' has no ops", sg, SUBGRAPH__NAME, HaoIssueCodes.EMPTY_NETWORK);
+		}
+	}
+
+	@Check
+	public void checkConv(Conv c) {
+		require(c.getOutChannels(), c, OP__NAME, "out", "output channels");
+		require(c.getKernel(), c, OP__NAME, "kernel", "kernel size");
+		positive(c.getOutChannels(), c, CONV__OUT_CHANNELS, "out");
+		positive(c.getKernel(), c, CONV__KERNEL, "kernel");
+		positive(c.getStride(), c, CONV__STRIDE, "stride");
+	}
+
+	@Check
+	public void checkDepthwise(Depthwise d) {
+		require(d.getKernel(), d, OP__NAME, "kernel", "kernel size");
+		positive(d.getKernel(), d, DEPTHWISE__KERNEL, "kernel");
+		positive(d.getStride(), d, DEPTHWISE__STRIDE, "stride");
+	}
+
+	@Check
+	public void checkPointwise(Pointwise p) {
+		require(p.getOutChannels(), p, OP__NAME, "out", "output channels");
+		positive(p.getOutChannels(), p, POINTWISE__OUT_CHANNELS, "out");
+	}
+
+	@Check
+	public void checkFullyConnected(FullyConnected f) {
+		require(f.getOutFeatures(), f, OP__NAME, "out", "output features");
+		positive(f.getOutFeatures(), f, FULLY_CONNECTED__OUT_FEATURES, "out");
+	}
+
+	@Check
+	public void checkPool(Pool p) {
+		if (!p.isGlobal()) {
+			require(p.getKernel(), p, OP__NAME, "kernel", "window size, or 'global'");
+		}
+		positive(p.getKernel(), p, POOL__KERNEL, "kernel");
+		positive(p.getStride(), p, POOL__STRIDE, "stride");
+	}
+
+	@Check
+	public void checkMBConv(MBConv m) {
+		require(m.getExpansion(), m, OP__NAME, "expand", "expansion ratio");
+		require(m.getKernel(), m, OP__NAME, "kernel", "depthwise kernel size");
+		require(m.getOutChannels(), m, OP__NAME, "out", "output channels");
+		positive(m.getExpansion(), m, MB_CONV__EXPANSION, "expand");
+		positive(m.getKernel(), m, MB_CONV__KERNEL, "kernel");
+		positive(m.getStride(), m, MB_CONV__STRIDE, "stride");
+		positive(m.getOutChannels(), m, MB_CONV__OUT_CHANNELS, "out");
+		positive(m.getRepeat(), m, MB_CONV__REPEAT, "repeat");
+	}
+
+	/** A residual must come from an earlier op: the engine keeps only outputs already computed. */
+	@Check
+	public void checkAddOrder(Add add) {
+		Op from = add.getFrom();
+		Network n = org.eclipse.xtext.EcoreUtil2.getContainerOfType(add, Network.class);
+		if (from == null || from.eIsProxy() || n == null) {
+			return;
+		}
+		if (from == add) {
+			error("add '" + add.getName() + "' cannot add its own output", add, ADD__FROM,
+					HaoIssueCodes.ADD_FORWARD_REFERENCE);
+			return;
+		}
+		List<Op> ops = HaoScopeProvider.opsOf(n);
+		if (ops.indexOf(from) > ops.indexOf(add)) {
+			error("residual source '" + from.getName() + "' comes after add '" + add.getName()
+					+ "'; it must be an earlier op", add, ADD__FROM, HaoIssueCodes.ADD_FORWARD_REFERENCE);
+		}
+	}
+}

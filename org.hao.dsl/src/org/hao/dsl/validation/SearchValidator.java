@@ -1,0 +1,284 @@
+package org.hao.dsl.validation;
+
+import static org.hao.dsl.hao.HaoPackage.Literals.*;
+
+import java.io.File;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.validation.Check;
+import org.hao.dsl.hao.BitsChoice;
+import org.hao.dsl.hao.Constraint;
+import org.hao.dsl.hao.Device;
+import org.hao.dsl.hao.FpgaDevice;
+import org.hao.dsl.hao.MaxEnergy;
+import org.hao.dsl.hao.MaxLatency;
+import org.hao.dsl.hao.MaxResource;
+import org.hao.dsl.hao.MinAccuracy;
+import org.hao.dsl.hao.MinFps;
+import org.hao.dsl.hao.Network;
+import org.hao.dsl.hao.ResourceLit;
+import org.hao.dsl.hao.Search;
+import org.hao.dsl.hao.SpaceEntry;
+import org.hao.dsl.mapping.MappingException;
+import org.hao.dsl.mapping.ModelMapper;
+import org.hao.engine.expand.NetworkExpander;
+import org.hao.engine.expand.ShapeException;
+import org.hao.engine.model.NetworkSpec;
+
+/** Searches: what they name, their constraints, and whether the device can meet them at all. */
+public class SearchValidator extends HaoCheckBase {
+
+	private final ModelMapper mapper = new ModelMapper();
+
+	@Check
+	public void checkSearch(Search s) {
+		Network network = ModelMapper.networkOf(s);
+		if (s.getNetwork() == null && s.getSpace() == null) {
+			require(null, s, ELEMENT__NAME, "network", "the network to search, or a 'space' for it");
+		}
+		if (s.getNetwork() != null && s.getSpace() != null && !s.getNetwork().eIsProxy()
+				&& !s.getSpace().eIsProxy() && s.getSpace().getNetwork() != s.getNetwork()) {
+			error("space '" + s.getSpace().getName() + "' is for network '"
+					+ (s.getSpace().getNetwork() == null ? "?" : s.getSpace().getNetwork().getName())
+					+ "', not for '" + network.getName() + "'", s, SEARCH__SPACE, HaoIssueCodes.SPACE_NETWORK_MISMATCH);
+		}
+		require(s.getDevices().isEmpty() ? null : s.getDevices(), s, ELEMENT__NAME, "device",
+				"the target device, or 'devices A, B' to compare");
+		noDuplicates(s.getDevices(), s, SEARCH__DEVICES, "device");
+		positive(s.getTimeLimitSeconds(), s, SEARCH__TIME_LIMIT_SECONDS, "time limit");
+		checkPredictor(s);
+	}
+
+	private void checkPredictor(Search s) {
+		if (s.getCsv() == null || s.eResource() == null || !s.eResource().getURI().isFile()) {
+			return;
+		}
+		String path = ModelMapper.predictorCsv(s);
+		if (!new File(path).isFile()) {
+			error("predictor table '" + s.getCsv() + "' not found (looked for " + path + ")", s, SEARCH__CSV,
+					HaoIssueCodes.PREDICTOR_NOT_FOUND);
+		}
+	}
+
+	@Check
+	public void checkConstraints(Search s) {
+		Map<String, Constraint> seen = new HashMap<>();
+		for (Constraint c : s.getConstraints()) {
+			String kind = c instanceof MaxResource r ? r.getResource().getLiteral() : c.eClass().getName();
+			if (seen.putIfAbsent(kind, c) != null) {
+				error("constraint on " + kindLabel(c) + " given twice", c, null, HaoIssueCodes.DUPLICATE_ENTRY);
+			}
+			switch (c) {
+				case MinFps f -> positive(f.getValue(), f, MIN_FPS__VALUE, "fps");
+				case MaxLatency l -> positive(l.getValue(), l, MAX_LATENCY__VALUE, "latency");
+				case MaxEnergy e -> positive(e.getValue(), e, MAX_ENERGY__VALUE, "energy");
+				case MaxResource r -> positive(r.getValue(), r, MAX_RESOURCE__VALUE, r.getResource().getLiteral());
+				case MinAccuracy a -> {
+					if (a.getValue() != null && !(a.getValue() > 0 && a.getValue() <= 100)) {
+						error("accuracy is a top-1 percentage and must be in (0, 100], was " + a.getValue(), a,
+								MIN_ACCURACY__VALUE, HaoIssueCodes.VALUE_OUT_OF_RANGE);
+					}
+				}
+				default -> {
+				}
+			}
+		}
+	}
+
+	/** Resource caps that the device cannot reach anyway, or that do not apply to it. */
+	@Check
+	public void checkResourceCaps(Search s) {
+		for (Constraint c : s.getConstraints()) {
+			if (!(c instanceof MaxResource r) || r.getValue() == null) {
+				continue;
+			}
+			for (Device d : resolved(s.getDevices())) {
+				if (d instanceof FpgaDevice f) {
+					Integer available = available(f, r.getResource());
+					if (available != null && r.getValue() >= available) {
+						warning(r.getResource().getLiteral() + " <= " + r.getValue() + " has no effect: device '"
+								+ d.getName() + "' has only " + available, r, MAX_RESOURCE__VALUE,
+								HaoIssueCodes.CONSTRAINT_ABOVE_DEVICE);
+					}
+				} else {
+					warning(r.getResource().getLiteral() + " caps have no effect on GPU device '" + d.getName() + "'",
+							r, MAX_RESOURCE__RESOURCE, HaoIssueCodes.CONSTRAINT_ABOVE_DEVICE);
+				}
+			}
+		}
+	}
+
+	/** Every bit-width of the space must be in the device's packing (FPGA) or peak (GPU) table. */
+	@Check
+	public void checkBitWidths(Search s) {
+		if (s.getSpace() == null || s.getSpace().eIsProxy()) {
+			return;
+		}
+		List<Device> devices = s.getDevices();
+		for (int i = 0; i < devices.size(); i++) {
+			Device d = devices.get(i);
+			if (d == null || d.eIsProxy()) {
+				continue;
+			}
+			List<Integer> table = DeviceValidator.tableBits(d);
+			if (table.isEmpty()) {
+				continue;
+			}
+			int widest = table.get(table.size() - 1);
+			for (SpaceEntry entry : s.getSpace().getEntries()) {
+				for (BitsChoice bits : org.eclipse.xtext.EcoreUtil2.eAllOfType(entry, BitsChoice.class)) {
+					for (Integer b : new java.util.LinkedHashSet<>(concat(bits.getWeights(), bits.getActivations()))) {
+						if (b == null) {
+							continue;
+						}
+						String where = " (space '" + s.getSpace().getName() + "', line "
+								+ org.eclipse.xtext.nodemodel.util.NodeModelUtils.getNode(bits).getStartLine() + ")";
+						if (b > widest && d instanceof FpgaDevice) {
+							error("device '" + d.getName() + "' cannot run " + b + "-bit operands" + where
+									+ ": its packing table covers " + table, s, SEARCH__DEVICES, i,
+									HaoIssueCodes.UNSUPPORTED_BIT_WIDTH, d.getName());
+						} else if (!table.contains(b) && b <= widest) {
+							warning("device '" + d.getName() + "' has no entry for " + b + "-bit operands" + where
+									+ "; they run like the next wider entry of " + table, s, SEARCH__DEVICES, i,
+									HaoIssueCodes.BIT_WIDTH_ROUNDED_UP, d.getName());
+						} else if (b > widest) {
+							warning("device '" + d.getName() + "' has no peak for " + b + "-bit operands" + where
+									+ "; they are emulated at the " + widest + "-bit rate", s, SEARCH__DEVICES, i,
+									HaoIssueCodes.BIT_WIDTH_ROUNDED_UP, d.getName());
+						}
+					}
+				}
+			}
+		}
+	}
+
+	/** fps / latency / energy constraints beyond the proven bound of every configuration in the space. */
+	@Check
+	public void checkFeasible(Search s) {
+		Network network = ModelMapper.networkOf(s);
+		if (network == null || network.eIsProxy()) {
+			return;
+		}
+		NetworkSpec spec;
+		try {
+			spec = mapper.toNetwork(network, s.getSpace());
+		} catch (MappingException e) {
+			return; // reported on the network / space
+		}
+		if (s.getSpace() != null) {
+			try {
+				NetworkExpander.expand(spec, FeasibilityBounds.smallestChoices(spec));
+			} catch (ShapeException e) {
+				warning("the smallest configuration of space '" + s.getSpace().getName() + "' does not expand (op '"
+						+ e.opName() + "': " + e.getMessage() + "); the search will skip such configurations", s,
+						SEARCH__SPACE, HaoIssueCodes.SHAPE_MISMATCH);
+				return;
+			}
+		}
+		MaxResource dspCap = cap(s, ResourceLit.DSP);
+		MaxResource bramCap = cap(s, ResourceLit.BRAM18K);
+		Integer maxDsp = dspCap == null ? null : dspCap.getValue();
+		Integer maxBram = bramCap == null ? null : bramCap.getValue();
+		for (int i = 0; i < s.getDevices().size(); i++) {
+			Device d = s.getDevices().get(i);
+			if (d == null || d.eIsProxy()) {
+				continue;
+			}
+			checkResourcesFit(s, i, spec, maxDsp, maxBram, dspCap, bramCap);
+		}
+		for (Device d : resolved(s.getDevices())) {
+			FeasibilityBounds.Bound bound;
+			try {
+				bound = FeasibilityBounds.of(spec, mapper.toDevice(d), maxDsp);
+			} catch (MappingException | ShapeException | IllegalArgumentException e) {
+				continue; // incomplete device or network: reported where it belongs
+			}
+			if (bound == null) {
+				continue;
+			}
+			String why = " on '" + d.getName() + "': even its smallest variant (" + gmac(bound.macs()) + ") at "
+					+ bound.peak() + " needs at least ";
+			for (Constraint c : s.getConstraints()) {
+				if (c instanceof MinFps f && f.getValue() != null && 1000 / bound.latencyMs() < f.getValue()) {
+					error("no configuration can reach " + FeasibilityBounds.fmt(f.getValue()) + " fps" + why
+							+ ms(bound.latencyMs()) + " (at most " + FeasibilityBounds.fmt(1000 / bound.latencyMs())
+							+ " fps)", f, MIN_FPS__VALUE, HaoIssueCodes.INFEASIBLE_CONSTRAINT, d.getName());
+				} else if (c instanceof MaxLatency l && l.getValue() != null && bound.latencyMs() > l.getValue()) {
+					error("no configuration can run within " + FeasibilityBounds.fmt(l.getValue()) + " ms" + why
+							+ ms(bound.latencyMs()), l, MAX_LATENCY__VALUE, HaoIssueCodes.INFEASIBLE_CONSTRAINT,
+							d.getName());
+				} else if (c instanceof MaxEnergy e && e.getValue() != null && bound.energyMj() > e.getValue()) {
+					error("no configuration can stay within " + FeasibilityBounds.fmt(e.getValue()) + " mJ per frame"
+							+ why + String.format("%.3g mJ", bound.energyMj()), e, MAX_ENERGY__VALUE,
+							HaoIssueCodes.INFEASIBLE_CONSTRAINT, d.getName());
+				}
+			}
+		}
+	}
+
+	/** Minimum DSP / BRAM of each subgraph (every layer at one lane, smallest variant) against the device. */
+	private void checkResourcesFit(Search s, int deviceIndex, NetworkSpec spec, Integer maxDsp, Integer maxBram,
+			MaxResource dspCap, MaxResource bramCap) {
+		Device d = s.getDevices().get(deviceIndex);
+		List<FeasibilityBounds.Shortfall> shortfalls;
+		try {
+			shortfalls = FeasibilityBounds.shortfalls(spec, mapper.toDevice(d), maxDsp, maxBram);
+		} catch (MappingException | ShapeException | IllegalArgumentException e) {
+			return; // incomplete device or network: reported where it belongs
+		}
+		for (FeasibilityBounds.Shortfall f : shortfalls) {
+			String message = "subgraph '" + f.subgraph() + "' needs at least " + f.needed() + " " + f.resource()
+					+ " (every layer at its cheapest parallelism, smallest variant of the space) but only "
+					+ f.available() + " are usable on '" + d.getName() + "'";
+			MaxResource cap = "DSP".equals(f.resource()) ? dspCap : bramCap;
+			if (cap != null && cap.getValue() != null && cap.getValue() == f.available()) {
+				error(message, cap, MAX_RESOURCE__VALUE, HaoIssueCodes.INFEASIBLE_CONSTRAINT, d.getName());
+			} else {
+				error(message, s, SEARCH__DEVICES, deviceIndex, HaoIssueCodes.INFEASIBLE_CONSTRAINT, d.getName());
+			}
+		}
+	}
+
+	private static MaxResource cap(Search s, ResourceLit resource) {
+		return s.getConstraints().stream().filter(MaxResource.class::isInstance).map(MaxResource.class::cast)
+				.filter(r -> r.getResource() == resource).findFirst().orElse(null);
+	}
+
+	private static String gmac(long macs) {
+		return String.format("%.3g GMAC", macs / 1e9);
+	}
+
+	private static String ms(double ms) {
+		return String.format("%.3g ms", ms);
+	}
+
+	private static List<Device> resolved(List<Device> devices) {
+		return devices.stream().filter(d -> d != null && !d.eIsProxy()).toList();
+	}
+
+	private static Integer available(FpgaDevice f, ResourceLit r) {
+		return switch (r) {
+			case DSP -> f.getDsp();
+			case BRAM18K -> f.getBram18k();
+			case LUT -> f.getLut();
+		};
+	}
+
+	private static String kindLabel(EObject c) {
+		return switch (c) {
+			case MinFps f -> "fps";
+			case MaxLatency l -> "latency";
+			case MaxEnergy e -> "energy";
+			case MinAccuracy a -> "accuracy";
+			case MaxResource r -> r.getResource().getLiteral();
+			default -> c.eClass().getName();
+		};
+	}
+
+	private static List<Integer> concat(List<Integer> a, List<Integer> b) {
+		return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+	}
+}

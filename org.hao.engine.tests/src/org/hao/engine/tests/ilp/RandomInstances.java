@@ -1,0 +1,69 @@
+package org.hao.engine.tests.ilp;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.hao.engine.ilp.IlpCandidate;
+import org.hao.engine.ilp.IlpObjective;
+import org.hao.engine.ilp.IlpProblem;
+import org.hao.engine.ilp.ResourceBudget;
+
+/** Seeded random parallelism tables shaped like real ones: latency falls, resources rise with parallelism. */
+public final class RandomInstances {
+    private RandomInstances() {
+    }
+
+    /**
+     * @param tightness fraction of the resources the "all fastest" configuration needs that the budget allows
+     */
+    public static IlpProblem make(long seed, int layers, int minCand, int maxCand, IlpObjective obj, double tightness) {
+        Random r = new Random(seed);
+        List<List<IlpCandidate>> table = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        long maxD = 0, maxB = 0, maxL = 0, minD = 0, minB = 0, minL = 0;
+        for (int l = 0; l < layers; l++) {
+            int k = minCand + r.nextInt(maxCand - minCand + 1);
+            double ops = 1e5 + r.nextDouble() * 5e6;
+            int dpu = 1 + r.nextInt(3);
+            int wb = 1 + r.nextInt(4);
+            int lpu = 40 + r.nextInt(80);
+            double memMs = r.nextDouble() < 0.3 ? r.nextDouble() * 0.05 : 0; // some layers memory bound
+            List<IlpCandidate> cs = new ArrayList<>();
+            for (int j = 0; j < k; j++) {
+                int p = 1 << j;
+                double lat = Math.max(Math.ceil(ops / p) / 200_000.0, memMs);
+                cs.add(new IlpCandidate(lat, dpu * p, Math.max(wb, (p + 1) / 2), 300 + lpu * p));
+            }
+            table.add(cs);
+            names.add("L" + l);
+            minD += cs.get(0).dsp();
+            minB += cs.get(0).bram18k();
+            minL += cs.get(0).lut();
+            maxD += cs.get(k - 1).dsp();
+            maxB += cs.get(k - 1).bram18k();
+            maxL += cs.get(k - 1).lut();
+        }
+        int d = (int) (minD + (maxD - minD) * tightness);
+        int b = (int) (minB + (maxB - minB) * tightness);
+        int lu = (int) (minL + (maxL - minL) * tightness);
+        return new IlpProblem("rand" + seed, obj, names, table, ResourceBudget.of(d, b, lu, 1.0));
+    }
+
+    /** Best objective by full enumeration, or +infinity when nothing fits. */
+    public static double exhaustive(IlpProblem p) {
+        return rec(p, 0, new int[p.layerCount()]);
+    }
+
+    private static double rec(IlpProblem p, int l, int[] choice) {
+        if (l == choice.length) {
+            return p.fits(choice) ? p.latencyOf(choice) : Double.POSITIVE_INFINITY;
+        }
+        double best = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < p.candidates().get(l).size(); k++) {
+            choice[l] = k;
+            best = Math.min(best, rec(p, l + 1, choice));
+        }
+        return best;
+    }
+}

@@ -1,0 +1,109 @@
+package org.hao.engine.tests.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.hao.engine.bench.Examples;
+import org.hao.engine.model.Constraints;
+import org.hao.engine.model.Devices;
+import org.hao.engine.model.Objective;
+import org.hao.engine.model.SearchSpec;
+import org.hao.engine.report.AcceleratorConfigWriter;
+import org.hao.engine.report.CsvReport;
+import org.hao.engine.report.HtmlReport;
+import org.hao.engine.report.JsonReport;
+import org.hao.engine.search.CancelToken;
+import org.hao.engine.search.HaoSearch;
+import org.hao.engine.search.SearchOptions;
+import org.hao.engine.search.SearchResult;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+class ReportTest {
+    static SearchResult result;
+    static Constraints constraints;
+
+    @BeforeAll
+    static void search() {
+        constraints = new Constraints(300.0, null, null, null, null, null, null);
+        result = HaoSearch.run(new SearchSpec("r", Examples.reduced(), Devices.ZU3EG, Objective.MAX_ACCURACY, constraints, null, 5,
+                300), new SearchOptions(2, null), null, new CancelToken());
+    }
+
+    @Test
+    void jsonHasTheRequiredFields(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("out.json");
+        JsonReport.write(result, f);
+        JsonObject o = JsonParser.parseString(Files.readString(f)).getAsJsonObject();
+        assertTrue(o.get("solver").getAsString().startsWith("SCIP"));
+        assertEquals("ZU3EG", o.get("device").getAsString());
+        JsonArray pts = o.getAsJsonArray("points");
+        assertEquals(result.points().size(), pts.size());
+        for (var e : pts) {
+            JsonObject p = e.getAsJsonObject();
+            for (String k : new String[] {"accuracy", "latency_ms", "fps", "dsp", "bram18k", "lut", "energy_mj", "config"}) {
+                assertTrue(p.has(k), "point lacks " + k);
+            }
+            JsonObject cfg = p.getAsJsonObject("config");
+            JsonObject layer0 = cfg.getAsJsonArray("layers").get(0).getAsJsonObject();
+            for (String k : new String[] {"pa", "pe", "weight_bits", "act_bits"}) {
+                assertTrue(layer0.has(k), "layer config lacks " + k);
+            }
+            assertTrue(cfg.getAsJsonObject("subgraphs").getAsJsonObject("b1").has("kernel"));
+        }
+        assertTrue(o.has("chosen"));
+        assertTrue(o.get("chosen").isJsonObject());
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals(1, s.count(), "temp file left behind");
+        }
+    }
+
+    @Test
+    void csvHtmlAndAcceleratorConfig(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("p.csv");
+        CsvReport.write(result, csv);
+        var lines = Files.readAllLines(csv);
+        assertEquals(result.points().size() + 1, lines.size());
+        assertTrue(lines.get(0).startsWith("accuracy,latency_ms,fps,dsp,bram18k,lut,energy_mj,chosen"));
+        Path html = dir.resolve("r.html");
+        HtmlReport.write("report", result, constraints, html);
+        String h = Files.readString(html);
+        assertTrue(h.contains("<svg"));
+        assertTrue(h.contains("class=\"chosen\""));
+        assertTrue(h.contains("class=\"constraint\""));
+        assertEquals(result.points().size() - 1, h.split("class=\"point\"", -1).length - 1);
+        Path acc = dir.resolve("acc.json");
+        AcceleratorConfigWriter.write(result.chosen(), result.device(), result.solverVersion(), acc);
+        JsonObject a = JsonParser.parseString(Files.readString(acc)).getAsJsonObject();
+        JsonObject e0 = a.getAsJsonArray("engines").get(0).getAsJsonObject();
+        assertTrue(e0.has("pa") && e0.has("pe") && e0.has("weight_buffer_bytes") && e0.has("line_buffer_bytes"));
+    }
+
+    @Test
+    void overwriteKeepsTheOldFileUntilTheNewOneIsComplete(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("x.json");
+        Files.writeString(f, "old");
+        try {
+            org.hao.engine.report.AtomicFiles.write(f, w -> {
+                w.write("partial");
+                throw new IOException("disk full");
+            });
+        } catch (IOException expected) {
+            // the failure must leave the previous content in place and no temp file
+        }
+        assertEquals("old", Files.readString(f));
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals(1, s.count());
+        }
+    }
+}

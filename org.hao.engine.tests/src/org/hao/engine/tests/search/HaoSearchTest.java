@@ -1,0 +1,107 @@
+package org.hao.engine.tests.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.hao.engine.bench.Examples;
+import org.hao.engine.model.Constraints;
+import org.hao.engine.model.Devices;
+import org.hao.engine.model.Objective;
+import org.hao.engine.model.SearchSpec;
+import org.hao.engine.report.JsonReport;
+import org.hao.engine.search.CancelToken;
+import org.hao.engine.search.HaoSearch;
+import org.hao.engine.search.ParetoPoint;
+import org.hao.engine.search.SearchOptions;
+import org.hao.engine.search.SearchResult;
+import org.junit.jupiter.api.Test;
+
+class HaoSearchTest {
+    static SearchSpec spec(Constraints c, long seed) {
+        return new SearchSpec("t", Examples.reduced(), Devices.ZU3EG, Objective.MAX_ACCURACY, c, null, seed, 300);
+    }
+
+    @Test
+    void frontierHasNoDominatedPointAndIsSorted() {
+        SearchResult r = HaoSearch.run(spec(Constraints.NONE, 1), new SearchOptions(2, null), null, new CancelToken());
+        assertTrue(r.points().size() >= 5, "frontier too small: " + r.points().size());
+        assertTrue(r.complete());
+        assertTrue(r.solverVersion().startsWith("SCIP"), r.solverVersion());
+        for (ParetoPoint a : r.points()) {
+            for (ParetoPoint b : r.points()) {
+                assertFalse(a != b && a.dominates(b), a + " dominates " + b);
+            }
+            assertTrue(a.dsp() <= 306 && a.bram18k() <= 367 && a.lut() <= 59976, "budget exceeded: " + a);
+            assertEquals(1000 / a.latencyMs(), a.fps(), 1e-9);
+        }
+        for (int i = 1; i < r.points().size(); i++) {
+            assertTrue(r.points().get(i).latencyMs() >= r.points().get(i - 1).latencyMs());
+            assertTrue(r.points().get(i).accuracy() > r.points().get(i - 1).accuracy());
+        }
+        assertNotNull(r.chosen());
+        assertEquals(r.points().get(r.points().size() - 1), r.chosen()); // unconstrained: the most accurate
+    }
+
+    @Test
+    void deterministicAcrossThreadCounts() {
+        SearchResult one = HaoSearch.run(spec(Constraints.NONE, 9), new SearchOptions(1, null), null, new CancelToken());
+        SearchResult four = HaoSearch.run(spec(Constraints.NONE, 9), new SearchOptions(4, null), null, new CancelToken());
+        String a = JsonReport.toJson(one).replaceAll("\"elapsed_ms\": \\d+", "");
+        String b = JsonReport.toJson(four).replaceAll("\"elapsed_ms\": \\d+", "");
+        assertEquals(a, b);
+    }
+
+    @Test
+    void chosenPointMeetsTheConstraint() {
+        SearchResult all = HaoSearch.run(spec(Constraints.NONE, 3), new SearchOptions(2, null), null, new CancelToken());
+        // a latency budget between the fastest and the slowest point
+        List<ParetoPoint> pts = all.points();
+        double budget = (pts.get(0).latencyMs() + pts.get(pts.size() - 1).latencyMs()) / 2;
+        Constraints c = new Constraints(null, budget, null, null, null, null, null);
+        SearchResult r = HaoSearch.run(spec(c, 3), new SearchOptions(2, null), null, new CancelToken());
+        assertNotNull(r.chosen());
+        assertTrue(r.chosen().latencyMs() <= budget);
+        for (ParetoPoint p : r.points()) {
+            if (p.latencyMs() <= budget) {
+                assertTrue(p.accuracy() <= r.chosen().accuracy());
+            }
+        }
+        Constraints impossible = new Constraints(1e6, null, null, null, null, null, null);
+        SearchResult none = HaoSearch.run(spec(impossible, 3), new SearchOptions(2, null), null, new CancelToken());
+        assertNull(none.chosen());
+        assertTrue(none.warnings().stream().anyMatch(w -> w.contains("no point meets")), none.warnings().toString());
+    }
+
+    @Test
+    void tinyDspCapMakesChoicesInfeasibleWithReasons() {
+        Constraints c = new Constraints(null, null, 3, null, null, null, null);
+        SearchResult r = HaoSearch.run(spec(c, 1), new SearchOptions(2, null), null, new CancelToken());
+        assertTrue(r.points().isEmpty());
+        assertFalse(r.failures().isEmpty());
+        assertTrue(r.failures().stream().anyMatch(f -> f.contains("DSP") && f.contains("user cap 3")), r.failures().toString());
+    }
+
+    @Test
+    void cancelStopsTheSearch() throws Exception {
+        CancelToken t = new CancelToken();
+        t.cancel();
+        SearchResult r = HaoSearch.run(spec(Constraints.NONE, 1), new SearchOptions(2, null), null, t);
+        assertTrue(r.cancelled());
+        assertTrue(r.points().isEmpty());
+        assertFalse(r.complete());
+    }
+
+    @Test
+    void progressIsReported() {
+        int[] last = {0};
+        SearchResult r = HaoSearch.run(spec(Constraints.NONE, 1), new SearchOptions(1, null), (d, tot, m) -> last[0] = Math.max(last[0], d),
+                new CancelToken());
+        assertTrue(last[0] >= 24, "progress " + last[0]);
+        assertFalse(r.points().isEmpty());
+    }
+}

@@ -1,0 +1,364 @@
+package org.hao.engine.cost;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
+
+import org.hao.engine.expand.Layer;
+import org.hao.engine.model.Device;
+import org.hao.engine.model.DeviceKind;
+import org.hao.engine.model.ExecutionMode;
+import org.hao.engine.model.FpgaSpec;
+import org.hao.engine.model.LayerKind;
+
+/**
+ * Cost of a layer-parallel FPGA accelerator: every layer of a subgraph gets its own engine of PA x PE lanes.
+ * Formulas and constants are documented (with worked examples) in {@code docs/cost-model.md}.
+ */
+public final class FpgaCostModel {
+    /** Control LUTs of one layer engine: loop counters, address generators, stream handshakes. */
+    public static final int LUT_PER_ENGINE = 500;
+    /** LUTs per output lane for requantisation: rounding shift, clamp / ReLU6, output register. */
+    public static final int LUT_PER_OUTPUT_LANE = 40;
+
+    private final Device device;
+    private final FpgaSpec fpga;
+
+    public FpgaCostModel(Device device) {
+        if (device.kind() != DeviceKind.FPGA) {
+            throw new IllegalArgumentException("FpgaCostModel needs an FPGA device, " + device.name() + " is "
+                    + device.kind());
+        }
+        this.device = device;
+        this.fpga = device.fpga();
+    }
+
+    public Device device() {
+        return device;
+    }
+
+    /** Cost for layer-by-layer execution (activations go through DDR), the contract's default. */
+    public LayerCost cost(Layer layer, ParallelismChoice p) {
+        return cost(layer, p, ExecutionMode.SEQUENTIAL);
+    }
+
+    /**
+     * Cost of one layer engine. In {@link ExecutionMode#PIPELINED} mode only the weights come from DDR (activations
+     * stream on chip; the subgraph's own input and output are added by {@link #subgraphCost}), and the layer
+     * latency is its compute time (the memory roofline applies to the whole subgraph).
+     */
+    public LayerCost cost(Layer layer, ParallelismChoice p, ExecutionMode mode) {
+        checkLanes(layer, p);
+        double skipped = skippedFraction(layer, p);
+        long cycles = cycles(layer, p, skipped);
+        long executedMacs = Math.round(layer.denseMacs() * (1 - skipped));
+        double computeMs = cycles / (fpga.clockMhz() * 1e3);
+        long ddrBytes = ddrBytes(layer, mode);
+        double memoryMs = ddrBytes / (fpga.ddrGBps() * 1e6);
+        double latencyMs = mode == ExecutionMode.SEQUENTIAL ? Math.max(computeMs, memoryMs) : computeMs;
+        double energyMj = EnergyModel.energyMj(device, latencyMs, executedMacs, ddrBytes, layer.bits());
+        return new LayerCost(executedMacs, cycles, computeMs, memoryMs, latencyMs, dsp(layer, p), bram18k(layer, p),
+                lut(layer, p), ddrBytes, energyMj);
+    }
+
+    // ---- cycles ----------------------------------------------------------------------------------------------
+
+    /** Fraction of the tile work skipped thanks to block pruning (0 when unpruned). */
+    public double skippedFraction(Layer layer, ParallelismChoice p) {
+        if (!Layer.isPrunable(layer.kind()) || layer.pruning().isNone()) {
+            return 0;
+        }
+        return PruningAlignment.skippedFraction(layer.pruning(), layer.inChannels(), p.pa(), layer.outChannels(),
+                p.pe());
+    }
+
+    private static long cycles(Layer l, ParallelismChoice p, double skipped) {
+        long pixels = l.outPixels();
+        long kk = (long) l.kernel() * l.kernel();
+        return switch (l.kind()) {
+            case CONV, POINTWISE, FULLY_CONNECTED -> {
+                long dense = pixels * kk * ceilDiv(l.inChannels(), p.pa()) * ceilDiv(l.outChannels(), p.pe());
+                // 1e-9 keeps an exact product such as 4096 * 0.5 from rounding up through floating-point noise.
+                yield (long) Math.ceil(dense * (1 - skipped) - 1e-9);
+            }
+            case DEPTHWISE -> pixels * kk * ceilDiv(l.outChannels(), p.pe());
+            case SQUEEZE_EXCITE -> {
+                int c = l.inChannels();
+                int s = l.squeezeChannels();
+                long fcs = ceilDiv(c, p.pa()) * ceilDiv(s, p.pe()) + ceilDiv(s, p.pa()) * ceilDiv(c, p.pe());
+                long poolAndScale = 2 * pixels * ceilDiv(c, p.pe());
+                yield fcs + poolAndScale;
+            }
+            case POOL -> pixels * window(l) * ceilDiv(l.outChannels(), p.pe());
+            case ADD -> pixels * ceilDiv(l.outChannels(), p.pe());
+        };
+    }
+
+    private static long window(Layer l) {
+        return (long) Math.min(l.kernel(), l.inHeight()) * Math.min(l.kernel(), l.inWidth());
+    }
+
+    /** Depthwise, pool and add engines have channel lanes only. */
+    private static boolean channelLanesOnly(LayerKind kind) {
+        return kind == LayerKind.DEPTHWISE || kind == LayerKind.POOL || kind == LayerKind.ADD;
+    }
+
+    private static void checkLanes(Layer layer, ParallelismChoice p) {
+        if (channelLanesOnly(layer.kind()) && p.pa() != 1) {
+            throw new IllegalArgumentException("layer " + layer.name() + ": " + layer.kind()
+                    + " engines have channel lanes only (pa = 1), got " + p);
+        }
+    }
+
+    // ---- resources -------------------------------------------------------------------------------------------
+
+    /** DSPs: multiply lanes divided by the MACs one DSP packs at the layer's widest operand; pool/add use none. */
+    public int dsp(Layer l, ParallelismChoice p) {
+        if (l.kind() == LayerKind.POOL || l.kind() == LayerKind.ADD) {
+            return 0;
+        }
+        return Math.toIntExact(ceilDiv(p.lanes(), fpga.macsPerDsp(l.bits().maxBits())));
+    }
+
+    /** Weight buffer + line buffer + output buffer, each sized by {@link BramEstimate}. */
+    public int bram18k(Layer l, ParallelismChoice p) {
+        return weightBufferBram(l, p) + lineBufferBram(l, p) + outputBufferBram(l, p);
+    }
+
+    /**
+     * Layers with spatial reuse keep their whole (pruned) weight tensor on chip for the frame; layers whose weights
+     * are used once (1 x 1 output, e.g. FC) stream them through a double buffer of k*k*Cin*PE weights.
+     */
+    int weightBufferBram(Layer l, ParallelismChoice p) {
+        int wbits = l.bits().weightBits();
+        long tensorBits = l.weights() * wbits;
+        long contentBits = tensorBits;
+        if (l.outPixels() == 1 && Layer.isPrunable(l.kind())) {
+            long tile = (long) l.kernel() * l.kernel() * l.inChannels() * Math.min(p.pe(), l.outChannels());
+            long tileBits = 2 * Math.round(tile * l.pruning().density()) * wbits;
+            contentBits = Math.min(tensorBits, tileBits);
+        }
+        return BramEstimate.bram18k(contentBits, (long) p.lanes() * wbits);
+    }
+
+    /** k rows of the input (k x Win x Cin x abits) for windowed layers, one bank group per row; none for k = 1. */
+    int lineBufferBram(Layer l, ParallelismChoice p) {
+        boolean windowed = l.kind() == LayerKind.CONV || l.kind() == LayerKind.DEPTHWISE
+                || l.kind() == LayerKind.POOL && !l.isGlobalPool();
+        if (!windowed || l.kernel() == 1) {
+            return 0;
+        }
+        int abits = l.bits().activationBits();
+        long rowBits = (long) l.inWidth() * l.inChannels() * abits;
+        int readLanes = l.kind() == LayerKind.CONV ? p.pa() : p.pe();
+        return l.kernel() * BramEstimate.bram18k(rowBits, (long) readLanes * abits);
+    }
+
+    /** Double-buffered output row: 2 x Wout x Cout x abits, written PE values per cycle. */
+    int outputBufferBram(Layer l, ParallelismChoice p) {
+        int abits = l.bits().activationBits();
+        long bits = 2L * l.outWidth() * l.outChannels() * abits;
+        return BramEstimate.bram18k(bits, (long) p.pe() * abits);
+    }
+
+    /**
+     * LUT = engine control + one LUT per accumulator bit per lane (adder tree and accumulator) + requantisation per
+     * output lane. Accumulator width: MAC layers wbits + abits + ceil(log2(reduction length)); pool/add abits +
+     * ceil(log2(window)).
+     */
+    public int lut(Layer l, ParallelismChoice p) {
+        long accBits;
+        long lanes;
+        switch (l.kind()) {
+            case POOL -> {
+                accBits = l.bits().activationBits() + log2Ceil(window(l));
+                lanes = p.pe();
+            }
+            case ADD -> {
+                accBits = l.bits().activationBits() + 1;
+                lanes = p.pe();
+            }
+            default -> {
+                accBits = l.bits().weightBits() + l.bits().activationBits() + log2Ceil(reductionLength(l));
+                lanes = p.lanes();
+            }
+        }
+        return Math.toIntExact(LUT_PER_ENGINE + lanes * accBits + (long) p.pe() * LUT_PER_OUTPUT_LANE);
+    }
+
+    /** Products summed into one output value. */
+    private static long reductionLength(Layer l) {
+        return switch (l.kind()) {
+            case DEPTHWISE -> (long) l.kernel() * l.kernel();
+            case SQUEEZE_EXCITE -> Math.max(l.inChannels(), l.squeezeChannels());
+            default -> (long) l.kernel() * l.kernel() * l.inChannels();
+        };
+    }
+
+    // ---- memory ----------------------------------------------------------------------------------------------
+
+    /**
+     * DDR bytes per frame: the (pruned) weights once, plus for layer-by-layer execution the input and output
+     * activations (an ADD reads two inputs).
+     */
+    public long ddrBytes(Layer l, ExecutionMode mode) {
+        long weightBytes = ceilDiv(l.weights() * l.bits().weightBits(), 8);
+        if (mode == ExecutionMode.PIPELINED) {
+            return weightBytes;
+        }
+        long inputs = l.kind() == LayerKind.ADD ? 2 * l.inputActivations() : l.inputActivations();
+        return weightBytes + ceilDiv((inputs + l.outputActivations()) * l.bits().activationBits(), 8);
+    }
+
+    // ---- subgraphs -------------------------------------------------------------------------------------------
+
+    /**
+     * Share of a stage's time that passes before it emits its first output row in a pipeline: it needs ceil(k/2)
+     * input rows ('same' padding, centred window) out of the rows it produces, capped at 1 (FC and global pool must
+     * see the whole input first).
+     */
+    public static double fillFraction(Layer l) {
+        int rowsBeforeFirstOutput = l.kind() == LayerKind.FULLY_CONNECTED || l.isGlobalPool() ? Integer.MAX_VALUE
+                : (l.kernel() + 1) / 2;
+        return Math.min(1.0, (double) rowsBeforeFirstOutput / l.outHeight());
+    }
+
+    /**
+     * Cost of a whole subgraph under one parallelism per layer. Resources add up (one engine per layer).
+     * SEQUENTIAL: latency = sum of layer latencies. PIPELINED: latency = max(max stage + sum(fill_l x stage_l),
+     * (weights + subgraph input + subgraph output bytes) / DDR bandwidth).
+     */
+    public SubgraphCost subgraphCost(List<Layer> layers, List<ParallelismChoice> parallelism, ExecutionMode mode) {
+        if (layers.isEmpty() || layers.size() != parallelism.size()) {
+            throw new IllegalArgumentException("need one parallelism per layer, got " + parallelism.size() + " for "
+                    + layers.size() + " layers");
+        }
+        List<LayerCost> costs = new ArrayList<>(layers.size());
+        for (int i = 0; i < layers.size(); i++) {
+            costs.add(cost(layers.get(i), parallelism.get(i), mode));
+        }
+        long macs = 0;
+        long ddr = 0;
+        int dsp = 0;
+        int bram = 0;
+        int lut = 0;
+        for (LayerCost c : costs) {
+            macs += c.macs();
+            ddr += c.ddrBytes();
+            dsp += c.dsp();
+            bram += c.bram18k();
+            lut += c.lut();
+        }
+        double latencyMs;
+        if (mode == ExecutionMode.SEQUENTIAL) {
+            latencyMs = costs.stream().mapToDouble(LayerCost::latencyMs).sum();
+        } else {
+            double maxStage = 0;
+            double fill = 0;
+            for (int i = 0; i < layers.size(); i++) {
+                maxStage = Math.max(maxStage, costs.get(i).computeMs());
+                fill += fillFraction(layers.get(i)) * costs.get(i).computeMs();
+            }
+            Layer first = layers.get(0);
+            Layer last = layers.get(layers.size() - 1);
+            ddr += ceilDiv(first.inputActivations() * first.bits().activationBits(), 8)
+                    + ceilDiv(last.outputActivations() * last.bits().activationBits(), 8);
+            latencyMs = Math.max(maxStage + fill, ddr / (fpga.ddrGBps() * 1e6));
+        }
+        double energyMj = 0;
+        for (int i = 0; i < layers.size(); i++) {
+            energyMj += EnergyModel.energyMj(device.power(), 0, costs.get(i).macs(), 0, layers.get(i).bits());
+        }
+        energyMj += device.power().staticWatts() * latencyMs + ddr * device.power().picojoulesPerDdrByte()
+                / EnergyModel.PJ_PER_MJ;
+        return new SubgraphCost(latencyMs, macs, dsp, bram, lut, ddr, energyMj, costs);
+    }
+
+    // ---- candidates ------------------------------------------------------------------------------------------
+
+    /**
+     * Parallelism candidates for a layer: lane counts per dimension are the powers of two and divisors of the
+     * channel count, each lowered to the smallest count with the same number of passes ceil(C/P) (extra lanes that
+     * save no pass are waste). Of the PA x PE grid only non-dominated choices are kept (each one strictly faster
+     * than every cheaper one), those that alone exceed the usable DSPs are dropped (the cheapest is always kept),
+     * and at most {@code maxCandidates} are returned, evenly spread from the cheapest to the fastest, sorted by
+     * ascending resource (DSP, then LUT, then BRAM).
+     */
+    public List<ParallelismChoice> candidates(Layer layer, int maxCandidates) {
+        if (maxCandidates < 1) {
+            throw new IllegalArgumentException("maxCandidates must be positive, was " + maxCandidates);
+        }
+        List<Integer> peValues = laneCounts(layer.kind() == LayerKind.SQUEEZE_EXCITE ? layer.inChannels()
+                : layer.outChannels());
+        List<Integer> paValues = channelLanesOnly(layer.kind()) ? List.of(1) : laneCounts(
+                layer.kind() == LayerKind.SQUEEZE_EXCITE ? layer.squeezeChannels() : layer.inChannels());
+        record Scored(ParallelismChoice choice, LayerCost cost) {
+        }
+        List<Scored> all = new ArrayList<>();
+        for (int pa : paValues) {
+            for (int pe : peValues) {
+                ParallelismChoice p = new ParallelismChoice(pa, pe);
+                all.add(new Scored(p, cost(layer, p)));
+            }
+        }
+        all.sort(Comparator.<Scored>comparingInt(s -> s.cost().dsp()).thenComparingInt(s -> s.cost().lut())
+                .thenComparingInt(s -> s.cost().bram18k()).thenComparingLong(s -> s.cost().cycles()));
+        List<ParallelismChoice> front = new ArrayList<>();
+        long bestCycles = Long.MAX_VALUE;
+        for (Scored s : all) {
+            boolean fits = s.cost().dsp() <= fpga.usableDsp() || front.isEmpty();
+            if (s.cost().cycles() < bestCycles && fits) {
+                front.add(s.choice());
+                bestCycles = s.cost().cycles();
+            }
+        }
+        return spread(front, maxCandidates);
+    }
+
+    /** Lane counts for a dimension of {@code channels}: powers of two and divisors, minimal per pass count. */
+    static List<Integer> laneCounts(int channels) {
+        TreeSet<Integer> raw = new TreeSet<>();
+        for (int p = 1; p <= channels; p *= 2) {
+            raw.add(p);
+            if (p > Integer.MAX_VALUE / 2) {
+                break;
+            }
+        }
+        for (int d = 1; (long) d * d <= channels; d++) {
+            if (channels % d == 0) {
+                raw.add(d);
+                raw.add(channels / d);
+            }
+        }
+        TreeSet<Integer> minimal = new TreeSet<>();
+        for (int p : raw) {
+            long passes = ceilDiv(channels, p);
+            minimal.add(Math.toIntExact(ceilDiv(channels, passes)));
+        }
+        return List.copyOf(minimal);
+    }
+
+    /** At most {@code max} elements, evenly spaced by index, always keeping the first and the last. */
+    static <T> List<T> spread(List<T> items, int max) {
+        if (items.size() <= max) {
+            return items;
+        }
+        if (max == 1) {
+            return List.of(items.get(items.size() - 1));
+        }
+        List<T> picked = new ArrayList<>(max);
+        for (int i = 0; i < max; i++) {
+            picked.add(items.get((int) Math.round(i * (items.size() - 1) / (double) (max - 1))));
+        }
+        return picked;
+    }
+
+    private static long log2Ceil(long n) {
+        return n <= 1 ? 0 : 64 - Long.numberOfLeadingZeros(n - 1);
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
+    }
+}

@@ -1,0 +1,90 @@
+package org.hao.engine.expand;
+
+import java.util.function.ToIntFunction;
+
+import org.hao.engine.model.BitWidths;
+import org.hao.engine.model.MBConv;
+import org.hao.engine.model.OpSpec;
+import org.hao.engine.model.Pruning;
+import org.hao.engine.model.SubgraphSpec;
+
+/**
+ * One point of a subgraph's search space. {@code kernel}, {@code expansion} and {@code depth} apply to every MBConv
+ * of the subgraph; {@link #KEEP} (0) keeps each MBConv's written value. {@code widthMultiplier} scales the output
+ * channels of Conv, Pointwise and MBConv ops. {@code bits} and {@code pruning} apply to every layer of the subgraph
+ * (pruning only to layers with a weight matrix: conv, pointwise, fully connected).
+ */
+public record SubgraphChoice(int kernel, int expansion, double widthMultiplier, int depth, BitWidths bits,
+        Pruning pruning) {
+
+    /** "Use the value written on each op." */
+    public static final int KEEP = 0;
+
+    public SubgraphChoice {
+        if (kernel < 0) {
+            throw new IllegalArgumentException("kernel must be positive or KEEP (0), was " + kernel);
+        }
+        if (expansion < 0) {
+            throw new IllegalArgumentException("expansion must be positive or KEEP (0), was " + expansion);
+        }
+        if (depth < 0) {
+            throw new IllegalArgumentException("depth must be positive or KEEP (0), was " + depth);
+        }
+        if (!(widthMultiplier > 0) || Double.isInfinite(widthMultiplier)) {
+            throw new IllegalArgumentException("widthMultiplier must be positive, was " + widthMultiplier);
+        }
+        if (bits == null) {
+            throw new IllegalArgumentException("bits must not be null");
+        }
+        if (pruning == null) {
+            throw new IllegalArgumentException("pruning must not be null");
+        }
+    }
+
+    /** Everything as written in the network: width 1, INT8, no pruning. */
+    public static final SubgraphChoice KEEP_ALL = new SubgraphChoice(KEEP, KEEP, 1.0, KEEP, BitWidths.INT8,
+            Pruning.NONE);
+
+    /**
+     * The base values written in the network. Kernel, expansion and depth are the common value of the subgraph's
+     * MBConvs when they all agree (so the choice prints meaningfully), otherwise {@link #KEEP}.
+     */
+    public static SubgraphChoice base(SubgraphSpec spec) {
+        return new SubgraphChoice(common(spec, MBConv::kernel), common(spec, MBConv::expansion), 1.0,
+                common(spec, MBConv::repeat), BitWidths.INT8, Pruning.NONE);
+    }
+
+    private static int common(SubgraphSpec spec, ToIntFunction<MBConv> value) {
+        int found = KEEP;
+        for (OpSpec op : spec.ops()) {
+            if (op instanceof MBConv mb) {
+                int v = value.applyAsInt(mb);
+                if (found != KEEP && found != v) {
+                    return KEEP;
+                }
+                found = v;
+            }
+        }
+        return found;
+    }
+
+    public SubgraphChoice withBits(BitWidths newBits) {
+        return new SubgraphChoice(kernel, expansion, widthMultiplier, depth, newBits, pruning);
+    }
+
+    public SubgraphChoice withPruning(Pruning newPruning) {
+        return new SubgraphChoice(kernel, expansion, widthMultiplier, depth, bits, newPruning);
+    }
+
+    int kernelFor(MBConv op) {
+        return kernel == KEEP ? op.kernel() : kernel;
+    }
+
+    int expansionFor(MBConv op) {
+        return expansion == KEEP ? op.expansion() : expansion;
+    }
+
+    int depthFor(MBConv op) {
+        return depth == KEEP ? op.repeat() : depth;
+    }
+}

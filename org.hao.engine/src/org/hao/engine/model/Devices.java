@@ -1,0 +1,27 @@
+package org.hao.engine.model;
+
+import java.util.Map;
+
+/** Reference devices with the reason for every number (see also cost-model.md, "Devices"). */
+public final class Devices {
+    private Devices() {
+    }
+
+    /**
+     * Xilinx Zynq UltraScale+ ZU3EG as on the Ultra96 board (HAO's target).
+     * <ul>
+     * <li>360 DSP48E2, 216 BRAM36 = 432 BRAM18K, 70,560 LUT, 141,120 FF: Xilinx DS891 device table.</li>
+     * <li>200 MHz: a clock HLS CNN engines routinely close on this speed grade.</li>
+     * <li>6.0 GB/s: Ultra96 LPDDR4 x32 at 2133 MT/s is 8.5 GB/s peak; about 70 % is reachable by PL masters.</li>
+     * <li>0.85 utilisation cap: routing headroom, as in DESIGN.md.</li>
+     * <li>Packing {16:1, 8:2, 4:4}: one MAC per DSP48E2 at 16 bit; two INT8 MACs sharing a weight (Xilinx WP486);
+     * four at 4 bit, a conservative half of HiKonv's eight 4-bit products per 27x18 multiplier.</li>
+     * <li>Power (assumptions to replace with measurements): 2.0 W static for PS + PL while running; 2 pJ per 8-bit
+     * MAC (Horowitz ISSCC 2014: 0.2 pJ 8-bit multiply + 0.03 pJ add at 45 nm, times about 10 for FPGA routing and
+     * on-chip buffer reads); 40 pJ per DDR byte (LPDDR4 about 5 pJ/bit including I/O).</li>
+     * </ul>
+     */
+    public static final Device ZU3EG = new Device("ZU3EG", DeviceKind.FPGA,
+            new FpgaSpec(360, 432, 70_560, 141_120, 200.0, 6.0, 0.85, Map.of(16, 1, 8, 2, 4, 4)), null,
+            new PowerModel(2.0, 2.0, 40.0));
+}

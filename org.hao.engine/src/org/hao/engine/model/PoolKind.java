@@ -1,0 +1,6 @@
+package org.hao.engine.model;
+
+/** Pooling function. */
+public enum PoolKind {
+    MAX, AVG
+}

@@ -1,0 +1,540 @@
+package org.hao.engine.search;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+import org.hao.engine.cost.LayerCost;
+import org.hao.engine.cost.ParallelismChoice;
+import org.hao.engine.expand.ExpandedNetwork;
+import org.hao.engine.expand.ExpandedSubgraph;
+import org.hao.engine.expand.Layer;
+import org.hao.engine.expand.NetworkExpander;
+import org.hao.engine.expand.ShapeException;
+import org.hao.engine.expand.SubgraphChoice;
+import org.hao.engine.ilp.IlpCache;
+import org.hao.engine.model.BitWidths;
+import org.hao.engine.model.Constraints;
+import org.hao.engine.model.DeviceKind;
+import org.hao.engine.model.NetworkSpec;
+import org.hao.engine.model.Pruning;
+import org.hao.engine.model.SearchSpec;
+import org.hao.engine.model.SubgraphSpace;
+import org.hao.engine.model.SubgraphSpec;
+import org.hao.engine.predict.AccuracyPredictor;
+import org.hao.engine.predict.PredictorDataException;
+import org.hao.engine.scip.ScipNatives;
+import org.hao.engine.scip.ScipUnavailableException;
+
+/**
+ * The hardware-aware search (see docs/search.md).
+ * <ol>
+ * <li>Per subgraph, enumerate its space (cartesian product of the listed options; more than
+ * {@link #MAX_CHOICES_PER_SUBGRAPH} combinations are sampled without replacement with the seed).</li>
+ * <li>Evaluate each choice with the other subgraphs at their base values: latency from the subgraph ILP (SCIP) and
+ * the cost model, accuracy change from the predictor on the whole network.</li>
+ * <li>Keep each subgraph's Pareto set of (latency, accuracy change).</li>
+ * <li>Merge the sets subgraph by subgraph (latencies and accuracy changes add), dropping dominated partial
+ * combinations; above {@link #MAX_MERGED} partial combinations, keep that many spread evenly over latency (exact
+ * when the product of the frontier sizes stays below the bound).</li>
+ * <li>Re-evaluate every merged combination exactly: expand the whole network (a width change alters the next
+ * subgraph's input), solve each subgraph's ILP (cached), predict accuracy on the combined network; drop dominated
+ * points; choose by the objective among the points that meet the constraints.</li>
+ * </ol>
+ * Deterministic for a seed regardless of the thread count: work is indexed, results are gathered by index and sorted
+ * with complete tie-breaks.
+ */
+public final class HaoSearch {
+    public static final int MAX_CHOICES_PER_SUBGRAPH = 48;
+    public static final int MAX_MERGED = 96;
+
+    private HaoSearch() {
+    }
+
+    public static SearchResult run(SearchSpec spec, SearchOptions options, ProgressListener listener, CancelToken cancel) {
+        return run(spec, options, listener, cancel, new IlpCache());
+    }
+
+    /** As {@link #run(SearchSpec, SearchOptions, ProgressListener, CancelToken)} with a caller-held ILP cache. */
+    public static SearchResult run(SearchSpec spec, SearchOptions options, ProgressListener listener, CancelToken cancel,
+            IlpCache cache) {
+        long t0 = System.currentTimeMillis();
+        SearchOptions opt = options == null ? SearchOptions.DEFAULT : options;
+        ProgressListener pl = listener == null ? ProgressListener.NONE : listener;
+        CancelToken ct = cancel == null ? CancelToken.none() : cancel;
+        double limitS = opt.timeLimitSeconds() != null ? opt.timeLimitSeconds() : spec.timeLimitSeconds();
+        long deadline = t0 + (long) (limitS * 1000);
+        BooleanSupplier stop = () -> ct.isCancelled() || System.currentTimeMillis() > deadline;
+        List<String> failures = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        String deviceName = spec.device().name();
+        long solves0 = cache.solves(), hits0 = cache.hits();
+
+        String solver;
+        if (spec.device().kind() == DeviceKind.FPGA) {
+            try {
+                solver = ScipNatives.ensureLoaded();
+            } catch (ScipUnavailableException e) {
+                failures.add(e.getMessage());
+                return new SearchResult("unavailable", deviceName, List.of(), null, failures, warnings, false, false,
+                        System.currentTimeMillis() - t0, 0, 0, null);
+            }
+        } else {
+            solver = "none (mobile GPU target: latency from the GPU cost model, no ILP)";
+        }
+        AccuracyPredictor predictor;
+        try {
+            predictor = spec.predictorCsv() == null ? AccuracyPredictor.builtIn() : AccuracyPredictor.fit(Path.of(spec.predictorCsv()));
+        } catch (PredictorDataException | IllegalStateException e) {
+            failures.add("accuracy predictor: " + e.getMessage());
+            return new SearchResult(solver, deviceName, List.of(), null, failures, warnings, false, false,
+                    System.currentTimeMillis() - t0, 0, 0, null);
+        }
+        NetworkSpec net = spec.network();
+        ExpandedNetwork base;
+        try {
+            base = NetworkExpander.expand(net);
+        } catch (ShapeException e) {
+            failures.add("network " + net.name() + ", op " + e.opName() + ": " + e.getMessage());
+            return new SearchResult(solver, deviceName, List.of(), null, failures, warnings, false, false,
+                    System.currentTimeMillis() - t0, 0, 0, predictor.toString());
+        }
+        double baseAcc = predictor.predict(base);
+        SubgraphEvaluator evaluator = new SubgraphEvaluator(spec.device(), spec.constraints(), cache);
+
+        int nsg = net.subgraphs().size();
+        List<List<SubgraphChoice>> choices = new ArrayList<>(nsg);
+        int total = 0;
+        for (int s = 0; s < nsg; s++) {
+            SubgraphSpec sg = net.subgraphs().get(s);
+            List<SubgraphChoice> cs = enumerate(sg, spec.seed() * 1_000_003L + s);
+            if (sg.space().size() > cs.size()) {
+                warnings.add(String.format(Locale.ROOT, "subgraph %s: %d of %d choices sampled (seed %d)", sg.name(), cs.size(),
+                        sg.space().size(), spec.seed()));
+            }
+            choices.add(cs);
+            total += cs.size();
+        }
+        int threads = opt.effectiveThreads();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "hao-search");
+            t.setDaemon(true);
+            return t;
+        });
+        AtomicInteger done = new AtomicInteger();
+        try {
+            // ---- phase 1: every choice of every subgraph, others at base ----
+            record Item(int subgraph, int choice, double latencyMs, double accDelta, String failure) {
+            }
+            List<Callable<Item>> tasks = new ArrayList<>();
+            int grandTotal = total + MAX_MERGED;
+            for (int s = 0; s < nsg; s++) {
+                String sgName = net.subgraphs().get(s).name();
+                for (int c = 0; c < choices.get(s).size(); c++) {
+                    final int fs = s, fc = c;
+                    SubgraphChoice choice = choices.get(s).get(c);
+                    tasks.add(() -> {
+                        if (stop.getAsBoolean()) {
+                            return null;
+                        }
+                        Item it;
+                        try {
+                            ExpandedNetwork en = NetworkExpander.expand(net, Map.of(sgName, choice));
+                            SubgraphEvaluator.Evaluation ev = evaluator.evaluate(en.subgraphs().get(fs), stop);
+                            if (!ev.ok()) {
+                                it = new Item(fs, fc, 0, 0, "subgraph " + sgName + " " + describe(choice) + ": " + ev.failure());
+                            } else {
+                                it = new Item(fs, fc, ev.cost().latencyMs(), predictor.predict(en) - baseAcc, null);
+                            }
+                        } catch (ShapeException e) {
+                            it = new Item(fs, fc, 0, 0, "subgraph " + sgName + " " + describe(choice) + ": op " + e.opName()
+                                    + ": " + e.getMessage());
+                        } catch (IllegalArgumentException e) {
+                            it = new Item(fs, fc, 0, 0, "subgraph " + sgName + " " + describe(choice) + ": " + e.getMessage());
+                        }
+                        pl.progress(done.incrementAndGet(), grandTotal, "subgraph " + sgName);
+                        return it;
+                    });
+                }
+            }
+            List<Item> items = runAll(pool, tasks);
+            List<List<Item>> fronts = new ArrayList<>();
+            for (int s = 0; s < nsg; s++) {
+                fronts.add(new ArrayList<>());
+            }
+            boolean incomplete = false;
+            for (Item it : items) {
+                if (it == null) {
+                    incomplete = true;
+                    continue;
+                }
+                if (it.failure() != null) {
+                    if (!stop.getAsBoolean() || !it.failure().contains("cancelled")) {
+                        failures.add(it.failure());
+                    }
+                    continue;
+                }
+                fronts.get(it.subgraph()).add(it);
+            }
+            if (ct.isCancelled()) {
+                return new SearchResult(solver, deviceName, List.of(), null, failures, warnings, true, false,
+                        System.currentTimeMillis() - t0, cache.solves() - solves0, cache.hits() - hits0, predictor.toString());
+            }
+            for (int s = 0; s < nsg; s++) {
+                List<Item> f = fronts.get(s);
+                if (f.isEmpty()) {
+                    failures.add("subgraph " + net.subgraphs().get(s).name() + ": no choice could be evaluated"
+                            + (incomplete ? " before the time limit" : "") + "; no network configuration exists");
+                    return new SearchResult(solver, deviceName, List.of(), null, failures, warnings, false, !incomplete,
+                            System.currentTimeMillis() - t0, cache.solves() - solves0, cache.hits() - hits0,
+                            predictor.toString());
+                }
+                f.sort(Comparator.comparingDouble(Item::latencyMs).thenComparing(Comparator.comparingDouble(Item::accDelta)
+                        .reversed()).thenComparingInt(Item::choice));
+                List<Item> kept = new ArrayList<>();
+                double best = Double.NEGATIVE_INFINITY;
+                for (Item it : f) {
+                    if (it.accDelta() > best + 1e-12) {
+                        kept.add(it);
+                        best = it.accDelta();
+                    }
+                }
+                fronts.set(s, kept);
+            }
+            // ---- phase 2: merge subgraph frontiers ----
+            record Partial(double latencyMs, double acc, int[] picks) {
+            }
+            List<Partial> partial = List.of(new Partial(0, 0, new int[0]));
+            for (int s = 0; s < nsg; s++) {
+                List<Partial> next = new ArrayList<>();
+                for (Partial p : partial) {
+                    for (Item it : fronts.get(s)) {
+                        int[] picks = java.util.Arrays.copyOf(p.picks(), s + 1);
+                        picks[s] = it.choice();
+                        next.add(new Partial(p.latencyMs() + it.latencyMs(), p.acc() + it.accDelta(), picks));
+                    }
+                }
+                next.sort(Comparator.comparingDouble(Partial::latencyMs).thenComparing(Comparator.comparingDouble(Partial::acc)
+                        .reversed()).thenComparing(Partial::picks, java.util.Arrays::compare));
+                List<Partial> kept = new ArrayList<>();
+                double best = Double.NEGATIVE_INFINITY;
+                for (Partial p : next) {
+                    if (p.acc() > best + 1e-12) {
+                        kept.add(p);
+                        best = p.acc();
+                    }
+                }
+                partial = thin(kept, MAX_MERGED);
+            }
+            // ---- phase 3: exact evaluation of the merged combinations ----
+            List<Callable<NetworkEvaluation>> evals = new ArrayList<>();
+            final int mergedCount = partial.size();
+            for (Partial p : partial) {
+                Map<String, SubgraphChoice> pick = new LinkedHashMap<>();
+                for (int s = 0; s < nsg; s++) {
+                    pick.put(net.subgraphs().get(s).name(), choices.get(s).get(p.picks()[s]));
+                }
+                evals.add(() -> {
+                    if (stop.getAsBoolean()) {
+                        return null;
+                    }
+                    NetworkEvaluation e = evaluateNetwork(net, pick, evaluator, predictor, stop);
+                    pl.progress(Math.min(done.incrementAndGet(), grandTotal), grandTotal, "network configurations (" + mergedCount + ")");
+                    return e;
+                });
+            }
+            List<ParetoPoint> pts = new ArrayList<>();
+            for (NetworkEvaluation e : runAll(pool, evals)) {
+                if (e == null) {
+                    incomplete = true;
+                } else if (e.failure() != null) {
+                    failures.add(e.failure());
+                } else {
+                    pts.add(e.point());
+                }
+            }
+            List<ParetoPoint> front = paretoFront(pts);
+            boolean cancelled = ct.isCancelled();
+            if (!cancelled && System.currentTimeMillis() > deadline) {
+                warnings.add(String.format(Locale.ROOT, "time limit of %.1f s reached: the frontier is partial", limitS));
+            }
+            ParetoPoint chosen = choose(front, spec.constraints(), spec.objective());
+            if (chosen == null && !front.isEmpty()) {
+                warnings.add("no point meets the constraints " + describe(spec.constraints()) + "; the fastest point has "
+                        + String.format(Locale.ROOT, "%.1f fps at %.2f%% top-1", front.get(0).fps(), front.get(0).accuracy())
+                        + " and the most accurate " + String.format(Locale.ROOT, "%.2f%% at %.1f fps",
+                                front.get(front.size() - 1).accuracy(), front.get(front.size() - 1).fps()));
+            }
+            if (chosen != null) {
+                Object ext = chosen.config().get("predictor_extrapolation");
+                if (ext != null) {
+                    warnings.add("chosen point: accuracy extrapolated: " + ext);
+                }
+            }
+            return new SearchResult(solver, deviceName, front, chosen, failures, warnings, cancelled, !incomplete && !cancelled,
+                    System.currentTimeMillis() - t0, cache.solves() - solves0, cache.hits() - hits0, predictor.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static <T> List<T> runAll(ExecutorService pool, List<Callable<T>> tasks) {
+        List<Future<T>> fs = new ArrayList<>(tasks.size());
+        for (Callable<T> t : tasks) {
+            fs.add(pool.submit(t));
+        }
+        List<T> out = new ArrayList<>(tasks.size());
+        for (Future<T> f : fs) {
+            try {
+                out.add(f.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                out.add(null);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("search task failed: " + e.getCause(), e.getCause());
+            }
+        }
+        return out;
+    }
+
+    /** Keeps at most {@code max} items spread evenly over the (latency-sorted) list, always the first and last. */
+    static <T> List<T> thin(List<T> sorted, int max) {
+        if (sorted.size() <= max) {
+            return sorted;
+        }
+        TreeSet<Integer> idx = new TreeSet<>();
+        for (int i = 0; i < max; i++) {
+            idx.add((int) Math.round((double) i * (sorted.size() - 1) / (max - 1)));
+        }
+        List<T> out = new ArrayList<>(idx.size());
+        for (int i : idx) {
+            out.add(sorted.get(i));
+        }
+        return out;
+    }
+
+    /** The choices of a subgraph's space: all of them, or a seeded sample of {@link #MAX_CHOICES_PER_SUBGRAPH}. */
+    public static List<SubgraphChoice> enumerate(SubgraphSpec sg, long seed) {
+        SubgraphChoice b = SubgraphChoice.base(sg);
+        SubgraphSpace sp = sg.space();
+        List<Integer> ks = sp.kernels().isEmpty() ? List.of(b.kernel()) : sp.kernels();
+        List<Integer> es = sp.expansions().isEmpty() ? List.of(b.expansion()) : sp.expansions();
+        List<Double> ws = sp.widthMultipliers().isEmpty() ? List.of(b.widthMultiplier()) : sp.widthMultipliers();
+        List<Integer> ds = sp.depths().isEmpty() ? List.of(b.depth()) : sp.depths();
+        List<BitWidths> bs = sp.bitWidths().isEmpty() ? List.of(b.bits()) : sp.bitWidths();
+        List<Pruning> ps = sp.pruning().isEmpty() ? List.of(b.pruning()) : sp.pruning();
+        long size = (long) ks.size() * es.size() * ws.size() * ds.size() * bs.size() * ps.size();
+        List<Long> indices = new ArrayList<>();
+        if (size <= MAX_CHOICES_PER_SUBGRAPH) {
+            for (long i = 0; i < size; i++) {
+                indices.add(i);
+            }
+        } else {
+            Random r = new Random(seed);
+            LinkedHashSet<Long> set = new LinkedHashSet<>();
+            while (set.size() < MAX_CHOICES_PER_SUBGRAPH) {
+                set.add(Math.floorMod(r.nextLong(), size));
+            }
+            indices.addAll(new TreeSet<>(set));
+        }
+        List<SubgraphChoice> out = new ArrayList<>(indices.size());
+        for (long i : indices) {
+            long x = i;
+            int k = ks.get((int) (x % ks.size()));
+            x /= ks.size();
+            int e = es.get((int) (x % es.size()));
+            x /= es.size();
+            double w = ws.get((int) (x % ws.size()));
+            x /= ws.size();
+            int d = ds.get((int) (x % ds.size()));
+            x /= ds.size();
+            BitWidths bw = bs.get((int) (x % bs.size()));
+            x /= bs.size();
+            Pruning p = ps.get((int) (x % ps.size()));
+            out.add(new SubgraphChoice(k, e, w, d, bw, p));
+        }
+        return out;
+    }
+
+    /** Outcome of one exact network evaluation: a point or a failure. */
+    public record NetworkEvaluation(ParetoPoint point, String failure) {
+    }
+
+    /**
+     * Exact evaluation of one network configuration: expand, solve each subgraph (cached ILP), cost, predict.
+     * Returns null when stopped (cancel or time limit).
+     */
+    public static NetworkEvaluation evaluateNetwork(NetworkSpec net, Map<String, SubgraphChoice> pick, SubgraphEvaluator ev,
+            AccuracyPredictor predictor, BooleanSupplier stop) {
+        ExpandedNetwork en;
+        try {
+            en = NetworkExpander.expand(net, pick);
+        } catch (ShapeException e) {
+            return new NetworkEvaluation(null, "configuration " + pick.keySet() + ": op " + e.opName() + ": " + e.getMessage());
+        }
+        double lat = 0, energy = 0;
+        int dsp = 0, bram = 0, lut = 0;
+        Map<String, Object> subgraphs = new LinkedHashMap<>();
+        List<Object> layers = new ArrayList<>();
+        for (ExpandedSubgraph sg : en.subgraphs()) {
+            if (stop.getAsBoolean()) {
+                return null;
+            }
+            SubgraphEvaluator.Evaluation e = ev.evaluate(sg, stop);
+            if (!e.ok()) {
+                if (stop.getAsBoolean()) {
+                    return null;
+                }
+                return new NetworkEvaluation(null, "subgraph " + sg.name() + " " + describe(sg.choice()) + " in the combined network: "
+                        + e.failure());
+            }
+            lat += e.cost().latencyMs();
+            energy += e.cost().energyMj();
+            dsp = Math.max(dsp, e.cost().dsp());
+            bram = Math.max(bram, e.cost().bram18k());
+            lut = Math.max(lut, e.cost().lut());
+            SubgraphChoice c = sg.choice();
+            Map<String, Object> sc = new LinkedHashMap<>();
+            sc.put("mode", sg.spec().mode().name());
+            sc.put("kernel", c.kernel() == SubgraphChoice.KEEP ? "as written" : c.kernel());
+            sc.put("expansion", c.expansion() == SubgraphChoice.KEEP ? "as written" : c.expansion());
+            sc.put("width_multiplier", c.widthMultiplier());
+            sc.put("depth", c.depth() == SubgraphChoice.KEEP ? "as written" : c.depth());
+            sc.put("weight_bits", c.bits().weightBits());
+            sc.put("act_bits", c.bits().activationBits());
+            Map<String, Object> pr = new LinkedHashMap<>();
+            pr.put("block_rows", c.pruning().blockRows());
+            pr.put("block_cols", c.pruning().blockCols());
+            pr.put("ratio", c.pruning().ratio());
+            sc.put("pruning", pr);
+            sc.put("latency_ms", e.cost().latencyMs());
+            sc.put("dsp", e.cost().dsp());
+            sc.put("bram18k", e.cost().bram18k());
+            sc.put("lut", e.cost().lut());
+            if (e.ilp() != null) {
+                sc.put("ilp_status", e.ilp().status().name());
+            }
+            subgraphs.put(sg.name(), sc);
+            for (int i = 0; i < sg.layers().size(); i++) {
+                Layer l = sg.layers().get(i);
+                LayerCost lc = e.cost().layers().get(i);
+                Map<String, Object> lm = new LinkedHashMap<>();
+                lm.put("name", l.name());
+                lm.put("subgraph", sg.name());
+                lm.put("kind", l.kind().name());
+                lm.put("in", l.inChannels() + "x" + l.inHeight() + "x" + l.inWidth());
+                lm.put("out", l.outChannels() + "x" + l.outHeight() + "x" + l.outWidth());
+                lm.put("kernel", l.kernel());
+                lm.put("stride", l.stride());
+                if (!e.parallelism().isEmpty()) {
+                    ParallelismChoice pc = e.parallelism().get(i);
+                    lm.put("pa", pc.pa());
+                    lm.put("pe", pc.pe());
+                }
+                lm.put("weight_bits", l.bits().weightBits());
+                lm.put("act_bits", l.bits().activationBits());
+                lm.put("pruning_ratio", l.pruning().ratio());
+                lm.put("latency_ms", lc.latencyMs());
+                lm.put("dsp", lc.dsp());
+                lm.put("bram18k", lc.bram18k());
+                lm.put("lut", lc.lut());
+                lm.put("weight_buffer_bytes", (l.weights() * l.bits().weightBits() + 7) / 8);
+                lm.put("line_buffer_bytes", ((long) l.kernel() * l.inWidth() * (l.kind() == org.hao.engine.model.LayerKind.FULLY_CONNECTED
+                        ? 1 : l.inChannels()) * l.bits().activationBits() + 7) / 8);
+                layers.add(lm);
+            }
+        }
+        org.hao.engine.predict.Features f = AccuracyPredictor.featuresOf(en);
+        double acc = predictor.predict(f);
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("subgraphs", subgraphs);
+        config.put("layers", layers);
+        config.put("macs", en.macs());
+        config.put("params", en.weights());
+        String ext = predictor.extrapolation(f);
+        if (ext != null) {
+            config.put("predictor_extrapolation", ext);
+        }
+        return new NetworkEvaluation(new ParetoPoint(acc, lat, lat > 0 ? 1000.0 / lat : Double.POSITIVE_INFINITY, dsp, bram, lut,
+                energy, config), null);
+    }
+
+    static String describe(SubgraphChoice c) {
+        return String.format(Locale.ROOT, "[k%s e%s w%s d%s %s pruning %s]", keep(c.kernel()), keep(c.expansion()),
+                c.widthMultiplier(), keep(c.depth()), c.bits(), c.pruning());
+    }
+
+    private static String keep(int v) {
+        return v == SubgraphChoice.KEEP ? "=" : Integer.toString(v);
+    }
+
+    static String describe(Constraints c) {
+        List<String> s = new ArrayList<>();
+        if (c.minFps() != null) {
+            s.add(">= " + c.minFps() + " fps");
+        }
+        if (c.maxLatencyMs() != null) {
+            s.add("<= " + c.maxLatencyMs() + " ms");
+        }
+        if (c.minAccuracy() != null) {
+            s.add(">= " + c.minAccuracy() + "% top-1");
+        }
+        if (c.maxEnergyMjPerFrame() != null) {
+            s.add("<= " + c.maxEnergyMjPerFrame() + " mJ/frame");
+        }
+        return s.isEmpty() ? "(none)" : String.join(", ", s);
+    }
+
+    /** Non-dominated points by ascending latency (ties: higher accuracy first, then config text). */
+    public static List<ParetoPoint> paretoFront(List<ParetoPoint> pts) {
+        List<ParetoPoint> s = new ArrayList<>(pts);
+        s.sort(Comparator.comparingDouble(ParetoPoint::latencyMs).thenComparing(Comparator.comparingDouble(ParetoPoint::accuracy)
+                .reversed()).thenComparing(p -> p.config().toString()));
+        List<ParetoPoint> out = new ArrayList<>();
+        double best = Double.NEGATIVE_INFINITY;
+        for (ParetoPoint p : s) {
+            if (p.accuracy() > best + 1e-12) {
+                out.add(p);
+                best = p.accuracy();
+            }
+        }
+        return out;
+    }
+
+    /** Whether a point meets the constraints (resources were already enforced by the ILP budget). */
+    public static boolean meets(ParetoPoint p, Constraints c) {
+        Double lat = c.latencyBudgetMs();
+        return (lat == null || p.latencyMs() <= lat + 1e-12) && (c.minAccuracy() == null || p.accuracy() >= c.minAccuracy())
+                && (c.maxEnergyMjPerFrame() == null || p.energyMj() <= c.maxEnergyMjPerFrame())
+                && (c.maxDsp() == null || p.dsp() <= c.maxDsp()) && (c.maxBram18k() == null || p.bram18k() <= c.maxBram18k())
+                && (c.maxLut() == null || p.lut() <= c.maxLut());
+    }
+
+    /** The objective's pick among the points meeting the constraints, or null. */
+    public static ParetoPoint choose(List<ParetoPoint> front, Constraints c, org.hao.engine.model.Objective objective) {
+        Comparator<ParetoPoint> order = switch (objective) {
+            case MAX_ACCURACY -> Comparator.comparingDouble(ParetoPoint::accuracy).reversed()
+                    .thenComparingDouble(ParetoPoint::latencyMs);
+            case MIN_LATENCY -> Comparator.comparingDouble(ParetoPoint::latencyMs)
+                    .thenComparing(Comparator.comparingDouble(ParetoPoint::accuracy).reversed());
+            case MIN_ENERGY -> Comparator.comparingDouble(ParetoPoint::energyMj)
+                    .thenComparing(Comparator.comparingDouble(ParetoPoint::accuracy).reversed());
+        };
+        return front.stream().filter(p -> meets(p, c)).min(order).orElse(null);
+    }
+}

@@ -1,0 +1,129 @@
+package org.hao.engine.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import org.hao.engine.cost.FpgaCostModel;
+import org.hao.engine.cost.GpuCostModel;
+import org.hao.engine.cost.LayerCost;
+import org.hao.engine.cost.ParallelismChoice;
+import org.hao.engine.cost.SubgraphCost;
+import org.hao.engine.expand.ExpandedSubgraph;
+import org.hao.engine.expand.Layer;
+import org.hao.engine.ilp.IlpCache;
+import org.hao.engine.ilp.IlpCandidate;
+import org.hao.engine.ilp.IlpKey;
+import org.hao.engine.ilp.IlpObjective;
+import org.hao.engine.ilp.IlpProblem;
+import org.hao.engine.ilp.IlpResult;
+import org.hao.engine.ilp.ResourceBudget;
+import org.hao.engine.ilp.SubgraphIlp;
+import org.hao.engine.model.Constraints;
+import org.hao.engine.model.Device;
+import org.hao.engine.model.DeviceKind;
+import org.hao.engine.model.ExecutionMode;
+import org.hao.engine.model.FpgaSpec;
+
+/**
+ * Latency-optimal configuration of one expanded subgraph on one device: on an FPGA the parallelism ILP (SCIP) over
+ * the cost model's candidates, then the cost model's exact subgraph cost of the chosen parallelism; on a mobile GPU
+ * the GPU cost model (nothing to choose, no ILP).
+ *
+ * <p>Budget: the accelerator runs the subgraphs one after another and is re-instantiated per subgraph
+ * (time-multiplexed), so every subgraph ILP gets the whole device (capacity x utilisation cap, lowered by the user's
+ * resource constraints); the network needs the maximum over its subgraphs.
+ *
+ * <p>Pipelined subgraphs: the ILP minimises the slowest stage's compute time (min-max); the cost model then adds the
+ * pipeline fill and the subgraph's DDR roofline to give the reported latency. Sequential subgraphs: the ILP minimises
+ * the sum of per-layer roofline latencies, which is exactly the reported latency.
+ */
+public final class SubgraphEvaluator {
+    /** Parallelism candidates per layer given to the ILP. */
+    public static final int MAX_CANDIDATES = 12;
+    /** SCIP time limit per subgraph ILP (part of the cache key; the search's deadline acts as a cancel). */
+    public static final long ILP_TIME_LIMIT_MS = 10_000;
+
+    private final Device device;
+    private final ResourceBudget budget;
+    private final IlpCache cache;
+    private final FpgaCostModel fpga;
+    private final GpuCostModel gpu;
+
+    public SubgraphEvaluator(Device device, Constraints constraints, IlpCache cache) {
+        this.device = device;
+        this.cache = cache == null ? new IlpCache() : cache;
+        Constraints c = constraints == null ? Constraints.NONE : constraints;
+        if (device.kind() == DeviceKind.FPGA) {
+            FpgaSpec f = device.fpga();
+            budget = new ResourceBudget(f.dsp(), f.bram18k(), f.lut(), f.utilizationCap(), c.maxDsp(), c.maxBram18k(),
+                    c.maxLut());
+            fpga = new FpgaCostModel(device);
+            gpu = null;
+        } else {
+            budget = null;
+            fpga = null;
+            gpu = new GpuCostModel(device);
+        }
+    }
+
+    public ResourceBudget budget() {
+        return budget;
+    }
+
+    public IlpCache cache() {
+        return cache;
+    }
+
+    /**
+     * Result for one subgraph.
+     *
+     * @param subgraph the expanded subgraph
+     * @param ilp the ILP result (null on a GPU)
+     * @param parallelism chosen parallelism per layer (empty on a GPU or without a solution)
+     * @param cost cost of the configuration (null without a solution)
+     * @param failure why there is no configuration (null when there is one)
+     */
+    public record Evaluation(ExpandedSubgraph subgraph, IlpResult ilp, List<ParallelismChoice> parallelism, SubgraphCost cost,
+            String failure) {
+        public boolean ok() {
+            return cost != null;
+        }
+    }
+
+    /** Solves (or looks up) the subgraph's ILP and costs the result. Never throws for solver trouble. */
+    public Evaluation evaluate(ExpandedSubgraph sg, BooleanSupplier cancel) {
+        List<Layer> layers = sg.layers();
+        if (gpu != null) {
+            return new Evaluation(sg, null, List.of(), gpu.subgraphCost(layers), null);
+        }
+        ExecutionMode mode = sg.spec().mode();
+        IlpObjective obj = mode == ExecutionMode.PIPELINED ? IlpObjective.MIN_MAX : IlpObjective.MIN_SUM;
+        List<List<ParallelismChoice>> cands = new ArrayList<>(layers.size());
+        List<List<IlpCandidate>> table = new ArrayList<>(layers.size());
+        List<String> names = new ArrayList<>(layers.size());
+        for (Layer l : layers) {
+            List<ParallelismChoice> pc = fpga.candidates(l, MAX_CANDIDATES);
+            List<IlpCandidate> ic = new ArrayList<>(pc.size());
+            for (ParallelismChoice p : pc) {
+                LayerCost c = fpga.cost(l, p, mode);
+                ic.add(new IlpCandidate(mode == ExecutionMode.PIPELINED ? c.computeMs() : c.latencyMs(), c.dsp(), c.bram18k(),
+                        c.lut()));
+            }
+            cands.add(pc);
+            table.add(ic);
+            names.add(l.name());
+        }
+        IlpProblem problem = new IlpProblem(sg.name(), obj, names, table, budget);
+        IlpKey key = IlpKey.of(layers, device, budget, obj, MAX_CANDIDATES, ILP_TIME_LIMIT_MS);
+        IlpResult r = cache.get(key, () -> SubgraphIlp.solve(problem, ILP_TIME_LIMIT_MS, cancel));
+        if (!r.hasSolution()) {
+            return new Evaluation(sg, r, List.of(), null, r.message());
+        }
+        List<ParallelismChoice> chosen = new ArrayList<>(layers.size());
+        for (int i = 0; i < layers.size(); i++) {
+            chosen.add(cands.get(i).get(r.choice().get(i)));
+        }
+        return new Evaluation(sg, r, chosen, fpga.subgraphCost(layers, chosen, mode), null);
+    }
+}
