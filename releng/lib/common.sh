@@ -39,6 +39,14 @@ MSG
   echo "$best"
 }
 
+# JVM flags for running HAO on the JDK at $1: native access for SCIP's JNI library, and (JDK 24+) quiet Guice's
+# use of sun.misc.Unsafe, which otherwise prints a warning block on every start.
+hao_jvm_flags() {
+  local flags="--enable-native-access=ALL-UNNAMED"
+  [ "$(hao_java_major "$1")" -ge 24 ] && flags="$flags --sun-misc-unsafe-memory-access=allow"
+  echo "$flags"
+}
+
 # Installs the Debian packages named as arguments when they are missing (needs root or sudo).
 hao_ensure_packages() {
   local missing=() pkg

@@ -61,7 +61,11 @@ final class SearchRunner {
 		}
 		out.println(r.chosen() == null ? "no point meets the constraints" : "* = chosen");
 		r.warnings().forEach(w -> out.println("warning: " + w));
-		r.failures().forEach(f -> out.println("failure: " + f));
+		if (!r.failures().isEmpty()) {
+			// configurations left out of the frontier, each with the reason (a resource short, a solver fault)
+			out.printf(Locale.ROOT, "%d configuration(s) skipped:%n", r.failures().size());
+			r.failures().forEach(f -> out.println("  skipped: " + f));
+		}
 	}
 
 	/** Bit-widths per subgraph from the point's configuration, e.g. "s1=W4A8 s2=W8A8". */
