@@ -55,7 +55,21 @@ public final class EngineBenchmark {
 
     // ---------------------------------------------------------------- ILP
 
+    /**
+     * Candidate families: MONOTONE = resources rise with parallelism (one implementation per lane count);
+     * TRADEOFF = each lane count comes twice, weights held on chip (more BRAM18K) or streamed from DDR (few BRAM18K,
+     * slower when the stream is the bottleneck), so no candidate order is cheapest in both DSP and BRAM.
+     */
+    enum Family { MONOTONE, TRADEOFF }
+
     static IlpProblem instance(long seed, int n, IlpObjective obj) {
+        return instance(seed, n, obj, Family.MONOTONE);
+    }
+
+    static IlpProblem instance(long seed, int n, IlpObjective obj, Family family) {
+        if (family == Family.TRADEOFF) {
+            return tradeoffInstance(seed, n, obj);
+        }
         Random r = new Random(seed);
         List<List<IlpCandidate>> t = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -73,6 +87,73 @@ public final class EngineBenchmark {
         }
         // ZU3EG-like: 360 DSP, 432 BRAM18K, ample LUT so the exact DP runs over (DSP, BRAM)
         return new IlpProblem("bench" + seed, obj, names, t, new ResourceBudget(360, 432, 10_000_000, 0.85, null, null, null));
+    }
+
+    static IlpProblem tradeoffInstance(long seed, int n, IlpObjective obj) {
+        Random r = new Random(seed);
+        List<List<IlpCandidate>> t = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int l = 0; l < n; l++) {
+            int levels = 4 + r.nextInt(5); // 8-16 candidates
+            double ops = 1e5 + r.nextDouble() * 5e6;
+            int dpu = 1 + r.nextInt(3), weightBram = 2 + r.nextInt(12);
+            double streamMs = 0.2 + r.nextDouble() * 3; // time to stream this layer's weights from DDR
+            List<IlpCandidate> cs = new ArrayList<>();
+            for (int j = 0; j < levels; j++) {
+                int par = j < 4 ? j + 1 : 4 * (j - 2);
+                double computeMs = Math.ceil(ops / par) / 200_000.0;
+                int lineBram = Math.max(1, (par + 3) / 4);
+                cs.add(new IlpCandidate(computeMs, dpu * par, lineBram + weightBram, 500 + 40 * par));
+                cs.add(new IlpCandidate(Math.max(computeMs, streamMs), dpu * par, lineBram, 700 + 40 * par));
+            }
+            t.add(cs);
+            names.add("L" + l);
+        }
+        return new IlpProblem("tradeoff" + seed, obj, names, t, new ResourceBudget(360, 432, 10_000_000, 0.85, null, null, null));
+    }
+
+    /** Exact min-max for the TRADEOFF family (LUT ample): bisection over thresholds, 1-D DP of least BRAM per DSP. */
+    static double exactMinMaxTwoResources(IlpProblem p) {
+        double[] ts = p.candidates().stream().flatMap(List::stream).mapToDouble(IlpCandidate::latencyMs).distinct()
+                .sorted().toArray();
+        int lo = 0, hi = ts.length - 1;
+        if (!fitsAt(p, ts[hi])) {
+            return Double.NaN;
+        }
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (fitsAt(p, ts[mid])) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return ts[lo];
+    }
+
+    private static boolean fitsAt(IlpProblem p, double t) {
+        int dl = p.budget().dspLimit();
+        long[] cur = new long[dl + 1], nxt = new long[dl + 1];
+        Arrays.fill(cur, Long.MAX_VALUE);
+        cur[0] = 0;
+        for (List<IlpCandidate> cs : p.candidates()) {
+            Arrays.fill(nxt, Long.MAX_VALUE);
+            for (int d = 0; d <= dl; d++) {
+                if (cur[d] == Long.MAX_VALUE) {
+                    continue;
+                }
+                for (IlpCandidate c : cs) {
+                    int nd = d + c.dsp();
+                    if (c.latencyMs() <= t && nd <= dl) {
+                        nxt[nd] = Math.min(nxt[nd], cur[d] + c.bram18k());
+                    }
+                }
+            }
+            long[] tmp = cur;
+            cur = nxt;
+            nxt = tmp;
+        }
+        return Arrays.stream(cur).min().orElse(Long.MAX_VALUE) <= p.budget().bram18kLimit();
     }
 
     static double exactMinMax(IlpProblem p) {
@@ -138,34 +219,46 @@ public final class EngineBenchmark {
     static void ilpTimes() {
         System.out.println("\nILP (SCIP, single thread, limits/gap = 0), 9 seeded instances per size, 8-16 candidates per layer,"
                 + " 306 DSP / 367 BRAM18K usable:");
-        System.out.println("  layers objective  median_ms  max_ms  optimal  agree_exact  exact_median_ms  scip/exact");
-        for (int n : new int[] {10, 20, 50}) {
-            for (IlpObjective obj : IlpObjective.values()) {
-                List<Long> ms = new ArrayList<>();
-                List<Long> ems = new ArrayList<>();
-                int optimal = 0, agree = 0, runs = 9;
-                for (long seed = 1; seed <= runs; seed++) {
-                    IlpProblem p = instance(seed * 7919 + n, n, obj);
-                    long t0 = System.nanoTime();
-                    IlpResult r = SubgraphIlp.solve(p, 60_000, () -> false);
-                    ms.add((System.nanoTime() - t0) / 1_000_000);
-                    long t1 = System.nanoTime();
-                    double ex = obj == IlpObjective.MIN_MAX ? exactMinMax(p) : exactMinSum(p);
-                    ems.add((System.nanoTime() - t1) / 1_000_000);
-                    if (r.status() == IlpResult.Status.OPTIMAL) {
-                        optimal++;
-                    }
-                    if (r.hasSolution() && Math.abs(r.latencyMs() - ex) <= 1e-9 * Math.max(1, ex)) {
-                        agree++;
-                    }
+        System.out.println("  family   layers objective  median_ms  max_ms  optimal  agree_exact  kept_cands  exact_median_ms  scip/exact");
+        for (Family family : Family.values()) {
+            for (int n : new int[] {10, 20, 50}) {
+                for (IlpObjective obj : IlpObjective.values()) {
+                    ilpRow(family, n, obj);
                 }
-                double med = median(ms), emed = median(ems);
-                System.out.printf(Locale.ROOT, "  %6d %-9s %10.1f %7d  %4d/%d  %6d/%d  %15.1f  %10s%n", n, obj, med,
-                        ms.stream().mapToLong(Long::longValue).max().orElse(0), optimal, runs, agree, runs, emed,
-                        emed > 0 ? String.format(Locale.ROOT, "%.2f", med / emed) : "exact<1ms");
             }
         }
-        System.out.println("  (exact = threshold scan for MIN_MAX, 2-D multiple-choice knapsack DP over DSP x BRAM for MIN_SUM)");
+        System.out.println("  (kept_cands = candidates left after the safe dominance / latency-window reductions, of all;"
+                + " exact = threshold scan (MONOTONE) or bisection with a 1-D DP (TRADEOFF) for MIN_MAX,"
+                + " 2-D multiple-choice knapsack DP over DSP x BRAM for MIN_SUM)");
+    }
+
+    private static void ilpRow(Family family, int n, IlpObjective obj) {
+        List<Long> ms = new ArrayList<>();
+        List<Long> ems = new ArrayList<>();
+        int optimal = 0, agree = 0, runs = 9;
+        long kept = 0, all = 0;
+        for (long seed = 1; seed <= runs; seed++) {
+            IlpProblem p = instance(seed * 7919 + n, n, obj, family);
+            long t0 = System.nanoTime();
+            IlpResult r = SubgraphIlp.solve(p, 60_000, () -> false);
+            ms.add((System.nanoTime() - t0) / 1_000_000);
+            kept += SubgraphIlp.reducedCandidateCount(p);
+            all += p.candidates().stream().mapToInt(List::size).sum();
+            long t1 = System.nanoTime();
+            double ex = obj == IlpObjective.MIN_SUM ? exactMinSum(p)
+                    : family == Family.TRADEOFF ? exactMinMaxTwoResources(p) : exactMinMax(p);
+            ems.add((System.nanoTime() - t1) / 1_000_000);
+            if (r.status() == IlpResult.Status.OPTIMAL) {
+                optimal++;
+            }
+            if (r.hasSolution() && Math.abs(r.latencyMs() - ex) <= 1e-9 * Math.max(1, ex)) {
+                agree++;
+            }
+        }
+        double med = median(ms), emed = median(ems);
+        System.out.printf(Locale.ROOT, "  %-8s %6d %-9s %10.1f %7d  %4d/%d  %6d/%d  %5.0f%% of %3d  %15.1f  %10s%n", family, n,
+                obj, med, ms.stream().mapToLong(Long::longValue).max().orElse(0), optimal, runs, agree, runs,
+                100.0 * kept / all, all / runs, emed, emed > 0 ? String.format(Locale.ROOT, "%.2f", med / emed) : "exact<1ms");
     }
 
     static double median(List<Long> v) {

@@ -106,22 +106,26 @@ public final class SubgraphIlp {
             MPConstraint bram = solver.makeConstraint(0, b.bram18kLimit(), "bram18k");
             MPConstraint lut = solver.makeConstraint(0, b.lutLimit(), "lut");
             MPObjective obj = solver.objective();
-            // T can never be below the slowest layer's fastest candidate: a valid bound that tightens the LP relaxation
-            double tLow = 0;
+            CandidateReduction red = CandidateReduction.of(problem);
+            // T can never be below the slowest layer's fastest candidate, nor below the bound from each resource
+            // alone: valid bounds that tighten the LP relaxation
+            double tLow = red.lowMs * 1000.0;
             for (List<IlpCandidate> cs : problem.candidates()) {
                 tLow = Math.max(tLow, cs.stream().mapToDouble(IlpCandidate::latencyMs).min().orElse(0) * 1000.0);
             }
             MPVariable t = minMax ? solver.makeNumVar(tLow, MPSolver.infinity(), "T") : null;
             MPVariable[][] x = new MPVariable[n][];
+            List<MPVariable> hintVars = new ArrayList<>();
             for (int l = 0; l < n; l++) {
                 List<IlpCandidate> cands = problem.candidates().get(l);
-                x[l] = new MPVariable[cands.size()];
+                int[] kept = red.kept[l];
+                x[l] = new MPVariable[kept.length];
                 MPConstraint one = solver.makeConstraint(1, 1, "one_" + l);
                 MPConstraint lt = minMax ? solver.makeConstraint(-MPSolver.infinity(), 0, "T_" + l) : null;
-                for (int k = 0; k < cands.size(); k++) {
-                    IlpCandidate c = cands.get(k);
-                    MPVariable v = solver.makeBoolVar("x_" + l + "_" + k);
-                    x[l][k] = v;
+                for (int i = 0; i < kept.length; i++) {
+                    IlpCandidate c = cands.get(kept[i]);
+                    MPVariable v = solver.makeBoolVar("x_" + l + "_" + kept[i]);
+                    x[l][i] = v;
                     one.setCoefficient(v, 1);
                     dsp.setCoefficient(v, c.dsp());
                     bram.setCoefficient(v, c.bram18k());
@@ -132,10 +136,17 @@ public final class SubgraphIlp {
                     } else {
                         obj.setCoefficient(v, us);
                     }
+                    if (red.incumbent != null && red.incumbent[l] == kept[i]) {
+                        hintVars.add(v);
+                    }
                 }
                 if (minMax) {
                     lt.setCoefficient(t, -1);
                 }
+            }
+            if (red.incumbent != null && hintVars.size() == n) {
+                // the greedy configuration as SCIP's first incumbent: its proof then only has to close the gap
+                solver.setHint(hintVars.toArray(MPVariable[]::new), ones(n));
             }
             if (minMax) {
                 obj.setCoefficient(t, 1);
@@ -174,11 +185,11 @@ public final class SubgraphIlp {
                     for (int l = 0; l < n; l++) {
                         int best = 0;
                         double bv = -1;
-                        for (int k = 0; k < x[l].length; k++) {
-                            double v = x[l][k].solutionValue();
+                        for (int i = 0; i < x[l].length; i++) {
+                            double v = x[l][i].solutionValue();
                             if (v > bv) {
                                 bv = v;
-                                best = k;
+                                best = red.kept[l][i];
                             }
                         }
                         choice[l] = best;
@@ -240,6 +251,17 @@ public final class SubgraphIlp {
                 solver.delete();
             }
         }
+    }
+
+    /** How many candidates the safe reductions leave for SCIP (reported by the benchmark). */
+    public static int reducedCandidateCount(IlpProblem problem) {
+        return CandidateReduction.of(problem).size();
+    }
+
+    private static double[] ones(int n) {
+        double[] a = new double[n];
+        java.util.Arrays.fill(a, 1.0);
+        return a;
     }
 
     private static List<Integer> toList(int[] a) {

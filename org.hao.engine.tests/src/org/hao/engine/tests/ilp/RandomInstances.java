@@ -50,6 +50,39 @@ public final class RandomInstances {
         return new IlpProblem("rand" + seed, obj, names, table, ResourceBudget.of(d, b, lu, 1.0));
     }
 
+    /**
+     * Seeded random tables with no structure at all: latency and each resource drawn independently, so candidates
+     * trade resources against each other and against latency in every direction (stresses the solver's reductions).
+     */
+    public static IlpProblem makeUnstructured(long seed, int layers, int minCand, int maxCand, IlpObjective obj,
+            double tightness) {
+        Random r = new Random(seed);
+        List<List<IlpCandidate>> table = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        long[] min = new long[3], max = new long[3];
+        for (int l = 0; l < layers; l++) {
+            int k = minCand + r.nextInt(maxCand - minCand + 1);
+            List<IlpCandidate> cs = new ArrayList<>();
+            for (int j = 0; j < k; j++) {
+                // a coarse latency grid makes ties between candidates and layers common
+                cs.add(new IlpCandidate(0.05 * (1 + r.nextInt(20)), r.nextInt(60), r.nextInt(25), 100 + r.nextInt(3000)));
+            }
+            table.add(cs);
+            names.add("L" + l);
+            min[0] += cs.stream().mapToInt(IlpCandidate::dsp).min().orElseThrow();
+            min[1] += cs.stream().mapToInt(IlpCandidate::bram18k).min().orElseThrow();
+            min[2] += cs.stream().mapToInt(IlpCandidate::lut).min().orElseThrow();
+            max[0] += cs.stream().mapToInt(IlpCandidate::dsp).max().orElseThrow();
+            max[1] += cs.stream().mapToInt(IlpCandidate::bram18k).max().orElseThrow();
+            max[2] += cs.stream().mapToInt(IlpCandidate::lut).max().orElseThrow();
+        }
+        int[] cap = new int[3];
+        for (int i = 0; i < 3; i++) {
+            cap[i] = (int) (min[i] + (max[i] - min[i]) * tightness);
+        }
+        return new IlpProblem("unstructured" + seed, obj, names, table, ResourceBudget.of(cap[0], cap[1], cap[2], 1.0));
+    }
+
     /** Best objective by full enumeration, or +infinity when nothing fits. */
     public static double exhaustive(IlpProblem p) {
         return rec(p, 0, new int[p.layerCount()]);
