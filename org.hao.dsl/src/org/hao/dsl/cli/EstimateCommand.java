@@ -105,6 +105,10 @@ public class EstimateCommand implements Callable<Integer> {
 		return targets;
 	}
 
+	private static String ms(double latencyMs) {
+		return Double.isFinite(latencyMs) ? String.format(java.util.Locale.ROOT, "%.3f", latencyMs) : "-";
+	}
+
 	static void print(PrintWriter out, NetworkEstimate e) {
 		out.printf("network %s on %s (solver: %s)%n", e.network(), e.device(), e.solver());
 		out.printf("%-28s %-14s %10s %6s %6s %8s %9s%n", "layer", "subgraph", "latency ms", "DSP", "BRAM", "LUT",
@@ -114,12 +118,18 @@ public class EstimateCommand implements Callable<Integer> {
 				out.printf("%-28s %-14s %10.3f %6d %6d %8d %9s%n", l.layer(), l.subgraph(), l.latencyMs(), l.dsp(),
 						l.bram18k(), l.lut(), l.pa() + " x " + l.pe());
 			}
-			out.printf("%-28s %-14s %10.3f %6d %6d %8d  %s %s%n", "= subgraph " + sg.subgraph(), sg.mode(),
-					sg.latencyMs(), sg.dsp(), sg.bram18k(), sg.lut(), sg.status(),
+			out.printf("%-28s %-14s %10s %6d %6d %8d  %s %s%n", "= subgraph " + sg.subgraph(), sg.mode(),
+					ms(sg.latencyMs()), sg.dsp(), sg.bram18k(), sg.lut(), sg.status(),
 					sg.message() == null ? "" : sg.message());
 		}
-		out.printf("total: %.3f ms, %.1f fps, %d DSP, %d BRAM18K, %d LUT, %.3f mJ/frame%s%n", e.latencyMs(), e.fps(),
-				e.dsp(), e.bram18k(), e.lut(), e.energyMj(), e.feasible() ? "" : " (INFEASIBLE)");
+		if (e.feasible()) {
+			out.printf("total: %.3f ms, %.1f fps, %d DSP, %d BRAM18K, %d LUT, %.3f mJ/frame%n", e.latencyMs(), e.fps(),
+					e.dsp(), e.bram18k(), e.lut(), e.energyMj());
+		} else {
+			// no latency exists for a network with a subgraph that does not fit: say so instead of printing NaN
+			out.println("total: not implementable on " + e.device() + " as written (see the findings); resources of the"
+					+ " subgraphs that fit: " + e.dsp() + " DSP, " + e.bram18k() + " BRAM18K, " + e.lut() + " LUT");
+		}
 		e.findings().forEach(f -> out.println("finding: " + f));
 		out.println();
 	}

@@ -146,12 +146,9 @@ public final class AccuracyPredictor {
                 double ab = num(rec, "act_bits", 32.0, name, line, 1, 32);
                 double pr = num(rec, "prune_ratio", 0.0, name, line, 0, 0.999);
                 double top1 = num(rec, "top1", null, name, line, 0.1, 100);
-                if (wb != Math.rint(wb) || ab != Math.rint(ab)) {
-                    throw new PredictorDataException(name, line, "bit-widths must be whole numbers, got " + wb + "/" + ab);
-                }
                 String model = rec.isMapped("model") ? rec.get("model") : "row" + line;
                 String src = rec.isMapped("source") ? rec.get("source") : "";
-                rows.add(new Row(model, line, Features.uniform(macs, params, res, ir, se, (int) wb, (int) ab, pr), top1, src));
+                rows.add(new Row(model, line, Features.uniform(macs, params, res, ir, se, wb, ab, pr), top1, src));
             }
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new PredictorDataException(name, 0, "cannot parse: " + e.getMessage());
@@ -319,7 +316,7 @@ public final class AccuracyPredictor {
         }
         double bits = Math.min(f.weightBits(), f.actBits());
         if (bits < rawMin[2] - 1e-9) {
-            out.add(String.format(Locale.ROOT, "%.1f-bit operands below the table's smallest %.0f bits", bits, rawMin[2]));
+            out.add(String.format(Locale.ROOT, "%.1f-bit operands below the table's smallest %.1f bits", bits, rawMin[2]));
         }
         if (f.pruneRatio() > rawMax[3] + 1e-9) {
             out.add(String.format(Locale.ROOT, "pruning ratio %.2f beyond the table's largest %.2f"

@@ -8,7 +8,8 @@ package org.hao.engine.predict;
  * @param resolution input height in pixels
  * @param invertedResidual share of the MACs in inverted-residual (MBConv) blocks, 0..1 (table rows: 0 or 1)
  * @param squeezeExcite 1 when the network uses squeeze-excite, else 0
- * @param weightBits effective weight bit-width (table rows: the uniform width; float = 32)
+ * @param weightBits effective weight bit-width (table rows: the uniform width, or for a mixed-precision result the
+ *        width b with 2^(-b/2) equal to the mean of 2^(-b_l/2) over its layers; float = 32)
  * @param actBits effective activation bit-width
  * @param quantNoise MAC-share-weighted mean over layers of (2^(-wbits/2) + 2^(-abits/2)) / 2
  * @param pruneRatio MAC-share-weighted mean block-pruning ratio, 0..1
@@ -17,13 +18,13 @@ public record Features(double macsM, double paramsM, double resolution, double i
         double weightBits, double actBits, double quantNoise, double pruneRatio) {
 
     /** Quantisation noise term of one layer: 2^(-b/2) averaged over weights and activations. */
-    public static double quantNoise(int weightBits, int actBits) {
+    public static double quantNoise(double weightBits, double actBits) {
         return 0.5 * (Math.pow(2, -weightBits / 2.0) + Math.pow(2, -actBits / 2.0));
     }
 
     /** Features of a uniformly quantised network. */
     public static Features uniform(double macsM, double paramsM, double resolution, double invertedResidual,
-            double squeezeExcite, int weightBits, int actBits, double pruneRatio) {
+            double squeezeExcite, double weightBits, double actBits, double pruneRatio) {
         return new Features(macsM, paramsM, resolution, invertedResidual, squeezeExcite, weightBits, actBits,
                 quantNoise(weightBits, actBits), pruneRatio);
     }
