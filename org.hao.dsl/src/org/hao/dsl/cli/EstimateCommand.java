@@ -116,7 +116,7 @@ public class EstimateCommand implements Callable<Integer> {
 		for (SubgraphEstimate sg : e.subgraphs()) {
 			for (LayerEstimate l : sg.layers()) {
 				out.printf("%-28s %-14s %10.3f %6d %6d %8d %9s%n", l.layer(), l.subgraph(), l.latencyMs(), l.dsp(),
-						l.bram18k(), l.lut(), l.pa() + " x " + l.pe());
+						l.bram18k(), l.lut(), l.pa() + " x " + l.pe() + (l.streamedWeights() ? " streamed" : ""));
 			}
 			out.printf("%-28s %-14s %10s %6d %6d %8d  %s %s%n", "= subgraph " + sg.subgraph(), sg.mode(),
 					ms(sg.latencyMs()), sg.dsp(), sg.bram18k(), sg.lut(), sg.status(),

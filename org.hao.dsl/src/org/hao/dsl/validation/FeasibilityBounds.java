@@ -92,7 +92,9 @@ final class FeasibilityBounds {
 				continue; // reported as an unsupported bit-width
 			}
 			int dsp = sg.layers().stream().mapToInt(l -> cost.dsp(l, cheapest)).sum();
-			int bram = sg.layers().stream().mapToInt(l -> cost.bram18k(l, cheapest)).sum();
+			// the fewest BRAM18K a layer can get by with: its weights on chip or streamed from DDR
+			int bram = sg.layers().stream()
+					.mapToInt(l -> Math.min(cost.bram18k(l, cheapest), cost.bram18k(l, cheapest.streamed()))).sum();
 			if (dsp > dspLimit) {
 				result.add(new Shortfall(sg.name(), "DSP", dsp, dspLimit));
 			}

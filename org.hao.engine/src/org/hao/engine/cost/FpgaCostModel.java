@@ -54,9 +54,11 @@ public final class FpgaCostModel {
         long cycles = cycles(layer, p, skipped);
         long executedMacs = Math.round(layer.denseMacs() * (1 - skipped));
         double computeMs = cycles / (fpga.clockMhz() * 1e3);
-        long ddrBytes = ddrBytes(layer, mode);
+        long ddrBytes = ddrBytes(layer, p, mode);
         double memoryMs = ddrBytes / (fpga.ddrGBps() * 1e6);
-        double latencyMs = mode == ExecutionMode.SEQUENTIAL ? Math.max(computeMs, memoryMs) : computeMs;
+        // a pipeline stage with streamed weights waits for its weight tiles; on-chip weights load before the frame
+        boolean memoryBound = mode == ExecutionMode.SEQUENTIAL || streams(layer, p);
+        double latencyMs = memoryBound ? Math.max(computeMs, memoryMs) : computeMs;
         double energyMj = EnergyModel.energyMj(device, latencyMs, executedMacs, ddrBytes, layer.bits());
         return new LayerCost(executedMacs, cycles, computeMs, memoryMs, latencyMs, dsp(layer, p), bram18k(layer, p),
                 lut(layer, p), ddrBytes, energyMj);
@@ -127,19 +129,31 @@ public final class FpgaCostModel {
     }
 
     /**
-     * Layers with spatial reuse keep their whole (pruned) weight tensor on chip for the frame; layers whose weights
-     * are used once (1 x 1 output, e.g. FC) stream them through a double buffer of k*k*Cin*PE weights.
+     * Layers with spatial reuse keep their whole (pruned) weight tensor on chip for the frame unless the choice
+     * streams them; streamed weights and layers whose weights are used once (1 x 1 output, e.g. FC) go through a
+     * double buffer of one tile: the k*k*Cin*PE weights (depthwise: k*k*PE) of PE output channels.
      */
     int weightBufferBram(Layer l, ParallelismChoice p) {
         int wbits = l.bits().weightBits();
         long tensorBits = l.weights() * wbits;
         long contentBits = tensorBits;
-        if (l.outPixels() == 1 && Layer.isPrunable(l.kind())) {
-            long tile = (long) l.kernel() * l.kernel() * l.inChannels() * Math.min(p.pe(), l.outChannels());
+        if ((l.outPixels() == 1 || p.streamWeights()) && Layer.isPrunable(l.kind())) {
+            long perOutput = (long) l.kernel() * l.kernel() * (l.kind() == LayerKind.DEPTHWISE ? 1 : l.inChannels());
+            long tile = perOutput * Math.min(p.pe(), l.outChannels());
             long tileBits = 2 * Math.round(tile * l.pruning().density()) * wbits;
             contentBits = Math.min(tensorBits, tileBits);
         }
         return BramEstimate.bram18k(contentBits, (long) p.lanes() * wbits);
+    }
+
+    /** True when the choice streams this layer's weights (only layers with spatial reuse have a choice). */
+    public static boolean streams(Layer l, ParallelismChoice p) {
+        return p.streamWeights() && canStreamWeights(l);
+    }
+
+    /** Layers whose weights are reused over several output pixels: they may keep them on chip or stream them. */
+    public static boolean canStreamWeights(Layer l) {
+        return Layer.isPrunable(l.kind()) && l.outPixels() > 1;
     }
 
     /** k rows of the input (k x Win x Cin x abits) for windowed layers, one bank group per row; none for k = 1. */
@@ -198,12 +212,18 @@ public final class FpgaCostModel {
 
     // ---- memory ----------------------------------------------------------------------------------------------
 
-    /**
-     * DDR bytes per frame: the (pruned) weights once, plus for layer-by-layer execution the input and output
-     * activations (an ADD reads two inputs).
-     */
+    /** DDR bytes per frame with weights on chip (see {@link #ddrBytes(Layer, ParallelismChoice, ExecutionMode)}). */
     public long ddrBytes(Layer l, ExecutionMode mode) {
-        long weightBytes = ceilDiv(l.weights() * l.bits().weightBits(), 8);
+        return ddrBytes(l, new ParallelismChoice(1, 1), mode);
+    }
+
+    /**
+     * DDR bytes per frame: the (pruned) weights once, or once per output row when the choice streams them (all
+     * weight tiles pass for every row), plus for layer-by-layer execution the input and output activations (an ADD
+     * reads two inputs).
+     */
+    public long ddrBytes(Layer l, ParallelismChoice p, ExecutionMode mode) {
+        long weightBytes = ceilDiv(l.weights() * l.bits().weightBits(), 8) * (streams(l, p) ? l.outHeight() : 1);
         if (mode == ExecutionMode.PIPELINED) {
             return weightBytes;
         }
@@ -257,8 +277,8 @@ public final class FpgaCostModel {
             double maxStage = 0;
             double fill = 0;
             for (int i = 0; i < layers.size(); i++) {
-                maxStage = Math.max(maxStage, costs.get(i).computeMs());
-                fill += fillFraction(layers.get(i)) * costs.get(i).computeMs();
+                maxStage = Math.max(maxStage, costs.get(i).latencyMs());
+                fill += fillFraction(layers.get(i)) * costs.get(i).latencyMs();
             }
             Layer first = layers.get(0);
             Layer last = layers.get(layers.size() - 1);
@@ -283,7 +303,9 @@ public final class FpgaCostModel {
      * save no pass are waste). Of the PA x PE grid only non-dominated choices are kept (each one strictly faster
      * than every cheaper one), those that alone exceed the usable DSPs are dropped (the cheapest is always kept),
      * and at most {@code maxCandidates} are returned, evenly spread from the cheapest to the fastest, sorted by
-     * ascending resource (DSP, then LUT, then BRAM).
+     * ascending resource (DSP, then LUT, then BRAM). Layers that can stream their weights get each of these twice,
+     * weights on chip and streamed (when streaming saves BRAM18K), so up to 2 x {@code maxCandidates} in all: the
+     * ILP then trades BRAM against DDR bandwidth.
      */
     public List<ParallelismChoice> candidates(Layer layer, int maxCandidates) {
         if (maxCandidates < 1) {
@@ -313,7 +335,17 @@ public final class FpgaCostModel {
                 bestCycles = s.cost().cycles();
             }
         }
-        return spread(front, maxCandidates);
+        List<ParallelismChoice> picked = spread(front, maxCandidates);
+        if (!canStreamWeights(layer)) {
+            return picked;
+        }
+        List<ParallelismChoice> withStreaming = new ArrayList<>(picked);
+        for (ParallelismChoice p : picked) {
+            if (bram18k(layer, p.streamed()) < bram18k(layer, p)) {
+                withStreaming.add(p.streamed());
+            }
+        }
+        return withStreaming;
     }
 
     /** Lane counts for a dimension of {@code channels}: powers of two and divisors, minimal per pass count. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.hao.engine.cost.FpgaCostModel;
 import org.hao.engine.cost.LayerCost;
 import org.hao.engine.cost.ParallelismChoice;
 import org.hao.engine.expand.ExpandedNetwork;
@@ -77,7 +78,8 @@ public final class Estimator {
                 LayerCost c = e.cost().layers().get(i);
                 ParallelismChoice p = e.parallelism().isEmpty() ? null : e.parallelism().get(i);
                 les.add(new LayerEstimate(l.name(), l.sourceOp(), sg.name(), c.latencyMs(), c.dsp(), c.bram18k(), c.lut(),
-                        p == null ? 0 : p.pa(), p == null ? 0 : p.pe(), l.macs(), c.energyMj()));
+                        p == null ? 0 : p.pa(), p == null ? 0 : p.pe(), p != null && FpgaCostModel.streams(l, p), l.macs(),
+                        c.energyMj()));
             }
             String status = e.ilp() == null ? "GPU" : e.ilp().status().name();
             out.add(new SubgraphEstimate(sg.name(), sg.spec().mode().name(), status, e.cost().latencyMs(), e.cost().dsp(),

@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
+import org.hao.engine.cost.FpgaCostModel;
 import org.hao.engine.cost.LayerCost;
 import org.hao.engine.cost.ParallelismChoice;
 import org.hao.engine.expand.ExpandedNetwork;
@@ -445,6 +446,7 @@ public final class HaoSearch {
                     ParallelismChoice pc = e.parallelism().get(i);
                     lm.put("pa", pc.pa());
                     lm.put("pe", pc.pe());
+                    lm.put("weights", FpgaCostModel.streams(l, pc) ? "streamed" : "on_chip");
                 }
                 lm.put("weight_bits", l.bits().weightBits());
                 lm.put("act_bits", l.bits().activationBits());

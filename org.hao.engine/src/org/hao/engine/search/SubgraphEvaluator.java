@@ -107,8 +107,8 @@ public final class SubgraphEvaluator {
             List<IlpCandidate> ic = new ArrayList<>(pc.size());
             for (ParallelismChoice p : pc) {
                 LayerCost c = fpga.cost(l, p, mode);
-                ic.add(new IlpCandidate(mode == ExecutionMode.PIPELINED ? c.computeMs() : c.latencyMs(), c.dsp(), c.bram18k(),
-                        c.lut()));
+                // stage time (pipelined) or layer time (sequential): both are the layer's latency
+                ic.add(new IlpCandidate(c.latencyMs(), c.dsp(), c.bram18k(), c.lut()));
             }
             cands.add(pc);
             table.add(ic);

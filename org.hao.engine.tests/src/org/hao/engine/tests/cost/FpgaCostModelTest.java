@@ -159,7 +159,8 @@ class FpgaCostModelTest {
     @Test
     void candidatesAreCappedSortedAndNonDominated() {
         Layer pw = Layers.pointwise(Pruning.NONE);
-        List<ParallelismChoice> candidates = model.candidates(pw, 12);
+        List<ParallelismChoice> all = model.candidates(pw, 12);
+        List<ParallelismChoice> candidates = all.stream().filter(p -> !p.streamWeights()).toList();
         assertTrue(candidates.size() <= 12 && candidates.size() >= 8, candidates.toString());
         assertEquals(new ParallelismChoice(1, 1), candidates.get(0));
         long lastCycles = Long.MAX_VALUE;
@@ -174,13 +175,48 @@ class FpgaCostModelTest {
             lastCycles = c.cycles();
             lastDsp = c.dsp();
         }
+        // streamed twins: the same lanes as an on-chip candidate, and only where streaming saves BRAM18K
+        for (ParallelismChoice s : all.stream().filter(ParallelismChoice::streamWeights).toList()) {
+            ParallelismChoice onChip = new ParallelismChoice(s.pa(), s.pe());
+            assertTrue(candidates.contains(onChip), s.toString());
+            assertTrue(model.bram18k(pw, s) < model.bram18k(pw, onChip), s.toString());
+        }
         // the fastest candidate needs no more than the usable DSPs: 306 DSP -> 612 lanes at 8 bit.
         ParallelismChoice fastest = candidates.get(candidates.size() - 1);
         assertTrue(fastest.lanes() <= 612 && fastest.lanes() >= 256, fastest.toString());
-        List<ParallelismChoice> dw = model.candidates(Layers.depthwise(), 16);
+        List<ParallelismChoice> dw = model.candidates(Layers.depthwise(), 16).stream()
+                .filter(p -> !p.streamWeights()).toList();
         assertTrue(dw.stream().allMatch(p -> p.pa() == 1));
         assertEquals(new ParallelismChoice(1, 96), dw.get(dw.size() - 1));
-        assertEquals(1, model.candidates(pw, 1).size());
+        assertEquals(1, model.candidates(pw, 1).stream().filter(p -> !p.streamWeights()).count());
+        // a layer used once per frame (FC) streams anyway: no twin
+        assertTrue(model.candidates(Layers.fullyConnected(), 12).stream().noneMatch(ParallelismChoice::streamWeights));
+    }
+
+    /**
+     * Example 9 of cost-model.md: weights on chip or streamed, 960 -> 160 pointwise on 7x7, INT8, pipelined.
+     * Weights 960*160 = 153,600 (1,228,800 bits).
+     */
+    @Test
+    void example9StreamedWeightsTradeBramForBandwidth() {
+        Layer l = Layers.lateProjection();
+        ParallelismChoice onChip = new ParallelismChoice(8, 8);
+        ParallelismChoice streamed = onChip.streamed();
+        // on chip: max(ceil(1,228,800 / 16384) = 75, ceil(64*8 / 36) = 15) = 75 weight BRAM18K
+        // streamed: double-buffered tile of 960 x 8 weights: 2*7680*8 = 122,880 bits -> max(8, 15) = 15
+        assertEquals(60, model.bram18k(l, onChip) - model.bram18k(l, streamed));
+        LayerCost a = model.cost(l, onChip, ExecutionMode.PIPELINED);
+        LayerCost b = model.cost(l, streamed, ExecutionMode.PIPELINED);
+        assertEquals(153_600, a.ddrBytes()); // weights once per frame
+        assertEquals(1_075_200, b.ddrBytes()); // once per output row: 153,600 * 7
+        // cycles 49 * ceil(960/8) * ceil(160/8) = 117,600 -> 0.588 ms; streaming 1,075,200 B / 6.0 GB/s = 0.1792 ms
+        assertEquals(0.588, a.latencyMs(), EPS);
+        assertEquals(0.588, b.latencyMs(), EPS); // compute-bound at 64 lanes: streaming is free
+        ParallelismChoice wide = new ParallelismChoice(16, 16);
+        // 49 * 60 * 10 = 29,400 cycles = 0.147 ms < 0.1792 ms: at 256 lanes the weight stream is the bottleneck
+        assertEquals(0.147, model.cost(l, wide, ExecutionMode.PIPELINED).latencyMs(), EPS);
+        assertEquals(0.1792, model.cost(l, wide.streamed(), ExecutionMode.PIPELINED).latencyMs(), EPS);
+        assertEquals(a.dsp(), b.dsp());
     }
 
     /** Lanes beyond the smallest count giving the same number of passes. */

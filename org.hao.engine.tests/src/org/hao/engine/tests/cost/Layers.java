@@ -30,6 +30,11 @@ final class Layers {
         return layer(LayerKind.POINTWISE, 144, 24, 56, 56, 1, 1, BitWidths.INT8, pruning);
     }
 
+    /** Example 9: MobileNetV2 block-16 projection 960 -> 160 on 7x7 (weights too large to keep casually). */
+    static Layer lateProjection() {
+        return layer(LayerKind.POINTWISE, 960, 160, 7, 7, 1, 1, BitWidths.INT8, Pruning.NONE);
+    }
+
     /** Example 4: classifier 1280 -> 1000. */
     static Layer fullyConnected() {
         return layer(LayerKind.FULLY_CONNECTED, 1280, 1000, 1, 1, 1, 1, BitWidths.INT8, Pruning.NONE);
