@@ -14,6 +14,7 @@ import org.hao.engine.estimate.Estimator;
 import org.hao.engine.estimate.LayerEstimate;
 import org.hao.engine.estimate.NetworkEstimate;
 import org.hao.engine.estimate.SubgraphEstimate;
+import org.hao.engine.model.Constraints;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,7 +38,8 @@ public class EstimateCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
-	private record Target(Network network, Device device) {
+	/** A network on a device, within the caps of the search it comes from (none for --device without a search). */
+	private record Target(Network network, Device device, Constraints constraints) {
 	}
 
 	@Override
@@ -55,7 +57,8 @@ public class EstimateCommand implements Callable<Integer> {
 		ModelMapper mapper = new ModelMapper();
 		boolean feasible = true;
 		for (Target t : targets) {
-			NetworkEstimate e = Estimator.estimate(mapper.toNetwork(t.network(), null), mapper.toDevice(t.device()));
+			NetworkEstimate e = Estimator.estimate(mapper.toNetwork(t.network(), null), mapper.toDevice(t.device()),
+					t.constraints());
 			print(out, e);
 			feasible &= e.feasible();
 		}
@@ -91,15 +94,16 @@ public class EstimateCommand implements Callable<Integer> {
 			}
 			for (var element : hao.model.getElements()) {
 				if (element instanceof Network n) {
-					targets.add(new Target(n, override));
+					targets.add(new Target(n, override, Constraints.NONE));
 				}
 			}
 			return targets;
 		}
+		ModelMapper mapper = new ModelMapper();
 		for (Search s : searches) {
 			Network n = ModelMapper.networkOf(s);
 			for (Device d : override != null ? List.of(override) : s.getDevices()) {
-				targets.add(new Target(n, d));
+				targets.add(new Target(n, d, mapper.toConstraints(s)));
 			}
 		}
 		return targets;

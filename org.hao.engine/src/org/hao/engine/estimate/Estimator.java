@@ -37,7 +37,12 @@ public final class Estimator {
     }
 
     public static NetworkEstimate estimate(NetworkSpec network, Device device) {
-        return estimate(network, device, Constraints.NONE, SHARED);
+        return estimate(network, device, Constraints.NONE);
+    }
+
+    /** The estimate within a search's resource caps (DSP / BRAM18K / LUT), with the process-wide ILP cache. */
+    public static NetworkEstimate estimate(NetworkSpec network, Device device, Constraints constraints) {
+        return estimate(network, device, constraints, SHARED);
     }
 
     public static NetworkEstimate estimate(NetworkSpec network, Device device, Constraints constraints, IlpCache cache) {

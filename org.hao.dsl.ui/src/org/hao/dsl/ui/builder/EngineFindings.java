@@ -37,7 +37,9 @@ final class EngineFindings {
 			}
 			Network n = ModelMapper.networkOf(s);
 			for (Device d : s.getDevices()) {
-				NetworkEstimate est = Estimator.estimate(mapper.toNetwork(n, null), mapper.toDevice(d));
+				// within the search's caps, so "needs N BRAM18K" findings agree with what the search will do
+				NetworkEstimate est = Estimator.estimate(mapper.toNetwork(n, null), mapper.toDevice(d),
+						mapper.toConstraints(s));
 				for (SubgraphEstimate se : est.subgraphs()) {
 					if (!Double.isNaN(se.latencyMs())) {
 						continue;
