@@ -108,8 +108,11 @@ class ModelMapperTest extends HaoTestBase {
 		List<SearchSpec> specs = mapper.toSearches((Search) model.getElements().get(3));
 		SearchSpec gpu = specs.get(1);
 		assertEquals(DeviceKind.MOBILE_GPU, gpu.device().kind());
-		assertEquals(0.15, gpu.device().gpu().efficiency(LayerKind.DEPTHWISE));
+		assertEquals(0.015, gpu.device().gpu().efficiency(LayerKind.DEPTHWISE));
 		assertEquals(1797.0, gpu.device().gpu().peakGops(8));
+		assertEquals(70.0, gpu.device().gpu().launchOverheadUs());
+		assertEquals(0.6, gpu.device().gpu().pruningEfficiency());
+		assertEquals(1.0, gpu.device().power().staticWatts());
 	}
 
 	@Test

@@ -111,7 +111,8 @@ public class ModelMapper {
 			throw new MappingException(d, "GPU device " + d.getName() + " needs an 'efficiency' table");
 		}
 		return new GpuSpec(peaks, required(d.getBandwidthGBps(), d, "bandwidth"), efficiency,
-				orDefault(d.getPruningEfficiency(), HaoDefaults.GPU_PRUNING_EFFICIENCY));
+				orDefault(d.getPruningEfficiency(), HaoDefaults.GPU_PRUNING_EFFICIENCY),
+				orDefault(d.getLaunchOverheadUs(), HaoDefaults.GPU_LAUNCH_OVERHEAD_US));
 	}
 
 	/** A device without a power block has zero energy (the validator warns about it). */
