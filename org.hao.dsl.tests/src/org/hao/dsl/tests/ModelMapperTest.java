@@ -78,6 +78,13 @@ class ModelMapperTest extends HaoTestBase {
 	}
 
 	@Test
+	void energyBoundMapsToTheEngineConstraint() throws Exception {
+		SearchSpec spec = mapValid(validWith("fps >= 10", "energy <= 5 mJ"));
+		assertEquals(5.0, spec.constraints().maxEnergyMjPerFrame());
+		assertNull(spec.constraints().minFps());
+	}
+
+	@Test
 	void mappedNetworkExpandsWithInferredShapes() throws Exception {
 		SearchSpec spec = mapValid(VALID);
 		ExpandedNetwork expanded = NetworkExpander.expand(spec.network());
