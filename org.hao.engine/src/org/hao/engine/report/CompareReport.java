@@ -149,7 +149,8 @@ public final class CompareReport {
         if (latencyBudgetMs != null) {
             double x = sx.applyAsDouble(latencyBudgetMs);
             s.append(String.format(Locale.ROOT, "<line class=\"constraint\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" "
-                    + "stroke=\"#6b7280\" stroke-dasharray=\"6 4\"/>\n", x, mt, x, h - mb));
+                    + "stroke=\"#6b7280\" stroke-dasharray=\"6 4\"/><text x=\"%.1f\" y=\"%d\" fill=\"#6b7280\" "
+                    + "text-anchor=\"end\">%s ms budget</text>\n", x, mt, x, h - mb, x - 4, mt + 12, HtmlReport.fmt(latencyBudgetMs)));
         }
         for (int i = 0; i < results.size(); i++) {
             SearchResult r = results.get(i);

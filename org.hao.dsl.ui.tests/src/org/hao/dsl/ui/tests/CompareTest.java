@@ -15,6 +15,8 @@ import org.eclipse.core.commands.Command;
 import org.eclipse.core.commands.ParameterizedCommand;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.debug.core.ILaunchConfiguration;
+import org.eclipse.debug.core.ILaunchManager;
 import org.eclipse.swtchart.ILineSeries;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
@@ -23,7 +25,9 @@ import org.eclipse.ui.handlers.IHandlerService;
 import org.hao.dsl.ui.compare.CompareHandler;
 import org.hao.dsl.ui.compare.CompareJob;
 import org.hao.dsl.ui.compare.CompareRequest;
+import org.hao.dsl.ui.launch.HaoLaunchShortcut;
 import org.hao.dsl.ui.launch.ResultsFiles;
+import org.hao.dsl.ui.launch.SearchLaunch;
 import org.hao.dsl.ui.launch.SearchStatus;
 import org.hao.dsl.ui.pareto.ParetoResults;
 import org.hao.dsl.ui.pareto.ParetoView;
@@ -90,6 +94,28 @@ class CompareTest {
 		view.exportCsv(csv);
 		assertEquals(rows + 1, Files.readAllLines(csv).size());
 		Ui.page().setPartState(Ui.page().getReference(view), IWorkbenchPage.STATE_RESTORED);
+	}
+
+	@Test
+	void runAsOnASearchNamingSeveralDevicesShowsEveryFront() throws Exception {
+		IFile file = Ui.exampleIn("compare-launch", "mobile-vs-fpga.hao");
+		IFile json = ResultsFiles.compareFile(file);
+		if (json.exists()) {
+			json.delete(true, null);
+		}
+		ILaunchConfiguration config = HaoLaunchShortcut.configuration(file, "mobile_or_fpga");
+		var wc = config.getWorkingCopy();
+		wc.setAttribute(SearchLaunch.THREADS, 2);
+		wc.setAttribute(SearchLaunch.TIME_LIMIT, "20");
+		wc.doSave().launch(ILaunchManager.RUN_MODE, null);
+		ParetoView view = Ui.waitFor("the Pareto view with both devices of the search", () -> {
+			ParetoView v = (ParetoView) Ui.page().findView(ParetoView.ID);
+			return v != null && file.equals(v.modelFile()) && v.fronts().size() == 2 ? v : null;
+		}, TIMEOUT);
+		assertTrue(json.exists(), "the search's devices list is written as a comparison too");
+		assertTrue(ResultsFiles.resultsFile(file, "").exists() && ResultsFiles.resultsFile(file, "-Adreno640").exists(),
+				"and one results file per device, as before");
+		assertNotNull(view.chart().getSeriesSet().getSeries("front: Adreno640"));
 	}
 
 	@Test

@@ -64,6 +64,7 @@ public class SearchJob extends Job {
 		try {
 			List<SearchSpec> specs = specs(file);
 			SubMonitor sub = SubMonitor.convert(monitor, getName(), specs.size() * 1000);
+			List<SearchResult> results = new ArrayList<>();
 			for (int i = 0; i < specs.size(); i++) {
 				SearchSpec spec = specs.get(i);
 				SearchResult result = runOne(spec, sub.split(1000), monitor);
@@ -78,7 +79,15 @@ public class SearchJob extends Job {
 				ResultsFiles.reportFile(target).refreshLocal(IResource.DEPTH_ZERO, null);
 				target.refreshLocal(IResource.DEPTH_ZERO, null);
 				written.add(target);
+				results.add(result);
 				SearchStatus.set(file, summary(result));
+			}
+			if (specs.size() > 1) {
+				// a search naming several devices is a comparison: the Pareto view then shows every front
+				ResultsFiles.writeCompare(results, specs.get(0), file);
+				ResultsFiles.compareReportFile(file).refreshLocal(IResource.DEPTH_ZERO, null);
+				ResultsFiles.compareFile(file).refreshLocal(IResource.DEPTH_ZERO, null);
+				written.add(ResultsFiles.compareFile(file));
 			}
 			return Status.OK_STATUS;
 		} catch (SearchInputException e) {
