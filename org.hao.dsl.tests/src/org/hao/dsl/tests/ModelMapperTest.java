@@ -85,6 +85,23 @@ class ModelMapperTest extends HaoTestBase {
 	}
 
 	@Test
+	void layerPruneLinesBecomePerOpPruningOfTheirSubgraph() throws Exception {
+		SearchSpec spec = mapValid(validWith("space NetSpace for Net {", """
+				space NetSpace for Net {
+					layer c1, p1 {
+						prune block 8 x 8 ratio { 0.0, 0.5 }
+						prune block 16 x 4 ratio { 0.75 }
+					}
+				"""));
+		List<Pruning> options = List.of(Pruning.NONE, new Pruning(8, 8, 0.5), new Pruning(16, 4, 0.75));
+		List<SubgraphSpec> sgs = spec.network().subgraphs();
+		assertEquals(Map.of("c1", options), sgs.get(0).space().opPruning());
+		assertEquals(Map.of("p1", options), sgs.get(1).space().opPruning());
+		assertEquals(Map.of(), sgs.get(3).space().opPruning());
+		assertEquals(3, sgs.get(0).space().size());
+	}
+
+	@Test
 	void mappedNetworkExpandsWithInferredShapes() throws Exception {
 		SearchSpec spec = mapValid(VALID);
 		ExpandedNetwork expanded = NetworkExpander.expand(spec.network());
