@@ -44,16 +44,20 @@ class EngineCliTest {
 	void searchPrintsAFrontierAndWritesReports() throws Exception {
 		Path json = dir.resolve("toy.json");
 		Path html = dir.resolve("toy.html");
-		int code = run("search", toy(), "--json", json.toString(), "--report", html.toString(), "--threads", "1",
-				"--time-limit", "30");
+		Path csv = dir.resolve("toy.csv");
+		int code = run("search", toy(), "--json", json.toString(), "--report", html.toString(), "--csv", csv.toString(),
+				"--threads", "1", "--time-limit", "30");
 		String text = out.toString();
 		System.out.println(text); // the table, for the test log
 		assertEquals(0, code, text + err);
 		assertTrue(text.contains("device ZU3EG"), text);
 		assertTrue(text.contains("* = chosen"), text);
+		assertTrue(text.contains("mJ/frame") && text.contains("frames/J"), "the table shows both energy figures");
+		assertTrue(Files.readAllLines(csv).get(0).contains("energy_mj,frames_per_joule"));
 		String report = Files.readString(json);
 		assertTrue(report.contains("\"points\""), report);
 		assertTrue(report.contains("\"solver\""), report);
+		assertTrue(report.contains("\"energy_mj\"") && report.contains("\"frames_per_joule\""), report);
 		assertTrue(Files.readString(html).contains("<svg"));
 	}
 
@@ -67,7 +71,42 @@ class EngineCliTest {
 		assertEquals(0, code, text + err);
 		assertTrue(text.contains("frames/J"), text);
 		assertTrue(text.lines().anyMatch(l -> l.startsWith("Adreno640 ")), text);
-		assertEquals(2, Files.readString(html).split("<svg", -1).length - 1);
+		String h = Files.readString(html);
+		assertEquals(1, h.split("<svg", -1).length - 1, "one plot with every frontier");
+		assertTrue(h.contains("data-device=\"ZU3EG\"") && h.contains("data-device=\"Adreno640\""), h);
+	}
+
+	private static String example(String name) {
+		return Path.of(System.getProperty("hao.examples.dir", "../examples"), name).toString();
+	}
+
+	@Test
+	void compareOnTheMobileVsFpgaExample() throws Exception {
+		Path html = dir.resolve("mobile-vs-fpga.html");
+		Path json = dir.resolve("mobile-vs-fpga.json");
+		// the devices come from the search's own `devices ZU3EG, Adreno640`; a reduced time limit keeps it short
+		int code = run("compare", example("mobile-vs-fpga.hao"), "--threads", "2", "--time-limit", "25", "--report",
+				html.toString(), "--json", json.toString());
+		String text = out.toString();
+		System.out.println(text);
+		assertEquals(0, code, text + err);
+		assertTrue(text.contains("device ZU3EG") && text.contains("device Adreno640"), text);
+		assertTrue(text.contains("chosen point per device:"), text);
+		var o = com.google.gson.JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+		assertEquals("[\"ZU3EG\",\"Adreno640\"]", o.get("devices").toString());
+		for (var r : o.getAsJsonArray("results")) {
+			var points = r.getAsJsonObject().getAsJsonArray("points");
+			assertTrue(points.size() > 0, r.toString());
+			for (var p : points) {
+				double ms = p.getAsJsonObject().get("latency_ms").getAsDouble();
+				double mj = p.getAsJsonObject().get("energy_mj").getAsDouble();
+				assertTrue(ms > 1 && ms < 100, "MobileNetV2-class latency: " + ms);
+				assertEquals(1000 / mj, p.getAsJsonObject().get("frames_per_joule").getAsDouble(), 1e-6);
+			}
+		}
+		String h = Files.readString(html);
+		assertEquals(2, h.split("class=\"series\"", -1).length - 1);
+		assertTrue(h.contains("frames/J"));
 	}
 
 	@Test

@@ -78,6 +78,30 @@ class ModelMapperTest extends HaoTestBase {
 	}
 
 	@Test
+	void energyBoundMapsToTheEngineConstraint() throws Exception {
+		SearchSpec spec = mapValid(validWith("fps >= 10", "energy <= 5 mJ"));
+		assertEquals(5.0, spec.constraints().maxEnergyMjPerFrame());
+		assertNull(spec.constraints().minFps());
+	}
+
+	@Test
+	void layerPruneLinesBecomePerOpPruningOfTheirSubgraph() throws Exception {
+		SearchSpec spec = mapValid(validWith("space NetSpace for Net {", """
+				space NetSpace for Net {
+					layer c1, p1 {
+						prune block 8 x 8 ratio { 0.0, 0.5 }
+						prune block 16 x 4 ratio { 0.75 }
+					}
+				"""));
+		List<Pruning> options = List.of(Pruning.NONE, new Pruning(8, 8, 0.5), new Pruning(16, 4, 0.75));
+		List<SubgraphSpec> sgs = spec.network().subgraphs();
+		assertEquals(Map.of("c1", options), sgs.get(0).space().opPruning());
+		assertEquals(Map.of("p1", options), sgs.get(1).space().opPruning());
+		assertEquals(Map.of(), sgs.get(3).space().opPruning());
+		assertEquals(3, sgs.get(0).space().size());
+	}
+
+	@Test
 	void mappedNetworkExpandsWithInferredShapes() throws Exception {
 		SearchSpec spec = mapValid(VALID);
 		ExpandedNetwork expanded = NetworkExpander.expand(spec.network());
@@ -108,8 +132,11 @@ class ModelMapperTest extends HaoTestBase {
 		List<SearchSpec> specs = mapper.toSearches((Search) model.getElements().get(3));
 		SearchSpec gpu = specs.get(1);
 		assertEquals(DeviceKind.MOBILE_GPU, gpu.device().kind());
-		assertEquals(0.15, gpu.device().gpu().efficiency(LayerKind.DEPTHWISE));
+		assertEquals(0.015, gpu.device().gpu().efficiency(LayerKind.DEPTHWISE));
 		assertEquals(1797.0, gpu.device().gpu().peakGops(8));
+		assertEquals(70.0, gpu.device().gpu().launchOverheadUs());
+		assertEquals(0.6, gpu.device().gpu().pruningEfficiency());
+		assertEquals(1.0, gpu.device().power().staticWatts());
 	}
 
 	@Test

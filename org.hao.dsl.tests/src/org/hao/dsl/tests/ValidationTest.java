@@ -119,8 +119,19 @@ class ValidationTest extends HaoTestBase {
 						width { 0.5 }
 					}
 				"""));
-		validator.assertWarning(m, LAYER_CHOICES, LAYER_CHOICES_UNSUPPORTED);
+		validator.assertWarning(m, LAYER_CHOICES, LAYER_CHOICES_UNSUPPORTED, "per-layer bit-widths");
 		validator.assertError(m, WIDTH_CHOICE, CHOICE_NOT_APPLICABLE, "'bits' and 'prune' only");
+	}
+
+	@Test
+	void perLayerPruningIsSearchedWithoutWarning() throws Exception {
+		Model m = parse(validWith("space NetSpace for Net {", """
+				space NetSpace for Net {
+					layer c1 {
+						prune block 4 x 4 ratio { 0.0, 0.5 }
+					}
+				"""));
+		validator.assertNoIssues(m);
 	}
 
 	@Test

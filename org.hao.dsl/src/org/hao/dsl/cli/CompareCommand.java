@@ -12,9 +12,7 @@ import org.hao.dsl.hao.Device;
 import org.hao.dsl.hao.Search;
 import org.hao.dsl.mapping.ModelMapper;
 import org.hao.engine.model.SearchSpec;
-import org.hao.engine.report.AtomicFiles;
-import org.hao.engine.report.HtmlReport;
-import org.hao.engine.report.JsonReport;
+import org.hao.engine.report.CompareReport;
 import org.hao.engine.search.ParetoPoint;
 import org.hao.engine.search.SearchOptions;
 import org.hao.engine.search.SearchResult;
@@ -25,14 +23,18 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code hao compare FILE --devices A,B}: the same search on several devices, frontiers side by side. */
+/**
+ * {@code hao compare FILE [--devices A,B]}: the same search on several devices; prints each frontier and the chosen
+ * points side by side (fps, mJ/frame, frames/J); the report is one SVG with a colour per device.
+ */
 @Command(name = "compare", description = "Run one search on several devices and compare fps, mJ/frame, frames/J.")
 public class CompareCommand implements Callable<Integer> {
 
 	@Parameters(index = "0", paramLabel = "FILE.hao")
 	Path file;
 
-	@Option(names = "--devices", split = ",", required = true, paramLabel = "A,B", description = "devices to compare")
+	@Option(names = "--devices", split = ",", paramLabel = "A,B",
+			description = "devices to compare (default: the search's own `devices` list)")
 	List<String> devices;
 
 	@Option(names = "--search", paramLabel = "NAME") String searchName;
@@ -57,8 +59,14 @@ public class CompareCommand implements Callable<Integer> {
 			return 2;
 		}
 		ModelMapper mapper = new ModelMapper();
+		List<String> names = devices != null && !devices.isEmpty() ? devices
+				: search.getDevices().stream().map(Device::getName).toList();
+		if (names.isEmpty()) {
+			err.println(file + ": search " + search.getName() + " names no device; give --devices A,B");
+			return 2;
+		}
 		List<SearchSpec> specs = new ArrayList<>();
-		for (String name : devices) {
+		for (String name : names) {
 			Device d = hao.device(search, name.strip());
 			if (d == null) {
 				err.println(file + ": no device named '" + name.strip() + "'");
@@ -74,50 +82,29 @@ public class CompareCommand implements Callable<Integer> {
 			results.add(r);
 		}
 		printSummary(out, results);
+		String title = search.getName() + ": " + String.join(" vs ", results.stream().map(SearchResult::device).toList());
 		if (report != null) {
-			AtomicFiles.write(report, html(search.getName(), specs, results));
+			CompareReport.writeHtml(title, results, specs.get(0).constraints(), report);
 		}
 		if (json != null) {
-			AtomicFiles.write(json, "[\n" + String.join(",\n", results.stream().map(JsonReport::toJson).toList())
-					+ "\n]\n");
+			CompareReport.writeJson(results, json);
 		}
 		out.flush();
 		return results.stream().anyMatch(r -> r.chosen() != null) ? 0 : 1;
 	}
 
 	private static void printSummary(PrintWriter out, List<SearchResult> results) {
-		out.printf(Locale.ROOT, "%-14s %8s %10s %8s %9s %9s%n", "device", "acc %", "latency ms", "fps", "mJ/frame",
-				"frames/J");
+		out.println("chosen point per device:");
+		out.printf(Locale.ROOT, "%-14s %6s %8s %10s %8s %9s %9s%n", "device", "points", "acc %", "latency ms", "fps",
+				"mJ/frame", "frames/J");
 		for (SearchResult r : results) {
 			ParetoPoint p = r.chosen();
 			if (p == null) {
-				out.printf(Locale.ROOT, "%-14s %s%n", r.device(), "no point meets the constraints");
+				out.printf(Locale.ROOT, "%-14s %6d %s%n", r.device(), r.points().size(), "no point meets the constraints");
 			} else {
-				out.printf(Locale.ROOT, "%-14s %8.2f %10.3f %8.1f %9.3f %9.1f%n", r.device(), p.accuracy(),
-						p.latencyMs(), p.fps(), p.energyMj(), p.framesPerJoule());
+				out.printf(Locale.ROOT, "%-14s %6d %8.2f %10.3f %8.1f %9.3f %9.1f%n", r.device(), r.points().size(),
+						p.accuracy(), p.latencyMs(), p.fps(), p.energyMj(), p.framesPerJoule());
 			}
 		}
-	}
-
-	/** One page, one Pareto plot per device (the engine's SVG), side by side. */
-	private static String html(String title, List<SearchSpec> specs, List<SearchResult> results) {
-		StringBuilder b = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>")
-				.append(escape(title)).append(" compare</title></head><body>\n<h1>").append(escape(title))
-				.append(": devices compared</h1>\n<div style=\"display:flex;flex-wrap:wrap;gap:2em\">\n");
-		for (int i = 0; i < results.size(); i++) {
-			SearchResult r = results.get(i);
-			ParetoPoint c = r.chosen();
-			b.append("<div><h2>").append(escape(r.device())).append("</h2>\n")
-					.append(HtmlReport.svg(r.points(), c, specs.get(i).constraints().latencyBudgetMs())).append("\n<p>")
-					.append(c == null ? "no point meets the constraints"
-							: String.format(Locale.ROOT, "chosen: %.2f %% top-1, %.1f fps, %.3f mJ/frame, %.1f frames/J",
-									c.accuracy(), c.fps(), c.energyMj(), c.framesPerJoule()))
-					.append("</p></div>\n");
-		}
-		return b.append("</div></body></html>\n").toString();
-	}
-
-	private static String escape(String s) {
-		return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
 	}
 }

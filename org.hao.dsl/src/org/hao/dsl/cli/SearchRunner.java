@@ -53,11 +53,12 @@ final class SearchRunner {
 	static void printTable(PrintWriter out, SearchResult r) {
 		out.printf(Locale.ROOT, "device %s, solver %s, %d Pareto points%s%n", r.device(), r.solverVersion(),
 				r.points().size(), r.cancelled() ? " (cancelled)" : r.complete() ? "" : " (time limit: partial)");
-		out.printf(Locale.ROOT, "  %8s %10s %8s %6s %6s %8s %9s  %s%n", "acc %", "latency ms", "fps", "DSP", "BRAM",
-				"LUT", "mJ/frame", "bits");
+		out.printf(Locale.ROOT, "  %8s %10s %8s %6s %6s %8s %9s %9s  %s%n", "acc %", "latency ms", "fps", "DSP", "BRAM",
+				"LUT", "mJ/frame", "frames/J", "bits");
 		for (ParetoPoint p : r.points()) {
-			out.printf(Locale.ROOT, "%s %8.2f %10.3f %8.1f %6d %6d %8d %9.3f  %s%n", p.equals(r.chosen()) ? "*" : " ",
-					p.accuracy(), p.latencyMs(), p.fps(), p.dsp(), p.bram18k(), p.lut(), p.energyMj(), bits(p));
+			out.printf(Locale.ROOT, "%s %8.2f %10.3f %8.1f %6d %6d %8d %9.3f %9.1f  %s%n", p.equals(r.chosen()) ? "*" : " ",
+					p.accuracy(), p.latencyMs(), p.fps(), p.dsp(), p.bram18k(), p.lut(), p.energyMj(), p.framesPerJoule(),
+					bits(p));
 		}
 		out.println(r.chosen() == null ? "no point meets the constraints" : "* = chosen");
 		r.warnings().forEach(w -> out.println("warning: " + w));

@@ -7,16 +7,12 @@ import java.util.List;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.diagnostics.Severity;
-import org.eclipse.xtext.naming.QualifiedName;
-import org.eclipse.xtext.resource.IEObjectDescription;
-import org.eclipse.xtext.scoping.IScope;
 import org.eclipse.xtext.scoping.IScopeProvider;
-import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.validation.Issue;
 import org.hao.dsl.hao.Device;
-import org.hao.dsl.hao.HaoPackage;
 import org.hao.dsl.hao.Model;
 import org.hao.dsl.hao.Search;
+import org.hao.dsl.scoping.VisibleDevices;
 
 /**
  * A .hao file loaded and validated for a command that runs the engine: refuses files with errors (printing them
@@ -75,14 +71,7 @@ final class ValidatedFile {
 
 	/** A device visible from {@code context} (same file, imports, standard library), or null. */
 	Device device(EObject context, String name) {
-		IScopeProvider scopes = HaoModelLoader.injector().getInstance(IScopeProvider.class);
-		IScope scope = scopes.getScope(context, HaoPackage.Literals.SEARCH__DEVICES);
-		IEObjectDescription d = scope.getSingleElement(QualifiedName.create(name));
-		if (d == null) {
-			return null;
-		}
-		EObject device = EcoreUtil.resolve(d.getEObjectOrProxy(), context);
-		return device instanceof Device dev && !dev.eIsProxy() ? dev : null;
+		return new VisibleDevices(HaoModelLoader.injector().getInstance(IScopeProvider.class)).find(context, name);
 	}
 
 	private static String names(List<Search> searches) {

@@ -33,7 +33,7 @@ public class HaoFormatter extends AbstractFormatter2 {
 	/** Keywords that start an attribute line inside a block, per element type. */
 	private static final Map<String, Set<String>> LINE_KEYWORDS = Map.of(
 			"FpgaDevice", Set.of("dsp", "bram18k", "lut", "ff", "clock", "bandwidth", "cap", "packing"),
-			"GpuDevice", Set.of("peak", "bandwidth", "efficiency", "pruning"),
+			"GpuDevice", Set.of("peak", "bandwidth", "efficiency", "pruning", "launch"),
 			"Power", Set.of("power", "static", "mac", "ddr"),
 			"Network", Set.of("input"),
 			"Search", Set.of("network", "space", "device", "devices", "objective", "constraints", "predictor", "seed",

@@ -8,6 +8,8 @@ public final class HaoDefaults {
 	public static final double UTILIZATION_CAP = 0.85;
 	/** Conservative: no speed-up from pruned MACs unless the device says so. */
 	public static final double GPU_PRUNING_EFFICIENCY = 0.0;
+	/** No per-layer kernel launch cost unless the device says so. */
+	public static final double GPU_LAUNCH_OVERHEAD_US = 0.0;
 	public static final long SEED = 0;
 	public static final double TIME_LIMIT_SECONDS = 60;
 

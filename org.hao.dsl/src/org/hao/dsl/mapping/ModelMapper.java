@@ -19,6 +19,7 @@ import org.hao.dsl.hao.ExpansionChoice;
 import org.hao.dsl.hao.FpgaDevice;
 import org.hao.dsl.hao.GpuDevice;
 import org.hao.dsl.hao.KernelChoice;
+import org.hao.dsl.hao.LayerChoices;
 import org.hao.dsl.hao.MaxEnergy;
 import org.hao.dsl.hao.MaxLatency;
 import org.hao.dsl.hao.MaxResource;
@@ -111,7 +112,8 @@ public class ModelMapper {
 			throw new MappingException(d, "GPU device " + d.getName() + " needs an 'efficiency' table");
 		}
 		return new GpuSpec(peaks, required(d.getBandwidthGBps(), d, "bandwidth"), efficiency,
-				orDefault(d.getPruningEfficiency(), HaoDefaults.GPU_PRUNING_EFFICIENCY));
+				orDefault(d.getPruningEfficiency(), HaoDefaults.GPU_PRUNING_EFFICIENCY),
+				orDefault(d.getLaunchOverheadUs(), HaoDefaults.GPU_LAUNCH_OVERHEAD_US));
 	}
 
 	/** A device without a power block has zero energy (the validator warns about it). */
@@ -238,11 +240,41 @@ public class ModelMapper {
 		}));
 		try {
 			return new SubgraphSpace(distinct(kernels), distinct(expansions), distinct(widths), distinct(depths),
-					List.copyOf(bits), List.copyOf(pruning));
+					List.copyOf(bits), List.copyOf(pruning), opPruning(space, subgraph));
 		} catch (IllegalArgumentException e) {
 			throw new MappingException(space, "space " + space.getName() + ", subgraph " + subgraph.getName() + ": "
 					+ e.getMessage(), e);
 		}
+	}
+
+	/**
+	 * Block-pruning options of single ops of {@code subgraph}: the {@code prune} lines of {@code layer} entries naming
+	 * an op of this subgraph (several lines add up, as for subgraphs). Per-layer bits are not searched (a warning).
+	 */
+	static Map<String, List<Pruning>> opPruning(Space space, Subgraph subgraph) {
+		Map<String, Set<Pruning>> byOp = new LinkedHashMap<>();
+		for (SpaceEntry entry : space.getEntries()) {
+			if (!(entry instanceof LayerChoices lc)) {
+				continue;
+			}
+			for (org.hao.dsl.hao.Op op : lc.getOps()) {
+				if (op == null || op.eIsProxy() || !subgraph.getOps().contains(op)) {
+					continue;
+				}
+				for (Choice choice : lc.getChoices()) {
+					if (choice instanceof PruneChoice p) {
+						byOp.computeIfAbsent(op.getName(), k -> new LinkedHashSet<>()).addAll(toPruning(p));
+					}
+				}
+			}
+		}
+		Map<String, List<Pruning>> result = new LinkedHashMap<>();
+		byOp.forEach((op, options) -> {
+			if (!options.isEmpty()) {
+				result.put(op, List.copyOf(options));
+			}
+		});
+		return result;
 	}
 
 	private static void collect(Space space, Subgraph subgraph, boolean allEntries, Map<Class<?>, List<Choice>> byKind) {

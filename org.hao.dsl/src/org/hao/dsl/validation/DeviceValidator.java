@@ -61,6 +61,7 @@ public class DeviceValidator extends HaoCheckBase {
 			error("pruning efficiency must be in [0, 1], was " + pruning, d, GPU_DEVICE__PRUNING_EFFICIENCY,
 					HaoIssueCodes.VALUE_OUT_OF_RANGE);
 		}
+		nonNegative(d.getLaunchOverheadUs(), d, GPU_DEVICE__LAUNCH_OVERHEAD_US, "launch overhead");
 		noDuplicates(d.getPeaks().stream().map(Peak::getBits).toList(), d, GPU_DEVICE__PEAKS,
 				"peak entry for bit-width");
 		noDuplicates(d.getEfficiencies().stream().map(Efficiency::getKind).toList(), d, GPU_DEVICE__EFFICIENCIES,

@@ -124,9 +124,12 @@ final class FeasibilityBounds {
 						min(s.bitWidths().stream().map(BitWidths::activationBits).toList()));
 		Pruning pruning = s.pruning().stream().max((a, b) -> Double.compare(a.ratio(), b.ratio())).orElse(Pruning.NONE);
 		SubgraphChoice base = SubgraphChoice.base(sg);
+		Map<String, Pruning> perOp = new HashMap<>();
+		s.opPruning().forEach((op, options) -> perOp.put(op,
+				options.stream().max((a, b) -> Double.compare(a.ratio(), b.ratio())).orElseThrow()));
 		return new SubgraphChoice(kernel == SubgraphChoice.KEEP ? base.kernel() : kernel,
 				expansion == SubgraphChoice.KEEP ? base.expansion() : expansion, width,
-				depth == SubgraphChoice.KEEP ? base.depth() : depth, bits, pruning);
+				depth == SubgraphChoice.KEEP ? base.depth() : depth, bits, pruning, perOp);
 	}
 
 	private static int min(List<Integer> values) {

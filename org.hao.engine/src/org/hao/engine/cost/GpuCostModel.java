@@ -14,8 +14,10 @@ import org.hao.engine.model.LayerKind;
  * ops       = 2 x executedMacs + elementOps
  * computeMs = ops / (peakGops(maxBits) x 1e9 x efficiency(kind)) x 1e3
  * memoryMs  = ddrBytes / (bandwidthGBps x 1e9) x 1e3
- * latencyMs = max(computeMs, memoryMs)
+ * latencyMs = launchOverheadUs / 1e3 + max(computeMs, memoryMs)
  * </pre>
+ * The launch overhead is paid once per layer (one kernel each): it is why deep networks of small layers run far
+ * slower on a mobile GPU than their MACs suggest.
  * Block pruning saves only {@code pruningEfficiency} of the pruned MACs (sparse kernels are less regular than
  * dense ones): executedMacs = denseMacs x (1 - ratio x pruningEfficiency). Weight bytes shrink fully.
  */
@@ -43,7 +45,7 @@ public final class GpuCostModel {
         double computeMs = ops / opsPerMs;
         long ddrBytes = ddrBytes(layer);
         double memoryMs = ddrBytes / (gpu.bandwidthGBps() * 1e6);
-        double latencyMs = Math.max(computeMs, memoryMs);
+        double latencyMs = gpu.launchOverheadMs() + Math.max(computeMs, memoryMs);
         double energyMj = EnergyModel.energyMj(device, latencyMs, executedMacs, ddrBytes, layer.bits());
         return new LayerCost(executedMacs, 0, computeMs, memoryMs, latencyMs, 0, 0, 0, ddrBytes, energyMj);
     }

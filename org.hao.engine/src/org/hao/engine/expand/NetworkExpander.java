@@ -70,6 +70,13 @@ public final class NetworkExpander {
         }
 
         ExpandedSubgraph subgraph(SubgraphSpec subgraph, SubgraphChoice subgraphChoice) {
+            for (String op : subgraphChoice.opPruning().keySet()) {
+                // per-op pruning must name an op of this subgraph: a typo would silently prune nothing
+                if (subgraph.ops().stream().noneMatch(o -> o.name().equals(op))) {
+                    throw new IllegalArgumentException("per-op pruning names op '" + op + "' which subgraph "
+                            + subgraph.name() + " does not have");
+                }
+            }
             this.spec = subgraph;
             this.choice = subgraphChoice;
             this.layers = new ArrayList<>();
@@ -102,7 +109,7 @@ public final class NetworkExpander {
         private void conv(Conv c) {
             int out = Channels.scale(c.outChannels(), choice.widthMultiplier());
             Shape next = spatial(c.name(), out, c.stride());
-            emit(c.name(), c.name(), LayerKind.CONV, next, c.kernel(), c.stride(), choice.pruning());
+            emit(c.name(), c.name(), LayerKind.CONV, next, c.kernel(), c.stride(), choice.pruningFor(c.name()));
         }
 
         private void depthwise(String layerName, String opName, int kernel, int stride) {
@@ -112,7 +119,7 @@ public final class NetworkExpander {
 
         private void pointwise(String layerName, String opName, int outChannels) {
             Shape next = new Shape(outChannels, current.height(), current.width());
-            emit(layerName, opName, LayerKind.POINTWISE, next, 1, 1, choice.pruning());
+            emit(layerName, opName, LayerKind.POINTWISE, next, 1, 1, choice.pruningFor(opName));
         }
 
         private void fullyConnected(FullyConnected f) {
@@ -124,7 +131,7 @@ public final class NetworkExpander {
             Shape flat = new Shape((int) features, 1, 1);
             current = flat;
             emit(f.name(), f.name(), LayerKind.FULLY_CONNECTED, new Shape(f.outFeatures(), 1, 1), 1, 1,
-                    choice.pruning());
+                    choice.pruningFor(f.name()));
         }
 
         private void pool(Pool p) {

@@ -1,5 +1,7 @@
 package org.hao.engine.expand;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.ToIntFunction;
 
 import org.hao.engine.model.BitWidths;
@@ -12,10 +14,16 @@ import org.hao.engine.model.SubgraphSpec;
  * One point of a subgraph's search space. {@code kernel}, {@code expansion} and {@code depth} apply to every MBConv
  * of the subgraph; {@link #KEEP} (0) keeps each MBConv's written value. {@code widthMultiplier} scales the output
  * channels of Conv, Pointwise and MBConv ops. {@code bits} and {@code pruning} apply to every layer of the subgraph
- * (pruning only to layers with a weight matrix: conv, pointwise, fully connected).
+ * (pruning only to layers with a weight matrix: conv, pointwise, fully connected); {@code opPruning} replaces the
+ * subgraph's pruning for the layers of the named ops (block shape and ratio per layer).
  */
 public record SubgraphChoice(int kernel, int expansion, double widthMultiplier, int depth, BitWidths bits,
-        Pruning pruning) {
+        Pruning pruning, Map<String, Pruning> opPruning) {
+
+    /** Without per-op pruning (the engine API contract's original six fields). */
+    public SubgraphChoice(int kernel, int expansion, double widthMultiplier, int depth, BitWidths bits, Pruning pruning) {
+        this(kernel, expansion, widthMultiplier, depth, bits, pruning, Map.of());
+    }
 
     /** "Use the value written on each op." */
     public static final int KEEP = 0;
@@ -39,6 +47,22 @@ public record SubgraphChoice(int kernel, int expansion, double widthMultiplier, 
         if (pruning == null) {
             throw new IllegalArgumentException("pruning must not be null");
         }
+        if (opPruning == null) {
+            throw new IllegalArgumentException("opPruning must not be null");
+        }
+        Map<String, Pruning> ops = new LinkedHashMap<>();
+        opPruning.forEach((op, p) -> {
+            if (op == null || p == null) {
+                throw new IllegalArgumentException("opPruning must not hold null ops or prunings");
+            }
+            ops.put(op, p);
+        });
+        opPruning = java.util.Collections.unmodifiableMap(ops);
+    }
+
+    /** The pruning of the layers of op {@code opName}: its own entry, else the subgraph's. */
+    public Pruning pruningFor(String opName) {
+        return opPruning.getOrDefault(opName, pruning);
     }
 
     /** Everything as written in the network: width 1, INT8, no pruning. */
@@ -69,11 +93,15 @@ public record SubgraphChoice(int kernel, int expansion, double widthMultiplier, 
     }
 
     public SubgraphChoice withBits(BitWidths newBits) {
-        return new SubgraphChoice(kernel, expansion, widthMultiplier, depth, newBits, pruning);
+        return new SubgraphChoice(kernel, expansion, widthMultiplier, depth, newBits, pruning, opPruning);
     }
 
     public SubgraphChoice withPruning(Pruning newPruning) {
-        return new SubgraphChoice(kernel, expansion, widthMultiplier, depth, bits, newPruning);
+        return new SubgraphChoice(kernel, expansion, widthMultiplier, depth, bits, newPruning, opPruning);
+    }
+
+    public SubgraphChoice withOpPruning(Map<String, Pruning> newOpPruning) {
+        return new SubgraphChoice(kernel, expansion, widthMultiplier, depth, bits, pruning, newOpPruning);
     }
 
     int kernelFor(MBConv op) {

@@ -13,9 +13,17 @@ import java.util.TreeMap;
  * @param efficiencyByKind   fraction of peak a layer kind reaches (depthwise runs far below peak); kinds missing
  *                           from the table use the smallest listed efficiency (conservative)
  * @param pruningEfficiency  fraction of the pruned MACs whose time the compiler actually saves, in [0, 1]
+ * @param launchOverheadUs   fixed time per layer (kernel dispatch, synchronisation) in microseconds, >= 0; small
+ *                           layers on a mobile GPU cost this much however few their MACs
  */
 public record GpuSpec(Map<Integer, Double> peakGopsByBits, double bandwidthGBps, Map<LayerKind, Double> efficiencyByKind,
-        double pruningEfficiency) {
+        double pruningEfficiency, double launchOverheadUs) {
+
+    /** Without a per-layer launch overhead (the engine API contract's original four fields). */
+    public GpuSpec(Map<Integer, Double> peakGopsByBits, double bandwidthGBps, Map<LayerKind, Double> efficiencyByKind,
+            double pruningEfficiency) {
+        this(peakGopsByBits, bandwidthGBps, efficiencyByKind, pruningEfficiency, 0);
+    }
 
     public GpuSpec {
         Checks.notNull("peakGopsByBits", peakGopsByBits);
@@ -47,6 +55,12 @@ public record GpuSpec(Map<Integer, Double> peakGopsByBits, double bandwidthGBps,
         if (!(pruningEfficiency >= 0 && pruningEfficiency <= 1)) {
             throw new IllegalArgumentException("pruningEfficiency must be in [0, 1], was " + pruningEfficiency);
         }
+        Checks.nonNegative("launchOverheadUs", launchOverheadUs);
+    }
+
+    /** The per-layer launch overhead in milliseconds. */
+    public double launchOverheadMs() {
+        return launchOverheadUs / 1000.0;
     }
 
     /**

@@ -25,11 +25,11 @@ public final class HtmlReport {
                 .append("</p>\n");
         sb.append(svg(r.points(), r.chosen(), constraints == null ? null : constraints.latencyBudgetMs()));
         sb.append("\n<table><tr><th>accuracy %</th><th>latency ms</th><th>fps</th><th>DSP</th><th>BRAM18K</th><th>LUT</th>"
-                + "<th>mJ/frame</th></tr>\n");
+                + "<th>mJ/frame</th><th>frames/J</th></tr>\n");
         for (ParetoPoint p : r.points()) {
             sb.append(p == r.chosen() ? "<tr class=\"chosen\">" : "<tr>").append(String.format(Locale.ROOT,
-                    "<td>%.2f</td><td>%.3f</td><td>%.1f</td><td>%d</td><td>%d</td><td>%d</td><td>%.2f</td></tr>\n", p.accuracy(),
-                    p.latencyMs(), p.fps(), p.dsp(), p.bram18k(), p.lut(), p.energyMj()));
+                    "<td>%.2f</td><td>%.3f</td><td>%.1f</td><td>%d</td><td>%d</td><td>%d</td><td>%.3f</td><td>%.1f</td></tr>\n",
+                    p.accuracy(), p.latencyMs(), p.fps(), p.dsp(), p.bram18k(), p.lut(), p.energyMj(), p.framesPerJoule()));
         }
         sb.append("</table>\n");
         for (String w : r.warnings()) {
@@ -130,7 +130,7 @@ public final class HtmlReport {
         return t;
     }
 
-    private static String fmt(double v) {
+    static String fmt(double v) {
         return Math.abs(v - Math.rint(v)) < 1e-9 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.3g", v);
     }
 

@@ -43,6 +43,11 @@ public final class JsonReport {
     }
 
     public static String toJson(SearchResult r) {
+        return GSON.toJson(map(r));
+    }
+
+    /** The JSON object of one search as ordered maps (reused by {@link CompareReport}). */
+    public static Map<String, Object> map(SearchResult r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("solver", r.solverVersion());
         m.put("device", r.device());
@@ -58,7 +63,7 @@ public final class JsonReport {
         m.put("cancelled", r.cancelled());
         m.put("complete", r.complete());
         m.put("elapsed_ms", r.elapsedMs());
-        return GSON.toJson(m);
+        return m;
     }
 
     public static void write(SearchResult r, Path file) throws IOException {

@@ -339,7 +339,8 @@ public final class HaoSearch {
         List<Integer> ds = sp.depths().isEmpty() ? List.of(b.depth()) : sp.depths();
         List<BitWidths> bs = sp.bitWidths().isEmpty() ? List.of(b.bits()) : sp.bitWidths();
         List<Pruning> ps = sp.pruning().isEmpty() ? List.of(b.pruning()) : sp.pruning();
-        long size = (long) ks.size() * es.size() * ws.size() * ds.size() * bs.size() * ps.size();
+        List<String> ops = List.copyOf(sp.opPruning().keySet());
+        long size = sp.size();
         List<Long> indices = new ArrayList<>();
         if (size <= MAX_CHOICES_PER_SUBGRAPH) {
             for (long i = 0; i < size; i++) {
@@ -367,7 +368,14 @@ public final class HaoSearch {
             BitWidths bw = bs.get((int) (x % bs.size()));
             x /= bs.size();
             Pruning p = ps.get((int) (x % ps.size()));
-            out.add(new SubgraphChoice(k, e, w, d, bw, p));
+            x /= ps.size();
+            Map<String, Pruning> perOp = new LinkedHashMap<>();
+            for (String op : ops) {
+                List<Pruning> opts = sp.opPruning().get(op);
+                perOp.put(op, opts.get((int) (x % opts.size())));
+                x /= opts.size();
+            }
+            out.add(new SubgraphChoice(k, e, w, d, bw, p, perOp));
         }
         return out;
     }
@@ -423,6 +431,17 @@ public final class HaoSearch {
             pr.put("block_cols", c.pruning().blockCols());
             pr.put("ratio", c.pruning().ratio());
             sc.put("pruning", pr);
+            if (!c.opPruning().isEmpty()) {
+                Map<String, Object> ops = new LinkedHashMap<>();
+                c.opPruning().forEach((op, p) -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("block_rows", p.blockRows());
+                    m.put("block_cols", p.blockCols());
+                    m.put("ratio", p.ratio());
+                    ops.put(op, m);
+                });
+                sc.put("op_pruning", ops);
+            }
             sc.put("latency_ms", e.cost().latencyMs());
             sc.put("dsp", e.cost().dsp());
             sc.put("bram18k", e.cost().bram18k());
@@ -477,8 +496,9 @@ public final class HaoSearch {
     }
 
     static String describe(SubgraphChoice c) {
-        return String.format(Locale.ROOT, "[k%s e%s w%s d%s %s pruning %s]", keep(c.kernel()), keep(c.expansion()),
-                c.widthMultiplier(), keep(c.depth()), c.bits(), c.pruning());
+        return String.format(Locale.ROOT, "[k%s e%s w%s d%s %s pruning %s%s]", keep(c.kernel()), keep(c.expansion()),
+                c.widthMultiplier(), keep(c.depth()), c.bits(), c.pruning(), c.opPruning().isEmpty() ? ""
+                        : " " + c.opPruning());
     }
 
     private static String keep(int v) {

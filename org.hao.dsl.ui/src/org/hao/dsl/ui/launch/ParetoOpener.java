@@ -9,12 +9,12 @@ import org.hao.dsl.ui.HaoUiPlugin;
 import org.hao.dsl.ui.pareto.ParetoView;
 
 /** Brings the Pareto view up on a file's latest results after a run (asynchronously, on the UI thread). */
-final class ParetoOpener {
+public final class ParetoOpener {
 
 	private ParetoOpener() {
 	}
 
-	static void show(IFile file) {
+	public static void show(IFile file) {
 		if (!PlatformUI.isWorkbenchRunning()) {
 			return;
 		}

@@ -2,12 +2,14 @@ package org.hao.dsl.ui.launch;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 import org.eclipse.core.resources.IFile;
 import org.hao.engine.model.Constraints;
 import org.hao.engine.model.SearchSpec;
 import org.hao.engine.report.AtomicFiles;
+import org.hao.engine.report.CompareReport;
 import org.hao.engine.report.HtmlReport;
 import org.hao.engine.report.JsonReport;
 import org.hao.engine.search.SearchResult;
@@ -25,6 +27,9 @@ public final class ResultsFiles {
 
 	public static final String SUFFIX = ".hao-results.json";
 	public static final String REPORT_SUFFIX = ".hao-report.html";
+	/** A comparison of one search on several devices: every front in one file, and its side-by-side report. */
+	public static final String COMPARE_SUFFIX = ".hao-compare.json";
+	public static final String COMPARE_REPORT_SUFFIX = ".hao-compare.html";
 
 	private ResultsFiles() {
 	}
@@ -35,19 +40,60 @@ public final class ResultsFiles {
 		return model.getParent().getFile(new org.eclipse.core.runtime.Path(base + deviceSuffix + SUFFIX));
 	}
 
+	public static IFile compareFile(IFile model) {
+		return model.getParent().getFile(new org.eclipse.core.runtime.Path(baseName(model) + COMPARE_SUFFIX));
+	}
+
+	public static IFile compareReportFile(IFile model) {
+		return model.getParent().getFile(new org.eclipse.core.runtime.Path(baseName(model) + COMPARE_REPORT_SUFFIX));
+	}
+
+	private static String baseName(IFile model) {
+		String ext = model.getFileExtension();
+		return model.getName().substring(0, model.getName().length() - (ext == null ? 0 : ext.length() + 1));
+	}
+
 	/** The HTML report (engine's HtmlReport, with the inline SVG plot) written next to the results. */
 	public static IFile reportFile(IFile results) {
 		String name = results.getName();
+		if (name.endsWith(COMPARE_SUFFIX)) {
+			return results.getParent().getFile(new org.eclipse.core.runtime.Path(
+					name.substring(0, name.length() - COMPARE_SUFFIX.length()) + COMPARE_REPORT_SUFFIX));
+		}
 		return results.getParent().getFile(new org.eclipse.core.runtime.Path(name.substring(0, name.length() - SUFFIX.length()) + REPORT_SUFFIX));
 	}
 
 	/** The .hao file a results file belongs to (same folder, same base name), or null. */
 	public static IFile modelOf(IFile results) {
 		String name = results.getName();
-		if (!name.endsWith(SUFFIX)) {
+		String suffix = name.endsWith(SUFFIX) ? SUFFIX : name.endsWith(COMPARE_SUFFIX) ? COMPARE_SUFFIX : null;
+		if (suffix == null) {
 			return null;
 		}
-		return results.getParent().getFile(new org.eclipse.core.runtime.Path(name.substring(0, name.length() - SUFFIX.length()) + ".hao"));
+		return results.getParent().getFile(new org.eclipse.core.runtime.Path(name.substring(0, name.length() - suffix.length()) + ".hao"));
+	}
+
+	/** Whether {@code file} is a results or comparison file the Pareto view can show. */
+	public static boolean isResults(IFile file) {
+		return file.getName().endsWith(SUFFIX) || file.getName().endsWith(COMPARE_SUFFIX);
+	}
+
+	/**
+	 * Writes a comparison: the engine's CompareReport JSON plus file, search and constraints (for the view), and the
+	 * side-by-side HTML report; both atomically, the report first, so the JSON's appearance means both are complete.
+	 */
+	public static void writeCompare(List<SearchResult> results, SearchSpec first, IFile model) throws IOException {
+		Path json = compareFile(model).getLocation().toFile().toPath();
+		Path html = compareReportFile(model).getLocation().toFile().toPath();
+		JsonObject o = JsonParser.parseString(CompareReport.toJson(results)).getAsJsonObject();
+		o.addProperty("file", model.getFullPath().toString());
+		o.addProperty("search", first.name());
+		o.addProperty("objective", first.objective().name().toLowerCase(Locale.ROOT));
+		o.add("constraints", constraints(first.constraints()));
+		CompareReport.writeHtml(first.name() + " on " + String.join(", ", results.stream().map(SearchResult::device).toList()),
+				results, first.constraints(), html);
+		AtomicFiles.write(json, new GsonBuilder().setPrettyPrinting().serializeNulls().serializeSpecialFloatingPointValues()
+				.disableHtmlEscaping().create().toJson(o));
 	}
 
 	public static void write(SearchResult result, SearchSpec spec, IFile model, Path target) throws IOException {

@@ -21,6 +21,11 @@ public record ParetoResults(String search, String device, List<Point> points, in
 	/** One point; {@code config} flattened to "a.b.c" keys for the table. */
 	public record Point(double accuracy, double latencyMs, double fps, int dsp, int bram18k, int lut, double energyMj,
 			Map<String, String> config) {
+
+		/** Frames per joule (1000 / mJ per frame). */
+		public double framesPerJoule() {
+			return energyMj > 0 ? 1000 / energyMj : Double.POSITIVE_INFINITY;
+		}
 	}
 
 	/** The latency the constraints allow (from max latency or min fps), or null. */
@@ -33,31 +38,54 @@ public record ParetoResults(String search, String device, List<Point> points, in
 	}
 
 	public static ParetoResults read(Path file) throws IOException {
+		return readAll(file).get(0);
+	}
+
+	/**
+	 * Every front of a results file: one for a search's results, one per device for a comparison (an object with a
+	 * {@code results} array, whose search name and constraints sit at the top level).
+	 */
+	public static List<ParetoResults> readAll(Path file) throws IOException {
 		try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
 			JsonObject o = JsonParser.parseReader(r).getAsJsonObject();
-			List<Point> points = new ArrayList<>();
-			if (o.has("points") && o.get("points").isJsonArray()) {
-				for (JsonElement e : o.getAsJsonArray("points")) {
-					points.add(point(e.getAsJsonObject()));
-				}
+			if (!o.has("results")) {
+				return List.of(front(o, o));
 			}
-			int chosen = -1;
-			if (o.has("chosen") && o.get("chosen").isJsonObject()) {
-				Point c = point(o.getAsJsonObject("chosen"));
-				for (int i = 0; i < points.size(); i++) {
-					if (points.get(i).accuracy() == c.accuracy() && points.get(i).latencyMs() == c.latencyMs()) {
-						chosen = i;
-					}
-				}
+			List<ParetoResults> fronts = new ArrayList<>();
+			for (JsonElement e : o.getAsJsonArray("results")) {
+				fronts.add(front(e.getAsJsonObject(), o));
 			}
-			JsonObject constraints = o.has("constraints") && o.get("constraints").isJsonObject() ? o.getAsJsonObject("constraints")
-					: new JsonObject();
-			return new ParetoResults(string(o, "search"), string(o, "device"), List.copyOf(points), chosen,
-					number(constraints, "min_fps"), number(constraints, "max_latency_ms"), strings(o, "warnings"),
-					strings(o, "failures"), bool(o, "cancelled"), bool(o, "complete"));
+			if (fronts.isEmpty()) {
+				throw new IllegalStateException("no device in the comparison");
+			}
+			return List.copyOf(fronts);
 		} catch (RuntimeException e) {
 			throw new IOException(file.getFileName() + " is not a HAO results file: " + e.getMessage(), e);
 		}
+	}
+
+	/** One front: points from {@code o}, search name and constraints from {@code top} (the same object for a search). */
+	private static ParetoResults front(JsonObject o, JsonObject top) {
+		List<Point> points = new ArrayList<>();
+		if (o.has("points") && o.get("points").isJsonArray()) {
+			for (JsonElement e : o.getAsJsonArray("points")) {
+				points.add(point(e.getAsJsonObject()));
+			}
+		}
+		int chosen = -1;
+		if (o.has("chosen") && o.get("chosen").isJsonObject()) {
+			Point c = point(o.getAsJsonObject("chosen"));
+			for (int i = 0; i < points.size(); i++) {
+				if (points.get(i).accuracy() == c.accuracy() && points.get(i).latencyMs() == c.latencyMs()) {
+					chosen = i;
+				}
+			}
+		}
+		JsonObject constraints = top.has("constraints") && top.get("constraints").isJsonObject()
+				? top.getAsJsonObject("constraints") : new JsonObject();
+		return new ParetoResults(string(top, "search"), string(o, "device"), List.copyOf(points), chosen,
+				number(constraints, "min_fps"), number(constraints, "max_latency_ms"), strings(o, "warnings"),
+				strings(o, "failures"), bool(o, "cancelled"), bool(o, "complete"));
 	}
 
 	private static Point point(JsonObject p) {

@@ -2,6 +2,8 @@ package org.hao.dsl.ui.pareto;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -45,10 +47,12 @@ import org.eclipse.ui.part.ViewPart;
 import org.hao.dsl.ui.HaoUiPlugin;
 import org.hao.dsl.ui.launch.ResultsFiles;
 import org.hao.dsl.ui.launch.SearchStatus;
+import org.hao.engine.report.CompareReport;
 
 /**
  * Accuracy vs latency (or fps) of the latest results of the selected .hao file: the frontier, the constraint as a
- * vertical line, the chosen point highlighted; clicking a point or a row shows its configuration.
+ * vertical line, the chosen point highlighted; clicking a point or a row shows its configuration. After a device
+ * comparison (newer than the last search) every device's front is drawn, one colour per device, with a legend.
  */
 public class ParetoView extends ViewPart {
 
@@ -65,7 +69,11 @@ public class ParetoView extends ViewPart {
 	private Table config;
 	private IFile modelFile;
 	private IFile resultsFile;
-	private ParetoResults results;
+	/** One front per device: a search's results, or every device of a comparison. */
+	private List<ParetoResults> fronts = List.of();
+	/** Table row -> (front, point). */
+	private final List<int[]> rows = new ArrayList<>();
+	private final List<Color> frontColours = new ArrayList<>();
 	private boolean fpsAxis;
 
 	private final ISelectionListener selectionListener = this::selectionChanged;
@@ -91,10 +99,11 @@ public class ParetoView extends ViewPart {
 		SashForm horizontal = new SashForm(vertical, SWT.HORIZONTAL);
 		points = new Table(horizontal, SWT.FULL_SELECTION | SWT.BORDER | SWT.SINGLE);
 		points.setHeaderVisible(true);
-		for (String h : new String[] { "", "accuracy %", "latency ms", "fps", "DSP", "BRAM18K", "LUT", "mJ/frame" }) {
-			TableColumn c = new TableColumn(points, SWT.RIGHT);
+		for (String h : new String[] { "", "device", "accuracy %", "latency ms", "fps", "DSP", "BRAM18K", "LUT", "mJ/frame",
+				"frames/J" }) {
+			TableColumn c = new TableColumn(points, h.equals("device") ? SWT.LEFT : SWT.RIGHT);
 			c.setText(h);
-			c.setWidth(h.isEmpty() ? 24 : 95);
+			c.setWidth(h.isEmpty() ? 24 : 90);
 		}
 		points.addListener(SWT.Selection, e -> select(points.getSelectionIndex()));
 		config = new Table(horizontal, SWT.FULL_SELECTION | SWT.BORDER);
@@ -199,18 +208,22 @@ public class ParetoView extends ViewPart {
 		} else if (selection instanceof IStructuredSelection s && s.getFirstElement() instanceof org.eclipse.core.runtime.IAdaptable a) {
 			file = a.getAdapter(IFile.class);
 		}
-		if (file != null && ("hao".equals(file.getFileExtension()) || file.getName().endsWith(ResultsFiles.SUFFIX))) {
+		if (file != null && ("hao".equals(file.getFileExtension()) || ResultsFiles.isResults(file))) {
 			showFile(file);
 		}
 	}
 
 	private void resourcesChanged(IResourceChangeEvent event) {
-		IFile watched = resultsFile;
-		if (watched == null || event.getDelta() == null) {
+		IFile model = modelFile;
+		if (model == null || event.getDelta() == null) {
 			return;
 		}
-		IResourceDelta d = event.getDelta().findMember(watched.getFullPath());
-		if (d != null && status != null && !status.isDisposed()) {
+		// a new search result or a new comparison of the shown model (or the file shown) changes what to draw
+		boolean changed = false;
+		for (IFile f : new IFile[] { resultsFile, ResultsFiles.resultsFile(model, ""), ResultsFiles.compareFile(model) }) {
+			changed |= f != null && event.getDelta().findMember(f.getFullPath()) != null;
+		}
+		if (changed && status != null && !status.isDisposed()) {
 			status.getDisplay().asyncExec(() -> {
 				if (!status.isDisposed() && modelFile != null) {
 					showFile(modelFile);
@@ -219,25 +232,36 @@ public class ParetoView extends ViewPart {
 		}
 	}
 
-	/** Shows the latest results of a .hao file (or of a results file itself). */
+	/**
+	 * Shows the latest results of a .hao file (its search results or its device comparison, whichever was written
+	 * last), or a results / comparison file itself.
+	 */
 	public void showFile(IFile file) {
-		IFile model = file.getName().endsWith(ResultsFiles.SUFFIX) ? ResultsFiles.modelOf(file) : file;
+		boolean direct = ResultsFiles.isResults(file);
+		IFile model = direct ? ResultsFiles.modelOf(file) : file;
 		modelFile = model;
-		resultsFile = file.getName().endsWith(ResultsFiles.SUFFIX) ? file : ResultsFiles.resultsFile(model, "");
-		results = null;
+		resultsFile = direct ? file : newer(ResultsFiles.resultsFile(model, ""), ResultsFiles.compareFile(model));
+		fronts = List.of();
 		if (resultsFile.getLocation() != null && resultsFile.getLocation().toFile().isFile()) {
 			try {
-				results = ParetoResults.read(resultsFile.getLocation().toFile().toPath());
+				fronts = ParetoResults.readAll(resultsFile.getLocation().toFile().toPath());
 			} catch (IOException e) {
-				results = null;
 				status.setText(e.getMessage());
 			}
 		}
 		setContentDescription(model == null ? "" : model.getName());
 		fillPoints();
 		redrawChart();
-		select(results == null ? -1 : results.chosen());
+		ParetoResults first = results();
+		select(first == null ? -1 : first.chosen());
 		updateStatus();
+	}
+
+	/** The one of two results files modified last (the first when neither exists). */
+	private static IFile newer(IFile a, IFile b) {
+		long ta = a.getLocation() == null ? 0 : a.getLocation().toFile().lastModified();
+		long tb = b.getLocation() == null ? 0 : b.getLocation().toFile().lastModified();
+		return tb > ta ? b : a;
 	}
 
 	private void updateStatus() {
@@ -246,8 +270,16 @@ public class ParetoView extends ViewPart {
 		}
 		String run = SearchStatus.get(modelFile);
 		String text;
+		ParetoResults results = results();
 		if (results == null) {
 			text = (modelFile == null ? "" : modelFile.getName() + ": no results yet (Run As > HAO Search)");
+		} else if (fronts.size() > 1) {
+			List<String> parts = new ArrayList<>();
+			for (ParetoResults f : fronts) {
+				parts.add(String.format(Locale.ROOT, "%s %d points%s", f.device(), f.points().size(),
+						f.chosen() < 0 ? " (none meets the constraints)" : ""));
+			}
+			text = results.search() + " compared: " + String.join(", ", parts);
 		} else {
 			text = String.format(Locale.ROOT, "%s on %s: %d points%s%s", results.search(), results.device(), results.points().size(),
 					results.chosen() < 0 ? ", none meets the constraints" : "", results.complete() ? "" : " (partial: time limit or cancel)");
@@ -261,15 +293,17 @@ public class ParetoView extends ViewPart {
 
 	private void fillPoints() {
 		points.removeAll();
-		if (results == null) {
-			return;
-		}
-		for (int i = 0; i < results.points().size(); i++) {
-			ParetoResults.Point p = results.points().get(i);
-			TableItem item = new TableItem(points, SWT.NONE);
-			item.setText(new String[] { i == results.chosen() ? "*" : "", fmt("%.2f", p.accuracy()), fmt("%.3f", p.latencyMs()),
-					fmt("%.1f", p.fps()), String.valueOf(p.dsp()), String.valueOf(p.bram18k()), String.valueOf(p.lut()),
-					fmt("%.3f", p.energyMj()) });
+		rows.clear();
+		for (int f = 0; f < fronts.size(); f++) {
+			ParetoResults front = fronts.get(f);
+			for (int i = 0; i < front.points().size(); i++) {
+				ParetoResults.Point p = front.points().get(i);
+				TableItem item = new TableItem(points, SWT.NONE);
+				item.setText(new String[] { i == front.chosen() ? "*" : "", front.device(), fmt("%.2f", p.accuracy()),
+						fmt("%.3f", p.latencyMs()), fmt("%.1f", p.fps()), String.valueOf(p.dsp()), String.valueOf(p.bram18k()),
+						String.valueOf(p.lut()), fmt("%.3f", p.energyMj()), fmt("%.1f", p.framesPerJoule()) });
+				rows.add(new int[] { f, i });
+			}
 		}
 	}
 
@@ -285,22 +319,36 @@ public class ParetoView extends ViewPart {
 		for (ISeries<?> s : chart.getSeriesSet().getSeries()) {
 			chart.getSeriesSet().deleteSeries(s.getId());
 		}
+		frontColours.clear();
+		ParetoResults results = results();
 		chart.getAxisSet().getXAxis(0).getTitle().setText(fpsAxis ? "frames per second" : "latency (ms)");
-		chart.getTitle().setText(results == null ? "Pareto frontier" : "Pareto frontier: " + results.search() + " on " + results.device());
-		if (results == null || results.points().isEmpty()) {
+		chart.getTitle().setText(results == null ? "Pareto frontier"
+				: fronts.size() > 1 ? "Pareto frontiers: " + results.search() + " on " + fronts.size() + " devices"
+						: "Pareto frontier: " + results.search() + " on " + results.device());
+		chart.getLegend().setVisible(fronts.size() > 1);
+		if (fronts.stream().allMatch(f -> f.points().isEmpty())) {
 			chart.redraw();
 			return;
 		}
-		int n = results.points().size();
-		double[] xs = new double[n];
-		double[] ys = new double[n];
-		for (int i = 0; i < n; i++) {
-			xs[i] = x(results.points().get(i));
-			ys[i] = results.points().get(i).accuracy();
+		for (int f = 0; f < fronts.size(); f++) {
+			ParetoResults front = fronts.get(f);
+			Color colour = fronts.size() == 1 ? FRONTIER : deviceColour(f);
+			frontColours.add(colour);
+			if (front.points().isEmpty()) {
+				continue;
+			}
+			int n = front.points().size();
+			double[] xs = new double[n];
+			double[] ys = new double[n];
+			for (int i = 0; i < n; i++) {
+				xs[i] = x(front.points().get(i));
+				ys[i] = front.points().get(i).accuracy();
+			}
+			ILineSeries<?> line = series(seriesId(f), xs, ys, colour, 5);
+			line.setLineStyle(LineStyle.SOLID);
+			line.setLineColor(colour);
+			line.setDescription(front.device());
 		}
-		ILineSeries<?> frontier = series("frontier", xs, ys, FRONTIER, 5);
-		frontier.setLineStyle(LineStyle.SOLID);
-		frontier.setLineColor(FRONTIER);
 		chart.getAxisSet().adjustRange();
 		padRanges();
 		Double budget = results.latencyBudgetMs();
@@ -312,15 +360,33 @@ public class ParetoView extends ViewPart {
 			line.setLineStyle(LineStyle.DASH);
 			line.setLineColor(CONSTRAINT);
 			line.setSymbolType(PlotSymbolType.NONE);
+			line.setVisibleInLegend(false);
 			IAxis xAxis = chart.getAxisSet().getXAxis(0);
 			Range r = xAxis.getRange();
 			xAxis.setRange(new Range(Math.min(r.lower, bx * 0.95), Math.max(r.upper, bx * 1.05)));
 		}
-		if (results.chosen() >= 0) {
-			ParetoResults.Point c = results.points().get(results.chosen());
-			series("chosen", new double[] { x(c) }, new double[] { c.accuracy() }, CHOSEN, 9);
+		for (int f = 0; f < fronts.size(); f++) {
+			ParetoResults front = fronts.get(f);
+			if (front.chosen() >= 0) {
+				ParetoResults.Point c = front.points().get(front.chosen());
+				// one device: the chosen point red, as before; several: a large dot in the device's colour
+				ILineSeries<?> s = series(fronts.size() == 1 ? "chosen" : "chosen: " + front.device(), new double[] { x(c) },
+						new double[] { c.accuracy() }, fronts.size() == 1 ? CHOSEN : frontColours.get(f), 9);
+				s.setVisibleInLegend(false);
+			}
 		}
 		chart.redraw();
+	}
+
+	/** Series id of front {@code f}: "frontier" for a single search, "front: DEVICE" in a comparison. */
+	private String seriesId(int f) {
+		return fronts.size() == 1 ? "frontier" : "front: " + fronts.get(f).device();
+	}
+
+	private static Color deviceColour(int f) {
+		String hex = CompareReport.colour(f);
+		return new Color(Integer.parseInt(hex.substring(1, 3), 16), Integer.parseInt(hex.substring(3, 5), 16),
+				Integer.parseInt(hex.substring(5, 7), 16));
 	}
 
 	private void padRanges() {
@@ -343,15 +409,12 @@ public class ParetoView extends ViewPart {
 	}
 
 	private void selectNearest(int px, int py) {
-		if (results == null || results.points().isEmpty()) {
-			return;
-		}
 		IAxis xAxis = chart.getAxisSet().getXAxis(0);
 		IAxis yAxis = chart.getAxisSet().getYAxis(0);
 		int best = -1;
 		double bestDist = 15 * 15;
-		for (int i = 0; i < results.points().size(); i++) {
-			ParetoResults.Point p = results.points().get(i);
+		for (int i = 0; i < rows.size(); i++) {
+			ParetoResults.Point p = point(i);
 			double dx = xAxis.getPixelCoordinate(x(p)) - px;
 			double dy = yAxis.getPixelCoordinate(p.accuracy()) - py;
 			if (dx * dx + dy * dy <= bestDist) {
@@ -364,29 +427,53 @@ public class ParetoView extends ViewPart {
 		}
 	}
 
-	/** Selects point {@code index}: table row, highlighted symbol, configuration table. */
+	private ParetoResults.Point point(int row) {
+		int[] fp = rows.get(row);
+		return fronts.get(fp[0]).points().get(fp[1]);
+	}
+
+	/** Selects table row {@code index} (fronts in order): highlighted symbol, configuration table. */
 	public void select(int index) {
 		config.removeAll();
 		if (chart.getSeriesSet().getSeries("selected") != null) {
 			chart.getSeriesSet().deleteSeries("selected");
 		}
-		if (results == null || index < 0 || index >= results.points().size()) {
+		if (index < 0 || index >= rows.size()) {
 			chart.redraw();
 			return;
 		}
 		points.setSelection(index);
-		ParetoResults.Point p = results.points().get(index);
+		ParetoResults.Point p = point(index);
 		ILineSeries<?> s = series("selected", new double[] { x(p) }, new double[] { p.accuracy() }, SELECTED, 7);
 		s.setSymbolType(PlotSymbolType.DIAMOND);
+		s.setVisibleInLegend(false);
+		if (fronts.size() > 1) {
+			new TableItem(config, SWT.NONE).setText(new String[] { "device", fronts.get(rows.get(index)[0]).device() });
+		}
 		for (Map.Entry<String, String> e : p.config().entrySet()) {
 			new TableItem(config, SWT.NONE).setText(new String[] { e.getKey(), e.getValue() });
 		}
 		chart.redraw();
 	}
 
-	/** Test and export access. */
+	/** Test and export access: the first (or only) front, null without results. */
 	public ParetoResults results() {
-		return results;
+		return fronts.isEmpty() ? null : fronts.get(0);
+	}
+
+	/** The .hao file whose results are shown (null before any). */
+	public IFile modelFile() {
+		return modelFile;
+	}
+
+	/** Every front shown: one for a search, one per device for a comparison. */
+	public List<ParetoResults> fronts() {
+		return fronts;
+	}
+
+	/** The colour front {@code f} is drawn in. */
+	public Color frontColour(int f) {
+		return frontColours.get(f);
 	}
 
 	public Chart chart() {
@@ -402,8 +489,8 @@ public class ParetoView extends ViewPart {
 	}
 
 	public void exportCsv(Path target) throws IOException {
-		if (results != null) {
-			ParetoCsv.write(results, target);
+		if (!fronts.isEmpty()) {
+			ParetoCsv.write(fronts, target);
 		}
 	}
 

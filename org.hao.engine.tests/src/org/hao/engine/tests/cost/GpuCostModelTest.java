@@ -60,6 +60,25 @@ class GpuCostModelTest {
     }
 
     @Test
+    void launchOverheadIsPaidOncePerLayer() {
+        // Same GPU with a 50 us launch per layer. Pointwise example: 0.05 ms + max(0.01806336, 0.0176768) ms
+        // = 0.06806336 ms; energy 1 W * 0.06806336 ms + 10,838,016 * 1 pJ + 530,304 B * 30 pJ
+        // = 0.06806336 + 0.010838016 + 0.01590912 = 0.094810496 mJ (static power runs during the launch too).
+        GpuSpec g = EXAMPLE_GPU.gpu();
+        Device slow = new Device("SLOW", DeviceKind.MOBILE_GPU, null, new GpuSpec(g.peakGopsByBits(), g.bandwidthGBps(),
+                g.efficiencyByKind(), g.pruningEfficiency(), 50), EXAMPLE_GPU.power());
+        LayerCost c = new GpuCostModel(slow).cost(Layers.pointwise(Pruning.NONE));
+        assertEquals(0.01806336, c.computeMs(), EPS);
+        assertEquals(0.06806336, c.latencyMs(), EPS);
+        assertEquals(0.094810496, c.energyMj(), EPS);
+        // three layers: three launches on top of the three roofline times (pointwise compute-bound 0.01806336,
+        // depthwise memory-bound 0.0502048, add memory-bound 3 x 75,264 B / 30 GB/s = 0.0075264 ms)
+        var sub = new GpuCostModel(slow).subgraphCost(java.util.List.of(Layers.pointwise(Pruning.NONE), Layers.depthwise(),
+                Layers.add()));
+        assertEquals(0.15 + 0.01806336 + 0.0502048 + 0.0075264, sub.latencyMs(), EPS);
+    }
+
+    @Test
     void rejectsFpgaDevice() {
         assertThrows(IllegalArgumentException.class, () -> new GpuCostModel(Devices.ZU3EG));
     }

@@ -24,7 +24,7 @@ class AccuracyPredictorTest {
     void builtInLeaveOneOutErrorIsSmall() {
         AccuracyPredictor p = AccuracyPredictor.builtIn();
         assertTrue(p.rows() >= 80, "rows " + p.rows());
-        // measured 0.64 points (88 rows); the bound leaves room for table edits but fails a broken fit
+        // measured 0.74 points (96 rows); the bound leaves room for table edits but fails a broken fit
         assertTrue(p.looMae() < 1.0, "LOO MAE " + p.looMae());
     }
 

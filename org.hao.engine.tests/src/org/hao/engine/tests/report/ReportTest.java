@@ -51,7 +51,8 @@ class ReportTest {
         assertEquals(result.points().size(), pts.size());
         for (var e : pts) {
             JsonObject p = e.getAsJsonObject();
-            for (String k : new String[] {"accuracy", "latency_ms", "fps", "dsp", "bram18k", "lut", "energy_mj", "config"}) {
+            for (String k : new String[] {"accuracy", "latency_ms", "fps", "dsp", "bram18k", "lut", "energy_mj",
+                "frames_per_joule", "config"}) {
                 assertTrue(p.has(k), "point lacks " + k);
             }
             JsonObject cfg = p.getAsJsonObject("config");
@@ -74,13 +75,17 @@ class ReportTest {
         CsvReport.write(result, csv);
         var lines = Files.readAllLines(csv);
         assertEquals(result.points().size() + 1, lines.size());
-        assertTrue(lines.get(0).startsWith("accuracy,latency_ms,fps,dsp,bram18k,lut,energy_mj,chosen"));
+        assertTrue(lines.get(0).startsWith("accuracy,latency_ms,fps,dsp,bram18k,lut,energy_mj,frames_per_joule,chosen"));
+        // energy per frame and frames per joule side by side: frames/J = 1000 / mJ
+        String[] first = lines.get(1).split(",");
+        assertEquals(1000 / Double.parseDouble(first[6]), Double.parseDouble(first[7]), 1e-6);
         Path html = dir.resolve("r.html");
         HtmlReport.write("report", result, constraints, html);
         String h = Files.readString(html);
         assertTrue(h.contains("<svg"));
         assertTrue(h.contains("class=\"chosen\""));
         assertTrue(h.contains("class=\"constraint\""));
+        assertTrue(h.contains("<th>mJ/frame</th><th>frames/J</th>"), "the table shows both energy figures");
         assertEquals(result.points().size() - 1, h.split("class=\"point\"", -1).length - 1);
         Path acc = dir.resolve("acc.json");
         AcceleratorConfigWriter.write(result.chosen(), result.device(), result.solverVersion(), acc);

@@ -78,6 +78,30 @@ class HaoSearchTest {
     }
 
     @Test
+    void energyBoundIsHonoured() {
+        SearchResult all = HaoSearch.run(spec(Constraints.NONE, 5), new SearchOptions(2, null), null, new CancelToken());
+        List<ParetoPoint> pts = all.points();
+        double min = pts.stream().mapToDouble(ParetoPoint::energyMj).min().orElseThrow();
+        ParetoPoint mostAccurate = pts.get(pts.size() - 1);
+        assertTrue(mostAccurate.energyMj() > min, "the most accurate point should cost more energy than the cheapest");
+        // a bound between the cheapest point and the most accurate one: the most accurate point within it is chosen
+        double bound = (min + mostAccurate.energyMj()) / 2;
+        Constraints c = new Constraints(null, null, null, null, null, null, bound);
+        SearchResult r = HaoSearch.run(spec(c, 5), new SearchOptions(2, null), null, new CancelToken());
+        assertNotNull(r.chosen());
+        assertTrue(r.chosen().energyMj() <= bound, r.chosen().energyMj() + " mJ > " + bound);
+        double bestWithin = r.points().stream().filter(p -> p.energyMj() <= bound).mapToDouble(ParetoPoint::accuracy).max()
+                .orElseThrow();
+        assertEquals(bestWithin, r.chosen().accuracy());
+        assertTrue(r.chosen().accuracy() < mostAccurate.accuracy());
+        // below every point's energy: nothing is chosen and the warning names the bound
+        Constraints impossible = new Constraints(null, null, null, null, null, null, min / 2);
+        SearchResult none = HaoSearch.run(spec(impossible, 5), new SearchOptions(2, null), null, new CancelToken());
+        assertNull(none.chosen());
+        assertTrue(none.warnings().stream().anyMatch(w -> w.contains("mJ/frame")), none.warnings().toString());
+    }
+
+    @Test
     void tinyDspCapMakesChoicesInfeasibleWithReasons() {
         Constraints c = new Constraints(null, null, 3, null, null, null, null);
         SearchResult r = HaoSearch.run(spec(c, 1), new SearchOptions(2, null), null, new CancelToken());

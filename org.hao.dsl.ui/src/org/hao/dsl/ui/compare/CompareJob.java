@@ -1,0 +1,126 @@
+package org.hao.dsl.ui.compare;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.xtext.scoping.IScopeProvider;
+import org.hao.dsl.hao.Device;
+import org.hao.dsl.hao.Search;
+import org.hao.dsl.mapping.ModelMapper;
+import org.hao.dsl.scoping.VisibleDevices;
+import org.hao.dsl.ui.HaoLanguage;
+import org.hao.dsl.ui.HaoUiPlugin;
+import org.hao.dsl.ui.launch.EngineRun;
+import org.hao.dsl.ui.launch.ParetoOpener;
+import org.hao.dsl.ui.launch.ResultsFiles;
+import org.hao.dsl.ui.launch.SearchInput;
+import org.hao.dsl.ui.launch.SearchInputException;
+import org.hao.dsl.ui.launch.SearchJob;
+import org.hao.dsl.ui.launch.SearchStatus;
+import org.hao.engine.model.SearchSpec;
+import org.hao.engine.search.CancelToken;
+import org.hao.engine.search.SearchOptions;
+import org.hao.engine.search.SearchResult;
+
+/**
+ * "Compare on Devices": the file's search run once per device, one after another, as a cancellable Job (progress and
+ * Cancel in the Progress view). Only a complete comparison is written, atomically, next to the model
+ * ({@code <name>.hao-compare.json} and {@code .hao-compare.html}); the Pareto view then shows every front.
+ */
+public class CompareJob extends Job {
+
+	public static final Object FAMILY = CompareJob.class;
+
+	private final CompareRequest request;
+	private final CancelToken cancel = new CancelToken();
+
+	public CompareJob(CompareRequest request) {
+		super("HAO Compare " + request.file().getName() + " on " + String.join(", ", request.devices()));
+		this.request = request;
+		setUser(true);
+	}
+
+	@Override
+	public boolean belongsTo(Object family) {
+		return family == FAMILY;
+	}
+
+	@Override
+	protected void canceling() {
+		cancel.cancel();
+	}
+
+	@Override
+	protected IStatus run(IProgressMonitor monitor) {
+		IFile file = request.file();
+		SearchStatus.set(file, "comparing on " + String.join(", ", request.devices()));
+		try {
+			List<SearchSpec> specs = specs();
+			SubMonitor sub = SubMonitor.convert(monitor, getName(), specs.size() * 1000);
+			List<SearchResult> results = new ArrayList<>();
+			SearchOptions options = new SearchOptions(request.threads(), request.timeLimitSeconds());
+			for (SearchSpec spec : specs) {
+				SearchResult r = EngineRun.run(spec, options, cancel, sub.split(1000), monitor, file);
+				if (r.cancelled() || monitor.isCanceled()) {
+					// nothing half-done is written: the previous comparison (if any) stays as it was
+					SearchStatus.set(file, "cancelled");
+					return Status.CANCEL_STATUS;
+				}
+				results.add(r);
+			}
+			ResultsFiles.writeCompare(results, specs.get(0), file);
+			ResultsFiles.compareReportFile(file).refreshLocal(IResource.DEPTH_ZERO, null);
+			ResultsFiles.compareFile(file).refreshLocal(IResource.DEPTH_ZERO, null);
+			SearchStatus.set(file, summary(results));
+			ParetoOpener.show(file);
+			return Status.OK_STATUS;
+		} catch (SearchInputException e) {
+			SearchStatus.set(file, "not started: " + e.getMessage());
+			return Status.OK_STATUS;
+		} catch (IOException | CoreException | RuntimeException | LinkageError e) {
+			HaoUiPlugin.log("HAO compare on " + file.getFullPath() + " failed", e);
+			SearchStatus.set(file, "failed: " + e);
+			return Status.OK_STATUS;
+		}
+	}
+
+	/** One engine search per requested device, each found from the search's scope. */
+	private List<SearchSpec> specs() throws IOException, CoreException, SearchInputException {
+		if (request.devices().isEmpty()) {
+			throw new SearchInputException("no device to compare on");
+		}
+		Search search = SearchInput.load(request.file(), request.search());
+		VisibleDevices visible = new VisibleDevices(HaoLanguage.injector().getInstance(IScopeProvider.class));
+		ModelMapper mapper = new ModelMapper();
+		List<SearchSpec> specs = new ArrayList<>();
+		for (String name : request.devices()) {
+			Device d = visible.find(search, name);
+			if (d == null) {
+				throw new SearchInputException("no device named '" + name + "'; devices: "
+						+ String.join(", ", visible.names(search)));
+			}
+			specs.add(SearchJob.withPreferredPredictor(mapper.toSearch(search, d)));
+		}
+		return specs;
+	}
+
+	private static String summary(List<SearchResult> results) {
+		List<String> parts = new ArrayList<>();
+		for (SearchResult r : results) {
+			parts.add(r.chosen() == null ? r.device() + ": no point meets the constraints"
+					: String.format(Locale.ROOT, "%s: %.2f%% at %.1f fps, %.2f mJ/frame, %.1f frames/J", r.device(),
+							r.chosen().accuracy(), r.chosen().fps(), r.chosen().energyMj(), r.chosen().framesPerJoule()));
+		}
+		return "compared: " + String.join("; ", parts);
+	}
+}

@@ -1,0 +1,66 @@
+package org.hao.engine.tests.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.hao.engine.model.Constraints;
+import org.hao.engine.report.CompareReport;
+import org.hao.engine.search.ParetoPoint;
+import org.hao.engine.search.SearchResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/** The side-by-side report: one plot, one colour per device, both energy figures per device. */
+class CompareReportTest {
+
+    private static SearchResult result(String device, ParetoPoint... points) {
+        return new SearchResult("test", device, List.of(points), points[points.length - 1], List.of(), List.of(), false, true,
+                1, 0, 0, "none");
+    }
+
+    private static ParetoPoint point(double acc, double ms, double mj) {
+        return new ParetoPoint(acc, ms, 1000 / ms, 0, 0, 0, mj, Map.of());
+    }
+
+    private final List<SearchResult> results = List.of(
+            result("FPGA_A", point(70, 20, 45), point(72, 25, 55)),
+            result("GPU_B", point(69, 8, 10), point(71.5, 12, 4)));
+
+    @Test
+    void oneSvgWithAColouredSeriesAndLegendEntryPerDevice(@TempDir Path dir) throws IOException {
+        Path html = dir.resolve("c.html");
+        CompareReport.writeHtml("mobile or fpga", results, new Constraints(30.0, null, null, null, null, null, null), html);
+        String h = Files.readString(html);
+        assertEquals(1, h.split("<svg", -1).length - 1, "one plot for all devices");
+        assertEquals(2, h.split("class=\"series\"", -1).length - 1);
+        assertEquals(2, h.split("class=\"legend\"", -1).length - 1);
+        assertTrue(h.contains("data-device=\"FPGA_A\" fill=\"" + CompareReport.colour(0) + "\""), h);
+        assertTrue(h.contains("data-device=\"GPU_B\" fill=\"" + CompareReport.colour(1) + "\""), h);
+        assertTrue(!CompareReport.colour(0).equals(CompareReport.colour(1)));
+        assertEquals(4, h.split("class=\"chosen\"", -1).length - 1, "a ring per device plus its highlighted row");
+        assertTrue(h.contains("class=\"constraint\""), "the 30 fps budget (33.3 ms) is drawn");
+        // chosen rows: FPGA_A 25 ms = 40.0 fps, 55 mJ = 18.2 frames/J; GPU_B 12 ms = 83.3 fps, 4 mJ = 250.0 frames/J
+        assertTrue(h.contains("<td>72.00</td><td>25.000</td><td>40.0</td><td>55.000</td><td>18.2</td>"), h);
+        assertTrue(h.contains("<td>71.50</td><td>12.000</td><td>83.3</td><td>4.000</td><td>250.0</td>"), h);
+    }
+
+    @Test
+    void jsonHoldsOneResultPerDevice(@TempDir Path dir) throws IOException {
+        Path json = dir.resolve("c.json");
+        CompareReport.writeJson(results, json);
+        JsonObject o = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+        assertEquals("[\"FPGA_A\",\"GPU_B\"]", o.get("devices").toString());
+        JsonObject gpu = o.getAsJsonArray("results").get(1).getAsJsonObject();
+        assertEquals("GPU_B", gpu.get("device").getAsString());
+        assertEquals(250.0, gpu.getAsJsonObject("chosen").get("frames_per_joule").getAsDouble(), 1e-9);
+    }
+}

@@ -1,0 +1,185 @@
+package org.hao.engine.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
+
+import org.hao.engine.model.Constraints;
+import org.hao.engine.search.ParetoPoint;
+import org.hao.engine.search.SearchResult;
+
+/**
+ * The same search on several devices, side by side: one inline SVG with every frontier (one colour per device, a
+ * legend), a summary of each device's chosen point (fps, mJ/frame, frames/J) and every point per device. JSON:
+ * {@code {"devices": [names], "results": [one JsonReport object per device]}}.
+ */
+public final class CompareReport {
+    /** Colour-blind-safe series colours (Okabe-Ito), one per device in order; reused when there are more. */
+    public static final String[] COLOURS = { "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9" };
+
+    private CompareReport() {
+    }
+
+    public static String colour(int device) {
+        return COLOURS[device % COLOURS.length];
+    }
+
+    public static Map<String, Object> map(List<SearchResult> results) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("devices", results.stream().map(SearchResult::device).toList());
+        List<Object> rs = new ArrayList<>();
+        for (SearchResult r : results) {
+            rs.add(JsonReport.map(r));
+        }
+        m.put("results", rs);
+        return m;
+    }
+
+    public static String toJson(List<SearchResult> results) {
+        return JsonReport.gson().toJson(map(results));
+    }
+
+    public static void writeJson(List<SearchResult> results, Path file) throws IOException {
+        AtomicFiles.write(file, toJson(results));
+    }
+
+    public static void writeHtml(String title, List<SearchResult> results, Constraints constraints, Path file)
+            throws IOException {
+        AtomicFiles.write(file, toHtml(title, results, constraints));
+    }
+
+    public static String toHtml(String title, List<SearchResult> results, Constraints constraints) {
+        String t = HtmlReport.esc(title);
+        StringBuilder sb = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>").append(t)
+                .append("</title>\n<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin:1em 0}"
+                        + "td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}td.device{text-align:left}"
+                        + "tr.chosen{background:#fde68a}</style></head><body>\n<h1>").append(t).append("</h1>\n");
+        sb.append(svg(results, constraints == null ? null : constraints.latencyBudgetMs())).append('\n');
+        sb.append("<h2>Chosen point per device</h2>\n<table><tr><th>device</th><th>points</th><th>accuracy %</th>"
+                + "<th>latency ms</th><th>fps</th><th>mJ/frame</th><th>frames/J</th></tr>\n");
+        for (int i = 0; i < results.size(); i++) {
+            SearchResult r = results.get(i);
+            ParetoPoint c = r.chosen();
+            sb.append("<tr><td class=\"device\" style=\"color:").append(colour(i)).append("\">").append(HtmlReport.esc(r.device()))
+                    .append("</td><td>").append(r.points().size()).append("</td>");
+            if (c == null) {
+                sb.append("<td colspan=\"5\">no point meets the constraints</td></tr>\n");
+            } else {
+                sb.append(String.format(Locale.ROOT, "<td>%.2f</td><td>%.3f</td><td>%.1f</td><td>%.3f</td><td>%.1f</td></tr>\n",
+                        c.accuracy(), c.latencyMs(), c.fps(), c.energyMj(), c.framesPerJoule()));
+            }
+        }
+        sb.append("</table>\n<h2>Frontiers</h2>\n<table><tr><th>device</th><th>accuracy %</th><th>latency ms</th><th>fps</th>"
+                + "<th>DSP</th><th>mJ/frame</th><th>frames/J</th></tr>\n");
+        for (int i = 0; i < results.size(); i++) {
+            SearchResult r = results.get(i);
+            for (ParetoPoint p : r.points()) {
+                sb.append(p == r.chosen() ? "<tr class=\"chosen\">" : "<tr>").append("<td class=\"device\">")
+                        .append(HtmlReport.esc(r.device())).append(String.format(Locale.ROOT,
+                                "</td><td>%.2f</td><td>%.3f</td><td>%.1f</td><td>%d</td><td>%.3f</td><td>%.1f</td></tr>\n",
+                                p.accuracy(), p.latencyMs(), p.fps(), p.dsp(), p.energyMj(), p.framesPerJoule()));
+            }
+        }
+        sb.append("</table>\n");
+        for (SearchResult r : results) {
+            for (String w : r.warnings()) {
+                sb.append("<p>").append(HtmlReport.esc(r.device())).append(": warning: ").append(HtmlReport.esc(w)).append("</p>\n");
+            }
+            if (!r.failures().isEmpty()) {
+                sb.append("<p>").append(HtmlReport.esc(r.device())).append(": ").append(r.failures().size())
+                        .append(" configuration(s) not evaluated</p>\n");
+            }
+        }
+        return sb.append("</body></html>\n").toString();
+    }
+
+    /**
+     * All frontiers on common axes (x latency in ms, y predicted top-1): one polyline and dot series per device in
+     * its colour, the chosen point of each device ringed, a legend, the latency budget dashed.
+     */
+    public static String svg(List<SearchResult> results, Double latencyBudgetMs) {
+        int w = 720, h = 420, ml = 60, mr = 150, mt = 20, mb = 50;
+        double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY, y0 = Double.POSITIVE_INFINITY,
+                y1 = Double.NEGATIVE_INFINITY;
+        for (SearchResult r : results) {
+            for (ParetoPoint p : r.points()) {
+                x0 = Math.min(x0, p.latencyMs());
+                x1 = Math.max(x1, p.latencyMs());
+                y0 = Math.min(y0, p.accuracy());
+                y1 = Math.max(y1, p.accuracy());
+            }
+        }
+        if (x0 > x1) {
+            x0 = 0;
+            x1 = 1;
+            y0 = 0;
+            y1 = 1;
+        }
+        if (latencyBudgetMs != null) {
+            x0 = Math.min(x0, latencyBudgetMs);
+            x1 = Math.max(x1, latencyBudgetMs);
+        }
+        double[] xt = HtmlReport.ticks(x0, x1), yt = HtmlReport.ticks(y0, y1);
+        double fx0 = xt[0], fx1 = xt[xt.length - 1], fy0 = yt[0], fy1 = yt[yt.length - 1];
+        DoubleUnaryOperator sx = v -> ml + (v - fx0) / (fx1 - fx0) * (w - ml - mr);
+        DoubleUnaryOperator sy = v -> h - mb - (v - fy0) / (fy1 - fy0) * (h - mt - mb);
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\""
+                + " height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"11\">\n", w, h, w, h));
+        s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>"
+                + "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>\n", ml, h - mb, w - mr, h - mb, ml, mt, ml, h - mb));
+        for (double t : xt) {
+            double x = sx.applyAsDouble(t);
+            s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n", x, h - mb + 16,
+                    HtmlReport.fmt(t)));
+        }
+        for (double t : yt) {
+            double y = sy.applyAsDouble(t);
+            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n", ml - 6, y + 4,
+                    HtmlReport.fmt(t)));
+        }
+        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">latency (ms)</text>\n",
+                (ml + w - mr) / 2, h - 10));
+        s.append(String.format(Locale.ROOT, "<text x=\"15\" y=\"%d\" text-anchor=\"middle\" transform=\"rotate(-90 15 %d)\">"
+                + "predicted top-1 (%%)</text>\n", (mt + h - mb) / 2, (mt + h - mb) / 2));
+        if (latencyBudgetMs != null) {
+            double x = sx.applyAsDouble(latencyBudgetMs);
+            s.append(String.format(Locale.ROOT, "<line class=\"constraint\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" "
+                    + "stroke=\"#6b7280\" stroke-dasharray=\"6 4\"/><text x=\"%.1f\" y=\"%d\" fill=\"#6b7280\" "
+                    + "text-anchor=\"end\">%s ms budget</text>\n", x, mt, x, h - mb, x - 4, mt + 12, HtmlReport.fmt(latencyBudgetMs)));
+        }
+        for (int i = 0; i < results.size(); i++) {
+            SearchResult r = results.get(i);
+            String c = colour(i);
+            String dev = HtmlReport.esc(r.device());
+            StringBuilder path = new StringBuilder();
+            for (ParetoPoint p : r.points()) {
+                path.append(path.length() == 0 ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f",
+                        sx.applyAsDouble(p.latencyMs()), sy.applyAsDouble(p.accuracy())));
+            }
+            s.append("<g class=\"series\" data-device=\"").append(dev).append("\" fill=\"").append(c).append("\">\n");
+            if (path.length() > 0) {
+                s.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"").append(c).append("\"/>\n");
+            }
+            for (ParetoPoint p : r.points()) {
+                s.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\"><title>%s: %.2f%% at %.3f ms (%.1f fps),"
+                        + " %.3f mJ/frame, %.1f frames/J</title></circle>\n", sx.applyAsDouble(p.latencyMs()),
+                        sy.applyAsDouble(p.accuracy()), dev, p.accuracy(), p.latencyMs(), p.fps(), p.energyMj(), p.framesPerJoule()));
+            }
+            if (r.chosen() != null) {
+                s.append(String.format(Locale.ROOT, "<circle class=\"chosen\" cx=\"%.1f\" cy=\"%.1f\" r=\"7\" fill=\"none\" "
+                        + "stroke=\"%s\" stroke-width=\"2\"/>\n", sx.applyAsDouble(r.chosen().latencyMs()),
+                        sy.applyAsDouble(r.chosen().accuracy()), c));
+            }
+            s.append("</g>\n");
+            int ly = mt + 10 + 18 * i;
+            s.append(String.format(Locale.ROOT, "<g class=\"legend\"><rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>"
+                    + "<text x=\"%d\" y=\"%d\">%s</text></g>\n", w - mr + 15, ly - 10, c, w - mr + 32, ly, dev));
+        }
+        return s.append("</svg>").toString();
+    }
+}
