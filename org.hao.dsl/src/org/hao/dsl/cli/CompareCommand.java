@@ -15,6 +15,7 @@ import org.hao.engine.model.SearchSpec;
 import org.hao.engine.report.AtomicFiles;
 import org.hao.engine.report.HtmlReport;
 import org.hao.engine.report.JsonReport;
+import org.hao.engine.search.CancelToken;
 import org.hao.engine.search.ParetoPoint;
 import org.hao.engine.search.SearchOptions;
 import org.hao.engine.search.SearchResult;
@@ -67,22 +68,32 @@ public class CompareCommand implements Callable<Integer> {
 			specs.add(mapper.toSearch(search, d));
 		}
 		List<SearchResult> results = new ArrayList<>();
-		for (SearchSpec s : specs) {
-			SearchResult r = SearchRunner.run(s, new SearchOptions(threads, timeLimit), err);
-			SearchRunner.printTable(out, r);
-			out.println();
-			results.add(r);
-		}
-		printSummary(out, results);
-		if (report != null) {
-			AtomicFiles.write(report, html(search.getName(), specs, results));
-		}
-		if (json != null) {
-			AtomicFiles.write(json, "[\n" + String.join(",\n", results.stream().map(JsonReport::toJson).toList())
-					+ "\n]\n");
+		int failed = 0;
+		CancelToken cancel = new CancelToken();
+		try (CancelOnShutdown guard = CancelOnShutdown.install(cancel)) {
+			for (SearchSpec s : specs) {
+				SearchResult r = SearchRunner.run(s, new SearchOptions(threads, timeLimit), err, cancel);
+				SearchRunner.printTable(out, r);
+				out.println();
+				int code = SearchRunner.report(r, err);
+				if (code == 130) {
+					out.flush();
+					return code; // nothing written: the comparison is incomplete
+				}
+				failed = Math.max(failed, code == 3 ? 3 : 0);
+				results.add(r);
+			}
+			printSummary(out, results);
+			if (report != null) {
+				AtomicFiles.write(report, html(search.getName(), specs, results));
+			}
+			if (json != null) {
+				AtomicFiles.write(json, "[\n" + String.join(",\n", results.stream().map(JsonReport::toJson).toList())
+						+ "\n]\n");
+			}
 		}
 		out.flush();
-		return results.stream().anyMatch(r -> r.chosen() != null) ? 0 : 1;
+		return results.stream().anyMatch(r -> r.chosen() != null) ? 0 : failed == 3 ? 3 : 1;
 	}
 
 	private static void printSummary(PrintWriter out, List<SearchResult> results) {
