@@ -13,6 +13,7 @@ import org.hao.dsl.hao.Search;
 import org.hao.dsl.mapping.ModelMapper;
 import org.hao.engine.model.SearchSpec;
 import org.hao.engine.report.CompareReport;
+import org.hao.engine.search.CancelToken;
 import org.hao.engine.search.ParetoPoint;
 import org.hao.engine.search.SearchOptions;
 import org.hao.engine.search.SearchResult;
@@ -75,22 +76,32 @@ public class CompareCommand implements Callable<Integer> {
 			specs.add(mapper.toSearch(search, d));
 		}
 		List<SearchResult> results = new ArrayList<>();
-		for (SearchSpec s : specs) {
-			SearchResult r = SearchRunner.run(s, new SearchOptions(threads, timeLimit), err);
-			SearchRunner.printTable(out, r);
-			out.println();
-			results.add(r);
-		}
-		printSummary(out, results);
-		String title = search.getName() + ": " + String.join(" vs ", results.stream().map(SearchResult::device).toList());
-		if (report != null) {
-			CompareReport.writeHtml(title, results, specs.get(0).constraints(), report);
-		}
-		if (json != null) {
-			CompareReport.writeJson(results, json);
+		int failed = 0;
+		CancelToken cancel = new CancelToken();
+		try (CancelOnShutdown guard = CancelOnShutdown.install(cancel)) {
+			for (SearchSpec s : specs) {
+				SearchResult r = SearchRunner.run(s, new SearchOptions(threads, timeLimit), err, cancel);
+				SearchRunner.printTable(out, r);
+				out.println();
+				int code = SearchRunner.report(r, err);
+				if (code == 130) {
+					out.flush();
+					return code; // nothing written: the comparison is incomplete
+				}
+				failed = Math.max(failed, code == 3 ? 3 : 0);
+				results.add(r);
+			}
+			printSummary(out, results);
+			String title = search.getName() + ": " + String.join(" vs ", results.stream().map(SearchResult::device).toList());
+			if (report != null) {
+				CompareReport.writeHtml(title, results, specs.get(0).constraints(), report);
+			}
+			if (json != null) {
+				CompareReport.writeJson(results, json);
+			}
 		}
 		out.flush();
-		return results.stream().anyMatch(r -> r.chosen() != null) ? 0 : 1;
+		return results.stream().anyMatch(r -> r.chosen() != null) ? 0 : failed == 3 ? 3 : 1;
 	}
 
 	private static void printSummary(PrintWriter out, List<SearchResult> results) {

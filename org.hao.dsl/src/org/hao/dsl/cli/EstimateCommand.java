@@ -60,6 +60,12 @@ public class EstimateCommand implements Callable<Integer> {
 			NetworkEstimate e = Estimator.estimate(mapper.toNetwork(t.network(), null), mapper.toDevice(t.device()),
 					t.constraints());
 			print(out, e);
+			if ("unavailable".equals(e.solver())) {
+				// no solver, no estimate: say why on stderr (the finding names the missing library and the fix)
+				out.flush();
+				err.println("hao: cannot estimate " + e.network() + " on " + e.device() + ": " + String.join("; ", e.findings()));
+				return 3;
+			}
 			feasible &= e.feasible();
 		}
 		out.flush();

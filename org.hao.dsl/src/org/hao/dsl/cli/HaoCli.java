@@ -15,7 +15,7 @@ public class HaoCli {
 		System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
 	}
 
-	/** Runs one command line; returns the exit code (0 ok, 1 errors found, 2 usage error). */
+	/** Runs one command line; returns the exit code (0 ok, 1 errors found, 2 usage error, 3 engine failure, 130 cancelled). */
 	public static int run(String[] args, PrintWriter out, PrintWriter err) {
 		CommandLine cli = new CommandLine(new HaoCli());
 		cli.setOut(out);
@@ -28,6 +28,15 @@ public class HaoCli {
 			cli.usage(err);
 			return 2;
 		}
-		return cli.execute(args);
+		try {
+			return cli.execute(args);
+		} catch (OutOfMemoryError e) {
+			// picocli hands only Exceptions to the handler above; an Error would end the JVM with a stack trace
+			err.println("hao: out of memory (" + e.getMessage() + "); raise the heap, e.g. -Xmx4g, or search a smaller space");
+			return 3;
+		} catch (StackOverflowError e) {
+			err.println("hao: the input nests too deeply to process (stack overflow); raise the stack size with -Xss8m");
+			return 3;
+		}
 	}
 }

@@ -12,6 +12,7 @@ import org.hao.engine.model.SearchSpec;
 import org.hao.engine.report.CsvReport;
 import org.hao.engine.report.HtmlReport;
 import org.hao.engine.report.JsonReport;
+import org.hao.engine.search.CancelToken;
 import org.hao.engine.search.SearchOptions;
 import org.hao.engine.search.SearchResult;
 
@@ -23,7 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code hao search FILE}: runs a search (on each of its devices), prints the Pareto table, writes reports.
- * Exit 0 when a point meets the constraints, 1 on validation errors or when none does, 3 when the engine failed.
+ * Exit 0 when a point meets the constraints, 1 on validation errors or when none does, 3 when the engine failed,
+ * 130 when cancelled (Ctrl-C). A cancelled or failed search writes no file, so earlier results stay as they were.
  */
 @Command(name = "search", description = "Run a search and print its accuracy-latency Pareto frontier.")
 public class SearchCommand implements Callable<Integer> {
@@ -61,12 +63,20 @@ public class SearchCommand implements Callable<Integer> {
 		}
 		List<SearchSpec> specs = new ModelMapper().toSearches(search);
 		int code = 0;
-		for (SearchSpec s : specs) {
-			SearchResult r = SearchRunner.run(s, new SearchOptions(threads, timeLimit), err);
-			SearchRunner.printTable(out, r);
-			String suffix = specs.size() > 1 ? "-" + s.device().name() : "";
-			write(r, s, suffix);
-			code = Math.max(code, !r.failures().isEmpty() && r.points().isEmpty() ? 3 : r.chosen() == null ? 1 : 0);
+		CancelToken cancel = new CancelToken();
+		try (CancelOnShutdown guard = CancelOnShutdown.install(cancel)) {
+			for (SearchSpec s : specs) {
+				SearchResult r = SearchRunner.run(s, new SearchOptions(threads, timeLimit), err, cancel);
+				SearchRunner.printTable(out, r);
+				out.flush();
+				code = Math.max(code, SearchRunner.report(r, err));
+				if (r.cancelled()) {
+					break;
+				}
+				if (SearchRunner.worthWriting(r)) {
+					write(r, s, specs.size() > 1 ? "-" + s.device().name() : "");
+				}
+			}
 		}
 		out.flush();
 		return code;

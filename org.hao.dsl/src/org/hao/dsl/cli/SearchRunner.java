@@ -12,28 +12,45 @@ import org.hao.engine.search.ProgressListener;
 import org.hao.engine.search.SearchOptions;
 import org.hao.engine.search.SearchResult;
 
-/** Runs one engine search from the CLI: progress bar on a terminal, Ctrl-C cancels, Pareto table printed. */
+/** Runs one engine search from the CLI: progress bar on a terminal, Pareto table, outcome on stderr. */
 final class SearchRunner {
 
 	private SearchRunner() {
 	}
 
-	static SearchResult run(SearchSpec spec, SearchOptions options, PrintWriter err) {
-		CancelToken cancel = new CancelToken();
-		Thread onCtrlC = new Thread(cancel::cancel, "hao-cancel");
-		Runtime.getRuntime().addShutdownHook(onCtrlC);
+	/** Runs one search; {@code cancel} is the command's token (Ctrl-C cancels it through {@link CancelOnShutdown}). */
+	static SearchResult run(SearchSpec spec, SearchOptions options, PrintWriter err, CancelToken cancel) {
+		err.println("hao: searching " + spec.name() + " on " + spec.device().name() + " (Ctrl-C cancels)");
+		err.flush();
 		try {
 			return HaoSearch.run(spec, options, progress(spec.device().name(), err), cancel);
 		} finally {
-			try {
-				Runtime.getRuntime().removeShutdownHook(onCtrlC);
-			} catch (IllegalStateException shuttingDown) {
-				// Ctrl-C: the hook already ran and cancelled the search
-			}
 			if (System.console() != null) {
 				err.println();
 			}
 		}
+	}
+
+	/**
+	 * Tells on stderr why a search gave nothing (solver missing, every configuration failed) or stopped early; returns
+	 * the exit code: 130 cancelled, 3 engine failure, 1 no point meets the constraints, 0 otherwise.
+	 */
+	static int report(SearchResult r, PrintWriter err) {
+		if (r.cancelled()) {
+			err.println("hao: search on " + r.device() + " cancelled; no result file was written, existing ones are kept");
+			return 130;
+		}
+		if (r.points().isEmpty() && !r.failures().isEmpty()) {
+			err.println("hao: search on " + r.device() + " failed: " + r.failures().get(0)
+					+ (r.failures().size() > 1 ? " (and " + (r.failures().size() - 1) + " more, listed above)" : ""));
+			return 3;
+		}
+		return r.chosen() == null ? 1 : 0;
+	}
+
+	/** Whether results of {@code r} should replace existing result files: not when cancelled or when it failed. */
+	static boolean worthWriting(SearchResult r) {
+		return !r.cancelled() && !(r.points().isEmpty() && !r.failures().isEmpty());
 	}
 
 	/** A one-line bar redrawn with \r when stderr is a terminal; silent otherwise (logs stay clean). */
@@ -52,7 +69,8 @@ final class SearchRunner {
 
 	static void printTable(PrintWriter out, SearchResult r) {
 		out.printf(Locale.ROOT, "device %s, solver %s, %d Pareto points%s%n", r.device(), r.solverVersion(),
-				r.points().size(), r.cancelled() ? " (cancelled)" : r.complete() ? "" : " (time limit: partial)");
+				r.points().size(), r.cancelled() ? " (cancelled)" : r.complete() ? ""
+						: r.points().isEmpty() && !r.failures().isEmpty() ? " (failed)" : " (time limit: partial)");
 		out.printf(Locale.ROOT, "  %8s %10s %8s %6s %6s %8s %9s %9s  %s%n", "acc %", "latency ms", "fps", "DSP", "BRAM",
 				"LUT", "mJ/frame", "frames/J", "bits");
 		for (ParetoPoint p : r.points()) {

@@ -18,6 +18,21 @@ abstract class HaoCheckBase extends AbstractDeclarativeValidator {
 		return List.of(HaoPackage.eINSTANCE);
 	}
 
+	/**
+	 * A check that calls the engine on numbers out of its range (an overflow, a record refusing a value) reports an
+	 * error on the element it was checking, with its line, instead of Xtext's line-less "Error executing EValidator".
+	 */
+	@Override
+	protected void handleExceptionDuringValidation(Throwable targetException) {
+		if ((targetException instanceof ArithmeticException || targetException instanceof IllegalArgumentException)
+				&& getCurrentObject() != null) {
+			error("cannot be checked: " + targetException.getMessage() + " (a size or count is out of range)", getCurrentObject(),
+					null);
+			return;
+		}
+		super.handleExceptionDuringValidation(targetException);
+	}
+
 	/** Composed into HaoValidator, so it must not register itself a second time. */
 	@Override
 	public void register(EValidatorRegistrar registrar) {

@@ -76,7 +76,7 @@ public class NetworkValidator extends HaoCheckBase {
 			} else {
 				error(e.getMessage(), n, ELEMENT__NAME, code);
 			}
-		} catch (IllegalArgumentException e) {
+		} catch (IllegalArgumentException | ArithmeticException e) {
 			error(e.getMessage(), n, ELEMENT__NAME, HaoIssueCodes.SHAPE_MISMATCH);
 		}
 	}

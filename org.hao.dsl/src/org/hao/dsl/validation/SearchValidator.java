@@ -176,6 +176,8 @@ public class SearchValidator extends HaoCheckBase {
 						+ e.opName() + "': " + e.getMessage() + "); the search will skip such configurations", s,
 						SEARCH__SPACE, HaoIssueCodes.SHAPE_MISMATCH);
 				return;
+			} catch (IllegalArgumentException | ArithmeticException e) {
+				return; // sizes out of range: reported on the network (an exception here would lose the line)
 			}
 		}
 		MaxResource dspCap = cap(s, ResourceLit.DSP);
@@ -193,7 +195,7 @@ public class SearchValidator extends HaoCheckBase {
 			FeasibilityBounds.Bound bound;
 			try {
 				bound = FeasibilityBounds.of(spec, mapper.toDevice(d), maxDsp);
-			} catch (MappingException | ShapeException | IllegalArgumentException e) {
+			} catch (MappingException | ShapeException | IllegalArgumentException | ArithmeticException e) {
 				continue; // incomplete device or network: reported where it belongs
 			}
 			if (bound == null) {
@@ -226,7 +228,7 @@ public class SearchValidator extends HaoCheckBase {
 		List<FeasibilityBounds.Shortfall> shortfalls;
 		try {
 			shortfalls = FeasibilityBounds.shortfalls(spec, mapper.toDevice(d), maxDsp, maxBram);
-		} catch (MappingException | ShapeException | IllegalArgumentException e) {
+		} catch (MappingException | ShapeException | IllegalArgumentException | ArithmeticException e) {
 			return; // incomplete device or network: reported where it belongs
 		}
 		for (FeasibilityBounds.Shortfall f : shortfalls) {

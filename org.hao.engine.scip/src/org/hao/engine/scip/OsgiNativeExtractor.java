@@ -61,7 +61,7 @@ final class OsgiNativeExtractor {
     }
 
     /** Later calls of OR-Tools' Loader.loadNativeLibraries() (made by OR-Tools itself) become no-ops. */
-    private static void markOrToolsLoaderDone() throws ReflectiveOperationException {
+    static void markOrToolsLoaderDone() throws ReflectiveOperationException {
         Field loaded = Loader.class.getDeclaredField("loaded");
         loaded.setAccessible(true);
         loaded.setBoolean(null, true);

@@ -37,7 +37,11 @@ public final class ScipNatives {
                 throw new ScipUnavailableException(failure);
             }
             try {
-                if (OsgiNativeExtractor.runningInOsgi()) {
+                java.nio.file.Path folder = NativeFolder.configured();
+                if (folder != null) {
+                    NativeFolder.load(folder);
+                    OsgiNativeExtractor.markOrToolsLoaderDone();
+                } else if (OsgiNativeExtractor.runningInOsgi()) {
                     OsgiNativeExtractor.loadFromBundle();
                 } else {
                     Loader.loadNativeLibraries();
@@ -58,6 +62,16 @@ public final class ScipNatives {
                 throw new ScipUnavailableException(failure, t);
             }
         }
+    }
+
+    /**
+     * Tries to load the natives from {@code folder} (as {@code -Dhao.scip.natives} would) without changing this JVM's
+     * loaded state when it fails: a diagnostic for installers and tests.
+     *
+     * @throws ScipUnavailableException with the message a user would get
+     */
+    public static void checkFolder(java.nio.file.Path folder) {
+        NativeFolder.load(folder);
     }
 
     /** Whether SCIP is usable, without throwing. */

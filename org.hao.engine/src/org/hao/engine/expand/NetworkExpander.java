@@ -207,7 +207,7 @@ public final class NetworkExpander {
         }
 
         private static int ceilDiv(int a, int b) {
-            return (a + b - 1) / b;
+            return a / b + (a % b == 0 ? 0 : 1); // (a + b - 1) / b overflows for sizes near 2^31
         }
     }
 }

@@ -77,10 +77,13 @@ public final class HaoSearch {
         long t0 = System.currentTimeMillis();
         SearchOptions opt = options == null ? SearchOptions.DEFAULT : options;
         ProgressListener pl = listener == null ? ProgressListener.NONE : listener;
-        CancelToken ct = cancel == null ? CancelToken.none() : cancel;
+        // the caller's token, or this search's own when the calling thread is interrupted (see runAll)
+        CancelToken callerToken = cancel == null ? CancelToken.none() : cancel;
+        CancelToken interrupted = new CancelToken();
+        BooleanSupplier cancelled = () -> callerToken.isCancelled() || interrupted.isCancelled();
         double limitS = opt.timeLimitSeconds() != null ? opt.timeLimitSeconds() : spec.timeLimitSeconds();
-        long deadline = t0 + (long) (limitS * 1000);
-        BooleanSupplier stop = () -> ct.isCancelled() || System.currentTimeMillis() > deadline;
+        long deadline = deadline(t0, limitS);
+        BooleanSupplier stop = () -> cancelled.getAsBoolean() || System.currentTimeMillis() > deadline;
         List<String> failures = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         String deviceName = spec.device().name();
@@ -165,15 +168,17 @@ public final class HaoSearch {
                         } catch (ShapeException e) {
                             it = new Item(fs, fc, 0, 0, "subgraph " + sgName + " " + describe(choice) + ": op " + e.opName()
                                     + ": " + e.getMessage());
-                        } catch (IllegalArgumentException e) {
-                            it = new Item(fs, fc, 0, 0, "subgraph " + sgName + " " + describe(choice) + ": " + e.getMessage());
+                        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+                            // one bad configuration is reported and skipped; the others are still searched
+                            it = new Item(fs, fc, 0, 0, "subgraph " + sgName + " " + describe(choice) + ": " + fault(e));
                         }
                         pl.progress(done.incrementAndGet(), grandTotal, "subgraph " + sgName);
                         return it;
                     });
                 }
             }
-            List<Item> items = runAll(pool, tasks);
+            List<Item> items = runAll(pool, tasks, interrupted);
+            noteInterrupt(interrupted, warnings);
             List<List<Item>> fronts = new ArrayList<>();
             for (int s = 0; s < nsg; s++) {
                 fronts.add(new ArrayList<>());
@@ -192,7 +197,7 @@ public final class HaoSearch {
                 }
                 fronts.get(it.subgraph()).add(it);
             }
-            if (ct.isCancelled()) {
+            if (cancelled.getAsBoolean()) {
                 return new SearchResult(solver, deviceName, List.of(), null, failures, warnings, true, false,
                         System.currentTimeMillis() - t0, cache.solves() - solves0, cache.hits() - hits0, predictor.toString());
             }
@@ -254,13 +259,19 @@ public final class HaoSearch {
                     if (stop.getAsBoolean()) {
                         return null;
                     }
-                    NetworkEvaluation e = evaluateNetwork(net, pick, evaluator, predictor, stop);
+                    NetworkEvaluation e;
+                    try {
+                        e = evaluateNetwork(net, pick, evaluator, predictor, stop);
+                    } catch (RuntimeException | OutOfMemoryError | StackOverflowError ex) {
+                        e = new NetworkEvaluation(null, "configuration " + pick.values().stream().map(HaoSearch::describe)
+                                .toList() + ": " + fault(ex));
+                    }
                     pl.progress(Math.min(done.incrementAndGet(), grandTotal), grandTotal, "network configurations (" + mergedCount + ")");
                     return e;
                 });
             }
             List<ParetoPoint> pts = new ArrayList<>();
-            for (NetworkEvaluation e : runAll(pool, evals)) {
+            for (NetworkEvaluation e : runAll(pool, evals, interrupted)) {
                 if (e == null) {
                     incomplete = true;
                 } else if (e.failure() != null) {
@@ -270,8 +281,9 @@ public final class HaoSearch {
                 }
             }
             List<ParetoPoint> front = paretoFront(pts);
-            boolean cancelled = ct.isCancelled();
-            if (!cancelled && System.currentTimeMillis() > deadline) {
+            boolean wasCancelled = cancelled.getAsBoolean();
+            noteInterrupt(interrupted, warnings);
+            if (!wasCancelled && System.currentTimeMillis() > deadline) {
                 warnings.add(String.format(Locale.ROOT, "time limit of %.1f s reached: the frontier is partial", limitS));
             }
             ParetoPoint chosen = choose(front, spec.constraints(), spec.objective());
@@ -287,30 +299,71 @@ public final class HaoSearch {
                     warnings.add("chosen point: accuracy extrapolated: " + ext);
                 }
             }
-            return new SearchResult(solver, deviceName, front, chosen, failures, warnings, cancelled, !incomplete && !cancelled,
+            return new SearchResult(solver, deviceName, front, chosen, failures, warnings, wasCancelled, !incomplete && !wasCancelled,
                     System.currentTimeMillis() - t0, cache.solves() - solves0, cache.hits() - hits0, predictor.toString());
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private static <T> List<T> runAll(ExecutorService pool, List<Callable<T>> tasks) {
+    /**
+     * Runs the tasks and gathers their results by index. An interrupt of the calling thread cancels the search through
+     * {@code interrupted} (the workers see it at their next check) and the results are still gathered, so the pool is
+     * idle when the search returns; the interrupt flag is restored afterwards.
+     */
+    private static <T> List<T> runAll(ExecutorService pool, List<Callable<T>> tasks, CancelToken interrupted) {
         List<Future<T>> fs = new ArrayList<>(tasks.size());
         for (Callable<T> t : tasks) {
             fs.add(pool.submit(t));
         }
         List<T> out = new ArrayList<>(tasks.size());
+        boolean wasInterrupted = false;
         for (Future<T> f : fs) {
-            try {
-                out.add(f.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                out.add(null);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("search task failed: " + e.getCause(), e.getCause());
+            while (true) {
+                try {
+                    out.add(f.get());
+                    break;
+                } catch (InterruptedException e) {
+                    wasInterrupted = true;
+                    interrupted.cancel();
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("search task failed: " + e.getCause(), e.getCause());
+                }
             }
         }
+        if (wasInterrupted) {
+            Thread.currentThread().interrupt();
+        }
         return out;
+    }
+
+    private static void noteInterrupt(CancelToken interrupted, List<String> warnings) {
+        String w = "the search thread was interrupted: stopped like a cancel";
+        if (interrupted.isCancelled() && !warnings.contains(w)) {
+            warnings.add(w);
+        }
+    }
+
+    /** {@code t0 + limit}, saturating: a huge or infinite limit means no deadline, never one in the past. */
+    static long deadline(long t0, double limitSeconds) {
+        if (!(limitSeconds > 0) || limitSeconds * 1000 >= Long.MAX_VALUE - t0) {
+            return limitSeconds > 0 ? Long.MAX_VALUE : t0;
+        }
+        return t0 + (long) (limitSeconds * 1000);
+    }
+
+    /** A fault while evaluating one configuration, in words a user can act on. */
+    private static String fault(Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            return "out of memory (" + e.getMessage() + "); give the JVM more heap (e.g. -Xmx4g) or search a smaller space";
+        }
+        if (e instanceof StackOverflowError) {
+            return "stack overflow; raise the thread stack size (e.g. -Xss8m)";
+        }
+        if (e instanceof ShapeException s) {
+            return "op " + s.opName() + ": " + s.getMessage();
+        }
+        return e instanceof IllegalArgumentException ? e.getMessage() : "internal error " + e;
     }
 
     /** Keeps at most {@code max} items spread evenly over the (latency-sorted) list, always the first and last. */

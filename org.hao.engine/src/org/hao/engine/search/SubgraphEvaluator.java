@@ -91,8 +91,22 @@ public final class SubgraphEvaluator {
         }
     }
 
-    /** Solves (or looks up) the subgraph's ILP and costs the result. Never throws for solver trouble. */
+    /**
+     * Solves (or looks up) the subgraph's ILP and costs the result. Never throws for solver trouble, nor for sizes so
+     * large that a resource count overflows (the cost model refuses them with an ArithmeticException).
+     */
     public Evaluation evaluate(ExpandedSubgraph sg, BooleanSupplier cancel) {
+        try {
+            return solve(sg, cancel);
+        } catch (ArithmeticException | IllegalArgumentException e) {
+            // overflowing counts, or a cost the ILP refuses (e.g. negative after overflow, for a 2^31 kernel)
+            return new Evaluation(sg, null, List.of(), null, "subgraph " + sg.name() + " is too large to cost (" + e.getMessage()
+                    + "): a layer would need more than 2^31 cycles, DSP, BRAM or LUT; check its channel counts, kernel sizes"
+                    + " and the input size");
+        }
+    }
+
+    private Evaluation solve(ExpandedSubgraph sg, BooleanSupplier cancel) {
         List<Layer> layers = sg.layers();
         if (gpu != null) {
             return new Evaluation(sg, null, List.of(), gpu.subgraphCost(layers), null);

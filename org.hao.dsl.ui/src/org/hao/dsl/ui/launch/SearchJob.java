@@ -75,6 +75,14 @@ public class SearchJob extends Job {
 					SearchStatus.set(file, "cancelled");
 					return Status.CANCEL_STATUS;
 				}
+				if (result.points().isEmpty() && !result.failures().isEmpty()) {
+					// the engine could not evaluate anything (solver missing, nothing fits): say why in the Pareto
+					// view's status line and keep the previous results instead of replacing them with an empty run
+					SearchStatus.set(file, "failed on " + spec.device().name() + ": " + result.failures().get(0)
+							+ (result.failures().size() > 1 ? " (+" + (result.failures().size() - 1) + " more)" : "")
+							+ "; previous results kept");
+					continue;
+				}
 				ResultsFiles.write(result, spec, file, target.getLocation().toFile().toPath());
 				ResultsFiles.reportFile(target).refreshLocal(IResource.DEPTH_ZERO, null);
 				target.refreshLocal(IResource.DEPTH_ZERO, null);

@@ -1,0 +1,82 @@
+package org.hao.engine.tests.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import org.hao.engine.report.AtomicFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Result files are replaced whole or not at all: readers never see half a file, a failed write keeps the old one. */
+class AtomicFilesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aWriteThatFailsHalfwayKeepsTheOldFileAndLeavesNoTemp() throws Exception {
+        Path target = dir.resolve("r.hao-results.json");
+        AtomicFiles.write(target, "{\"old\": true}");
+        assertThrows(IOException.class, () -> AtomicFiles.write(target, w -> {
+            w.write("{\"new\": ");
+            w.flush();
+            throw new IOException("disk full (simulated by the writer)");
+        }));
+        assertEquals("{\"old\": true}", Files.readString(target));
+        assertEquals(List.of(target), files());
+    }
+
+    @Test
+    void concurrentReadersSeeOnlyWholeFiles() throws Exception {
+        Path target = dir.resolve("r.json");
+        String a = "a".repeat(300_000), b = "b".repeat(200_000);
+        AtomicFiles.write(target, a);
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicInteger reads = new AtomicInteger();
+        Thread reader = new Thread(() -> {
+            while (writing.get()) {
+                try {
+                    String s = Files.readString(target);
+                    if (!s.equals(a) && !s.equals(b)) {
+                        throw new AssertionError("half a file: " + s.length() + " chars");
+                    }
+                    reads.incrementAndGet();
+                } catch (NoSuchFileException e) {
+                    throw new AssertionError("the file vanished during a rename", e);
+                } catch (IOException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        });
+        Throwable[] failure = new Throwable[1];
+        reader.setUncaughtExceptionHandler((t, e) -> failure[0] = e);
+        reader.start();
+        for (int i = 0; i < 60; i++) {
+            AtomicFiles.write(target, i % 2 == 0 ? b : a);
+        }
+        writing.set(false);
+        reader.join();
+        if (failure[0] != null) {
+            throw new AssertionError(failure[0]);
+        }
+        System.out.println("RELIABILITY atomic files: 60 rewrites, " + reads.get() + " concurrent whole reads");
+        assertTrue(reads.get() > 0);
+        assertEquals(List.of(target), files());
+    }
+
+    private List<Path> files() throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.toList();
+        }
+    }
+}
