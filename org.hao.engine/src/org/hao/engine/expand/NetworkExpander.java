@@ -24,6 +24,12 @@ import org.hao.engine.model.SubgraphSpec;
  * out = ceil(in / stride). One pass over the ops with a hash map of op outputs, so linear in the number of layers.
  */
 public final class NetworkExpander {
+    /**
+     * Most layers a network may expand to. Why: a typo such as {@code repeat 2147483647} would otherwise make every
+     * validation run allocate layers until the process runs out of memory; real networks have a few hundred.
+     */
+    public static final int MAX_LAYERS = 100_000;
+
     private NetworkExpander() {
     }
 
@@ -58,6 +64,7 @@ public final class NetworkExpander {
 
     /** State of one expansion: the running tensor and every op output seen so far (for residual adds). */
     private static final class Run {
+        private int layerCount;
         private final Map<String, Shape> outputsByOp = new HashMap<>();
         private final Map<String, String> subgraphByOp = new HashMap<>();
         private Shape current;
@@ -200,6 +207,10 @@ public final class NetworkExpander {
 
         private void emit(String layerName, String opName, LayerKind kind, Shape out, int kernel, int stride,
                 Pruning pruning) {
+            if (++layerCount > MAX_LAYERS) {
+                throw new ShapeException(opName, "the network expands to more than " + MAX_LAYERS
+                        + " layers (check repeat counts and depths)");
+            }
             layers.add(new Layer(layerName, opName, spec.name(), kind, current.channels(), out.channels(),
                     current.height(), current.width(), out.height(), out.width(), kernel, stride, choice.bits(),
                     pruning));

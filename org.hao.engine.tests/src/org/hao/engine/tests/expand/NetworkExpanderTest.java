@@ -101,6 +101,16 @@ class NetworkExpanderTest {
     }
 
     @Test
+    void absurdRepeatCountIsRefusedInsteadOfExhaustingMemory() {
+        // 2^31 repetitions used to allocate layers until the JVM ran out of memory (found by the fuzz corpus)
+        NetworkSpec endless = net(new Shape(16, 8, 8), new MBConv("m", 4, 3, 1, 16, false, Integer.MAX_VALUE));
+        ShapeException e = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> assertThrows(ShapeException.class, () -> NetworkExpander.expand(endless)));
+        assertEquals("m", e.opName());
+        assertTrue(e.getMessage().contains("more than " + NetworkExpander.MAX_LAYERS + " layers"), e.getMessage());
+    }
+
+    @Test
     void residualAddOfEqualShapesBecomesAddLayer() {
         ExpandedNetwork ok = NetworkExpander.expand(net(new Shape(16, 32, 32), new Conv("c1", 16, 3, 1),
                 new Conv("c2", 16, 3, 1), new Add("res", "c1")));
