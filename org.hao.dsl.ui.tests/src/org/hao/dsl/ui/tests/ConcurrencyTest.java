@@ -12,7 +12,7 @@ import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IncrementalProjectBuilder;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.ICoreRunnable;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.text.IDocument;
 import org.hao.dsl.mapping.ModelMapper;
@@ -97,10 +97,8 @@ class ConcurrencyTest {
 		Ui.flush();
 		boolean overlapped = jobA.getState() == Job.RUNNING || jobB.getState() == Job.RUNNING;
 		editor.doSave(null);
-		Job build = Job.create("test build", m -> {
-			ResourcesPlugin.getWorkspace().build(IncrementalProjectBuilder.INCREMENTAL_BUILD, m);
-			return Status.OK_STATUS;
-		});
+		Job build = Job.create("test build",
+				(ICoreRunnable) m -> ResourcesPlugin.getWorkspace().build(IncrementalProjectBuilder.INCREMENTAL_BUILD, m));
 		build.schedule();
 		Ui.waitUntil("both searches and the build to end",
 				() -> jobA.getState() == Job.NONE && jobB.getState() == Job.NONE && build.getState() == Job.NONE, 300_000);
