@@ -3,26 +3,12 @@ package org.hao.dsl.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.hao.dsl.cli.HaoCli;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class CliTest {
-
-	@TempDir
-	Path dir;
-
-	private final StringWriter out = new StringWriter();
-	private final StringWriter err = new StringWriter();
-
-	private int run(String... args) {
-		return HaoCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-	}
+class CliTest extends CliTestBase {
 
 	@Test
 	void cleanFilePrintsNothing() throws Exception {

@@ -15,12 +15,11 @@ import org.hao.engine.model.SearchSpec;
 import org.hao.engine.report.CompareReport;
 import org.hao.engine.search.CancelToken;
 import org.hao.engine.search.ParetoPoint;
-import org.hao.engine.search.SearchOptions;
 import org.hao.engine.search.SearchResult;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -31,18 +30,15 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "compare", description = "Run one search on several devices and compare fps, mJ/frame, frames/J.")
 public class CompareCommand implements Callable<Integer> {
 
-	@Parameters(index = "0", paramLabel = "FILE.hao")
-	Path file;
+	@Mixin
+	SearchSelection selection;
 
 	@Option(names = "--devices", split = ",", paramLabel = "A,B",
 			description = "devices to compare (default: the search's own `devices` list)")
 	List<String> devices;
 
-	@Option(names = "--search", paramLabel = "NAME") String searchName;
 	@Option(names = "--report", paramLabel = "OUT.html") Path report;
 	@Option(names = "--json", paramLabel = "OUT") Path json;
-	@Option(names = "--time-limit", paramLabel = "S") Double timeLimit;
-	@Option(names = "--threads", paramLabel = "N", defaultValue = "0") int threads;
 
 	@Spec
 	CommandSpec spec;
@@ -51,26 +47,24 @@ public class CompareCommand implements Callable<Integer> {
 	public Integer call() throws IOException {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
-		ValidatedFile hao = ValidatedFile.load(file, out);
-		if (hao == null) {
-			return 1;
+		SearchSelection.Selected selected = selection.load(out, err);
+		if (selected == null) {
+			return selection.failure();
 		}
-		Search search = hao.search(searchName, err);
-		if (search == null) {
-			return 2;
-		}
+		ValidatedFile hao = selected.hao();
+		Search search = selected.search();
 		ModelMapper mapper = new ModelMapper();
 		List<String> names = devices != null && !devices.isEmpty() ? devices
 				: search.getDevices().stream().map(Device::getName).toList();
 		if (names.isEmpty()) {
-			err.println(file + ": search " + search.getName() + " names no device; give --devices A,B");
+			err.println(hao.path + ": search " + search.getName() + " names no device; give --devices A,B");
 			return 2;
 		}
 		List<SearchSpec> specs = new ArrayList<>();
 		for (String name : names) {
 			Device d = hao.device(search, name.strip());
 			if (d == null) {
-				err.println(file + ": no device named '" + name.strip() + "'");
+				err.println(hao.path + ": no device named '" + name.strip() + "'");
 				return 2;
 			}
 			specs.add(mapper.toSearch(search, d));
@@ -80,7 +74,7 @@ public class CompareCommand implements Callable<Integer> {
 		CancelToken cancel = new CancelToken();
 		try (CancelOnShutdown guard = CancelOnShutdown.install(cancel)) {
 			for (SearchSpec s : specs) {
-				SearchResult r = SearchRunner.run(s, new SearchOptions(threads, timeLimit), err, cancel);
+				SearchResult r = SearchRunner.run(s, selection.options(), err, cancel);
 				SearchRunner.printTable(out, r);
 				out.println();
 				int code = SearchRunner.report(r, err);

@@ -6,19 +6,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.hao.dsl.hao.Search;
 import org.hao.dsl.mapping.ModelMapper;
 import org.hao.engine.model.SearchSpec;
 import org.hao.engine.report.CsvReport;
 import org.hao.engine.report.HtmlReport;
 import org.hao.engine.report.JsonReport;
 import org.hao.engine.search.CancelToken;
-import org.hao.engine.search.SearchOptions;
 import org.hao.engine.search.SearchResult;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -30,21 +28,12 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "search", description = "Run a search and print its accuracy-latency Pareto frontier.")
 public class SearchCommand implements Callable<Integer> {
 
-	@Parameters(index = "0", paramLabel = "FILE.hao")
-	Path file;
-
-	@Option(names = "--search", paramLabel = "NAME", description = "search to run (needed when the file has several)")
-	String searchName;
+	@Mixin
+	SearchSelection selection;
 
 	@Option(names = "--json", paramLabel = "OUT") Path json;
 	@Option(names = "--csv", paramLabel = "OUT") Path csv;
 	@Option(names = "--report", paramLabel = "OUT.html") Path report;
-
-	@Option(names = "--time-limit", paramLabel = "S", description = "overrides the search's time limit (seconds)")
-	Double timeLimit;
-
-	@Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "worker threads (0 = all cores)")
-	int threads;
 
 	@Spec
 	CommandSpec spec;
@@ -53,20 +42,16 @@ public class SearchCommand implements Callable<Integer> {
 	public Integer call() throws IOException {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
-		ValidatedFile hao = ValidatedFile.load(file, out);
-		if (hao == null) {
-			return 1;
+		SearchSelection.Selected selected = selection.load(out, err);
+		if (selected == null) {
+			return selection.failure();
 		}
-		Search search = hao.search(searchName, err);
-		if (search == null) {
-			return 2;
-		}
-		List<SearchSpec> specs = new ModelMapper().toSearches(search);
+		List<SearchSpec> specs = new ModelMapper().toSearches(selected.search());
 		int code = 0;
 		CancelToken cancel = new CancelToken();
 		try (CancelOnShutdown guard = CancelOnShutdown.install(cancel)) {
 			for (SearchSpec s : specs) {
-				SearchResult r = SearchRunner.run(s, new SearchOptions(threads, timeLimit), err, cancel);
+				SearchResult r = SearchRunner.run(s, selection.options(), err, cancel);
 				SearchRunner.printTable(out, r);
 				out.flush();
 				code = Math.max(code, SearchRunner.report(r, err));

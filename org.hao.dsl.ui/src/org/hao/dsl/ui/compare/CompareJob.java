@@ -6,20 +6,18 @@ import java.util.List;
 import java.util.Locale;
 
 import org.eclipse.core.resources.IFile;
-import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.xtext.scoping.IScopeProvider;
 import org.hao.dsl.hao.Device;
 import org.hao.dsl.hao.Search;
 import org.hao.dsl.mapping.ModelMapper;
 import org.hao.dsl.scoping.VisibleDevices;
 import org.hao.dsl.ui.HaoLanguage;
-import org.hao.dsl.ui.HaoUiPlugin;
+import org.hao.dsl.ui.launch.EngineJob;
 import org.hao.dsl.ui.launch.EngineRun;
 import org.hao.dsl.ui.launch.ParetoOpener;
 import org.hao.dsl.ui.launch.ResultsFiles;
@@ -28,7 +26,6 @@ import org.hao.dsl.ui.launch.SearchInputException;
 import org.hao.dsl.ui.launch.SearchJob;
 import org.hao.dsl.ui.launch.SearchStatus;
 import org.hao.engine.model.SearchSpec;
-import org.hao.engine.search.CancelToken;
 import org.hao.engine.search.SearchOptions;
 import org.hao.engine.search.SearchResult;
 
@@ -37,61 +34,39 @@ import org.hao.engine.search.SearchResult;
  * Cancel in the Progress view). Only a complete comparison is written, atomically, next to the model
  * ({@code <name>.hao-compare.json} and {@code .hao-compare.html}); the Pareto view then shows every front.
  */
-public class CompareJob extends Job {
+public class CompareJob extends EngineJob {
 
 	public static final Object FAMILY = CompareJob.class;
 
 	private final CompareRequest request;
-	private final CancelToken cancel = new CancelToken();
 
 	public CompareJob(CompareRequest request) {
-		super("HAO Compare " + request.file().getName() + " on " + String.join(", ", request.devices()));
+		super("HAO Compare " + request.file().getName() + " on " + String.join(", ", request.devices()), FAMILY,
+				request.file());
 		this.request = request;
-		setUser(true);
 	}
 
 	@Override
-	public boolean belongsTo(Object family) {
-		return family == FAMILY;
-	}
-
-	@Override
-	protected void canceling() {
-		cancel.cancel();
-	}
-
-	@Override
-	protected IStatus run(IProgressMonitor monitor) {
-		IFile file = request.file();
+	protected IStatus runEngine(IFile file, IProgressMonitor monitor)
+			throws IOException, CoreException, SearchInputException {
 		SearchStatus.set(file, "comparing on " + String.join(", ", request.devices()));
-		try {
-			List<SearchSpec> specs = specs();
-			SubMonitor sub = SubMonitor.convert(monitor, getName(), specs.size() * 1000);
-			List<SearchResult> results = new ArrayList<>();
-			SearchOptions options = new SearchOptions(request.threads(), request.timeLimitSeconds());
-			for (SearchSpec spec : specs) {
-				SearchResult r = EngineRun.run(spec, options, cancel, sub.split(1000), monitor, file);
-				if (r.cancelled() || monitor.isCanceled()) {
-					// nothing half-done is written: the previous comparison (if any) stays as it was
-					SearchStatus.set(file, "cancelled");
-					return Status.CANCEL_STATUS;
-				}
-				results.add(r);
+		List<SearchSpec> specs = specs();
+		SubMonitor sub = SubMonitor.convert(monitor, getName(), specs.size() * 1000);
+		List<SearchResult> results = new ArrayList<>();
+		SearchOptions options = new SearchOptions(request.threads(), request.timeLimitSeconds());
+		for (SearchSpec spec : specs) {
+			SearchResult r = EngineRun.run(spec, options, cancel, sub.split(1000), monitor, file);
+			if (r.cancelled() || monitor.isCanceled()) {
+				// nothing half-done is written: the previous comparison (if any) stays as it was
+				SearchStatus.set(file, "cancelled");
+				return Status.CANCEL_STATUS;
 			}
-			ResultsFiles.writeCompare(results, specs.get(0), file);
-			ResultsFiles.compareReportFile(file).refreshLocal(IResource.DEPTH_ZERO, null);
-			ResultsFiles.compareFile(file).refreshLocal(IResource.DEPTH_ZERO, null);
-			SearchStatus.set(file, summary(results));
-			ParetoOpener.show(file);
-			return Status.OK_STATUS;
-		} catch (SearchInputException e) {
-			SearchStatus.set(file, "not started: " + e.getMessage());
-			return Status.OK_STATUS;
-		} catch (IOException | CoreException | RuntimeException | LinkageError e) {
-			HaoUiPlugin.log("HAO compare on " + file.getFullPath() + " failed", e);
-			SearchStatus.set(file, "failed: " + e);
-			return Status.OK_STATUS;
+			results.add(r);
 		}
+		ResultsFiles.writeCompare(results, specs.get(0), file);
+		SearchStatus.set(file, summary(results));
+		ParetoOpener.show(file);
+		return Status.OK_STATUS;
 	}
 
 	/** One engine search per requested device, each found from the search's scope. */

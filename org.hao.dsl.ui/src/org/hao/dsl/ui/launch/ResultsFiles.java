@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.runtime.CoreException;
 import org.hao.engine.model.Constraints;
 import org.hao.engine.model.SearchSpec;
 import org.hao.engine.report.AtomicFiles;
@@ -81,31 +83,37 @@ public final class ResultsFiles {
 	/**
 	 * Writes a comparison: the engine's CompareReport JSON plus file, search and constraints (for the view), and the
 	 * side-by-side HTML report; both atomically, the report first, so the JSON's appearance means both are complete.
+	 * Both are refreshed in the workspace.
 	 */
-	public static void writeCompare(List<SearchResult> results, SearchSpec first, IFile model) throws IOException {
-		Path json = compareFile(model).getLocation().toFile().toPath();
-		Path html = compareReportFile(model).getLocation().toFile().toPath();
+	public static void writeCompare(List<SearchResult> results, SearchSpec first, IFile model)
+			throws IOException, CoreException {
 		JsonObject o = JsonParser.parseString(CompareReport.toJson(results)).getAsJsonObject();
-		o.addProperty("file", model.getFullPath().toString());
-		o.addProperty("search", first.name());
-		o.addProperty("objective", first.objective().name().toLowerCase(Locale.ROOT));
-		o.add("constraints", constraints(first.constraints()));
 		CompareReport.writeHtml(first.name() + " on " + String.join(", ", results.stream().map(SearchResult::device).toList()),
-				results, first.constraints(), html);
-		AtomicFiles.write(json, new GsonBuilder().setPrettyPrinting().serializeNulls().serializeSpecialFloatingPointValues()
-				.disableHtmlEscaping().create().toJson(o));
+				results, first.constraints(), location(compareReportFile(model)));
+		writeJson(o, model, first, location(compareFile(model)));
+		compareReportFile(model).refreshLocal(IResource.DEPTH_ZERO, null);
+		compareFile(model).refreshLocal(IResource.DEPTH_ZERO, null);
 	}
 
 	public static void write(SearchResult result, SearchSpec spec, IFile model, Path target) throws IOException {
 		JsonObject json = JsonParser.parseString(JsonReport.toJson(result)).getAsJsonObject();
-		json.addProperty("file", model.getFullPath().toString());
-		json.addProperty("search", spec.name());
-		json.addProperty("objective", spec.objective().name().toLowerCase(Locale.ROOT));
-		json.add("constraints", constraints(spec.constraints()));
 		HtmlReport.write(spec.name() + " on " + spec.device().name(), result, spec.constraints(),
 				target.resolveSibling(target.getFileName().toString().replace(SUFFIX, REPORT_SUFFIX)));
+		writeJson(json, model, spec, target);
+	}
+
+	/** The engine's JSON plus what the Pareto view needs to relate it to its model (file, search, constraints). */
+	private static void writeJson(JsonObject engineJson, IFile model, SearchSpec spec, Path target) throws IOException {
+		engineJson.addProperty("file", model.getFullPath().toString());
+		engineJson.addProperty("search", spec.name());
+		engineJson.addProperty("objective", spec.objective().name().toLowerCase(Locale.ROOT));
+		engineJson.add("constraints", constraints(spec.constraints()));
 		AtomicFiles.write(target, new GsonBuilder().setPrettyPrinting().serializeNulls()
-				.serializeSpecialFloatingPointValues().disableHtmlEscaping().create().toJson(json));
+				.serializeSpecialFloatingPointValues().disableHtmlEscaping().create().toJson(engineJson));
+	}
+
+	private static Path location(IFile file) {
+		return file.getLocation().toFile().toPath();
 	}
 
 	private static JsonObject constraints(Constraints c) {

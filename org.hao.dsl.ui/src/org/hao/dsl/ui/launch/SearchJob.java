@@ -12,13 +12,10 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
-import org.eclipse.core.runtime.jobs.Job;
 import org.hao.dsl.hao.Search;
 import org.hao.dsl.mapping.ModelMapper;
-import org.hao.dsl.ui.HaoUiPlugin;
 import org.hao.dsl.ui.preferences.HaoPreferences;
 import org.hao.engine.model.SearchSpec;
-import org.hao.engine.search.CancelToken;
 import org.hao.engine.search.SearchOptions;
 import org.hao.engine.search.SearchResult;
 
@@ -27,29 +24,17 @@ import org.hao.engine.search.SearchResult;
  * job's thread owns the monitor, relays progress and turns Cancel into the engine's CancelToken. Failures end up in
  * {@link SearchStatus} (shown by the Pareto view), never in a modal dialog.
  */
-public class SearchJob extends Job {
+public class SearchJob extends EngineJob {
 
 	public static final Object FAMILY = SearchJob.class;
 
 	private final SearchRequest request;
-	private final CancelToken cancel = new CancelToken();
 	private final List<IFile> written = new ArrayList<>();
 
 	public SearchJob(SearchRequest request) {
-		super("HAO Search " + request.file().getName() + (request.search() == null ? "" : " (" + request.search() + ")"));
+		super("HAO Search " + request.file().getName() + (request.search() == null ? "" : " (" + request.search() + ")"),
+				FAMILY, request.file());
 		this.request = request;
-		setUser(true);
-		setRule(null);
-	}
-
-	@Override
-	public boolean belongsTo(Object family) {
-		return family == FAMILY;
-	}
-
-	@Override
-	protected void canceling() {
-		cancel.cancel();
 	}
 
 	/** The results files written by this run. */
@@ -58,54 +43,43 @@ public class SearchJob extends Job {
 	}
 
 	@Override
-	protected IStatus run(IProgressMonitor monitor) {
-		IFile file = request.file();
+	protected IStatus runEngine(IFile file, IProgressMonitor monitor)
+			throws IOException, CoreException, SearchInputException {
 		SearchStatus.set(file, "running");
-		try {
-			List<SearchSpec> specs = specs(file);
-			SubMonitor sub = SubMonitor.convert(monitor, getName(), specs.size() * 1000);
-			List<SearchResult> results = new ArrayList<>();
-			for (int i = 0; i < specs.size(); i++) {
-				SearchSpec spec = specs.get(i);
-				SearchResult result = runOne(spec, sub.split(1000), monitor);
-				String suffix = i == 0 ? "" : "-" + spec.device().name();
-				IFile target = ResultsFiles.resultsFile(file, suffix);
-				if (result.cancelled()) {
-					// the previous results stay readable; nothing half-written replaces them
-					SearchStatus.set(file, "cancelled");
-					return Status.CANCEL_STATUS;
-				}
-				if (result.points().isEmpty() && !result.failures().isEmpty()) {
-					// the engine could not evaluate anything (solver missing, nothing fits): say why in the Pareto
-					// view's status line and keep the previous results instead of replacing them with an empty run
-					SearchStatus.set(file, "failed on " + spec.device().name() + ": " + result.failures().get(0)
-							+ (result.failures().size() > 1 ? " (+" + (result.failures().size() - 1) + " more)" : "")
-							+ "; previous results kept");
-					continue;
-				}
-				ResultsFiles.write(result, spec, file, target.getLocation().toFile().toPath());
-				ResultsFiles.reportFile(target).refreshLocal(IResource.DEPTH_ZERO, null);
-				target.refreshLocal(IResource.DEPTH_ZERO, null);
-				written.add(target);
-				results.add(result);
-				SearchStatus.set(file, summary(result));
+		List<SearchSpec> specs = specs(file);
+		SubMonitor sub = SubMonitor.convert(monitor, getName(), specs.size() * 1000);
+		List<SearchResult> results = new ArrayList<>();
+		for (int i = 0; i < specs.size(); i++) {
+			SearchSpec spec = specs.get(i);
+			SearchResult result = runOne(spec, sub.split(1000), monitor);
+			String suffix = i == 0 ? "" : "-" + spec.device().name();
+			IFile target = ResultsFiles.resultsFile(file, suffix);
+			if (result.cancelled()) {
+				// the previous results stay readable; nothing half-written replaces them
+				SearchStatus.set(file, "cancelled");
+				return Status.CANCEL_STATUS;
 			}
-			if (specs.size() > 1) {
-				// a search naming several devices is a comparison: the Pareto view then shows every front
-				ResultsFiles.writeCompare(results, specs.get(0), file);
-				ResultsFiles.compareReportFile(file).refreshLocal(IResource.DEPTH_ZERO, null);
-				ResultsFiles.compareFile(file).refreshLocal(IResource.DEPTH_ZERO, null);
-				written.add(ResultsFiles.compareFile(file));
+			if (result.points().isEmpty() && !result.failures().isEmpty()) {
+				// the engine could not evaluate anything (solver missing, nothing fits): say why in the Pareto
+				// view's status line and keep the previous results instead of replacing them with an empty run
+				SearchStatus.set(file, "failed on " + spec.device().name() + ": " + result.failures().get(0)
+						+ (result.failures().size() > 1 ? " (+" + (result.failures().size() - 1) + " more)" : "")
+						+ "; previous results kept");
+				continue;
 			}
-			return Status.OK_STATUS;
-		} catch (SearchInputException e) {
-			SearchStatus.set(file, "not started: " + e.getMessage());
-			return Status.OK_STATUS;
-		} catch (IOException | CoreException | RuntimeException | LinkageError e) {
-			HaoUiPlugin.log("HAO search on " + file.getFullPath() + " failed", e);
-			SearchStatus.set(file, "failed: " + e);
-			return Status.OK_STATUS;
+			ResultsFiles.write(result, spec, file, target.getLocation().toFile().toPath());
+			ResultsFiles.reportFile(target).refreshLocal(IResource.DEPTH_ZERO, null);
+			target.refreshLocal(IResource.DEPTH_ZERO, null);
+			written.add(target);
+			results.add(result);
+			SearchStatus.set(file, summary(result));
 		}
+		if (specs.size() > 1) {
+			// a search naming several devices is a comparison: the Pareto view then shows every front
+			ResultsFiles.writeCompare(results, specs.get(0), file);
+			written.add(ResultsFiles.compareFile(file));
+		}
+		return Status.OK_STATUS;
 	}
 
 	private SearchResult runOne(SearchSpec spec, SubMonitor sub, IProgressMonitor monitor) {

@@ -1,0 +1,63 @@
+package org.hao.dsl.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+import org.hao.dsl.hao.Search;
+import org.hao.engine.search.SearchOptions;
+
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The arguments every command that runs searches shares (picocli mixin): the file, which of its searches, and how
+ * long and on how many threads the engine may run.
+ */
+final class SearchSelection {
+
+	@Parameters(index = "0", paramLabel = "FILE.hao")
+	Path file;
+
+	@Option(names = "--search", paramLabel = "NAME", description = "search to run (needed when the file has several)")
+	String searchName;
+
+	@Option(names = "--time-limit", paramLabel = "S", description = "overrides the search's time limit (seconds)")
+	Double timeLimit;
+
+	@Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "worker threads (0 = all cores)")
+	int threads;
+
+	/** The validated file and the search chosen in it. */
+	record Selected(ValidatedFile hao, Search search) {
+	}
+
+	/** Exit code when the file does not validate (its errors are printed like {@code check}). */
+	static final int INVALID_FILE = 1;
+	/** Exit code when the file validates but names no such search (or several, and none was chosen). */
+	static final int NO_SUCH_SEARCH = 2;
+
+	private int failure;
+
+	/** Loads, validates and picks the search; null after printing why, with {@link #failure()} the exit code. */
+	Selected load(PrintWriter out, PrintWriter err) {
+		ValidatedFile hao = ValidatedFile.load(file, out);
+		if (hao == null) {
+			failure = INVALID_FILE;
+			return null;
+		}
+		Search search = hao.search(searchName, err);
+		if (search == null) {
+			failure = NO_SUCH_SEARCH;
+			return null;
+		}
+		return new Selected(hao, search);
+	}
+
+	int failure() {
+		return failure;
+	}
+
+	SearchOptions options() {
+		return new SearchOptions(threads, timeLimit);
+	}
+}
