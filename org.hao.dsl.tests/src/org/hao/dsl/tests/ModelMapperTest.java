@@ -102,6 +102,23 @@ class ModelMapperTest extends HaoTestBase {
 	}
 
 	@Test
+	void layerBitsLinesBecomePerOpBitWidthsOfTheirSubgraph() throws Exception {
+		SearchSpec spec = mapValid(validWith("space NetSpace for Net {", """
+				space NetSpace for Net {
+					layer c1 {
+						bits weights { 8, 16 } activations { 8 }
+					}
+				"""));
+		List<SubgraphSpec> sgs = spec.network().subgraphs();
+		assertEquals(Map.of("c1", List.of(new BitWidths(8, 8), new BitWidths(16, 8))), sgs.get(0).space().opBits());
+		assertEquals(Map.of(), sgs.get(1).space().opBits());
+		SubgraphSpace sp = sgs.get(0).space();
+		SubgraphSpace withoutLayerBits = new SubgraphSpace(sp.kernels(), sp.expansions(), sp.widthMultipliers(),
+				sp.depths(), sp.bitWidths(), sp.pruning(), sp.opPruning());
+		assertEquals(2 * withoutLayerBits.size(), sp.size());
+	}
+
+	@Test
 	void mappedNetworkExpandsWithInferredShapes() throws Exception {
 		SearchSpec spec = mapValid(VALID);
 		ExpandedNetwork expanded = NetworkExpander.expand(spec.network());

@@ -111,7 +111,7 @@ class ValidationTest extends HaoTestBase {
 	}
 
 	@Test
-	void perLayerChoicesAreFlagged() throws Exception {
+	void perLayerChoicesTakeBitsAndPruneOnly() throws Exception {
 		Model m = parse(validWith("space NetSpace for Net {", """
 				space NetSpace for Net {
 					layer c1 {
@@ -119,8 +119,29 @@ class ValidationTest extends HaoTestBase {
 						width { 0.5 }
 					}
 				"""));
-		validator.assertWarning(m, LAYER_CHOICES, LAYER_CHOICES_UNSUPPORTED, "per-layer bit-widths");
 		validator.assertError(m, WIDTH_CHOICE, CHOICE_NOT_APPLICABLE, "'bits' and 'prune' only");
+	}
+
+	@Test
+	void perLayerBitsAreSearchedWithoutWarning() throws Exception {
+		Model m = parse(validWith("space NetSpace for Net {", """
+				space NetSpace for Net {
+					layer c1 {
+						bits weights { 8, 16 } activations { 8 }
+					}
+				"""));
+		validator.assertNoIssues(m);
+	}
+
+	@Test
+	void perLayerBitsTheDeviceCannotRunAreErrors() throws Exception {
+		Model m = parse(validWith("space NetSpace for Net {", """
+				space NetSpace for Net {
+					layer c1 {
+						bits weights { 32 } activations { 8 }
+					}
+				"""));
+		validator.assertError(m, SEARCH, UNSUPPORTED_BIT_WIDTH, "cannot run 32-bit operands");
 	}
 
 	@Test

@@ -1,6 +1,8 @@
 package org.hao.dsl.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -87,7 +89,7 @@ final class SearchRunner {
 		}
 	}
 
-	/** Bit-widths per subgraph from the point's configuration, e.g. "s1=W4A8 s2=W8A8". */
+	/** Bit-widths per subgraph from the point's configuration, e.g. "s1=W4A8 s2=W8A8(fc=W4A8)". */
 	private static String bits(ParetoPoint p) {
 		Object subgraphs = p.config() == null ? null : p.config().get("subgraphs");
 		if (!(subgraphs instanceof Map<?, ?> map)) {
@@ -98,6 +100,13 @@ final class SearchRunner {
 			if (value instanceof Map<?, ?> m && m.get("weight_bits") != null) {
 				b.append(b.isEmpty() ? "" : " ").append(name).append("=W").append(m.get("weight_bits")).append('A')
 						.append(m.get("act_bits"));
+				if (m.get("op_bits") instanceof Map<?, ?> ops) {
+					// layers with their own bit-widths (mixed precision inside the subgraph)
+					List<String> own = new ArrayList<>();
+					ops.forEach((op, bits) -> own.add(op + "=W" + ((Map<?, ?>) bits).get("weight_bits") + "A"
+							+ ((Map<?, ?>) bits).get("act_bits")));
+					b.append('(').append(String.join(",", own)).append(')');
+				}
 			}
 		});
 		return b.toString();

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
@@ -240,7 +241,7 @@ public class ModelMapper {
 		}));
 		try {
 			return new SubgraphSpace(distinct(kernels), distinct(expansions), distinct(widths), distinct(depths),
-					List.copyOf(bits), List.copyOf(pruning), opPruning(space, subgraph));
+					List.copyOf(bits), List.copyOf(pruning), opPruning(space, subgraph), opBits(space, subgraph));
 		} catch (IllegalArgumentException e) {
 			throw new MappingException(space, "space " + space.getName() + ", subgraph " + subgraph.getName() + ": "
 					+ e.getMessage(), e);
@@ -249,10 +250,21 @@ public class ModelMapper {
 
 	/**
 	 * Block-pruning options of single ops of {@code subgraph}: the {@code prune} lines of {@code layer} entries naming
-	 * an op of this subgraph (several lines add up, as for subgraphs). Per-layer bits are not searched (a warning).
+	 * an op of this subgraph (several lines add up, as for subgraphs).
 	 */
 	static Map<String, List<Pruning>> opPruning(Space space, Subgraph subgraph) {
-		Map<String, Set<Pruning>> byOp = new LinkedHashMap<>();
+		return perOp(space, subgraph, c -> c instanceof PruneChoice p ? toPruning(p) : List.of());
+	}
+
+	/** Bit-width options of single ops of {@code subgraph}: the {@code bits} lines of {@code layer} entries. */
+	static Map<String, List<BitWidths>> opBits(Space space, Subgraph subgraph) {
+		return perOp(space, subgraph, c -> c instanceof BitsChoice b ? toBits(b) : List.of());
+	}
+
+	/** The options {@code optionsOf} finds in the {@code layer} entries naming ops of this subgraph, per op. */
+	private static <T> Map<String, List<T>> perOp(Space space, Subgraph subgraph,
+			Function<Choice, List<T>> optionsOf) {
+		Map<String, Set<T>> byOp = new LinkedHashMap<>();
 		for (SpaceEntry entry : space.getEntries()) {
 			if (!(entry instanceof LayerChoices lc)) {
 				continue;
@@ -262,18 +274,15 @@ public class ModelMapper {
 					continue;
 				}
 				for (Choice choice : lc.getChoices()) {
-					if (choice instanceof PruneChoice p) {
-						byOp.computeIfAbsent(op.getName(), k -> new LinkedHashSet<>()).addAll(toPruning(p));
+					List<T> options = optionsOf.apply(choice);
+					if (!options.isEmpty()) {
+						byOp.computeIfAbsent(op.getName(), k -> new LinkedHashSet<>()).addAll(options);
 					}
 				}
 			}
 		}
-		Map<String, List<Pruning>> result = new LinkedHashMap<>();
-		byOp.forEach((op, options) -> {
-			if (!options.isEmpty()) {
-				result.put(op, List.copyOf(options));
-			}
-		});
+		Map<String, List<T>> result = new LinkedHashMap<>();
+		byOp.forEach((op, options) -> result.put(op, List.copyOf(options)));
 		return result;
 	}
 

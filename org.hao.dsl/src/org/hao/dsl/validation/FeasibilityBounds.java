@@ -47,8 +47,12 @@ final class FeasibilityBounds {
 		int minWeightBits = 32;
 		int minActivationBits = 32;
 		for (SubgraphChoice c : smallest.values()) {
-			minWeightBits = Math.min(minWeightBits, c.bits().weightBits());
-			minActivationBits = Math.min(minActivationBits, c.bits().activationBits());
+			List<BitWidths> used = new ArrayList<>(c.opBits().values());
+			used.add(c.bits());
+			for (BitWidths b : used) {
+				minWeightBits = Math.min(minWeightBits, b.weightBits());
+				minActivationBits = Math.min(minActivationBits, b.activationBits());
+			}
 		}
 		long macs = NetworkExpander.expand(network, smallest).macs();
 		int operandBits = Math.max(minWeightBits, minActivationBits);
@@ -119,17 +123,23 @@ final class FeasibilityBounds {
 		int expansion = s.expansions().isEmpty() ? SubgraphChoice.KEEP : Collections.min(s.expansions());
 		int depth = s.depths().isEmpty() ? SubgraphChoice.KEEP : Collections.min(s.depths());
 		double width = s.widthMultipliers().isEmpty() ? 1.0 : Collections.min(s.widthMultipliers());
-		BitWidths bits = s.bitWidths().isEmpty() ? BitWidths.INT8
-				: new BitWidths(min(s.bitWidths().stream().map(BitWidths::weightBits).toList()),
-						min(s.bitWidths().stream().map(BitWidths::activationBits).toList()));
+		BitWidths bits = s.bitWidths().isEmpty() ? BitWidths.INT8 : narrowest(s.bitWidths());
 		Pruning pruning = s.pruning().stream().max((a, b) -> Double.compare(a.ratio(), b.ratio())).orElse(Pruning.NONE);
 		SubgraphChoice base = SubgraphChoice.base(sg);
 		Map<String, Pruning> perOp = new HashMap<>();
 		s.opPruning().forEach((op, options) -> perOp.put(op,
 				options.stream().max((a, b) -> Double.compare(a.ratio(), b.ratio())).orElseThrow()));
+		Map<String, BitWidths> perOpBits = new HashMap<>();
+		s.opBits().forEach((op, options) -> perOpBits.put(op, narrowest(options)));
 		return new SubgraphChoice(kernel == SubgraphChoice.KEEP ? base.kernel() : kernel,
 				expansion == SubgraphChoice.KEEP ? base.expansion() : expansion, width,
-				depth == SubgraphChoice.KEEP ? base.depth() : depth, bits, pruning, perOp);
+				depth == SubgraphChoice.KEEP ? base.depth() : depth, bits, pruning, perOp, perOpBits);
+	}
+
+	/** The narrowest weight and the narrowest activation width of the options (a bound, maybe not an option). */
+	private static BitWidths narrowest(List<BitWidths> options) {
+		return new BitWidths(min(options.stream().map(BitWidths::weightBits).toList()),
+				min(options.stream().map(BitWidths::activationBits).toList()));
 	}
 
 	private static int min(List<Integer> values) {

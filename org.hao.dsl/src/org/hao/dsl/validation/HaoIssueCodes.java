@@ -33,8 +33,6 @@ public final class HaoIssueCodes {
 	public static final String EMPTY_CHOICE_SET = PREFIX + "emptyChoiceSet";
 	/** A choice that cannot affect its target (e.g. kernel choices for a subgraph without mbconv blocks). */
 	public static final String CHOICE_NOT_APPLICABLE = PREFIX + "choiceNotApplicable";
-	/** Per-layer choices: the engine's search space is per subgraph, so searches ignore them for now. */
-	public static final String LAYER_CHOICES_UNSUPPORTED = PREFIX + "layerChoicesUnsupported";
 	/** A search's space belongs to another network than the search's network. */
 	public static final String SPACE_NETWORK_MISMATCH = PREFIX + "spaceNetworkMismatch";
 	/** A bit-width wider than every entry of the device's packing / peak table. data[0] = device name. */

@@ -118,12 +118,6 @@ public class SpaceValidator extends HaoCheckBase {
 
 	@Check
 	public void checkLayerChoices(LayerChoices entry) {
-		if (entry.getChoices().stream().anyMatch(BitsChoice.class::isInstance)) {
-			// per-layer pruning is searched; per-layer bit-widths not yet (the engine's bits are per subgraph)
-			warning("per-layer bit-widths are not supported by the search engine yet (bits are chosen per subgraph); "
-					+ "searches ignore the 'bits' of this entry (its 'prune' lines are searched)", entry, null,
-					HaoIssueCodes.LAYER_CHOICES_UNSUPPORTED);
-		}
 		for (Choice choice : entry.getChoices()) {
 			if (!(choice instanceof BitsChoice || choice instanceof PruneChoice)) {
 				error(keyword(choice) + " choices apply to subgraphs; a layer entry takes 'bits' and 'prune' only",

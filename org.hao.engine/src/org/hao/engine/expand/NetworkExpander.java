@@ -77,11 +77,11 @@ public final class NetworkExpander {
         }
 
         ExpandedSubgraph subgraph(SubgraphSpec subgraph, SubgraphChoice subgraphChoice) {
-            for (String op : subgraphChoice.opPruning().keySet()) {
-                // per-op pruning must name an op of this subgraph: a typo would silently prune nothing
+            for (String op : subgraphChoice.opsWithOwnChoices()) {
+                // per-op choices must name an op of this subgraph: a typo would silently change nothing
                 if (subgraph.ops().stream().noneMatch(o -> o.name().equals(op))) {
-                    throw new IllegalArgumentException("per-op pruning names op '" + op + "' which subgraph "
-                            + subgraph.name() + " does not have");
+                    throw new IllegalArgumentException("per-op choice (pruning or bits) names op '" + op
+                            + "' which subgraph " + subgraph.name() + " does not have");
                 }
             }
             this.spec = subgraph;
@@ -212,7 +212,7 @@ public final class NetworkExpander {
                         + " layers (check repeat counts and depths)");
             }
             layers.add(new Layer(layerName, opName, spec.name(), kind, current.channels(), out.channels(),
-                    current.height(), current.width(), out.height(), out.width(), kernel, stride, choice.bits(),
+                    current.height(), current.width(), out.height(), out.width(), kernel, stride, choice.bitsFor(opName),
                     pruning));
             current = out;
         }

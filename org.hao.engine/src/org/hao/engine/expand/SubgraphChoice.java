@@ -1,7 +1,10 @@
 package org.hao.engine.expand;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.ToIntFunction;
 
 import org.hao.engine.model.BitWidths;
@@ -14,15 +17,22 @@ import org.hao.engine.model.SubgraphSpec;
  * One point of a subgraph's search space. {@code kernel}, {@code expansion} and {@code depth} apply to every MBConv
  * of the subgraph; {@link #KEEP} (0) keeps each MBConv's written value. {@code widthMultiplier} scales the output
  * channels of Conv, Pointwise and MBConv ops. {@code bits} and {@code pruning} apply to every layer of the subgraph
- * (pruning only to layers with a weight matrix: conv, pointwise, fully connected); {@code opPruning} replaces the
- * subgraph's pruning for the layers of the named ops (block shape and ratio per layer).
+ * (pruning only to layers with a weight matrix: conv, pointwise, fully connected); {@code opPruning} and
+ * {@code opBits} replace the subgraph's pruning or bit-widths for the layers of the named ops (per-layer block
+ * pruning and mixed precision).
  */
 public record SubgraphChoice(int kernel, int expansion, double widthMultiplier, int depth, BitWidths bits,
-        Pruning pruning, Map<String, Pruning> opPruning) {
+        Pruning pruning, Map<String, Pruning> opPruning, Map<String, BitWidths> opBits) {
 
     /** Without per-op pruning (the engine API contract's original six fields). */
     public SubgraphChoice(int kernel, int expansion, double widthMultiplier, int depth, BitWidths bits, Pruning pruning) {
-        this(kernel, expansion, widthMultiplier, depth, bits, pruning, Map.of());
+        this(kernel, expansion, widthMultiplier, depth, bits, pruning, Map.of(), Map.of());
+    }
+
+    /** Without per-op bit-widths. */
+    public SubgraphChoice(int kernel, int expansion, double widthMultiplier, int depth, BitWidths bits, Pruning pruning,
+            Map<String, Pruning> opPruning) {
+        this(kernel, expansion, widthMultiplier, depth, bits, pruning, opPruning, Map.of());
     }
 
     /** "Use the value written on each op." */
@@ -47,22 +57,39 @@ public record SubgraphChoice(int kernel, int expansion, double widthMultiplier, 
         if (pruning == null) {
             throw new IllegalArgumentException("pruning must not be null");
         }
-        if (opPruning == null) {
-            throw new IllegalArgumentException("opPruning must not be null");
+        opPruning = copyPerOp("opPruning", opPruning);
+        opBits = copyPerOp("opBits", opBits);
+    }
+
+    private static <T> Map<String, T> copyPerOp(String field, Map<String, T> perOp) {
+        if (perOp == null) {
+            throw new IllegalArgumentException(field + " must not be null");
         }
-        Map<String, Pruning> ops = new LinkedHashMap<>();
-        opPruning.forEach((op, p) -> {
-            if (op == null || p == null) {
-                throw new IllegalArgumentException("opPruning must not hold null ops or prunings");
+        Map<String, T> ops = new LinkedHashMap<>();
+        perOp.forEach((op, value) -> {
+            if (op == null || value == null) {
+                throw new IllegalArgumentException(field + " must not hold null ops or values");
             }
-            ops.put(op, p);
+            ops.put(op, value);
         });
-        opPruning = java.util.Collections.unmodifiableMap(ops);
+        return Collections.unmodifiableMap(ops);
     }
 
     /** The pruning of the layers of op {@code opName}: its own entry, else the subgraph's. */
     public Pruning pruningFor(String opName) {
         return opPruning.getOrDefault(opName, pruning);
+    }
+
+    /** The bit-widths of the layers of op {@code opName}: its own entry, else the subgraph's. */
+    public BitWidths bitsFor(String opName) {
+        return opBits.getOrDefault(opName, bits);
+    }
+
+    /** Names of the ops with their own pruning or bit-widths. */
+    public Set<String> opsWithOwnChoices() {
+        Set<String> ops = new LinkedHashSet<>(opPruning.keySet());
+        ops.addAll(opBits.keySet());
+        return ops;
     }
 
     /** Everything as written in the network: width 1, INT8, no pruning. */
@@ -93,15 +120,15 @@ public record SubgraphChoice(int kernel, int expansion, double widthMultiplier, 
     }
 
     public SubgraphChoice withBits(BitWidths newBits) {
-        return new SubgraphChoice(kernel, expansion, widthMultiplier, depth, newBits, pruning, opPruning);
+        return new SubgraphChoice(kernel, expansion, widthMultiplier, depth, newBits, pruning, opPruning, opBits);
     }
 
     public SubgraphChoice withPruning(Pruning newPruning) {
-        return new SubgraphChoice(kernel, expansion, widthMultiplier, depth, bits, newPruning, opPruning);
+        return new SubgraphChoice(kernel, expansion, widthMultiplier, depth, bits, newPruning, opPruning, opBits);
     }
 
     public SubgraphChoice withOpPruning(Map<String, Pruning> newOpPruning) {
-        return new SubgraphChoice(kernel, expansion, widthMultiplier, depth, bits, pruning, newOpPruning);
+        return new SubgraphChoice(kernel, expansion, widthMultiplier, depth, bits, pruning, newOpPruning, opBits);
     }
 
     int kernelFor(MBConv op) {

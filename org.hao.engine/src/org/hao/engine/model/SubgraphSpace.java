@@ -7,11 +7,13 @@ import java.util.Map;
 
 /**
  * Options a search may pick for one subgraph. An empty list means "keep the base value written in the network".
- * {@code opPruning} gives block-pruning options for single ops (layers) of the subgraph, which replace the
- * subgraph-wide {@code pruning} for that op; each op adds one dimension to the space.
+ * {@code opPruning} and {@code opBits} give block-pruning and bit-width options for single ops (layers) of the
+ * subgraph, which replace the subgraph-wide {@code pruning} or {@code bitWidths} for that op; each op adds one
+ * dimension to the space.
  */
 public record SubgraphSpace(List<Integer> kernels, List<Integer> expansions, List<Double> widthMultipliers,
-        List<Integer> depths, List<BitWidths> bitWidths, List<Pruning> pruning, Map<String, List<Pruning>> opPruning) {
+        List<Integer> depths, List<BitWidths> bitWidths, List<Pruning> pruning, Map<String, List<Pruning>> opPruning,
+        Map<String, List<BitWidths>> opBits) {
 
     public static final SubgraphSpace NONE = new SubgraphSpace(List.of(), List.of(), List.of(), List.of(), List.of(),
             List.of());
@@ -20,6 +22,13 @@ public record SubgraphSpace(List<Integer> kernels, List<Integer> expansions, Lis
     public SubgraphSpace(List<Integer> kernels, List<Integer> expansions, List<Double> widthMultipliers,
             List<Integer> depths, List<BitWidths> bitWidths, List<Pruning> pruning) {
         this(kernels, expansions, widthMultipliers, depths, bitWidths, pruning, Map.of());
+    }
+
+    /** Without per-op bit-widths. */
+    public SubgraphSpace(List<Integer> kernels, List<Integer> expansions, List<Double> widthMultipliers,
+            List<Integer> depths, List<BitWidths> bitWidths, List<Pruning> pruning,
+            Map<String, List<Pruning>> opPruning) {
+        this(kernels, expansions, widthMultipliers, depths, bitWidths, pruning, opPruning, Map.of());
     }
 
     public SubgraphSpace {
@@ -33,17 +42,22 @@ public record SubgraphSpace(List<Integer> kernels, List<Integer> expansions, Lis
         expansions.forEach(e -> Checks.positive("expansions entry", e));
         widthMultipliers.forEach(w -> Checks.positive("widthMultipliers entry", w));
         depths.forEach(d -> Checks.positive("depths entry", d));
-        Map<String, List<Pruning>> ops = new LinkedHashMap<>();
-        if (opPruning != null) {
-            opPruning.forEach((op, options) -> {
-                List<Pruning> list = copy("opPruning[" + op + "]", options);
+        opPruning = copyPerOp("opPruning", opPruning);
+        opBits = copyPerOp("opBits", opBits);
+    }
+
+    private static <T> Map<String, List<T>> copyPerOp(String field, Map<String, List<T>> perOp) {
+        Map<String, List<T>> ops = new LinkedHashMap<>();
+        if (perOp != null) {
+            perOp.forEach((op, options) -> {
+                List<T> list = copy(field + "[" + op + "]", options);
                 if (op == null || list.isEmpty()) {
-                    throw new IllegalArgumentException("opPruning needs an op name and at least one option per op");
+                    throw new IllegalArgumentException(field + " needs an op name and at least one option per op");
                 }
                 ops.put(op, list);
             });
         }
-        opPruning = Collections.unmodifiableMap(ops);
+        return Collections.unmodifiableMap(ops);
     }
 
     private static <T> List<T> copy(String field, List<T> values) {
@@ -64,6 +78,9 @@ public record SubgraphSpace(List<Integer> kernels, List<Integer> expansions, Lis
                 * Math.max(1, widthMultipliers.size()) * Math.max(1, depths.size()) * Math.max(1, bitWidths.size())
                 * Math.max(1, pruning.size());
         for (List<Pruning> options : opPruning.values()) {
+            n *= options.size();
+        }
+        for (List<BitWidths> options : opBits.values()) {
             n *= options.size();
         }
         return n;

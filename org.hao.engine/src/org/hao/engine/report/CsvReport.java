@@ -38,7 +38,9 @@ public final class CsvReport {
                         Map<String, Object> c = new TreeMap<>((Map<String, Object>) sgs.get(s));
                         row.add("k=" + c.get("kernel") + " e=" + c.get("expansion") + " w=" + c.get("width_multiplier") + " d="
                                 + c.get("depth") + " W" + c.get("weight_bits") + "A" + c.get("act_bits") + " prune="
-                                + ((Map<String, Object>) c.get("pruning")).get("ratio"));
+                                + ((Map<String, Object>) c.get("pruning")).get("ratio")
+                                + (c.containsKey("op_pruning") ? " op_pruning=" + c.get("op_pruning") : "")
+                                + (c.containsKey("op_bits") ? " op_bits=" + c.get("op_bits") : ""));
                     }
                     p.printRecord(row);
                 }

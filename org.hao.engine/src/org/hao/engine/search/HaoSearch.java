@@ -392,7 +392,6 @@ public final class HaoSearch {
         List<Integer> ds = sp.depths().isEmpty() ? List.of(b.depth()) : sp.depths();
         List<BitWidths> bs = sp.bitWidths().isEmpty() ? List.of(b.bits()) : sp.bitWidths();
         List<Pruning> ps = sp.pruning().isEmpty() ? List.of(b.pruning()) : sp.pruning();
-        List<String> ops = List.copyOf(sp.opPruning().keySet());
         long size = sp.size();
         List<Long> indices = new ArrayList<>();
         if (size <= MAX_CHOICES_PER_SUBGRAPH) {
@@ -422,13 +421,19 @@ public final class HaoSearch {
             x /= bs.size();
             Pruning p = ps.get((int) (x % ps.size()));
             x /= ps.size();
-            Map<String, Pruning> perOp = new LinkedHashMap<>();
-            for (String op : ops) {
-                List<Pruning> opts = sp.opPruning().get(op);
-                perOp.put(op, opts.get((int) (x % opts.size())));
+            Map<String, Pruning> perOpPruning = new LinkedHashMap<>();
+            for (Map.Entry<String, List<Pruning>> op : sp.opPruning().entrySet()) {
+                List<Pruning> opts = op.getValue();
+                perOpPruning.put(op.getKey(), opts.get((int) (x % opts.size())));
                 x /= opts.size();
             }
-            out.add(new SubgraphChoice(k, e, w, d, bw, p, perOp));
+            Map<String, BitWidths> perOpBits = new LinkedHashMap<>();
+            for (Map.Entry<String, List<BitWidths>> op : sp.opBits().entrySet()) {
+                List<BitWidths> opts = op.getValue();
+                perOpBits.put(op.getKey(), opts.get((int) (x % opts.size())));
+                x /= opts.size();
+            }
+            out.add(new SubgraphChoice(k, e, w, d, bw, p, perOpPruning, perOpBits));
         }
         return out;
     }
@@ -495,6 +500,12 @@ public final class HaoSearch {
                 });
                 sc.put("op_pruning", ops);
             }
+            if (!c.opBits().isEmpty()) {
+                Map<String, Object> ops = new LinkedHashMap<>();
+                c.opBits().forEach((op, b) -> ops.put(op, Map.of("weight_bits", b.weightBits(), "act_bits",
+                        b.activationBits())));
+                sc.put("op_bits", ops);
+            }
             sc.put("latency_ms", e.cost().latencyMs());
             sc.put("dsp", e.cost().dsp());
             sc.put("bram18k", e.cost().bram18k());
@@ -549,9 +560,9 @@ public final class HaoSearch {
     }
 
     static String describe(SubgraphChoice c) {
-        return String.format(Locale.ROOT, "[k%s e%s w%s d%s %s pruning %s%s]", keep(c.kernel()), keep(c.expansion()),
-                c.widthMultiplier(), keep(c.depth()), c.bits(), c.pruning(), c.opPruning().isEmpty() ? ""
-                        : " " + c.opPruning());
+        return String.format(Locale.ROOT, "[k%s e%s w%s d%s %s pruning %s%s%s]", keep(c.kernel()),
+                keep(c.expansion()), c.widthMultiplier(), keep(c.depth()), c.bits(), c.pruning(),
+                c.opPruning().isEmpty() ? "" : " " + c.opPruning(), c.opBits().isEmpty() ? "" : " bits " + c.opBits());
     }
 
     private static String keep(int v) {

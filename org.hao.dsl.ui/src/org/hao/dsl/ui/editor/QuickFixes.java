@@ -47,8 +47,8 @@ public final class QuickFixes {
 	public static boolean hasFixes(String code) {
 		return code != null && List.of(HaoIssueCodes.VALUE_OUT_OF_RANGE, HaoIssueCodes.DUPLICATE_ENTRY,
 				HaoIssueCodes.MISSING_ATTRIBUTE, HaoIssueCodes.MISSING_POWER, HaoIssueCodes.CONSTRAINT_ABOVE_DEVICE,
-				HaoIssueCodes.IMPORT_SELF, HaoIssueCodes.IMPORT_NOT_FOUND, HaoIssueCodes.UNSUPPORTED_BIT_WIDTH,
-				HaoIssueCodes.LAYER_CHOICES_UNSUPPORTED).contains(code);
+				HaoIssueCodes.IMPORT_SELF, HaoIssueCodes.IMPORT_NOT_FOUND, HaoIssueCodes.UNSUPPORTED_BIT_WIDTH)
+				.contains(code);
 	}
 
 	public static List<Fix> fixes(String code, String[] data, int offset, int length, IDocument doc) {
@@ -75,7 +75,6 @@ public final class QuickFixes {
 			case HaoIssueCodes.CONSTRAINT_ABOVE_DEVICE, HaoIssueCodes.IMPORT_SELF, HaoIssueCodes.IMPORT_NOT_FOUND ->
 				fixes.add(new SimpleFix(code.equals(HaoIssueCodes.CONSTRAINT_ABOVE_DEVICE) ? "Remove the constraint" : "Remove the import",
 						d -> removeLine(d, offset)));
-			case HaoIssueCodes.LAYER_CHOICES_UNSUPPORTED -> fixes.add(new SimpleFix("Remove the layer entry", d -> removeBlock(d, offset)));
 			default -> {
 				// no fix
 			}
@@ -119,28 +118,6 @@ public final class QuickFixes {
 		IRegion r = d.getLineInformation(line);
 		int length = r.getLength() + (d.getLineDelimiter(line) == null ? 0 : d.getLineDelimiter(line).length());
 		d.replace(r.getOffset(), length, "");
-	}
-
-	/** Removes the lines from the one at {@code offset} to the line of its matching closing brace. */
-	private static void removeBlock(IDocument d, int offset) throws BadLocationException {
-		int depth = 0;
-		int i = d.getLineInformationOfOffset(offset).getOffset();
-		boolean opened = false;
-		for (; i < d.getLength(); i++) {
-			char c = d.getChar(i);
-			if (c == '{') {
-				depth++;
-				opened = true;
-			} else if (c == '}' && --depth == 0 && opened) {
-				break;
-			}
-		}
-		int firstLine = d.getLineOfOffset(offset);
-		int lastLine = d.getLineOfOffset(Math.min(i, d.getLength()));
-		int start = d.getLineOffset(firstLine);
-		IRegion last = d.getLineInformation(lastLine);
-		String delim = d.getLineDelimiter(lastLine);
-		d.replace(start, last.getOffset() + last.getLength() + (delim == null ? 0 : delim.length()) - start, "");
 	}
 
 	private static String leadingWhitespace(String s) {
