@@ -40,11 +40,22 @@ public final class CsvReport {
                                 + c.get("depth") + " W" + c.get("weight_bits") + "A" + c.get("act_bits") + " prune="
                                 + ((Map<String, Object>) c.get("pruning")).get("ratio")
                                 + (c.containsKey("op_pruning") ? " op_pruning=" + c.get("op_pruning") : "")
-                                + (c.containsKey("op_bits") ? " op_bits=" + c.get("op_bits") : ""));
+                                + (c.containsKey("op_bits") ? " op_bits=" + opBits((Map<String, Object>) c.get("op_bits")) : ""));
                     }
                     p.printRecord(row);
                 }
             }
         });
+    }
+
+    /** {conv1={weight_bits=8, act_bits=8}} as "conv1:W8A8" (same notation as the subgraph bits). */
+    @SuppressWarnings("unchecked")
+    private static String opBits(Map<String, Object> ops) {
+        List<String> parts = new ArrayList<>();
+        ops.forEach((op, bits) -> {
+            Map<String, Object> b = (Map<String, Object>) bits;
+            parts.add(op + ":W" + b.get("weight_bits") + "A" + b.get("act_bits"));
+        });
+        return String.join(",", parts);
     }
 }
