@@ -98,4 +98,9 @@ abstract class HaoTestBase {
 		}
 		return VALID.replace(fragment, replacement);
 	}
+
+	/** {@link #VALID} with {@code entry} (e.g. a {@code layer c1 { ... }} block) first in its space NetSpace. */
+	protected static String validWithSpaceEntry(String entry) {
+		return validWith("space NetSpace for Net {", "space NetSpace for Net {\n" + entry);
+	}
 }

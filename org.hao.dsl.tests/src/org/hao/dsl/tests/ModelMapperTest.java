@@ -86,8 +86,7 @@ class ModelMapperTest extends HaoTestBase {
 
 	@Test
 	void layerPruneLinesBecomePerOpPruningOfTheirSubgraph() throws Exception {
-		SearchSpec spec = mapValid(validWith("space NetSpace for Net {", """
-				space NetSpace for Net {
+		SearchSpec spec = mapValid(validWithSpaceEntry("""
 					layer c1, p1 {
 						prune block 8 x 8 ratio { 0.0, 0.5 }
 						prune block 16 x 4 ratio { 0.75 }
@@ -103,8 +102,7 @@ class ModelMapperTest extends HaoTestBase {
 
 	@Test
 	void layerBitsLinesBecomePerOpBitWidthsOfTheirSubgraph() throws Exception {
-		SearchSpec spec = mapValid(validWith("space NetSpace for Net {", """
-				space NetSpace for Net {
+		SearchSpec spec = mapValid(validWithSpaceEntry("""
 					layer c1 {
 						bits weights { 8, 16 } activations { 8 }
 					}
@@ -128,8 +126,7 @@ class ModelMapperTest extends HaoTestBase {
 
 	@Test
 	void allEntryAppliesToEverySubgraphAndNamedEntriesOverride() throws Exception {
-		String text = validWith("space NetSpace for Net {", """
-				space NetSpace for Net {
+		String text = validWithSpaceEntry("""
 					subgraph all {
 						bits weights { 4, 8 } activations { 8 }
 						kernel { 7 }

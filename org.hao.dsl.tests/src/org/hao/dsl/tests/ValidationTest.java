@@ -112,8 +112,7 @@ class ValidationTest extends HaoTestBase {
 
 	@Test
 	void perLayerChoicesTakeBitsAndPruneOnly() throws Exception {
-		Model m = parse(validWith("space NetSpace for Net {", """
-				space NetSpace for Net {
+		Model m = parse(validWithSpaceEntry("""
 					layer c1 {
 						bits weights { 8 } activations { 8 }
 						width { 0.5 }
@@ -124,8 +123,7 @@ class ValidationTest extends HaoTestBase {
 
 	@Test
 	void perLayerBitsAreSearchedWithoutWarning() throws Exception {
-		Model m = parse(validWith("space NetSpace for Net {", """
-				space NetSpace for Net {
+		Model m = parse(validWithSpaceEntry("""
 					layer c1 {
 						bits weights { 8, 16 } activations { 8 }
 					}
@@ -135,8 +133,7 @@ class ValidationTest extends HaoTestBase {
 
 	@Test
 	void perLayerBitsTheDeviceCannotRunAreErrors() throws Exception {
-		Model m = parse(validWith("space NetSpace for Net {", """
-				space NetSpace for Net {
+		Model m = parse(validWithSpaceEntry("""
 					layer c1 {
 						bits weights { 32 } activations { 8 }
 					}
@@ -146,8 +143,7 @@ class ValidationTest extends HaoTestBase {
 
 	@Test
 	void perLayerPruningIsSearchedWithoutWarning() throws Exception {
-		Model m = parse(validWith("space NetSpace for Net {", """
-				space NetSpace for Net {
+		Model m = parse(validWithSpaceEntry("""
 					layer c1 {
 						prune block 4 x 4 ratio { 0.0, 0.5 }
 					}
