@@ -55,7 +55,7 @@ public final class FpgaCostModel {
         long executedMacs = Math.round(layer.denseMacs() * (1 - skipped));
         double computeMs = cycles / (fpga.clockMhz() * 1e3);
         long ddrBytes = ddrBytes(layer, p, mode);
-        double memoryMs = ddrBytes / (fpga.ddrGBps() * 1e6);
+        double memoryMs = ddrMs(ddrBytes);
         // a pipeline stage with streamed weights waits for its weight tiles; on-chip weights load before the frame
         boolean memoryBound = mode == ExecutionMode.SEQUENTIAL || streams(layer, p);
         double latencyMs = memoryBound ? Math.max(computeMs, memoryMs) : computeMs;
@@ -233,6 +233,19 @@ public final class FpgaCostModel {
 
     // ---- subgraphs -------------------------------------------------------------------------------------------
 
+    /** DDR bytes a pipelined subgraph moves besides weights: its input read once and its output written once. */
+    public long pipelineEdgeBytes(List<Layer> layers) {
+        Layer first = layers.get(0);
+        Layer last = layers.get(layers.size() - 1);
+        return ceilDiv(first.inputActivations() * first.bits().activationBits(), 8)
+                + ceilDiv(last.outputActivations() * last.bits().activationBits(), 8);
+    }
+
+    /** Time {@code bytes} take at the device's DDR bandwidth (ms). */
+    public double ddrMs(long bytes) {
+        return bytes / (fpga.ddrGBps() * 1e6);
+    }
+
     /**
      * Share of a stage's time that passes before it emits its first output row in a pipeline: it needs ceil(k/2)
      * input rows ('same' padding, centred window) out of the rows it produces, capped at 1 (FC and global pool must
@@ -280,11 +293,8 @@ public final class FpgaCostModel {
                 maxStage = Math.max(maxStage, costs.get(i).latencyMs());
                 fill += fillFraction(layers.get(i)) * costs.get(i).latencyMs();
             }
-            Layer first = layers.get(0);
-            Layer last = layers.get(layers.size() - 1);
-            ddr += ceilDiv(first.inputActivations() * first.bits().activationBits(), 8)
-                    + ceilDiv(last.outputActivations() * last.bits().activationBits(), 8);
-            latencyMs = Math.max(maxStage + fill, ddr / (fpga.ddrGBps() * 1e6));
+            ddr += pipelineEdgeBytes(layers);
+            latencyMs = Math.max(maxStage + fill, ddrMs(ddr));
         }
         double energyMj = 0;
         for (int i = 0; i < layers.size(); i++) {

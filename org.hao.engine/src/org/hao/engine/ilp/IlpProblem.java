@@ -11,11 +11,22 @@ import java.util.List;
  * @param layerNames one name per layer (used in messages)
  * @param candidates per layer, its candidates
  * @param budget resource limits
+ * @param fixedDdrMs MIN_MAX only: DDR time every configuration spends besides its candidates' (the subgraph's input
+ *        and output); the pipelined latency is {@code max(max_l lat_l, fixedDdrMs + sum_l ddrMs_l)}
  */
 public record IlpProblem(String name, IlpObjective objective, List<String> layerNames, List<List<IlpCandidate>> candidates,
-        ResourceBudget budget) {
+        ResourceBudget budget, double fixedDdrMs) {
+
+    /** Without shared DDR time. */
+    public IlpProblem(String name, IlpObjective objective, List<String> layerNames, List<List<IlpCandidate>> candidates,
+            ResourceBudget budget) {
+        this(name, objective, layerNames, candidates, budget, 0);
+    }
 
     public IlpProblem {
+        if (!(fixedDdrMs >= 0) || Double.isInfinite(fixedDdrMs)) {
+            throw new IllegalArgumentException("fixed DDR time must be a finite number >= 0, got " + fixedDdrMs);
+        }
         if (objective == null || budget == null || candidates == null || layerNames == null) {
             throw new IllegalArgumentException("objective, budget, layer names and candidates are required");
         }
@@ -40,14 +51,32 @@ public record IlpProblem(String name, IlpObjective objective, List<String> layer
         return candidates.size();
     }
 
-    /** Latency of the subgraph for a choice (index per layer), by the objective's rule. */
+    /**
+     * Latency of the subgraph for a choice (index per layer), by the objective's rule: MIN_SUM the sum; MIN_MAX the
+     * slowest layer, or the shared DDR time when that is longer.
+     */
     public double latencyOf(int[] choice) {
         double acc = 0;
         for (int l = 0; l < choice.length; l++) {
             double v = candidates.get(l).get(choice[l]).latencyMs();
             acc = objective == IlpObjective.MIN_MAX ? Math.max(acc, v) : acc + v;
         }
-        return acc;
+        return objective == IlpObjective.MIN_MAX ? Math.max(acc, sharedDdrMs(choice)) : acc;
+    }
+
+    /** MIN_MAX: the DDR time of a choice when all its stages share the bandwidth. */
+    public double sharedDdrMs(int[] choice) {
+        double ddr = fixedDdrMs;
+        for (int l = 0; l < choice.length; l++) {
+            ddr += candidates.get(l).get(choice[l]).ddrMs();
+        }
+        return ddr;
+    }
+
+    /** Whether T is also bounded by shared DDR time (MIN_MAX with any DDR traffic). */
+    public boolean sharesDdr() {
+        return objective == IlpObjective.MIN_MAX
+                && (fixedDdrMs > 0 || candidates.stream().flatMap(List::stream).anyMatch(c -> c.ddrMs() > 0));
     }
 
     /** Resource totals {dsp, bram18k, lut} of a choice. */

@@ -24,7 +24,8 @@ import com.google.ortools.linearsolver.MPVariable;
  * <p>Formulation: binary {@code x[l,k]} = layer l uses candidate k; {@code sum_k x[l,k] = 1} for every layer;
  * {@code sum_{l,k} dsp[l,k] x[l,k] <= DSP limit} and the same for BRAM18K and LUT, where a limit is
  * device capacity x utilisation cap, lowered by a user cap if one is given. Objective MIN_SUM:
- * {@code min sum lat[l,k] x[l,k]}; MIN_MAX: {@code min T} with {@code sum_k lat[l,k] x[l,k] <= T} per layer.
+ * {@code min sum lat[l,k] x[l,k]}; MIN_MAX: {@code min T} with {@code sum_k lat[l,k] x[l,k] <= T} per layer and,
+ * when the stages share DDR bandwidth, {@code fixedDdr + sum_{l,k} ddr[l,k] x[l,k] <= T}.
  * Latencies enter the model in microseconds (better-scaled coefficients than milliseconds).
  *
  * <p>Every call creates a new MPSolver, runs it single-threaded (interrupts only work single-threaded), always with a
@@ -36,7 +37,8 @@ import com.google.ortools.linearsolver.MPVariable;
  *
  * <p>Ties: among configurations with the optimal latency SCIP may return one that wastes resources. A deterministic
  * post-pass moves each layer (in order) to the candidate that uses the least normalised resources
- * (dsp/DSPlimit + bram/BRAMlimit + lut/LUTlimit) among those that keep the objective value (MIN_MAX: latency <= T*;
+ * (dsp/DSPlimit + bram/BRAMlimit + lut/LUTlimit) among those that keep the objective value (MIN_MAX: latency and
+ * shared DDR time <= T*;
  * MIN_SUM: same latency) and keep all totals within the budget. The latency stays the proven optimum.
  */
 public final class SubgraphIlp {
@@ -114,6 +116,12 @@ public final class SubgraphIlp {
                 tLow = Math.max(tLow, cs.stream().mapToDouble(IlpCandidate::latencyMs).min().orElse(0) * 1000.0);
             }
             MPVariable t = minMax ? solver.makeNumVar(tLow, MPSolver.infinity(), "T") : null;
+            // pipelined stages share the DDR bandwidth: fixed + sum ddr[l,k] x[l,k] <= T
+            MPConstraint sharedDdr = null;
+            if (problem.sharesDdr()) {
+                sharedDdr = solver.makeConstraint(-MPSolver.infinity(), -problem.fixedDdrMs() * 1000.0, "ddr");
+                sharedDdr.setCoefficient(t, -1);
+            }
             MPVariable[][] x = new MPVariable[n][];
             List<MPVariable> hintVars = new ArrayList<>();
             for (int l = 0; l < n; l++) {
@@ -133,6 +141,9 @@ public final class SubgraphIlp {
                     double us = c.latencyMs() * 1000.0;
                     if (minMax) {
                         lt.setCoefficient(v, us);
+                        if (sharedDdr != null) {
+                            sharedDdr.setCoefficient(v, c.ddrMs() * 1000.0);
+                        }
                     } else {
                         obj.setCoefficient(v, us);
                     }
@@ -278,6 +289,7 @@ public final class SubgraphIlp {
         double dl = Math.max(1, b.dspLimit()), bl = Math.max(1, b.bram18kLimit()), ll = Math.max(1, b.lutLimit());
         double tStar = p.latencyOf(choice);
         long[] tot = p.resourcesOf(choice);
+        double ddr = p.sharedDdrMs(choice);
         for (int l = 0; l < choice.length; l++) {
             List<IlpCandidate> cs = p.candidates().get(l);
             IlpCandidate cur = cs.get(choice[l]);
@@ -285,7 +297,8 @@ public final class SubgraphIlp {
             double bestW = cur.dsp() / dl + cur.bram18k() / bl + cur.lut() / ll;
             for (int k = 0; k < cs.size(); k++) {
                 IlpCandidate c = cs.get(k);
-                boolean keeps = p.objective() == IlpObjective.MIN_MAX ? c.latencyMs() <= tStar
+                boolean keeps = p.objective() == IlpObjective.MIN_MAX
+                        ? c.latencyMs() <= tStar && ddr - cur.ddrMs() + c.ddrMs() <= tStar + 1e-12
                         : c.latencyMs() <= cur.latencyMs();
                 if (!keeps) {
                     continue;
@@ -304,6 +317,7 @@ public final class SubgraphIlp {
             tot[0] += nb.dsp() - cur.dsp();
             tot[1] += nb.bram18k() - cur.bram18k();
             tot[2] += nb.lut() - cur.lut();
+            ddr += nb.ddrMs() - cur.ddrMs();
             choice[l] = best;
         }
     }

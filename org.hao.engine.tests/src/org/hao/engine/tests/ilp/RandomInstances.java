@@ -83,6 +83,28 @@ public final class RandomInstances {
         return new IlpProblem("unstructured" + seed, obj, names, table, ResourceBudget.of(cap[0], cap[1], cap[2], 1.0));
     }
 
+    /**
+     * The same table as a pipelined subgraph whose stages share DDR bandwidth: each candidate gets a seeded DDR time
+     * of up to 1.5x its layer's fastest latency, and the subgraph a fixed DDR time, so the shared DDR bound decides
+     * the objective in a fair share of instances.
+     */
+    public static IlpProblem withSharedDdr(IlpProblem p, long seed) {
+        Random r = new Random(seed * 7919);
+        List<List<IlpCandidate>> table = new ArrayList<>();
+        double fastestOverall = Double.POSITIVE_INFINITY;
+        for (List<IlpCandidate> cs : p.candidates()) {
+            double fastest = cs.stream().mapToDouble(IlpCandidate::latencyMs).min().orElseThrow();
+            fastestOverall = Math.min(fastestOverall, fastest);
+            List<IlpCandidate> copy = new ArrayList<>();
+            for (IlpCandidate c : cs) {
+                copy.add(new IlpCandidate(c.latencyMs(), c.dsp(), c.bram18k(), c.lut(), 1.5 * fastest * r.nextDouble()));
+            }
+            table.add(copy);
+        }
+        return new IlpProblem(p.name() + "-ddr", IlpObjective.MIN_MAX, p.layerNames(), table, p.budget(),
+                fastestOverall * r.nextDouble());
+    }
+
     /** Best objective by full enumeration, or +infinity when nothing fits. */
     public static double exhaustive(IlpProblem p) {
         return rec(p, 0, new int[p.layerCount()]);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -22,7 +23,12 @@ import org.junit.jupiter.api.Test;
 class SubgraphIlpTest {
 
     private static void checkAgainstExhaustive(IlpObjective obj) {
-        int optimal = 0, infeasible = 0;
+        checkAgainstExhaustive(obj, (p, seed) -> p);
+    }
+
+    /** Solves 60 seeded instances (each passed through {@code variant}) and compares with full enumeration. */
+    private static int checkAgainstExhaustive(IlpObjective obj, BiFunction<IlpProblem, Long, IlpProblem> variant) {
+        int optimal = 0, infeasible = 0, ddrBound = 0;
         for (long seed = 1; seed <= 60; seed++) {
             double tight = 0.05 + 0.9 * ((seed * 37) % 100) / 100.0;
             // odd seeds: unstructured tables, where dominance and the min-max latency window have real work to do
@@ -31,6 +37,7 @@ class SubgraphIlpTest {
             if (seed % 10 == 0) { // force some infeasible ones
                 p = new IlpProblem(p.name(), obj, p.layerNames(), p.candidates(), ResourceBudget.of(1, 1, 1, 1.0));
             }
+            p = variant.apply(p, seed);
             double ex = RandomInstances.exhaustive(p);
             IlpResult r = SubgraphIlp.solve(p, 20_000, () -> false);
             if (Double.isInfinite(ex)) {
@@ -48,11 +55,15 @@ class SubgraphIlpTest {
                 assertEquals(res[1], r.bram18k());
                 assertEquals(res[2], r.lut());
                 assertEquals(0.0, r.gap(), 1e-9);
+                if (p.sharesDdr() && p.sharedDdrMs(c) >= r.latencyMs() - 1e-12) {
+                    ddrBound++;
+                }
                 optimal++;
             }
         }
         assertTrue(optimal >= 20, "too few feasible instances to mean anything: " + optimal);
         assertTrue(infeasible >= 4);
+        return ddrBound;
     }
 
     @Test
@@ -63,6 +74,32 @@ class SubgraphIlpTest {
     @Test
     void minMaxIsOptimalAgainstExhaustiveEnumeration() {
         checkAgainstExhaustive(IlpObjective.MIN_MAX);
+    }
+
+    @Test
+    void minMaxWithSharedDdrBandwidthIsOptimalAgainstExhaustiveEnumeration() {
+        int ddrBound = checkAgainstExhaustive(IlpObjective.MIN_MAX, RandomInstances::withSharedDdr);
+        assertTrue(ddrBound >= 10, "the shared DDR time decided too few instances to mean anything: " + ddrBound);
+    }
+
+    @Test
+    void pipelinedStagesCompetingForDdrKeepWeightsOnChip() {
+        // each layer: weights on chip (1.0 ms, 100 BRAM, 0.2 ms of DDR) or streamed (0.9 ms, 10 BRAM, 0.9 ms of DDR).
+        // Streaming both looks faster stage by stage (0.9 ms) but moves 1.8 ms of DDR traffic through one memory;
+        // keeping both on chip gives max(1.0, 0.4) = 1.0 ms, streaming one max(1.0, 1.1) = 1.1 ms
+        List<IlpCandidate> layer = List.of(new IlpCandidate(1.0, 4, 100, 500, 0.2), new IlpCandidate(0.9, 4, 10, 600, 0.9));
+        IlpProblem p = new IlpProblem("ddr", IlpObjective.MIN_MAX, List.of("a", "b"), List.of(layer, layer),
+                ResourceBudget.of(100, 300, 10_000, 1.0), 0.0);
+        IlpResult r = SubgraphIlp.solve(p);
+        assertEquals(IlpResult.Status.OPTIMAL, r.status(), r.message());
+        assertEquals(1.0, r.latencyMs(), 1e-9);
+        assertEquals(List.of(0, 0), r.choice());
+        // with only 150 BRAM18K one layer must stream (1.1 ms), not both (1.8 ms)
+        IlpProblem tight = new IlpProblem("ddr", IlpObjective.MIN_MAX, List.of("a", "b"), List.of(layer, layer),
+                ResourceBudget.of(100, 150, 10_000, 1.0), 0.0);
+        IlpResult rt = SubgraphIlp.solve(tight);
+        assertEquals(1.1, rt.latencyMs(), 1e-9);
+        assertEquals(1, rt.choice().stream().filter(i -> i == 1).count());
     }
 
     @Test
