@@ -9,14 +9,14 @@ import java.util.TreeSet;
  *
  * <ul>
  * <li><b>Dominance</b> (both objectives): a candidate that is no faster and no cheaper in every resource (and in DDR
- * time) than another candidate of the same layer is dropped; swapping it for the other never breaks the budget nor
- * worsens the objective.
+ * and fill time) than another candidate of the same layer is dropped; swapping it for the other never breaks the
+ * budget nor worsens the objective.
  * <li><b>Latency window</b> (MIN_MAX only): a lower bound {@code lowMs} on T comes from each resource alone (the
- * smallest T at which every layer's cheapest candidate no slower than T fits that resource), and from the shared DDR
- * time (every layer at its least DDR time); an upper bound
+ * smallest T at which every layer's cheapest candidate no slower than T fits that resource); an upper bound
  * {@code highMs} from a greedy feasible configuration. Candidates slower than {@code highMs} cannot be in an optimal
- * solution, and candidates faster than {@code lowMs} are only as good as {@code lowMs}, so latencies are clamped to
- * it before the dominance test.
+ * solution (the objective is at least the slowest layer), and candidates faster than {@code lowMs} are only as good as
+ * {@code lowMs} for T, so latencies are clamped to it before the dominance test (fill and DDR time are compared as
+ * they are).
  * </ul>
  *
  * Why: the min-max model's LP bound is weak, and SCIP spends its time branching over candidates that the two bounds
@@ -43,8 +43,7 @@ final class CandidateReduction {
         }
         TreeSet<Double> thresholds = new TreeSet<>();
         p.candidates().forEach(cs -> cs.forEach(c -> thresholds.add(c.latencyMs())));
-        // shared DDR time: T is at least the fixed part plus every layer's least DDR time
-        double low = Math.max(lowerBound(p, thresholds), leastSharedDdrMs(p));
+        double low = lowerBound(p, thresholds);
         int[] incumbent = greedy(p, thresholds, low);
         double high = incumbent == null ? Double.POSITIVE_INFINITY : p.latencyOf(incumbent);
         return new CandidateReduction(undominated(p, low, high), low, incumbent);
@@ -69,14 +68,6 @@ final class CandidateReduction {
             }
         }
         return 0;
-    }
-
-    private static double leastSharedDdrMs(IlpProblem p) {
-        double ddr = p.fixedDdrMs();
-        for (List<IlpCandidate> cs : p.candidates()) {
-            ddr += cs.stream().mapToDouble(IlpCandidate::ddrMs).min().orElse(0);
-        }
-        return ddr;
     }
 
     /** Per resource, the sum over layers of the least amount among candidates no slower than t; null if a layer has none. */
@@ -160,9 +151,9 @@ final class CandidateReduction {
             }
             double olat = Math.max(low, o.latencyMs());
             boolean noWorse = olat <= lat && o.dsp() <= c.dsp() && o.bram18k() <= c.bram18k() && o.lut() <= c.lut()
-                    && o.ddrMs() <= c.ddrMs();
+                    && o.ddrMs() <= c.ddrMs() && o.fillMs() <= c.fillMs();
             boolean equal = olat == lat && o.dsp() == c.dsp() && o.bram18k() == c.bram18k() && o.lut() == c.lut()
-                    && o.ddrMs() == c.ddrMs();
+                    && o.ddrMs() == c.ddrMs() && o.fillMs() == c.fillMs();
             if (noWorse && (!equal || j < k)) {
                 return true;
             }

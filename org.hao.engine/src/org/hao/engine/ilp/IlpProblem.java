@@ -12,7 +12,8 @@ import java.util.List;
  * @param candidates per layer, its candidates
  * @param budget resource limits
  * @param fixedDdrMs MIN_MAX only: DDR time every configuration spends besides its candidates' (the subgraph's input
- *        and output); the pipelined latency is {@code max(max_l lat_l, fixedDdrMs + sum_l ddrMs_l)}
+ *        and output); the pipelined latency is
+ *        {@code max(max_l lat_l + sum_l fillMs_l, fixedDdrMs + sum_l ddrMs_l)}
  */
 public record IlpProblem(String name, IlpObjective objective, List<String> layerNames, List<List<IlpCandidate>> candidates,
         ResourceBudget budget, double fixedDdrMs) {
@@ -53,30 +54,32 @@ public record IlpProblem(String name, IlpObjective objective, List<String> layer
 
     /**
      * Latency of the subgraph for a choice (index per layer), by the objective's rule: MIN_SUM the sum; MIN_MAX the
-     * slowest layer, or the shared DDR time when that is longer.
+     * slowest layer plus the pipeline fill, or the shared DDR time when that is longer.
      */
     public double latencyOf(int[] choice) {
-        double acc = 0;
-        for (int l = 0; l < choice.length; l++) {
-            double v = candidates.get(l).get(choice[l]).latencyMs();
-            acc = objective == IlpObjective.MIN_MAX ? Math.max(acc, v) : acc + v;
+        if (objective == IlpObjective.MIN_SUM) {
+            double sum = 0;
+            for (int l = 0; l < choice.length; l++) {
+                sum += candidates.get(l).get(choice[l]).latencyMs();
+            }
+            return sum;
         }
-        return objective == IlpObjective.MIN_MAX ? Math.max(acc, sharedDdrMs(choice)) : acc;
-    }
-
-    /** MIN_MAX: the DDR time of a choice when all its stages share the bandwidth. */
-    public double sharedDdrMs(int[] choice) {
+        double slowest = 0;
+        double fill = 0;
         double ddr = fixedDdrMs;
         for (int l = 0; l < choice.length; l++) {
-            ddr += candidates.get(l).get(choice[l]).ddrMs();
+            IlpCandidate c = candidates.get(l).get(choice[l]);
+            slowest = Math.max(slowest, c.latencyMs());
+            fill += c.fillMs();
+            ddr += c.ddrMs();
         }
-        return ddr;
+        return Math.max(slowest + fill, ddr);
     }
 
-    /** Whether T is also bounded by shared DDR time (MIN_MAX with any DDR traffic). */
-    public boolean sharesDdr() {
-        return objective == IlpObjective.MIN_MAX
-                && (fixedDdrMs > 0 || candidates.stream().flatMap(List::stream).anyMatch(c -> c.ddrMs() > 0));
+    /** Whether the MIN_MAX objective has pipeline terms (fill or shared DDR time) beyond the slowest layer. */
+    public boolean hasPipelineTerms() {
+        return objective == IlpObjective.MIN_MAX && (fixedDdrMs > 0
+                || candidates.stream().flatMap(List::stream).anyMatch(c -> c.ddrMs() > 0 || c.fillMs() > 0));
     }
 
     /** Resource totals {dsp, bram18k, lut} of a choice. */

@@ -24,8 +24,9 @@ import com.google.ortools.linearsolver.MPVariable;
  * <p>Formulation: binary {@code x[l,k]} = layer l uses candidate k; {@code sum_k x[l,k] = 1} for every layer;
  * {@code sum_{l,k} dsp[l,k] x[l,k] <= DSP limit} and the same for BRAM18K and LUT, where a limit is
  * device capacity x utilisation cap, lowered by a user cap if one is given. Objective MIN_SUM:
- * {@code min sum lat[l,k] x[l,k]}; MIN_MAX: {@code min T} with {@code sum_k lat[l,k] x[l,k] <= T} per layer and,
- * when the stages share DDR bandwidth, {@code fixedDdr + sum_{l,k} ddr[l,k] x[l,k] <= T}.
+ * {@code min sum lat[l,k] x[l,k]}; MIN_MAX: {@code min T} with {@code sum_k lat[l,k] x[l,k] <= T} per layer, or,
+ * for a pipeline with fill and DDR terms, {@code min Z} with also {@code T + sum fill[l,k] x[l,k] <= Z} and
+ * {@code fixedDdr + sum ddr[l,k] x[l,k] <= Z} (the stages share the DDR bandwidth).
  * Latencies enter the model in microseconds (better-scaled coefficients than milliseconds).
  *
  * <p>Every call creates a new MPSolver, runs it single-threaded (interrupts only work single-threaded), always with a
@@ -37,8 +38,8 @@ import com.google.ortools.linearsolver.MPVariable;
  *
  * <p>Ties: among configurations with the optimal latency SCIP may return one that wastes resources. A deterministic
  * post-pass moves each layer (in order) to the candidate that uses the least normalised resources
- * (dsp/DSPlimit + bram/BRAMlimit + lut/LUTlimit) among those that keep the objective value (MIN_MAX: latency and
- * shared DDR time <= T*;
+ * (dsp/DSPlimit + bram/BRAMlimit + lut/LUTlimit) among those that keep the objective value (MIN_MAX: the
+ * whole objective stays <= its optimum;
  * MIN_SUM: same latency) and keep all totals within the budget. The latency stays the proven optimum.
  */
 public final class SubgraphIlp {
@@ -116,11 +117,18 @@ public final class SubgraphIlp {
                 tLow = Math.max(tLow, cs.stream().mapToDouble(IlpCandidate::latencyMs).min().orElse(0) * 1000.0);
             }
             MPVariable t = minMax ? solver.makeNumVar(tLow, MPSolver.infinity(), "T") : null;
-            // pipelined stages share the DDR bandwidth: fixed + sum ddr[l,k] x[l,k] <= T
+            // pipelined subgraph: latency Z = max(T + sum fill[l,k] x[l,k], fixedDdr + sum ddr[l,k] x[l,k]), the
+            // stages sharing the DDR bandwidth
+            MPVariable z = null;
+            MPConstraint withFill = null;
             MPConstraint sharedDdr = null;
-            if (problem.sharesDdr()) {
+            if (problem.hasPipelineTerms()) {
+                z = solver.makeNumVar(tLow, MPSolver.infinity(), "Z");
+                withFill = solver.makeConstraint(-MPSolver.infinity(), 0, "fill");
+                withFill.setCoefficient(t, 1);
+                withFill.setCoefficient(z, -1);
                 sharedDdr = solver.makeConstraint(-MPSolver.infinity(), -problem.fixedDdrMs() * 1000.0, "ddr");
-                sharedDdr.setCoefficient(t, -1);
+                sharedDdr.setCoefficient(z, -1);
             }
             MPVariable[][] x = new MPVariable[n][];
             List<MPVariable> hintVars = new ArrayList<>();
@@ -141,7 +149,8 @@ public final class SubgraphIlp {
                     double us = c.latencyMs() * 1000.0;
                     if (minMax) {
                         lt.setCoefficient(v, us);
-                        if (sharedDdr != null) {
+                        if (z != null) {
+                            withFill.setCoefficient(v, c.fillMs() * 1000.0);
                             sharedDdr.setCoefficient(v, c.ddrMs() * 1000.0);
                         }
                     } else {
@@ -160,7 +169,7 @@ public final class SubgraphIlp {
                 solver.setHint(hintVars.toArray(MPVariable[]::new), ones(n));
             }
             if (minMax) {
-                obj.setCoefficient(t, 1);
+                obj.setCoefficient(z != null ? z : t, 1);
             }
             obj.setMinimization();
             if (cancel.getAsBoolean()) {
@@ -289,7 +298,7 @@ public final class SubgraphIlp {
         double dl = Math.max(1, b.dspLimit()), bl = Math.max(1, b.bram18kLimit()), ll = Math.max(1, b.lutLimit());
         double tStar = p.latencyOf(choice);
         long[] tot = p.resourcesOf(choice);
-        double ddr = p.sharedDdrMs(choice);
+        boolean pipelineTerms = p.hasPipelineTerms();
         for (int l = 0; l < choice.length; l++) {
             List<IlpCandidate> cs = p.candidates().get(l);
             IlpCandidate cur = cs.get(choice[l]);
@@ -298,7 +307,7 @@ public final class SubgraphIlp {
             for (int k = 0; k < cs.size(); k++) {
                 IlpCandidate c = cs.get(k);
                 boolean keeps = p.objective() == IlpObjective.MIN_MAX
-                        ? c.latencyMs() <= tStar && ddr - cur.ddrMs() + c.ddrMs() <= tStar + 1e-12
+                        ? c.latencyMs() <= tStar && (!pipelineTerms || latencyWith(p, choice, l, k) <= tStar + 1e-12)
                         : c.latencyMs() <= cur.latencyMs();
                 if (!keeps) {
                     continue;
@@ -317,9 +326,15 @@ public final class SubgraphIlp {
             tot[0] += nb.dsp() - cur.dsp();
             tot[1] += nb.bram18k() - cur.bram18k();
             tot[2] += nb.lut() - cur.lut();
-            ddr += nb.ddrMs() - cur.ddrMs();
             choice[l] = best;
         }
+    }
+
+    /** The objective with layer {@code l} moved to candidate {@code k}. */
+    private static double latencyWith(IlpProblem p, int[] choice, int l, int k) {
+        int[] moved = choice.clone();
+        moved[l] = k;
+        return p.latencyOf(moved);
     }
 
     /**

@@ -34,9 +34,9 @@ import org.hao.engine.model.FpgaSpec;
  * (time-multiplexed), so every subgraph ILP gets the whole device (capacity x utilisation cap, lowered by the user's
  * resource constraints); the network needs the maximum over its subgraphs.
  *
- * <p>Pipelined subgraphs: the ILP minimises the larger of the slowest stage's time and the subgraph's DDR time (all
- * stages share the bandwidth); the cost model then adds the pipeline fill to give the reported latency. Sequential
- * subgraphs: the ILP minimises the sum of per-layer roofline latencies, which is exactly the reported latency.
+ * <p>Pipelined subgraphs: the ILP minimises the larger of (slowest stage + pipeline fill) and the subgraph's DDR time
+ * (all stages share the bandwidth), which is exactly the cost model's subgraph latency. Sequential subgraphs: the
+ * ILP minimises the sum of per-layer roofline latencies, which is exactly the reported latency.
  */
 public final class SubgraphEvaluator {
     /** Parallelism candidates per layer given to the ILP. */
@@ -121,10 +121,13 @@ public final class SubgraphEvaluator {
             List<IlpCandidate> ic = new ArrayList<>(pc.size());
             for (ParallelismChoice p : pc) {
                 LayerCost c = fpga.cost(l, p, mode);
-                // stage time (pipelined) or layer time (sequential): both are the layer's latency; pipelined
-                // stages also share the DDR bandwidth (sequential layers have it alone, in their latency already)
+                // stage time (pipelined) or layer time (sequential): both are the layer's latency; a pipelined stage
+                // also adds its fill share and shares the DDR bandwidth (a sequential layer has it alone, in its
+                // latency already)
+                boolean pipelined = mode == ExecutionMode.PIPELINED;
                 ic.add(new IlpCandidate(c.latencyMs(), c.dsp(), c.bram18k(), c.lut(),
-                        mode == ExecutionMode.PIPELINED ? fpga.ddrMs(c.ddrBytes()) : 0));
+                        pipelined ? fpga.ddrMs(c.ddrBytes()) : 0,
+                        pipelined ? FpgaCostModel.fillFraction(l) * c.latencyMs() : 0));
             }
             cands.add(pc);
             table.add(ic);

@@ -84,25 +84,36 @@ public final class RandomInstances {
     }
 
     /**
-     * The same table as a pipelined subgraph whose stages share DDR bandwidth: each candidate gets a seeded DDR time
-     * of up to 1.5x its layer's fastest latency, and the subgraph a fixed DDR time, so the shared DDR bound decides
-     * the objective in a fair share of instances.
+     * The same table as a pipelined subgraph: each candidate gets a seeded fill time (a share of its latency, now and
+     * then all of it, as for an FC stage) and a DDR time of up to 1.5x its layer's fastest latency, and the subgraph
+     * a fixed DDR time, so that the shared DDR time decides the objective in a fair share of instances.
      */
-    public static IlpProblem withSharedDdr(IlpProblem p, long seed) {
+    public static IlpProblem asPipeline(IlpProblem p, long seed) {
         Random r = new Random(seed * 7919);
         List<List<IlpCandidate>> table = new ArrayList<>();
         double fastestOverall = Double.POSITIVE_INFINITY;
         for (List<IlpCandidate> cs : p.candidates()) {
             double fastest = cs.stream().mapToDouble(IlpCandidate::latencyMs).min().orElseThrow();
             fastestOverall = Math.min(fastestOverall, fastest);
+            double fillShare = r.nextInt(5) == 0 ? 1.0 : 0.2 * r.nextDouble();
             List<IlpCandidate> copy = new ArrayList<>();
             for (IlpCandidate c : cs) {
-                copy.add(new IlpCandidate(c.latencyMs(), c.dsp(), c.bram18k(), c.lut(), 1.5 * fastest * r.nextDouble()));
+                copy.add(new IlpCandidate(c.latencyMs(), c.dsp(), c.bram18k(), c.lut(), 1.5 * fastest * r.nextDouble(),
+                        fillShare * c.latencyMs()));
             }
             table.add(copy);
         }
-        return new IlpProblem(p.name() + "-ddr", IlpObjective.MIN_MAX, p.layerNames(), table, p.budget(),
+        return new IlpProblem(p.name() + "-pipeline", IlpObjective.MIN_MAX, p.layerNames(), table, p.budget(),
                 fastestOverall * r.nextDouble());
+    }
+
+    /** The shared DDR time of a choice: the fixed part plus each chosen candidate's. */
+    public static double sharedDdrMs(IlpProblem p, int[] choice) {
+        double ddr = p.fixedDdrMs();
+        for (int l = 0; l < choice.length; l++) {
+            ddr += p.candidates().get(l).get(choice[l]).ddrMs();
+        }
+        return ddr;
     }
 
     /** Best objective by full enumeration, or +infinity when nothing fits. */

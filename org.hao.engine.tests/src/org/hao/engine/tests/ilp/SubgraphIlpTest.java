@@ -55,7 +55,7 @@ class SubgraphIlpTest {
                 assertEquals(res[1], r.bram18k());
                 assertEquals(res[2], r.lut());
                 assertEquals(0.0, r.gap(), 1e-9);
-                if (p.sharesDdr() && p.sharedDdrMs(c) >= r.latencyMs() - 1e-12) {
+                if (p.hasPipelineTerms() && RandomInstances.sharedDdrMs(p, c) >= r.latencyMs() - 1e-12) {
                     ddrBound++;
                 }
                 optimal++;
@@ -77,8 +77,8 @@ class SubgraphIlpTest {
     }
 
     @Test
-    void minMaxWithSharedDdrBandwidthIsOptimalAgainstExhaustiveEnumeration() {
-        int ddrBound = checkAgainstExhaustive(IlpObjective.MIN_MAX, RandomInstances::withSharedDdr);
+    void pipelineWithFillAndSharedDdrIsOptimalAgainstExhaustiveEnumeration() {
+        int ddrBound = checkAgainstExhaustive(IlpObjective.MIN_MAX, RandomInstances::asPipeline);
         assertTrue(ddrBound >= 10, "the shared DDR time decided too few instances to mean anything: " + ddrBound);
     }
 
@@ -87,7 +87,7 @@ class SubgraphIlpTest {
         // each layer: weights on chip (1.0 ms, 100 BRAM, 0.2 ms of DDR) or streamed (0.9 ms, 10 BRAM, 0.9 ms of DDR).
         // Streaming both looks faster stage by stage (0.9 ms) but moves 1.8 ms of DDR traffic through one memory;
         // keeping both on chip gives max(1.0, 0.4) = 1.0 ms, streaming one max(1.0, 1.1) = 1.1 ms
-        List<IlpCandidate> layer = List.of(new IlpCandidate(1.0, 4, 100, 500, 0.2), new IlpCandidate(0.9, 4, 10, 600, 0.9));
+        List<IlpCandidate> layer = List.of(new IlpCandidate(1.0, 4, 100, 500, 0.2, 0), new IlpCandidate(0.9, 4, 10, 600, 0.9, 0));
         IlpProblem p = new IlpProblem("ddr", IlpObjective.MIN_MAX, List.of("a", "b"), List.of(layer, layer),
                 ResourceBudget.of(100, 300, 10_000, 1.0), 0.0);
         IlpResult r = SubgraphIlp.solve(p);
@@ -100,6 +100,21 @@ class SubgraphIlpTest {
         IlpResult rt = SubgraphIlp.solve(tight);
         assertEquals(1.1, rt.latencyMs(), 1e-9);
         assertEquals(1, rt.choice().stream().filter(i -> i == 1).count());
+    }
+
+    @Test
+    void pipelineFillMakesTheFasterFirstStageWorthItsResources() {
+        // a: 1.0 ms with fill 1.0 (an FC stage must see all its input) or 0.5 ms (fill 0.5) for 8 more DSP;
+        // b: the bottleneck at 2.0 ms either way. Min-max alone is indifferent (2.0) and the cheap a would do;
+        // with the fills, 2.0 + 1.0 + 0.1 = 3.1 ms against 2.0 + 0.5 + 0.1 = 2.6 ms: the fast a wins
+        IlpProblem p = new IlpProblem("fill", IlpObjective.MIN_MAX, List.of("a", "b"),
+                List.of(List.of(new IlpCandidate(1.0, 1, 1, 10, 0, 1.0), new IlpCandidate(0.5, 9, 1, 10, 0, 0.5)),
+                        List.of(new IlpCandidate(2.0, 1, 1, 10, 0, 0.1))),
+                ResourceBudget.of(100, 100, 1000, 1.0), 0.0);
+        IlpResult r = SubgraphIlp.solve(p);
+        assertEquals(IlpResult.Status.OPTIMAL, r.status(), r.message());
+        assertEquals(2.6, r.latencyMs(), 1e-9);
+        assertEquals(List.of(1, 0), r.choice());
     }
 
     @Test
