@@ -30,8 +30,9 @@ import com.google.ortools.linearsolver.MPVariable;
  * Latencies enter the model in microseconds (better-scaled coefficients than milliseconds).
  *
  * <p>Every call creates a new MPSolver, runs it single-threaded (interrupts only work single-threaded), always with a
- * time limit and {@code limits/gap = 0} so OPTIMAL means proven optimal, and deletes it afterwards. Cancellation: the
- * supplier is checked before building and solving, and while SCIP runs a watcher calls {@code interruptSolve()} every
+ * time limit and {@code limits/gap = 0} so OPTIMAL means proven optimal, with SCIP's own Ctrl-C handler off, and
+ * deletes it afterwards. Cancellation: the supplier is checked before building and solving, and while SCIP runs a
+ * watcher calls {@code interruptSolve()} every
  * {@value #WATCH_PERIOD_MS} ms once it turns true. An interrupt that arrives before SCIP has started its solve is lost,
  * so the watcher keeps repeating it until solve() returns; a cancel is therefore honoured within about 0.1 s plus the
  * time SCIP needs to reach its next interrupt check.
@@ -46,6 +47,13 @@ public final class SubgraphIlp {
     /** Time limit used when the caller gives none (ms). */
     public static final long DEFAULT_TIME_LIMIT_MS = 30_000;
     static final long WATCH_PERIOD_MS = 20;
+    /**
+     * gap 0: OPTIMAL means proven optimal. catchctrlc off: by default SCIP swaps in its own SIGINT handler while it
+     * solves, which swallowed the user's Ctrl-C (the JVM never saw it and the search ran on; found by
+     * releng/ctrl-c-check), and the swap is process-wide, so concurrent solves could leave SCIP's handler installed.
+     * Cancellation goes through {@code interruptSolve()} instead.
+     */
+    static final String SCIP_PARAMETERS = "limits/gap = 0\nmisc/catchctrlc = FALSE\n";
 
     private static final ScheduledExecutorService WATCHER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "hao-ilp-cancel-watcher");
@@ -98,8 +106,9 @@ public final class SubgraphIlp {
         ScheduledFuture<?> watch = null;
         try {
             solver.setNumThreads(1);
-            if (!solver.setSolverSpecificParametersAsString("limits/gap = 0\n")) {
-                return IlpResult.failure(IlpResult.Status.ERROR, "SCIP rejected the parameter limits/gap = 0", null, 0, 0);
+            if (!solver.setSolverSpecificParametersAsString(SCIP_PARAMETERS)) {
+                return IlpResult.failure(IlpResult.Status.ERROR, "SCIP rejected the parameters " + SCIP_PARAMETERS.strip()
+                        .replace('\n', ';'), null, 0, 0);
             }
             solver.setTimeLimit(limit);
             int n = problem.layerCount();
