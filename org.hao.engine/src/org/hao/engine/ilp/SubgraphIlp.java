@@ -32,16 +32,15 @@ import com.google.ortools.linearsolver.MPVariable;
  * <p>Every call creates a new MPSolver, runs it single-threaded (interrupts only work single-threaded), always with a
  * time limit and {@code limits/gap = 0} so OPTIMAL means proven optimal, with SCIP's own Ctrl-C handler off, and
  * deletes it afterwards. Cancellation: the supplier is checked before building and solving, and while SCIP runs a
- * watcher calls {@code interruptSolve()} every
- * {@value #WATCH_PERIOD_MS} ms once it turns true. An interrupt that arrives before SCIP has started its solve is lost,
- * so the watcher keeps repeating it until solve() returns; a cancel is therefore honoured within about 0.1 s plus the
- * time SCIP needs to reach its next interrupt check.
+ * watcher calls {@code interruptSolve()} every {@value #WATCH_PERIOD_MS} ms once it turns true. An interrupt that
+ * arrives before SCIP has started its solve is lost, so the watcher keeps repeating it until solve() returns; a cancel
+ * is therefore honoured within about 0.1 s plus the time SCIP needs to reach its next interrupt check.
  *
  * <p>Ties: among configurations with the optimal latency SCIP may return one that wastes resources. A deterministic
  * post-pass moves each layer (in order) to the candidate that uses the least normalised resources
- * (dsp/DSPlimit + bram/BRAMlimit + lut/LUTlimit) among those that keep the objective value (MIN_MAX: the
- * whole objective stays <= its optimum;
- * MIN_SUM: same latency) and keep all totals within the budget. The latency stays the proven optimum.
+ * (dsp/DSPlimit + bram/BRAMlimit + lut/LUTlimit) among those that keep the objective value (MIN_MAX: the whole
+ * objective stays <= its optimum; MIN_SUM: same latency) and keep all totals within the budget. The latency stays
+ * the proven optimum.
  */
 public final class SubgraphIlp {
     /** Time limit used when the caller gives none (ms). */
