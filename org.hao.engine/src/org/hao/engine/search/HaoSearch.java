@@ -502,8 +502,12 @@ public final class HaoSearch {
             }
             if (!c.opBits().isEmpty()) {
                 Map<String, Object> ops = new LinkedHashMap<>();
-                c.opBits().forEach((op, b) -> ops.put(op, Map.of("weight_bits", b.weightBits(), "act_bits",
-                        b.activationBits())));
+                c.opBits().forEach((op, b) -> {
+                    Map<String, Object> m = new LinkedHashMap<>(); // fixed key order: reports are reproducible
+                    m.put("weight_bits", b.weightBits());
+                    m.put("act_bits", b.activationBits());
+                    ops.put(op, m);
+                });
                 sc.put("op_bits", ops);
             }
             sc.put("latency_ms", e.cost().latencyMs());
