@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.DoubleUnaryOperator;
 
 import org.hao.engine.model.Constraints;
 import org.hao.engine.search.ParetoPoint;
@@ -103,55 +102,10 @@ public final class CompareReport {
      * its colour, the chosen point of each device ringed, a legend, the latency budget dashed.
      */
     public static String svg(List<SearchResult> results, Double latencyBudgetMs) {
-        int w = 720, h = 420, ml = 60, mr = 150, mt = 20, mb = 50;
-        double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY, y0 = Double.POSITIVE_INFINITY,
-                y1 = Double.NEGATIVE_INFINITY;
-        for (SearchResult r : results) {
-            for (ParetoPoint p : r.points()) {
-                x0 = Math.min(x0, p.latencyMs());
-                x1 = Math.max(x1, p.latencyMs());
-                y0 = Math.min(y0, p.accuracy());
-                y1 = Math.max(y1, p.accuracy());
-            }
-        }
-        if (x0 > x1) {
-            x0 = 0;
-            x1 = 1;
-            y0 = 0;
-            y1 = 1;
-        }
-        if (latencyBudgetMs != null) {
-            x0 = Math.min(x0, latencyBudgetMs);
-            x1 = Math.max(x1, latencyBudgetMs);
-        }
-        double[] xt = HtmlReport.ticks(x0, x1), yt = HtmlReport.ticks(y0, y1);
-        double fx0 = xt[0], fx1 = xt[xt.length - 1], fy0 = yt[0], fy1 = yt[yt.length - 1];
-        DoubleUnaryOperator sx = v -> ml + (v - fx0) / (fx1 - fx0) * (w - ml - mr);
-        DoubleUnaryOperator sy = v -> h - mb - (v - fy0) / (fy1 - fy0) * (h - mt - mb);
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\""
-                + " height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"11\">\n", w, h, w, h));
-        s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>"
-                + "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>\n", ml, h - mb, w - mr, h - mb, ml, mt, ml, h - mb));
-        for (double t : xt) {
-            double x = sx.applyAsDouble(t);
-            s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n", x, h - mb + 16,
-                    HtmlReport.fmt(t)));
-        }
-        for (double t : yt) {
-            double y = sy.applyAsDouble(t);
-            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n", ml - 6, y + 4,
-                    HtmlReport.fmt(t)));
-        }
-        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">latency (ms)</text>\n",
-                (ml + w - mr) / 2, h - 10));
-        s.append(String.format(Locale.ROOT, "<text x=\"15\" y=\"%d\" text-anchor=\"middle\" transform=\"rotate(-90 15 %d)\">"
-                + "predicted top-1 (%%)</text>\n", (mt + h - mb) / 2, (mt + h - mb) / 2));
-        if (latencyBudgetMs != null) {
-            double x = sx.applyAsDouble(latencyBudgetMs);
-            s.append(String.format(Locale.ROOT, "<line class=\"constraint\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" "
-                    + "stroke=\"#6b7280\" stroke-dasharray=\"6 4\"/><text x=\"%.1f\" y=\"%d\" fill=\"#6b7280\" "
-                    + "text-anchor=\"end\">%s ms budget</text>\n", x, mt, x, h - mb, x - 4, mt + 12, HtmlReport.fmt(latencyBudgetMs)));
-        }
+        List<ParetoPoint> all = results.stream().flatMap(r -> r.points().stream()).toList();
+        ParetoPlotFrame f = ParetoPlotFrame.of(720, 420, 150, all, latencyBudgetMs);
+        int legendX = f.plotRight(), mt = f.plotTop();
+        StringBuilder s = new StringBuilder(f.open("#6b7280"));
         for (int i = 0; i < results.size(); i++) {
             SearchResult r = results.get(i);
             String c = colour(i);
@@ -159,7 +113,7 @@ public final class CompareReport {
             StringBuilder path = new StringBuilder();
             for (ParetoPoint p : r.points()) {
                 path.append(path.length() == 0 ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f",
-                        sx.applyAsDouble(p.latencyMs()), sy.applyAsDouble(p.accuracy())));
+                        f.x(p.latencyMs()), f.y(p.accuracy())));
             }
             s.append("<g class=\"series\" data-device=\"").append(dev).append("\" fill=\"").append(c).append("\">\n");
             if (path.length() > 0) {
@@ -167,18 +121,18 @@ public final class CompareReport {
             }
             for (ParetoPoint p : r.points()) {
                 s.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\"><title>%s: %.2f%% at %.3f ms (%.1f fps),"
-                        + " %.3f mJ/frame, %.1f frames/J</title></circle>\n", sx.applyAsDouble(p.latencyMs()),
-                        sy.applyAsDouble(p.accuracy()), dev, p.accuracy(), p.latencyMs(), p.fps(), p.energyMj(), p.framesPerJoule()));
+                        + " %.3f mJ/frame, %.1f frames/J</title></circle>\n", f.x(p.latencyMs()),
+                        f.y(p.accuracy()), dev, p.accuracy(), p.latencyMs(), p.fps(), p.energyMj(), p.framesPerJoule()));
             }
             if (r.chosen() != null) {
                 s.append(String.format(Locale.ROOT, "<circle class=\"chosen\" cx=\"%.1f\" cy=\"%.1f\" r=\"7\" fill=\"none\" "
-                        + "stroke=\"%s\" stroke-width=\"2\"/>\n", sx.applyAsDouble(r.chosen().latencyMs()),
-                        sy.applyAsDouble(r.chosen().accuracy()), c));
+                        + "stroke=\"%s\" stroke-width=\"2\"/>\n", f.x(r.chosen().latencyMs()),
+                        f.y(r.chosen().accuracy()), c));
             }
             s.append("</g>\n");
             int ly = mt + 10 + 18 * i;
             s.append(String.format(Locale.ROOT, "<g class=\"legend\"><rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>"
-                    + "<text x=\"%d\" y=\"%d\">%s</text></g>\n", w - mr + 15, ly - 10, c, w - mr + 32, ly, dev));
+                    + "<text x=\"%d\" y=\"%d\">%s</text></g>\n", legendX + 15, ly - 10, c, legendX + 32, ly, dev));
         }
         return s.append("</svg>").toString();
     }
