@@ -70,7 +70,8 @@ public final class JsonReport {
         AtomicFiles.write(file, toJson(r));
     }
 
-    static Gson gson() {
+    /** The report's serialisation (pretty, nulls and non-finite numbers kept) for callers that extend its maps. */
+    public static Gson gson() {
         return GSON;
     }
 }

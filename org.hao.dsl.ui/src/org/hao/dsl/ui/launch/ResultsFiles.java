@@ -2,8 +2,10 @@ package org.hao.dsl.ui.launch;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IResource;
@@ -15,10 +17,6 @@ import org.hao.engine.report.CompareReport;
 import org.hao.engine.report.HtmlReport;
 import org.hao.engine.report.JsonReport;
 import org.hao.engine.search.SearchResult;
-
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 
 /**
  * Where results live: {@code <name>.hao-results.json} next to {@code <name>.hao} (one more file per extra device,
@@ -87,44 +85,44 @@ public final class ResultsFiles {
 	 */
 	public static void writeCompare(List<SearchResult> results, SearchSpec first, IFile model)
 			throws IOException, CoreException {
-		JsonObject o = JsonParser.parseString(CompareReport.toJson(results)).getAsJsonObject();
+		Map<String, Object> json = CompareReport.map(results);
 		CompareReport.writeHtml(first.name() + " on " + String.join(", ", results.stream().map(SearchResult::device).toList()),
 				results, first.constraints(), location(compareReportFile(model)));
-		writeJson(o, model, first, location(compareFile(model)));
+		writeJson(json, model, first, location(compareFile(model)));
 		compareReportFile(model).refreshLocal(IResource.DEPTH_ZERO, null);
 		compareFile(model).refreshLocal(IResource.DEPTH_ZERO, null);
 	}
 
 	public static void write(SearchResult result, SearchSpec spec, IFile model, Path target) throws IOException {
-		JsonObject json = JsonParser.parseString(JsonReport.toJson(result)).getAsJsonObject();
+		Map<String, Object> json = JsonReport.map(result);
 		HtmlReport.write(spec.name() + " on " + spec.device().name(), result, spec.constraints(),
 				target.resolveSibling(target.getFileName().toString().replace(SUFFIX, REPORT_SUFFIX)));
 		writeJson(json, model, spec, target);
 	}
 
 	/** The engine's JSON plus what the Pareto view needs to relate it to its model (file, search, constraints). */
-	private static void writeJson(JsonObject engineJson, IFile model, SearchSpec spec, Path target) throws IOException {
-		engineJson.addProperty("file", model.getFullPath().toString());
-		engineJson.addProperty("search", spec.name());
-		engineJson.addProperty("objective", spec.objective().name().toLowerCase(Locale.ROOT));
-		engineJson.add("constraints", constraints(spec.constraints()));
-		AtomicFiles.write(target, new GsonBuilder().setPrettyPrinting().serializeNulls()
-				.serializeSpecialFloatingPointValues().disableHtmlEscaping().create().toJson(engineJson));
+	private static void writeJson(Map<String, Object> engineJson, IFile model, SearchSpec spec, Path target)
+			throws IOException {
+		engineJson.put("file", model.getFullPath().toString());
+		engineJson.put("search", spec.name());
+		engineJson.put("objective", spec.objective().name().toLowerCase(Locale.ROOT));
+		engineJson.put("constraints", constraints(spec.constraints()));
+		AtomicFiles.write(target, JsonReport.gson().toJson(engineJson));
 	}
 
 	private static Path location(IFile file) {
 		return file.getLocation().toFile().toPath();
 	}
 
-	private static JsonObject constraints(Constraints c) {
-		JsonObject o = new JsonObject();
-		o.addProperty("min_fps", c.minFps());
-		o.addProperty("max_latency_ms", c.maxLatencyMs());
-		o.addProperty("max_dsp", c.maxDsp());
-		o.addProperty("max_bram18k", c.maxBram18k());
-		o.addProperty("max_lut", c.maxLut());
-		o.addProperty("min_accuracy", c.minAccuracy());
-		o.addProperty("max_energy_mj", c.maxEnergyMjPerFrame());
+	private static Map<String, Object> constraints(Constraints c) {
+		Map<String, Object> o = new LinkedHashMap<>();
+		o.put("min_fps", c.minFps());
+		o.put("max_latency_ms", c.maxLatencyMs());
+		o.put("max_dsp", c.maxDsp());
+		o.put("max_bram18k", c.maxBram18k());
+		o.put("max_lut", c.maxLut());
+		o.put("min_accuracy", c.minAccuracy());
+		o.put("max_energy_mj", c.maxEnergyMjPerFrame());
 		return o;
 	}
 }
