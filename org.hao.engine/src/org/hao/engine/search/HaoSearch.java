@@ -484,30 +484,15 @@ public final class HaoSearch {
             sc.put("depth", c.depth() == SubgraphChoice.KEEP ? "as written" : c.depth());
             sc.put("weight_bits", c.bits().weightBits());
             sc.put("act_bits", c.bits().activationBits());
-            Map<String, Object> pr = new LinkedHashMap<>();
-            pr.put("block_rows", c.pruning().blockRows());
-            pr.put("block_cols", c.pruning().blockCols());
-            pr.put("ratio", c.pruning().ratio());
-            sc.put("pruning", pr);
+            sc.put("pruning", pruningMap(c.pruning()));
             if (!c.opPruning().isEmpty()) {
                 Map<String, Object> ops = new LinkedHashMap<>();
-                c.opPruning().forEach((op, p) -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("block_rows", p.blockRows());
-                    m.put("block_cols", p.blockCols());
-                    m.put("ratio", p.ratio());
-                    ops.put(op, m);
-                });
+                c.opPruning().forEach((op, p) -> ops.put(op, pruningMap(p)));
                 sc.put("op_pruning", ops);
             }
             if (!c.opBits().isEmpty()) {
                 Map<String, Object> ops = new LinkedHashMap<>();
-                c.opBits().forEach((op, b) -> {
-                    Map<String, Object> m = new LinkedHashMap<>(); // fixed key order: reports are reproducible
-                    m.put("weight_bits", b.weightBits());
-                    m.put("act_bits", b.activationBits());
-                    ops.put(op, m);
-                });
+                c.opBits().forEach((op, b) -> ops.put(op, bitsMap(b)));
                 sc.put("op_bits", ops);
             }
             sc.put("latency_ms", e.cost().latencyMs());
@@ -561,6 +546,22 @@ public final class HaoSearch {
         }
         return new NetworkEvaluation(new ParetoPoint(acc, lat, lat > 0 ? 1000.0 / lat : Double.POSITIVE_INFINITY, dsp, bram, lut,
                 energy, config), null);
+    }
+
+    // ordered maps: reports list keys in a fixed order, so they are reproducible
+    private static Map<String, Object> pruningMap(Pruning p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("block_rows", p.blockRows());
+        m.put("block_cols", p.blockCols());
+        m.put("ratio", p.ratio());
+        return m;
+    }
+
+    private static Map<String, Object> bitsMap(BitWidths b) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("weight_bits", b.weightBits());
+        m.put("act_bits", b.activationBits());
+        return m;
     }
 
     static String describe(SubgraphChoice c) {
