@@ -21,6 +21,16 @@ public final class FpgaCostModel {
     public static final int LUT_PER_ENGINE = 500;
     /** LUTs per output lane for requantisation: rounding shift, clamp / ReLU6, output register. */
     public static final int LUT_PER_OUTPUT_LANE = 40;
+    /**
+     * LUTs per output lane for a hard-swish / hard-sigmoid (x * relu6(x + 3) / 6: one 8 x 8 multiply in fabric).
+     * ASSUMPTION: an n x n LUT multiplier takes about n^2 LUT6 (64 at 8 bit), plus the add and clamp.
+     */
+    public static final int LUT_PER_HARD_ACTIVATION_LANE = 72;
+    /**
+     * Output lanes one BRAM18K lookup table serves for sigmoid / SiLU: a 256-entry table (8-bit input) on each of the
+     * two read ports of a RAMB18. SiLU also multiplies (as hard-swish).
+     */
+    public static final int SIGMOID_LANES_PER_BRAM18K = 2;
 
     private final Device device;
     private final FpgaSpec fpga;
@@ -50,6 +60,10 @@ public final class FpgaCostModel {
      */
     public LayerCost cost(Layer layer, ParallelismChoice p, ExecutionMode mode) {
         checkLanes(layer, p);
+        if (layer.kind().isDataMovement()) {
+            // zero-copy: producers write at channel offsets, consumers read a channel slice or a permutation
+            return new LayerCost(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        }
         double skipped = skippedFraction(layer, p);
         long cycles = cycles(layer, p, skipped);
         long executedMacs = Math.round(layer.denseMacs() * (1 - skipped));
@@ -80,7 +94,9 @@ public final class FpgaCostModel {
         long kk = (long) l.kernel() * l.kernel();
         return switch (l.kind()) {
             case CONV, POINTWISE, FULLY_CONNECTED -> {
-                long dense = pixels * kk * ceilDiv(l.inChannels(), p.pa()) * ceilDiv(l.outChannels(), p.pe());
+                // a grouped layer runs its groups one after another, each with Cin/G inputs and Cout/G outputs
+                long dense = pixels * kk * l.groups() * ceilDiv(l.channelsPerGroup(), p.pa())
+                        * ceilDiv(l.outChannels() / l.groups(), p.pe());
                 // 1e-9 keeps an exact product such as 4096 * 0.5 from rounding up through floating-point noise.
                 yield (long) Math.ceil(dense * (1 - skipped) - 1e-9);
             }
@@ -93,7 +109,8 @@ public final class FpgaCostModel {
                 yield fcs + poolAndScale;
             }
             case POOL -> pixels * window(l) * ceilDiv(l.outChannels(), p.pe());
-            case ADD -> pixels * ceilDiv(l.outChannels(), p.pe());
+            case ADD -> pixels * ceilDiv(l.outChannels(), p.pe()) * Math.max(1, l.inputShapes().size() - 1);
+            case CONCAT, SPLIT, SHUFFLE -> 0;
         };
     }
 
@@ -103,7 +120,8 @@ public final class FpgaCostModel {
 
     /** Depthwise, pool and add engines have channel lanes only. */
     private static boolean channelLanesOnly(LayerKind kind) {
-        return kind == LayerKind.DEPTHWISE || kind == LayerKind.POOL || kind == LayerKind.ADD;
+        return kind == LayerKind.DEPTHWISE || kind == LayerKind.POOL || kind == LayerKind.ADD
+                || kind.isDataMovement();
     }
 
     private static void checkLanes(Layer layer, ParallelismChoice p) {
@@ -117,7 +135,7 @@ public final class FpgaCostModel {
 
     /** DSPs: multiply lanes divided by the MACs one DSP packs at the layer's widest operand; pool/add use none. */
     public int dsp(Layer l, ParallelismChoice p) {
-        if (l.kind() == LayerKind.POOL || l.kind() == LayerKind.ADD) {
+        if (l.kind() == LayerKind.POOL || l.kind() == LayerKind.ADD || l.kind().isDataMovement()) {
             return 0;
         }
         return Math.toIntExact(ceilDiv(p.lanes(), fpga.macsPerDsp(l.bits().maxBits())));
@@ -125,7 +143,15 @@ public final class FpgaCostModel {
 
     /** Weight buffer + line buffer + output buffer, each sized by {@link BramEstimate}. */
     public int bram18k(Layer l, ParallelismChoice p) {
-        return weightBufferBram(l, p) + lineBufferBram(l, p) + outputBufferBram(l, p);
+        if (l.kind().isDataMovement()) {
+            return 0;
+        }
+        return weightBufferBram(l, p) + lineBufferBram(l, p) + outputBufferBram(l, p) + activationBram(l, p);
+    }
+
+    /** Lookup tables of a sigmoid / SiLU activation: one BRAM18K per {@link #SIGMOID_LANES_PER_BRAM18K} lanes. */
+    static int activationBram(Layer l, ParallelismChoice p) {
+        return l.activation().isSigmoidLike() ? (int) ceilDiv(p.pe(), SIGMOID_LANES_PER_BRAM18K) : 0;
     }
 
     /**
@@ -137,8 +163,14 @@ public final class FpgaCostModel {
         int wbits = l.bits().weightBits();
         long tensorBits = l.weights() * wbits;
         long contentBits = tensorBits;
-        if ((l.outPixels() == 1 || p.streamWeights()) && Layer.isPrunable(l.kind())) {
-            long perOutput = (long) l.kernel() * l.kernel() * (l.kind() == LayerKind.DEPTHWISE ? 1 : l.inChannels());
+        if (l.kind() == LayerKind.SQUEEZE_EXCITE) {
+            // its two FCs use each weight once per frame, like a fully connected layer: a double-buffered tile of
+            // PE rows of the larger matrix streams through
+            long tile = (long) Math.max(l.inChannels(), l.squeezeChannels()) * Math.min(p.pe(), l.inChannels());
+            contentBits = Math.min(tensorBits, 2 * tile * wbits);
+        } else if ((l.outPixels() == 1 || p.streamWeights()) && Layer.isPrunable(l.kind())) {
+            long perOutput = (long) l.kernel() * l.kernel() * (l.kind() == LayerKind.DEPTHWISE ? 1
+                    : l.channelsPerGroup());
             long tile = perOutput * Math.min(p.pe(), l.outChannels());
             long tileBits = 2 * Math.round(tile * l.pruning().density()) * wbits;
             contentBits = Math.min(tensorBits, tileBits);
@@ -166,7 +198,8 @@ public final class FpgaCostModel {
         int abits = l.bits().activationBits();
         long rowBits = (long) l.inWidth() * l.inChannels() * abits;
         int readLanes = l.kind() == LayerKind.CONV ? p.pa() : p.pe();
-        return l.kernel() * BramEstimate.bram18k(rowBits, (long) readLanes * abits);
+        // a dilated window spans dilation (k - 1) + 1 rows
+        return Math.multiplyExact(l.effectiveKernel(), BramEstimate.bram18k(rowBits, (long) readLanes * abits));
     }
 
     /** Double-buffered output row: 2 x Wout x Cout x abits, written PE values per cycle. */
@@ -182,6 +215,9 @@ public final class FpgaCostModel {
      * ceil(log2(window)).
      */
     public int lut(Layer l, ParallelismChoice p) {
+        if (l.kind().isDataMovement()) {
+            return 0;
+        }
         long accBits;
         long lanes;
         switch (l.kind()) {
@@ -198,7 +234,9 @@ public final class FpgaCostModel {
                 lanes = p.lanes();
             }
         }
-        return Math.toIntExact(LUT_PER_ENGINE + lanes * accBits + (long) p.pe() * LUT_PER_OUTPUT_LANE);
+        long activation = l.activation().isClamp() || l.activation() == org.hao.engine.model.Activation.SIGMOID ? 0
+                : (long) p.pe() * LUT_PER_HARD_ACTIVATION_LANE; // hard-swish / hard-sigmoid / SiLU multiply
+        return Math.toIntExact(LUT_PER_ENGINE + lanes * accBits + (long) p.pe() * LUT_PER_OUTPUT_LANE + activation);
     }
 
     /** Products summed into one output value. */
@@ -206,7 +244,7 @@ public final class FpgaCostModel {
         return switch (l.kind()) {
             case DEPTHWISE -> (long) l.kernel() * l.kernel();
             case SQUEEZE_EXCITE -> Math.max(l.inChannels(), l.squeezeChannels());
-            default -> (long) l.kernel() * l.kernel() * l.inChannels();
+            default -> (long) l.kernel() * l.kernel() * l.channelsPerGroup();
         };
     }
 
@@ -219,26 +257,34 @@ public final class FpgaCostModel {
 
     /**
      * DDR bytes per frame: the (pruned) weights once, or once per output row when the choice streams them (all
-     * weight tiles pass for every row), plus for layer-by-layer execution the input and output activations (an ADD
-     * reads two inputs).
+     * weight tiles pass for every row), plus for layer-by-layer execution the output activations and those of every
+     * input (an ADD or CONCAT reads all of its inputs). Concat, split and shuffle move nothing (zero-copy).
      */
     public long ddrBytes(Layer l, ParallelismChoice p, ExecutionMode mode) {
+        if (l.kind().isDataMovement()) {
+            return 0;
+        }
         long weightBytes = ceilDiv(l.weights() * l.bits().weightBits(), 8) * (streams(l, p) ? l.outHeight() : 1);
         if (mode == ExecutionMode.PIPELINED) {
             return weightBytes;
         }
-        long inputs = l.kind() == LayerKind.ADD ? 2 * l.inputActivations() : l.inputActivations();
+        long inputs = l.allInputActivations();
         return weightBytes + ceilDiv((inputs + l.outputActivations()) * l.bits().activationBits(), 8);
     }
 
     // ---- subgraphs -------------------------------------------------------------------------------------------
 
-    /** DDR bytes a pipelined subgraph moves besides weights: its input read once and its output written once. */
+    /**
+     * DDR bytes a pipelined subgraph moves besides weights: every tensor it reads from outside (earlier subgraphs or
+     * the network input) read once, and its output written once.
+     */
     public long pipelineEdgeBytes(List<Layer> layers) {
-        Layer first = layers.get(0);
         Layer last = layers.get(layers.size() - 1);
-        return ceilDiv(first.inputActivations() * first.bits().activationBits(), 8)
-                + ceilDiv(last.outputActivations() * last.bits().activationBits(), 8);
+        long bytes = 0;
+        for (BranchBuffers.Edge e : BranchBuffers.externalInputs(layers)) {
+            bytes += ceilDiv(e.shape().elements() * e.reader().bits().activationBits(), 8);
+        }
+        return bytes + ceilDiv(last.outputActivations() * last.bits().activationBits(), 8);
     }
 
     /** Time {@code bytes} take at the device's DDR bandwidth (ms). */
@@ -271,6 +317,7 @@ public final class FpgaCostModel {
         for (int i = 0; i < layers.size(); i++) {
             costs.add(cost(layers.get(i), parallelism.get(i), mode));
         }
+        int skipFifos = mode == ExecutionMode.PIPELINED ? BranchBuffers.fifoBram18k(layers) : 0;
         long macs = 0;
         long ddr = 0;
         int dsp = 0;
@@ -302,7 +349,7 @@ public final class FpgaCostModel {
         }
         energyMj += device.power().staticWatts() * latencyMs + ddr * device.power().picojoulesPerDdrByte()
                 / EnergyModel.PJ_PER_MJ;
-        return new SubgraphCost(latencyMs, macs, dsp, bram, lut, ddr, energyMj, costs);
+        return new SubgraphCost(latencyMs, macs, dsp, bram + skipFifos, lut, ddr, energyMj, costs);
     }
 
     // ---- candidates ------------------------------------------------------------------------------------------
@@ -321,15 +368,24 @@ public final class FpgaCostModel {
         if (maxCandidates < 1) {
             throw new IllegalArgumentException("maxCandidates must be positive, was " + maxCandidates);
         }
+        if (layer.kind().isDataMovement()) {
+            return List.of(new ParallelismChoice(1, 1));
+        }
         List<Integer> peValues = laneCounts(layer.kind() == LayerKind.SQUEEZE_EXCITE ? layer.inChannels()
-                : layer.outChannels());
+                : layer.outChannels() / layer.groups());
         List<Integer> paValues = channelLanesOnly(layer.kind()) ? List.of(1) : laneCounts(
-                layer.kind() == LayerKind.SQUEEZE_EXCITE ? layer.squeezeChannels() : layer.inChannels());
+                layer.kind() == LayerKind.SQUEEZE_EXCITE ? layer.squeezeChannels() : layer.channelsPerGroup());
+        // lanes beyond what the usable DSPs can pack are never chosen: skip them before costing, so that a large
+        // layer (VGG-16 fc6: 25088 x 4096 lanes) is not costed in int counts that overflow
+        long maxLanes = (long) Math.max(1, fpga.usableDsp()) * fpga.macsPerDsp(layer.bits().maxBits());
         record Scored(ParallelismChoice choice, LayerCost cost) {
         }
         List<Scored> all = new ArrayList<>();
         for (int pa : paValues) {
             for (int pe : peValues) {
+                if ((long) pa * pe > maxLanes && (pa > 1 || pe > 1) && usesDsp(layer.kind())) {
+                    continue;
+                }
                 ParallelismChoice p = new ParallelismChoice(pa, pe);
                 all.add(new Scored(p, cost(layer, p)));
             }
@@ -356,6 +412,10 @@ public final class FpgaCostModel {
             }
         }
         return withStreaming;
+    }
+
+    private static boolean usesDsp(LayerKind kind) {
+        return kind != LayerKind.POOL && kind != LayerKind.ADD && !kind.isDataMovement();
     }
 
     /** Lane counts for a dimension of {@code channels}: powers of two and divisors, minimal per pass count. */

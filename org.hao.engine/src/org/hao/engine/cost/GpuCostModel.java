@@ -16,6 +16,8 @@ import org.hao.engine.model.LayerKind;
  * memoryMs  = ddrBytes / (bandwidthGBps x 1e9) x 1e3
  * latencyMs = launchOverheadUs / 1e3 + max(computeMs, memoryMs)
  * </pre>
+ * elementOps include the activation: {@link org.hao.engine.model.Activation#gpuOpsPerElement()} per output value
+ * (0 for ReLU / ReLU6, fused). CONCAT and SHUFFLE are copy kernels; SPLIT is a view and costs nothing.
  * The launch overhead is paid once per layer (one kernel each): it is why deep networks of small layers run far
  * slower on a mobile GPU than their MACs suggest.
  * Block pruning saves only {@code pruningEfficiency} of the pruned MACs (sparse kernels are less regular than
@@ -39,8 +41,12 @@ public final class GpuCostModel {
     }
 
     public LayerCost cost(Layer layer) {
+        if (layer.kind() == LayerKind.SPLIT) {
+            return new LayerCost(0, 0, 0, 0, 0, 0, 0, 0, 0, 0); // a view (torch.chunk): no kernel runs
+        }
         long executedMacs = executedMacs(layer);
-        double ops = 2.0 * executedMacs + layer.elementOps();
+        double ops = 2.0 * executedMacs + layer.elementOps()
+                + (double) layer.outputActivations() * layer.activation().gpuOpsPerElement();
         double opsPerMs = gpu.peakGops(layer.bits().maxBits()) * gpu.efficiency(layer.kind()) * 1e6;
         double computeMs = ops / opsPerMs;
         long ddrBytes = ddrBytes(layer);
@@ -56,9 +62,12 @@ public final class GpuCostModel {
         return Math.round(layer.denseMacs() * (1 - saved));
     }
 
-    /** (Pruned) weights plus input and output activations (an ADD reads two inputs); every kernel goes to memory. */
+    /**
+     * (Pruned) weights plus the activations of every input (an ADD or CONCAT reads all) and of the output; every
+     * kernel goes to memory.
+     */
     public long ddrBytes(Layer l) {
-        long inputs = l.kind() == LayerKind.ADD ? 2 * l.inputActivations() : l.inputActivations();
+        long inputs = l.allInputActivations();
         return ceilDiv(l.weights() * l.bits().weightBits(), 8)
                 + ceilDiv((inputs + l.outputActivations()) * l.bits().activationBits(), 8);
     }

@@ -1,8 +1,12 @@
 package org.hao.engine.expand;
 
+import java.util.List;
+
+import org.hao.engine.model.Activation;
 import org.hao.engine.model.BitWidths;
 import org.hao.engine.model.LayerKind;
 import org.hao.engine.model.Pruning;
+import org.hao.engine.model.Shape;
 
 /**
  * One expanded layer with its shapes. Conventions (see cost-model.md, "Layer arithmetic"):
@@ -12,11 +16,39 @@ import org.hao.engine.model.Pruning;
  * its MACs and weights are those of the two small FCs.</li>
  * <li>POOL and ADD have no MACs and no weights; their work is {@link #elementOps()}.</li>
  * <li>{@link #macs()} and {@link #weights()} are after pruning; {@code dense*} are before.</li>
+ * <li>{@code inputs} names the layers whose outputs this layer reads ({@code "input"} for the network input), with
+ * their shapes in {@code inputShapes}; ADD and CONCAT read several. inChannels x inHeight x inWidth is the first
+ * input (CONCAT: the sum of the input channels).</li>
+ * <li>{@code groups} G of a grouped CONV / POINTWISE: each output channel sees inChannels / G inputs.</li>
+ * <li>{@code dilation} spaces a window's taps: the window spans dilation (k - 1) + 1 pixels.</li>
+ * <li>{@code squeeze}: hidden width of SQUEEZE_EXCITE (0 for other kinds, or for the older rule
+ * make_divisible(C / 4)).</li>
  * </ul>
  */
 public record Layer(String name, String sourceOp, String subgraph, LayerKind kind, int inChannels, int outChannels,
         int inHeight, int inWidth, int outHeight, int outWidth, int kernel, int stride, BitWidths bits,
-        Pruning pruning) {
+        Pruning pruning, List<String> inputs, List<Shape> inputShapes, int groups, int dilation,
+        Activation activation, int squeeze) {
+
+    /**
+     * A layer of a chain (inputs not named), ungrouped, undilated, no activation; an ADD reads two inputs of its
+     * input shape; squeeze-excite uses make_divisible(C / 4).
+     */
+    public Layer(String name, String sourceOp, String subgraph, LayerKind kind, int inChannels, int outChannels,
+            int inHeight, int inWidth, int outHeight, int outWidth, int kernel, int stride, BitWidths bits,
+            Pruning pruning) {
+        this(name, sourceOp, subgraph, kind, inChannels, outChannels, inHeight, inWidth, outHeight, outWidth, kernel,
+                stride, bits, pruning, List.of(), defaultInputs(kind, inChannels, inHeight, inWidth), 1, 1,
+                Activation.NONE, 0);
+    }
+
+    private static List<Shape> defaultInputs(LayerKind kind, int c, int h, int w) {
+        if (c <= 0 || h <= 0 || w <= 0) {
+            return List.of(); // the canonical constructor reports the bad size
+        }
+        Shape in = new Shape(c, h, w);
+        return kind == LayerKind.ADD ? List.of(in, in) : List.of(in);
+    }
 
     public Layer {
         require(name != null && !name.isBlank(), "name must not be blank");
@@ -37,6 +69,33 @@ public record Layer(String name, String sourceOp, String subgraph, LayerKind kin
                 "layer " + name + ": " + kind + " layers have no weight matrix to block-prune");
         require(kind != LayerKind.DEPTHWISE || inChannels == outChannels,
                 "layer " + name + ": depthwise needs inChannels == outChannels");
+        inputs = inputs == null ? List.of() : List.copyOf(inputs);
+        inputShapes = inputShapes == null ? List.of() : List.copyOf(inputShapes);
+        positive("groups", groups);
+        positive("dilation", dilation);
+        require(groups == 1 || inChannels % groups == 0 && outChannels % groups == 0,
+                "layer " + name + ": " + groups + " groups do not divide " + inChannels + " input and " + outChannels
+                        + " output channels");
+        require(activation != null, "activation must not be null");
+        require(squeeze >= 0, "squeeze must not be negative, was " + squeeze);
+    }
+
+    /** Input channels each output channel sees: inChannels / groups (1 for depthwise). */
+    public int channelsPerGroup() {
+        return kind == LayerKind.DEPTHWISE ? 1 : inChannels / groups;
+    }
+
+    /** Rows and columns one window spans: dilation x (kernel - 1) + 1. */
+    public int effectiveKernel() {
+        return dilation * (kernel - 1) + 1;
+    }
+
+    /** Activations read from all inputs (an ADD of two tensors reads both). */
+    public long allInputActivations() {
+        if (inputShapes.isEmpty()) {
+            return inputActivations();
+        }
+        return inputShapes.stream().mapToLong(Shape::elements).sum();
     }
 
     private static void require(boolean ok, String message) {
@@ -56,9 +115,12 @@ public record Layer(String name, String sourceOp, String subgraph, LayerKind kin
         return kind == LayerKind.CONV || kind == LayerKind.POINTWISE || kind == LayerKind.FULLY_CONNECTED;
     }
 
-    /** Hidden width of squeeze-excite: make_divisible(C/4), the MobileNetV3 rule on the expanded channels. */
+    /**
+     * Hidden width of squeeze-excite: {@link #squeeze()} as the expander sized it (see
+     * {@link org.hao.engine.model.SeReference}); when 0, make_divisible(C / 4), the MobileNetV3 rule.
+     */
     public int squeezeChannels() {
-        return Channels.makeDivisible(inChannels / 4.0);
+        return squeeze > 0 ? squeeze : Channels.makeDivisible(inChannels / 4.0);
     }
 
     /** A pool whose single window covers the whole input (kernel at least the larger side, 1 x 1 output). */
@@ -74,20 +136,20 @@ public record Layer(String name, String sourceOp, String subgraph, LayerKind kin
     /** Multiply-accumulates before pruning. */
     public long denseMacs() {
         return switch (kind) {
-            case CONV, POINTWISE, FULLY_CONNECTED -> outPixels() * kernel * kernel * inChannels * outChannels;
+            case CONV, POINTWISE, FULLY_CONNECTED -> outPixels() * kernel * kernel * channelsPerGroup() * outChannels;
             case DEPTHWISE -> outPixels() * kernel * kernel * outChannels;
             case SQUEEZE_EXCITE -> 2L * inChannels * squeezeChannels();
-            case POOL, ADD -> 0;
+            case POOL, ADD, CONCAT, SPLIT, SHUFFLE -> 0;
         };
     }
 
     /** Weights before pruning (biases are folded with batch norm and not counted). */
     public long denseWeights() {
         return switch (kind) {
-            case CONV, POINTWISE, FULLY_CONNECTED -> (long) kernel * kernel * inChannels * outChannels;
+            case CONV, POINTWISE, FULLY_CONNECTED -> (long) kernel * kernel * channelsPerGroup() * outChannels;
             case DEPTHWISE -> (long) kernel * kernel * outChannels;
             case SQUEEZE_EXCITE -> 2L * inChannels * squeezeChannels();
-            case POOL, ADD -> 0;
+            case POOL, ADD, CONCAT, SPLIT, SHUFFLE -> 0;
         };
     }
 
@@ -112,12 +174,14 @@ public record Layer(String name, String sourceOp, String subgraph, LayerKind kin
     /**
      * Element-wise operations (compare/add/multiply) of the layers without a weight matrix: POOL = window size per
      * output (a global pool reads every input once), ADD = one add per output, SQUEEZE_EXCITE = global pool plus
-     * channel scaling (two per input activation). Zero for the MAC layers.
+     * channel scaling (two per input activation), SHUFFLE and CONCAT = one copy per output. SPLIT is a view (zero).
+     * Zero for the MAC layers.
      */
     public long elementOps() {
         return switch (kind) {
             case POOL -> outPixels() * Math.min(kernel, inHeight) * Math.min(kernel, inWidth) * outChannels;
-            case ADD -> outputActivations();
+            case ADD -> outputActivations() * Math.max(1, inputShapes.size() - 1);
+            case CONCAT, SHUFFLE -> outputActivations();
             case SQUEEZE_EXCITE -> 2L * inputActivations();
             default -> 0;
         };
@@ -127,6 +191,7 @@ public record Layer(String name, String sourceOp, String subgraph, LayerKind kin
     public String toString() {
         return name + " " + kind + " " + inChannels + "x" + inHeight + "x" + inWidth + " -> " + outChannels + "x"
                 + outHeight + "x" + outWidth + " k" + kernel + " s" + stride + " " + bits
+                + (groups == 1 ? "" : " g" + groups) + (dilation == 1 ? "" : " d" + dilation)
                 + (pruning.isNone() ? "" : " pruned " + pruning);
     }
 }

@@ -5,7 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.hao.engine.model.Activation;
 import org.hao.engine.model.Add;
+import org.hao.engine.model.Concat;
 import org.hao.engine.model.Conv;
 import org.hao.engine.model.Depthwise;
 import org.hao.engine.model.FullyConnected;
@@ -13,15 +15,22 @@ import org.hao.engine.model.LayerKind;
 import org.hao.engine.model.MBConv;
 import org.hao.engine.model.NetworkSpec;
 import org.hao.engine.model.OpSpec;
+import org.hao.engine.model.Padding;
 import org.hao.engine.model.Pointwise;
 import org.hao.engine.model.Pool;
 import org.hao.engine.model.Pruning;
+import org.hao.engine.model.SeReference;
 import org.hao.engine.model.Shape;
+import org.hao.engine.model.Shuffle;
+import org.hao.engine.model.Split;
+import org.hao.engine.model.SqueezeExcite;
 import org.hao.engine.model.SubgraphSpec;
 
 /**
- * Turns a {@link NetworkSpec} plus per-subgraph choices into layers with inferred shapes. 'Same' padding everywhere:
- * out = ceil(in / stride). One pass over the ops with a hash map of op outputs, so linear in the number of layers.
+ * Turns a {@link NetworkSpec} plus per-subgraph choices into layers with inferred shapes. Each op reads its named
+ * inputs (earlier ops or {@link OpSpec#NETWORK_INPUT}) or, without names, the op written before it; output sizes
+ * follow each op's {@link Padding}. One pass over the ops with a hash map of op outputs, so linear in the number of
+ * layers. A reference to an op that is not earlier is an error (a cycle, or an op written out of order).
  */
 public final class NetworkExpander {
     /**
@@ -48,7 +57,7 @@ public final class NetworkExpander {
                         + network.name() + " does not have");
             }
         }
-        Run run = new Run(network.input());
+        Run run = new Run(network);
         List<ExpandedSubgraph> subgraphs = new ArrayList<>(network.subgraphs().size());
         for (SubgraphSpec spec : network.subgraphs()) {
             SubgraphChoice choice = given.get(spec.name());
@@ -62,18 +71,25 @@ public final class NetworkExpander {
         return expand(network, Map.of());
     }
 
-    /** State of one expansion: the running tensor and every op output seen so far (for residual adds). */
+    /** A tensor: its shape and the layer that writes it ({@link OpSpec#NETWORK_INPUT} for the network input). */
+    private record Tensor(String op, String layer, Shape shape) {
+    }
+
+    /** State of one expansion: the running tensor and every op output seen so far. */
     private static final class Run {
         private int layerCount;
-        private final Map<String, Shape> outputsByOp = new HashMap<>();
+        private final Map<String, Tensor> outputsByOp = new HashMap<>();
         private final Map<String, String> subgraphByOp = new HashMap<>();
-        private Shape current;
+        private final NetworkSpec network;
+        private Tensor current;
         private SubgraphSpec spec;
         private SubgraphChoice choice;
         private List<Layer> layers;
 
-        Run(Shape input) {
-            this.current = input;
+        Run(NetworkSpec network) {
+            this.network = network;
+            this.current = new Tensor(OpSpec.NETWORK_INPUT, OpSpec.NETWORK_INPUT, network.input());
+            outputsByOp.put(OpSpec.NETWORK_INPUT, current);
         }
 
         ExpandedSubgraph subgraph(SubgraphSpec subgraph, SubgraphChoice subgraphChoice) {
@@ -87,25 +103,75 @@ public final class NetworkExpander {
             this.spec = subgraph;
             this.choice = subgraphChoice;
             this.layers = new ArrayList<>();
-            Shape input = current;
+            Shape input = firstInput(subgraph.ops().get(0)).shape();
             for (OpSpec op : subgraph.ops()) {
                 register(op.name());
+                List<Tensor> ins = inputsOf(op);
+                current = ins.get(0);
                 switch (op) {
                     case Conv c -> conv(c);
-                    case Depthwise d -> depthwise(d.name(), d.name(), d.kernel(), d.stride());
+                    case Depthwise d -> depthwise(d.name(), d.name(), d.kernel(), d.stride(), d.dilation(),
+                            d.padding(), d.activation());
                     case Pointwise p -> pointwise(p.name(), p.name(), Channels.scale(p.outChannels(),
-                            choice.widthMultiplier()));
+                            choice.widthMultiplier()), p.groups(), p.activation());
                     case FullyConnected f -> fullyConnected(f);
                     case Pool p -> pool(p);
-                    case Add a -> add(a.name(), a.name(), a.from(), outputsByOp.get(a.from()));
+                    case Add a -> add(a.name(), a.name(), ins, a.activation());
                     case MBConv m -> mbconv(m);
+                    case Concat c -> concat(c, ins);
+                    case Split s -> split(s);
+                    case Shuffle s -> shuffle(s);
+                    case SqueezeExcite s -> emit(s.name(), s.name(), LayerKind.SQUEEZE_EXCITE, current.shape(), 1, 1,
+                            Pruning.NONE, List.of(current), 1, 1, Activation.NONE, s.hidden());
                 }
                 outputsByOp.put(op.name(), current);
             }
-            return new ExpandedSubgraph(subgraph, subgraphChoice, input, layers, current);
+            return new ExpandedSubgraph(subgraph, subgraphChoice, input, layers, current.shape());
+        }
+
+        private Tensor firstInput(OpSpec op) {
+            return op.inputs().isEmpty() ? current : resolve(op, op.inputs().get(0));
+        }
+
+        /** The tensors an op reads: its named inputs, or the previous op's output (an ADD adds its 'from'). */
+        private List<Tensor> inputsOf(OpSpec op) {
+            List<String> names = op instanceof Add a ? a.operands() : op.inputs();
+            List<Tensor> ins = new ArrayList<>(names.size() + 1);
+            if (op.inputs().isEmpty()) {
+                ins.add(current);
+            }
+            for (String name : names) {
+                ins.add(resolve(op, name));
+            }
+            return ins;
+        }
+
+        private Tensor resolve(OpSpec op, String name) {
+            Tensor t = outputsByOp.get(name);
+            if (t != null) {
+                return t;
+            }
+            if (name.equals(op.name())) {
+                throw new ShapeException(op.name(), "op '" + op.name() + "' reads its own output (a cycle)");
+            }
+            List<String> cycle = NetworkGraph.cycleThrough(network, op.name());
+            if (!cycle.isEmpty()) {
+                throw new ShapeException(op.name(), "op '" + op.name() + "' reads '" + name + "', which comes later"
+                        + " and depends on it: cycle " + String.join(" -> ", cycle));
+            }
+            if (NetworkGraph.opNames(network).contains(name)) {
+                throw new ShapeException(op.name(), "op '" + op.name() + "' reads '" + name
+                        + "', which comes later; an op may read only earlier ops (move '" + name + "' before it)");
+            }
+            throw new ShapeException(op.name(), "op '" + op.name() + "' reads '" + name + "', which is not an op of"
+                    + " network " + network.name());
         }
 
         private void register(String opName) {
+            if (opName.equals(OpSpec.NETWORK_INPUT)) {
+                throw new ShapeException(opName, "'" + OpSpec.NETWORK_INPUT + "' names the network input; choose"
+                        + " another op name");
+            }
             String earlier = subgraphByOp.putIfAbsent(opName, spec.name());
             if (earlier != null) {
                 throw new ShapeException(opName, "duplicate op name '" + opName + "' (already used in subgraph '"
@@ -115,110 +181,179 @@ public final class NetworkExpander {
 
         private void conv(Conv c) {
             int out = Channels.scale(c.outChannels(), choice.widthMultiplier());
-            Shape next = spatial(c.name(), out, c.stride());
-            emit(c.name(), c.name(), LayerKind.CONV, next, c.kernel(), c.stride(), choice.pruningFor(c.name()));
+            checkGroups(c.name(), c.groups(), current.shape().channels(), out);
+            Shape next = spatial(c.name(), out, c.kernel(), c.stride(), c.dilation(), c.padding(), false);
+            emit(c.name(), c.name(), LayerKind.CONV, next, c.kernel(), c.stride(), choice.pruningFor(c.name()),
+                    List.of(current), c.groups(), c.dilation(), c.activation(), 0);
         }
 
-        private void depthwise(String layerName, String opName, int kernel, int stride) {
-            Shape next = spatial(opName, current.channels(), stride);
-            emit(layerName, opName, LayerKind.DEPTHWISE, next, kernel, stride, Pruning.NONE);
+        private void checkGroups(String opName, int groups, int in, int out) {
+            if (in % groups != 0 || out % groups != 0) {
+                throw new ShapeException(opName, groups + " groups must divide the " + in + " input and " + out
+                        + " output channels");
+            }
         }
 
-        private void pointwise(String layerName, String opName, int outChannels) {
-            Shape next = new Shape(outChannels, current.height(), current.width());
-            emit(layerName, opName, LayerKind.POINTWISE, next, 1, 1, choice.pruningFor(opName));
+        private void depthwise(String layerName, String opName, int kernel, int stride, int dilation,
+                Padding padding, Activation activation) {
+            Shape next = spatial(opName, current.shape().channels(), kernel, stride, dilation, padding, false);
+            emit(layerName, opName, LayerKind.DEPTHWISE, next, kernel, stride, Pruning.NONE, List.of(current), 1,
+                    dilation, activation, 0);
+        }
+
+        private void pointwise(String layerName, String opName, int outChannels, int groups, Activation activation) {
+            checkGroups(opName, groups, current.shape().channels(), outChannels);
+            Shape next = new Shape(outChannels, current.shape().height(), current.shape().width());
+            emit(layerName, opName, LayerKind.POINTWISE, next, 1, 1, choice.pruningFor(opName), List.of(current),
+                    groups, 1, activation, 0);
         }
 
         private void fullyConnected(FullyConnected f) {
-            long features = current.elements();
+            long features = current.shape().elements();
             if (features > Integer.MAX_VALUE) {
-                throw new ShapeException(f.name(), "fully connected input " + current + " has " + features
+                throw new ShapeException(f.name(), "fully connected input " + current.shape() + " has " + features
                         + " features, more than " + Integer.MAX_VALUE + "; add a pool first");
             }
-            Shape flat = new Shape((int) features, 1, 1);
-            current = flat;
+            Tensor in = current;
+            current = new Tensor(in.op(), in.layer(), new Shape((int) features, 1, 1));
             emit(f.name(), f.name(), LayerKind.FULLY_CONNECTED, new Shape(f.outFeatures(), 1, 1), 1, 1,
-                    choice.pruningFor(f.name()));
+                    choice.pruningFor(f.name()), List.of(in), 1, 1, f.activation(), 0);
         }
 
         private void pool(Pool p) {
+            Shape in = current.shape();
             if (p.global()) {
                 // A global pool is one window covering the whole map: kernel = stride = the larger side.
-                int window = Math.max(current.height(), current.width());
-                emit(p.name(), p.name(), LayerKind.POOL, new Shape(current.channels(), 1, 1), window, window,
-                        Pruning.NONE);
+                int window = Math.max(in.height(), in.width());
+                emit(p.name(), p.name(), LayerKind.POOL, new Shape(in.channels(), 1, 1), window, window,
+                        Pruning.NONE, List.of(current), 1, 1, Activation.NONE, 0);
             } else {
-                Shape next = spatial(p.name(), current.channels(), p.stride());
-                emit(p.name(), p.name(), LayerKind.POOL, next, p.kernel(), p.stride(), Pruning.NONE);
+                Shape next = spatial(p.name(), in.channels(), p.kernel(), p.stride(), 1, p.padding(), p.ceilMode());
+                emit(p.name(), p.name(), LayerKind.POOL, next, p.kernel(), p.stride(), Pruning.NONE,
+                        List.of(current), 1, 1, Activation.NONE, 0);
             }
         }
 
-        private void add(String layerName, String opName, String from, Shape residual) {
-            if (residual == null) {
-                throw new ShapeException(opName, "residual source '" + from + "' is not an op before '" + opName
-                        + "'");
+        private void add(String layerName, String opName, List<Tensor> ins, Activation activation) {
+            Tensor first = ins.get(0);
+            for (Tensor other : ins.subList(1, ins.size())) {
+                if (!other.shape().equals(first.shape())) {
+                    throw new ShapeException(opName, "add '" + opName + "' of '" + first.op() + "' with shape "
+                            + first.shape() + " and '" + other.op() + "' with shape " + other.shape()
+                            + ": shapes (channels x height x width) must be equal");
+                }
             }
-            if (!residual.equals(current)) {
-                throw new ShapeException(opName, "residual add of '" + from + "' with shape " + residual
-                        + " to the running tensor with shape " + current + ": shapes (channels x height x width)"
-                        + " must be equal");
+            current = first;
+            emit(layerName, opName, LayerKind.ADD, first.shape(), 1, 1, Pruning.NONE, ins, 1, 1, activation, 0);
+        }
+
+        private void concat(Concat c, List<Tensor> ins) {
+            Tensor first = ins.get(0);
+            long channels = 0;
+            for (Tensor t : ins) {
+                if (t.shape().height() != first.shape().height() || t.shape().width() != first.shape().width()) {
+                    throw new ShapeException(c.name(), "concat '" + c.name() + "' of '" + first.op() + "' with shape "
+                            + first.shape() + " and '" + t.op() + "' with shape " + t.shape()
+                            + ": heights and widths must be equal");
+                }
+                channels += t.shape().channels();
             }
-            emit(layerName, opName, LayerKind.ADD, current, 1, 1, Pruning.NONE);
+            if (channels > Integer.MAX_VALUE) {
+                throw new ShapeException(c.name(), "concat '" + c.name() + "' has " + channels + " channels");
+            }
+            Shape out = new Shape((int) channels, first.shape().height(), first.shape().width());
+            current = new Tensor(first.op(), first.layer(), out); // a concat layer's inChannels are the sum
+            emit(c.name(), c.name(), LayerKind.CONCAT, out, 1, 1, Pruning.NONE, ins, 1, 1, Activation.NONE, 0);
+        }
+
+        private void split(Split s) {
+            Shape in = current.shape();
+            if (in.channels() % s.parts() != 0) {
+                throw new ShapeException(s.name(), "split '" + s.name() + "': " + in.channels()
+                        + " channels do not split into " + s.parts() + " equal parts");
+            }
+            emit(s.name(), s.name(), LayerKind.SPLIT, new Shape(in.channels() / s.parts(), in.height(), in.width()),
+                    1, 1, Pruning.NONE, List.of(current), 1, 1, Activation.NONE, 0);
+        }
+
+        private void shuffle(Shuffle s) {
+            Shape in = current.shape();
+            if (in.channels() % s.groups() != 0) {
+                throw new ShapeException(s.name(), "shuffle '" + s.name() + "': " + s.groups()
+                        + " groups do not divide " + in.channels() + " channels");
+            }
+            emit(s.name(), s.name(), LayerKind.SHUFFLE, in, 1, 1, Pruning.NONE, List.of(current), s.groups(), 1,
+                    Activation.NONE, 0);
         }
 
         private void mbconv(MBConv m) {
             int repeats = choice.depthFor(m);
             int kernel = choice.kernelFor(m);
-            int expansion = choice.expansionFor(m);
+            double expansion = choice.expansionFor(m);
             int out = Channels.scale(m.outChannels(), choice.widthMultiplier());
             for (int r = 0; r < repeats; r++) {
                 String prefix = repeats == 1 ? m.name() : m.name() + "." + (r + 1);
                 int stride = r == 0 ? m.stride() : 1; // only the first repetition downsamples
-                Shape blockInput = current;
+                Tensor blockInput = current;
+                int inChannels = blockInput.shape().channels();
                 if (expansion != 1) {
-                    int hidden;
-                    try {
-                        hidden = Math.multiplyExact(blockInput.channels(), expansion);
-                    } catch (ArithmeticException e) {
-                        throw new ShapeException(m.name(), "expanded channels " + blockInput.channels() + " x "
-                                + expansion + " overflow");
+                    long hidden = Math.round(inChannels * expansion);
+                    if (hidden > Integer.MAX_VALUE) {
+                        throw new ShapeException(m.name(), "expanded channels " + inChannels + " x " + expansion
+                                + " overflow");
                     }
-                    pointwise(prefix + ".expand", m.name(), hidden);
+                    pointwise(prefix + ".expand", m.name(), Math.max(1, (int) hidden), 1, m.activation());
                 }
-                depthwise(prefix + ".dw", m.name(), kernel, stride);
+                depthwise(prefix + ".dw", m.name(), kernel, stride, 1, Padding.SAME, m.activation());
                 if (m.squeezeExcite()) {
-                    emit(prefix + ".se", m.name(), LayerKind.SQUEEZE_EXCITE, current, 1, 1, Pruning.NONE);
+                    int expanded = current.shape().channels();
+                    int hidden = m.seReference() == SeReference.BLOCK_INPUT
+                            ? Math.max(1, (int) Math.floor(inChannels * m.seRatio()))
+                            : Channels.makeDivisible(Math.floor(expanded * m.seRatio()));
+                    emit(prefix + ".se", m.name(), LayerKind.SQUEEZE_EXCITE, current.shape(), 1, 1, Pruning.NONE,
+                            List.of(current), 1, 1, Activation.NONE, hidden);
                 }
-                pointwise(prefix + ".project", m.name(), out);
-                if (stride == 1 && blockInput.channels() == out) {
-                    add(prefix + ".add", m.name(), prefix + " input", blockInput);
+                pointwise(prefix + ".project", m.name(), out, 1, Activation.NONE);
+                if (stride == 1 && inChannels == out) {
+                    add(prefix + ".add", m.name(), List.of(current, blockInput), Activation.NONE);
                 }
             }
         }
 
-        /** Output shape of a windowed op with 'same' padding; rejects strides larger than the map. */
-        private Shape spatial(String opName, int channels, int stride) {
-            if (stride > current.height() || stride > current.width()) {
-                throw new ShapeException(opName, "stride " + stride + " is larger than the " + current.height() + "x"
-                        + current.width() + " feature map (input shape " + current + ")");
+        /**
+         * Output shape of a windowed op under its padding; rejects strides larger than the map and windows that do
+         * not fit.
+         */
+        private Shape spatial(String opName, int channels, int kernel, int stride, int dilation, Padding padding,
+                boolean ceil) {
+            Shape in = current.shape();
+            if (stride > in.height() || stride > in.width()) {
+                throw new ShapeException(opName, "stride " + stride + " is larger than the " + in.height() + "x"
+                        + in.width() + " feature map (input shape " + in + ")");
             }
-            return new Shape(channels, ceilDiv(current.height(), stride), ceilDiv(current.width(), stride));
+            long h = padding.outputSize(in.height(), kernel, stride, dilation, true, ceil);
+            long w = padding.outputSize(in.width(), kernel, stride, dilation, false, ceil);
+            if (h < 1 || w < 1) {
+                throw new ShapeException(opName, "window " + kernel + "x" + kernel
+                        + (dilation == 1 ? "" : " (dilation " + dilation + ")") + " with padding " + padding
+                        + " does not fit the " + in.height() + "x" + in.width() + " feature map (input shape " + in
+                        + ")");
+            }
+            return new Shape(channels, (int) h, (int) w);
         }
 
         private void emit(String layerName, String opName, LayerKind kind, Shape out, int kernel, int stride,
-                Pruning pruning) {
+                Pruning pruning, List<Tensor> ins, int groups, int dilation, Activation activation, int squeeze) {
             if (++layerCount > MAX_LAYERS) {
                 throw new ShapeException(opName, "the network expands to more than " + MAX_LAYERS
                         + " layers (check repeat counts and depths)");
             }
-            layers.add(new Layer(layerName, opName, spec.name(), kind, current.channels(), out.channels(),
-                    current.height(), current.width(), out.height(), out.width(), kernel, stride, choice.bitsFor(opName),
-                    pruning));
-            current = out;
-        }
-
-        private static int ceilDiv(int a, int b) {
-            return a / b + (a % b == 0 ? 0 : 1); // (a + b - 1) / b overflows for sizes near 2^31
+            Shape in = current.shape();
+            layers.add(new Layer(layerName, opName, spec.name(), kind, in.channels(), out.channels(), in.height(),
+                    in.width(), out.height(), out.width(), kernel, stride, choice.bitsFor(opName), pruning,
+                    ins.stream().map(Tensor::layer).toList(), ins.stream().map(Tensor::shape).toList(), groups,
+                    dilation, activation, squeeze));
+            current = new Tensor(opName, layerName, out);
         }
     }
 }

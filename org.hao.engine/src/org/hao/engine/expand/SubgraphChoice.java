@@ -101,8 +101,15 @@ public record SubgraphChoice(int kernel, int expansion, double widthMultiplier, 
      * MBConvs when they all agree (so the choice prints meaningfully), otherwise {@link #KEEP}.
      */
     public static SubgraphChoice base(SubgraphSpec spec) {
-        return new SubgraphChoice(common(spec, MBConv::kernel), common(spec, MBConv::expansion), 1.0,
+        return new SubgraphChoice(common(spec, MBConv::kernel), commonExpansion(spec), 1.0,
                 common(spec, MBConv::repeat), BitWidths.INT8, Pruning.NONE);
+    }
+
+    /** The common expansion of the MBConvs when all agree and it is a whole number, else {@link #KEEP}. */
+    private static int commonExpansion(SubgraphSpec spec) {
+        boolean fractional = spec.ops().stream().anyMatch(
+                op -> op instanceof MBConv mb && mb.expansion() != Math.rint(mb.expansion()));
+        return fractional ? KEEP : common(spec, mb -> (int) mb.expansion());
     }
 
     private static int common(SubgraphSpec spec, ToIntFunction<MBConv> value) {
@@ -135,7 +142,7 @@ public record SubgraphChoice(int kernel, int expansion, double widthMultiplier, 
         return kernel == KEEP ? op.kernel() : kernel;
     }
 
-    int expansionFor(MBConv op) {
+    double expansionFor(MBConv op) {
         return expansion == KEEP ? op.expansion() : expansion;
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
+import org.hao.engine.cost.BranchBuffers;
 import org.hao.engine.cost.FpgaCostModel;
 import org.hao.engine.cost.GpuCostModel;
 import org.hao.engine.cost.LayerCost;
@@ -119,6 +120,8 @@ public final class SubgraphEvaluator {
         List<List<ParallelismChoice>> cands = new ArrayList<>(layers.size());
         List<List<IlpCandidate>> table = new ArrayList<>(layers.size());
         List<String> names = new ArrayList<>(layers.size());
+        // skip FIFOs of a pipelined subgraph's branches: a fixed BRAM18K share, charged to its first layer's candidates
+        int fifoBram = mode == ExecutionMode.PIPELINED ? BranchBuffers.fifoBram18k(layers) : 0;
         for (Layer l : layers) {
             List<ParallelismChoice> pc = fpga.candidates(l, MAX_CANDIDATES);
             List<IlpCandidate> ic = new ArrayList<>(pc.size());
@@ -128,7 +131,8 @@ public final class SubgraphEvaluator {
                 // also adds its fill share and shares the DDR bandwidth (a sequential layer has it alone, in its
                 // latency already)
                 boolean pipelined = mode == ExecutionMode.PIPELINED;
-                ic.add(new IlpCandidate(c.latencyMs(), c.dsp(), c.bram18k(), c.lut(),
+                int bram = c.bram18k() + (names.isEmpty() ? fifoBram : 0);
+                ic.add(new IlpCandidate(c.latencyMs(), c.dsp(), bram, c.lut(),
                         pipelined ? fpga.ddrMs(c.ddrBytes()) : 0,
                         pipelined ? FpgaCostModel.fillFraction(l) * c.latencyMs() : 0));
             }

@@ -96,7 +96,7 @@ class NetworkExpanderTest {
                 new Add("res", "c1"));
         ShapeException e = assertThrows(ShapeException.class, () -> NetworkExpander.expand(bad));
         assertEquals("res", e.opName());
-        assertEquals("residual add of 'c1' with shape 16x32x32 to the running tensor with shape 32x16x16: shapes"
+        assertEquals("add 'res' of 'c2' with shape 32x16x16 and 'c1' with shape 16x32x32: shapes"
                 + " (channels x height x width) must be equal", e.getMessage());
     }
 
@@ -183,9 +183,10 @@ class NetworkExpanderTest {
                 1)));
         Layer se = n.layers().stream().filter(l -> l.kind() == LayerKind.SQUEEZE_EXCITE).findFirst().orElseThrow();
         assertEquals(96, se.inChannels());
-        assertEquals(24, se.squeezeChannels());
-        assertEquals(2 * 96 * 24, se.macs());
-        assertEquals(2 * 96 * 24, se.weights());
+        // default: a quarter of the block input (MnasNet / EfficientNet), not of the 96 expanded channels
+        assertEquals(4, se.squeezeChannels());
+        assertEquals(2 * 96 * 4, se.macs());
+        assertEquals(2 * 96 * 4, se.weights());
         assertEquals(List.of(LayerKind.POINTWISE, LayerKind.DEPTHWISE, LayerKind.SQUEEZE_EXCITE, LayerKind.POINTWISE,
                 LayerKind.ADD), n.layers().stream().map(Layer::kind).toList());
     }

@@ -1,0 +1,116 @@
+package org.hao.engine.tests.graph;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.hao.engine.cost.BranchBuffers;
+import org.hao.engine.cost.FpgaCostModel;
+import org.hao.engine.cost.GpuCostModel;
+import org.hao.engine.cost.LayerCost;
+import org.hao.engine.cost.ParallelismChoice;
+import org.hao.engine.estimate.Estimator;
+import org.hao.engine.estimate.NetworkEstimate;
+import org.hao.engine.expand.ExpandedNetwork;
+import org.hao.engine.expand.Layer;
+import org.hao.engine.expand.NetworkExpander;
+import org.hao.engine.model.Activation;
+import org.hao.engine.model.Add;
+import org.hao.engine.model.Concat;
+import org.hao.engine.model.Device;
+import org.hao.engine.model.DeviceKind;
+import org.hao.engine.model.Devices;
+import org.hao.engine.model.GpuSpec;
+import org.hao.engine.model.LayerKind;
+import org.hao.engine.model.PowerModel;
+import org.hao.engine.model.ExecutionMode;
+import org.hao.engine.model.FullyConnected;
+import org.hao.engine.model.NetworkSpec;
+import org.hao.engine.model.OpSpec;
+import org.hao.engine.model.Pointwise;
+import org.hao.engine.model.Shape;
+import org.hao.engine.model.SubgraphSpace;
+import org.hao.engine.model.SubgraphSpec;
+import org.junit.jupiter.api.Test;
+
+/** Costs of graph layers: every input is read, concat is free, branches are buffered, big layers are costable. */
+class GraphCostTest {
+    private static final Device GPU = new Device("GPU", DeviceKind.MOBILE_GPU, null, new GpuSpec(Map.of(8, 2000.0),
+            30.0, Map.of(LayerKind.CONV, 0.5, LayerKind.POINTWISE, 0.6), 0.0), new PowerModel(1, 1, 1));
+    private final FpgaCostModel fpga = new FpgaCostModel(Devices.ZU3EG);
+
+    private static NetworkSpec inception(ExecutionMode mode) {
+        // Inception-style block: 1x1 branch, 1x1 -> 3x3 branch, concat
+        return new NetworkSpec("inc", new Shape(64, 28, 28), List.of(new SubgraphSpec("block", mode, List.of(
+                new Pointwise("b1", 32),
+                new Pointwise("b2_reduce", 16, 1, Activation.RELU, List.of(OpSpec.NETWORK_INPUT)),
+                GraphNetworkTest.conv("b2", 32, 3, 1, 1),
+                GraphNetworkTest.conv("b3", 32, 5, 1, 2),
+                new Concat("cat", List.of("b1", "b3"))), SubgraphSpace.NONE)));
+    }
+
+    @Test
+    void concatMovesNothingAndItsConsumerReadsEveryInput() {
+        ExpandedNetwork n = NetworkExpander.expand(inception(ExecutionMode.SEQUENTIAL));
+        Layer cat = GraphNetworkTest.layer(n, "cat");
+        LayerCost c = fpga.cost(cat, new ParallelismChoice(1, 1));
+        assertEquals(0, c.latencyMs());
+        assertEquals(0, c.ddrBytes());
+        assertEquals(0, c.dsp() + c.bram18k() + c.lut());
+        assertEquals(List.of(new ParallelismChoice(1, 1)), fpga.candidates(cat, 16));
+        assertTrue(new GpuCostModel(GPU).cost(cat).latencyMs() > 0, "a GPU copies");
+    }
+
+    @Test
+    void threeInputAddReadsAllThree() {
+        NetworkSpec spec = new NetworkSpec("a", new Shape(8, 4, 4), List.of(new SubgraphSpec("g",
+                ExecutionMode.SEQUENTIAL, List.of(new Pointwise("a", 8), new Pointwise("b", 8),
+                        new Pointwise("c", 8), new Add("sum", null, Activation.NONE, List.of("a", "b", "c"))),
+                SubgraphSpace.NONE)));
+        Layer sum = GraphNetworkTest.layer(NetworkExpander.expand(spec), "sum");
+        // 3 inputs + 1 output of 8x4x4 at 8 bit
+        assertEquals(4 * 8 * 4 * 4, fpga.ddrBytes(sum, ExecutionMode.SEQUENTIAL));
+        assertEquals(4 * 8 * 4 * 4, new GpuCostModel(GPU).ddrBytes(sum));
+    }
+
+    @Test
+    void pipelinedBranchesKeepTheShortBranchInAFifo() {
+        List<Layer> layers = NetworkExpander.expand(inception(ExecutionMode.PIPELINED)).layers();
+        // b1 arrives after 1 row, b3 after b2_reduce (1) + b2 (2) + b3 (3) = 6 rows: b1 waits 5 rows of 32x28 bytes
+        assertEquals(5 * 28 * 32 * 8 / 16384 + 1, BranchBuffers.fifoBram18k(layers));
+        // the block reads its input once from DDR, although three layers read it
+        assertEquals(1, BranchBuffers.externalInputs(layers).size());
+        assertEquals(64L * 28 * 28 + 64L * 28 * 28, fpga.pipelineEdgeBytes(layers));
+    }
+
+    /** VGG-16 fc6 (512x7x7 -> 4096) used to fail with "integer overflow" while costing over-budget candidates. */
+    @Test
+    void vggFc6IsCostable() {
+        NetworkSpec vgg = new NetworkSpec("vgg_fc6", new Shape(512, 7, 7), List.of(new SubgraphSpec("fc6",
+                ExecutionMode.SEQUENTIAL, List.of(new FullyConnected("fc6", 4096)), SubgraphSpace.NONE)));
+        Layer fc6 = NetworkExpander.expand(vgg).layers().get(0);
+        List<ParallelismChoice> candidates = fpga.candidates(fc6, 16);
+        assertFalse(candidates.isEmpty());
+        assertEquals(25088L * 4096, fpga.cost(fc6, new ParallelismChoice(1, 1)).cycles()); // about 103 M
+        NetworkEstimate e = Estimator.estimate(vgg, Devices.ZU3EG);
+        assertTrue(e.feasible(), e.findings().toString());
+        assertTrue(e.latencyMs() > 0);
+    }
+
+    @Test
+    void hardSwishCostsLutsAndSigmoidATable() {
+        NetworkSpec spec = new NetworkSpec("act", new Shape(16, 8, 8), List.of(new SubgraphSpec("g",
+                ExecutionMode.SEQUENTIAL, List.of(new Pointwise("relu", 16),
+                        new Pointwise("hswish", 16, 1, Activation.HSWISH, List.of()),
+                        new Pointwise("sigmoid", 16, 1, Activation.SIGMOID, List.of())), SubgraphSpace.NONE)));
+        List<Layer> l = NetworkExpander.expand(spec).layers();
+        ParallelismChoice p = new ParallelismChoice(4, 4);
+        assertEquals(fpga.lut(l.get(0), p) + 4 * FpgaCostModel.LUT_PER_HARD_ACTIVATION_LANE, fpga.lut(l.get(1), p));
+        assertEquals(fpga.bram18k(l.get(0), p) + 2, fpga.bram18k(l.get(2), p));
+        GpuCostModel gpu = new GpuCostModel(GPU);
+        assertTrue(gpu.cost(l.get(1)).computeMs() > gpu.cost(l.get(0)).computeMs());
+    }
+}
