@@ -76,7 +76,7 @@ class ValidationTest extends HaoTestBase {
 	@Test
 	void residualAddOfDifferentShapesGoesOnTheAdd() throws Exception {
 		Model m = parse(validWith("pointwise p1 out 16", "pointwise p1 out 32"));
-		validator.assertError(m, ADD, SHAPE_MISMATCH, "residual add of 'c1'", "must be equal");
+		validator.assertError(m, ADD, SHAPE_MISMATCH, "add 'r1' of 'p1' with shape", "'c1' with shape", "must be equal");
 	}
 
 	@Test

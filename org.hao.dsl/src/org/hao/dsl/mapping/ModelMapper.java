@@ -36,7 +36,9 @@ import org.hao.dsl.hao.SpaceEntry;
 import org.hao.dsl.hao.Subgraph;
 import org.hao.dsl.hao.SubgraphChoices;
 import org.hao.dsl.hao.WidthChoice;
+import org.hao.engine.model.Activation;
 import org.hao.engine.model.Add;
+import org.hao.engine.model.Concat;
 import org.hao.engine.model.BitWidths;
 import org.hao.engine.model.Constraints;
 import org.hao.engine.model.Conv;
@@ -58,7 +60,11 @@ import org.hao.engine.model.PoolKind;
 import org.hao.engine.model.PowerModel;
 import org.hao.engine.model.Pruning;
 import org.hao.engine.model.SearchSpec;
+import org.hao.engine.model.SeReference;
 import org.hao.engine.model.Shape;
+import org.hao.engine.model.Shuffle;
+import org.hao.engine.model.Split;
+import org.hao.engine.model.SqueezeExcite;
 import org.hao.engine.model.SubgraphSpace;
 import org.hao.engine.model.SubgraphSpec;
 
@@ -174,17 +180,41 @@ public class ModelMapper {
 		try {
 			return switch (op) {
 				case org.hao.dsl.hao.Conv c -> new Conv(c.getName(), required(c.getOutChannels(), c, "out"),
-						required(c.getKernel(), c, "kernel"), orDefault(c.getStride(), HaoDefaults.STRIDE));
+						required(c.getKernel(), c, "kernel"), orDefault(c.getStride(), HaoDefaults.STRIDE),
+						orDefault(c.getGroups(), 1), orDefault(c.getDilation(), 1), toPadding(c.getPadding()),
+						toActivation(c.getActivation(), HaoDefaults.CONV_ACTIVATION),
+						inputs(c.getInput()));
 				case org.hao.dsl.hao.Depthwise d -> new Depthwise(d.getName(), required(d.getKernel(), d, "kernel"),
-						orDefault(d.getStride(), HaoDefaults.STRIDE));
-				case org.hao.dsl.hao.Pointwise p -> new Pointwise(p.getName(), required(p.getOutChannels(), p, "out"));
+						orDefault(d.getStride(), HaoDefaults.STRIDE), orDefault(d.getDilation(), 1),
+						toPadding(d.getPadding()),
+						toActivation(d.getActivation(), HaoDefaults.CONV_ACTIVATION),
+						inputs(d.getInput()));
+				case org.hao.dsl.hao.Pointwise p -> new Pointwise(p.getName(), required(p.getOutChannels(), p, "out"),
+						orDefault(p.getGroups(), 1),
+						toActivation(p.getActivation(), HaoDefaults.CONV_ACTIVATION),
+						inputs(p.getInput()));
 				case org.hao.dsl.hao.FullyConnected f -> new FullyConnected(f.getName(),
-						required(f.getOutFeatures(), f, "out"));
+						required(f.getOutFeatures(), f, "out"),
+						toActivation(f.getActivation(), Activation.NONE), inputs(f.getInput()));
 				case org.hao.dsl.hao.Pool p -> toPool(p);
-				case org.hao.dsl.hao.Add a -> new Add(a.getName(), referencedName(a, a.getFrom()));
+				case org.hao.dsl.hao.Add a -> new Add(a.getName(),
+						a.getFrom() == null ? null : referencedName(a, a.getFrom()),
+						toActivation(a.getActivation(), Activation.NONE), inputs(a.getInputs()));
 				case org.hao.dsl.hao.MBConv m -> new MBConv(m.getName(), required(m.getExpansion(), m, "expand"),
 						required(m.getKernel(), m, "kernel"), orDefault(m.getStride(), HaoDefaults.STRIDE),
-						required(m.getOutChannels(), m, "out"), m.isSe(), orDefault(m.getRepeat(), HaoDefaults.REPEAT));
+						required(m.getOutChannels(), m, "out"), m.isSe(), orDefault(m.getRepeat(), HaoDefaults.REPEAT),
+						orDefault(m.getSeRatio(), MBConv.SE_RATIO),
+						m.getSeReference() == org.hao.dsl.hao.SeReferenceLit.EXPANDED ? SeReference.EXPANDED
+								: SeReference.BLOCK_INPUT,
+						toActivation(m.getActivation(), HaoDefaults.MBCONV_ACTIVATION),
+						inputs(m.getInput()));
+				case org.hao.dsl.hao.Concat c -> new Concat(c.getName(), inputs(c.getInputs()));
+				case org.hao.dsl.hao.Split sp -> new Split(sp.getName(), required(sp.getPart(), sp, "part"),
+						required(sp.getParts(), sp, "part I of N"), inputs(sp.getInput()));
+				case org.hao.dsl.hao.Shuffle sh -> new Shuffle(sh.getName(), required(sh.getGroups(), sh, "groups"),
+						inputs(sh.getInput()));
+				case org.hao.dsl.hao.SqueezeExcite se -> new SqueezeExcite(se.getName(),
+						required(se.getHiddenWidth(), se, "hidden"), inputs(se.getInput()));
 				default -> throw new MappingException(op, "unknown op " + op.eClass().getName());
 			};
 		} catch (IllegalArgumentException e) {
@@ -195,11 +225,66 @@ public class ModelMapper {
 	private static Pool toPool(org.hao.dsl.hao.Pool p) {
 		PoolKind kind = p.getKind() == org.hao.dsl.hao.PoolKindLit.MAX ? PoolKind.MAX : PoolKind.AVG;
 		if (p.isGlobal()) {
-			return new Pool(p.getName(), kind, 1, 1, true);
+			return new Pool(p.getName(), kind, 1, 1, true, org.hao.engine.model.Padding.SAME, false,
+					inputs(p.getInput()));
 		}
 		int kernel = required(p.getKernel(), p, "kernel");
 		// pooling stride defaults to the window size (non-overlapping windows)
-		return new Pool(p.getName(), kind, kernel, orDefault(p.getStride(), kernel), false);
+		return new Pool(p.getName(), kind, kernel, orDefault(p.getStride(), kernel), false, toPadding(p.getPadding()),
+				p.isCeilMode(), inputs(p.getInput()));
+	}
+
+	/** The op names an op reads ({@link OpSpec#NETWORK_INPUT} for {@code in input}); empty: the previous op. */
+	private static List<String> inputs(List<org.hao.dsl.hao.InputRef> refs) {
+		List<String> names = new ArrayList<>(refs.size());
+		for (org.hao.dsl.hao.InputRef ref : refs) {
+			names.addAll(inputs(ref));
+		}
+		return names;
+	}
+
+	private static List<String> inputs(org.hao.dsl.hao.InputRef ref) {
+		if (ref == null) {
+			return List.of();
+		}
+		if (ref.isNetworkInput()) {
+			return List.of(OpSpec.NETWORK_INPUT);
+		}
+		return List.of(referencedName(ref, ref.getOp()));
+	}
+
+	/** 'same' when absent; one number = all sides, two = vertical, horizontal, four = top, left, bottom, right. */
+	public static org.hao.engine.model.Padding toPadding(org.hao.dsl.hao.Padding p) {
+		if (p == null || p.isSame()) {
+			return org.hao.engine.model.Padding.SAME;
+		}
+		if (p.isValid()) {
+			return org.hao.engine.model.Padding.VALID;
+		}
+		List<Integer> px = p.getPixels();
+		return switch (px.size()) {
+			case 1 -> org.hao.engine.model.Padding.of(px.get(0));
+			case 2 -> org.hao.engine.model.Padding.of(px.get(0), px.get(1));
+			case 4 -> new org.hao.engine.model.Padding(org.hao.engine.model.Padding.Mode.EXPLICIT, px.get(0), px.get(1),
+					px.get(2), px.get(3));
+			default -> throw new MappingException(p, "padding takes 1, 2 or 4 numbers (all sides; vertical, horizontal;"
+					+ " top, left, bottom, right), got " + px.size());
+		};
+	}
+
+	public static Activation toActivation(org.hao.dsl.hao.ActivationSpec spec, Activation dflt) {
+		if (spec == null || spec.getKind() == null) {
+			return dflt;
+		}
+		return switch (spec.getKind()) {
+			case NONE -> Activation.NONE;
+			case RELU -> Activation.RELU;
+			case RELU6 -> Activation.RELU6;
+			case HSWISH -> Activation.HSWISH;
+			case HSIGMOID -> Activation.HSIGMOID;
+			case SILU -> Activation.SILU;
+			case SIGMOID -> Activation.SIGMOID;
+		};
 	}
 
 	private static String referencedName(EObject owner, org.hao.dsl.hao.Op target) {

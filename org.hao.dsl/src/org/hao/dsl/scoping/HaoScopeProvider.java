@@ -13,14 +13,15 @@ import org.hao.dsl.hao.Op;
 import org.hao.dsl.hao.Space;
 
 /**
- * Names inside a network are plain (not qualified): a residual {@code add ... from X} sees every op of its
+ * Names inside a network are plain (not qualified): a residual {@code add ... from X} and an input reference
+ * {@code in X} see every op of its
  * network, a space sees the subgraphs and ops of the network it is {@code for}.
  */
 public class HaoScopeProvider extends AbstractHaoScopeProvider {
 
 	@Override
 	public IScope getScope(EObject context, EReference reference) {
-		if (reference == HaoPackage.Literals.ADD__FROM) {
+		if (reference == HaoPackage.Literals.ADD__FROM || reference == HaoPackage.Literals.INPUT_REF__OP) {
 			Network network = EcoreUtil2.getContainerOfType(context, Network.class);
 			return network == null ? IScope.NULLSCOPE : Scopes.scopeFor(opsOf(network));
 		}

@@ -29,6 +29,10 @@ public final class HaoIssueCodes {
 	public static final String IMPOSSIBLE_STRIDE = PREFIX + "impossibleStride";
 	/** {@code add X from Y} where Y is X itself or comes after X. */
 	public static final String ADD_FORWARD_REFERENCE = PREFIX + "addForwardReference";
+	/** An op reads ({@code in X}) itself or a later op: a cycle, or an op written out of order. */
+	public static final String FORWARD_REFERENCE = PREFIX + "forwardReference";
+	/** An op whose output no op reads (a dead branch); the network's last op is its output. */
+	public static final String UNUSED_OUTPUT = PREFIX + "unusedOutput";
 	/** A choice set with no values. */
 	public static final String EMPTY_CHOICE_SET = PREFIX + "emptyChoiceSet";
 	/** A choice that cannot affect its target (e.g. kernel choices for a subgraph without mbconv blocks). */

@@ -7,25 +7,36 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.xtext.validation.Check;
+import org.eclipse.xtext.EcoreUtil2;
 import org.hao.dsl.hao.Add;
+import org.hao.dsl.hao.Concat;
 import org.hao.dsl.hao.Conv;
 import org.hao.dsl.hao.Depthwise;
 import org.hao.dsl.hao.FullyConnected;
+import org.hao.dsl.hao.InputRef;
 import org.hao.dsl.hao.MBConv;
 import org.hao.dsl.hao.Network;
 import org.hao.dsl.hao.Op;
+import org.hao.dsl.hao.Padding;
 import org.hao.dsl.hao.Pointwise;
 import org.hao.dsl.hao.Pool;
 import org.hao.dsl.hao.Shape;
+import org.hao.dsl.hao.Shuffle;
+import org.hao.dsl.hao.Split;
+import org.hao.dsl.hao.SqueezeExcite;
 import org.hao.dsl.hao.Subgraph;
 import org.hao.dsl.mapping.MappingException;
 import org.hao.dsl.mapping.ModelMapper;
 import org.hao.dsl.scoping.HaoScopeProvider;
 import org.hao.engine.expand.NetworkExpander;
+import org.hao.engine.expand.NetworkGraph;
 import org.hao.engine.expand.ShapeException;
 import org.hao.engine.model.NetworkSpec;
 
-/** Networks: required op attributes, ranges, unique names, residual order, and shape inference by the engine. */
+/**
+ * Networks: required op attributes, ranges, unique names, input order and cycles, dead branches, and shape inference
+ * by the engine.
+ */
 public class NetworkValidator extends HaoCheckBase {
 
 	private final ModelMapper mapper = new ModelMapper();
@@ -88,8 +99,70 @@ public class NetworkValidator extends HaoCheckBase {
 					&& ops.indexOf(add.getFrom()) >= i) {
 				return true;
 			}
+			for (InputRef ref : EcoreUtil2.getAllContentsOfType(ops.get(i), InputRef.class)) {
+				if (ref.getOp() != null && !ref.getOp().eIsProxy() && ops.indexOf(ref.getOp()) >= i) {
+					return true;
+				}
+			}
 		}
 		return false;
+	}
+
+	/** An op reads only earlier ops: a later one is out of order, or closes a cycle (named op by op). */
+	@Check
+	public void checkInputOrder(InputRef ref) {
+		Op target = ref.getOp();
+		Op op = EcoreUtil2.getContainerOfType(ref, Op.class);
+		Network n = EcoreUtil2.getContainerOfType(ref, Network.class);
+		if (target == null || target.eIsProxy() || op == null || n == null) {
+			return;
+		}
+		List<Op> ops = HaoScopeProvider.opsOf(n);
+		if (ops.indexOf(target) < ops.indexOf(op)) {
+			return;
+		}
+		String message;
+		if (target == op) {
+			message = "op '" + op.getName() + "' cannot read its own output (a cycle)";
+		} else {
+			List<String> cycle = cycleThrough(n, op);
+			message = cycle.isEmpty()
+					? "op '" + op.getName() + "' reads '" + target.getName() + "', which comes later; an op may read"
+							+ " only earlier ops (move '" + target.getName() + "' before it)"
+					: "op '" + op.getName() + "' reads '" + target.getName() + "', which comes later and depends on it:"
+							+ " cycle " + String.join(" -> ", cycle);
+		}
+		error(message, ref, INPUT_REF__OP, HaoIssueCodes.FORWARD_REFERENCE);
+	}
+
+	/** A cycle through {@code op} by the engine's graph of names (empty when the network does not map). */
+	private List<String> cycleThrough(Network n, Op op) {
+		try {
+			return NetworkGraph.cycleThrough(mapper.toNetwork(n, null), op.getName());
+		} catch (MappingException e) {
+			return List.of();
+		}
+	}
+
+	/** Dead branches: an op whose output no op reads, other than the network's last op (its output). */
+	@Check
+	public void checkUnusedOutputs(Network n) {
+		if (hasForwardResidual(n)) {
+			return;
+		}
+		NetworkSpec spec;
+		try {
+			spec = mapper.toNetwork(n, null);
+		} catch (MappingException e) {
+			return;
+		}
+		List<String> unused = NetworkGraph.unusedOps(spec);
+		for (Op op : HaoScopeProvider.opsOf(n)) {
+			if (unused.contains(op.getName())) {
+				warning("the output of '" + op.getName() + "' is never read (a dead branch): no op reads it with 'in'"
+						+ " or 'from', and the next op reads other inputs", op, OP__NAME, HaoIssueCodes.UNUSED_OUTPUT);
+			}
+		}
 	}
 
 	@Check
@@ -113,6 +186,8 @@ public class NetworkValidator extends HaoCheckBase {
 		positive(c.getOutChannels(), c, CONV__OUT_CHANNELS, "out");
 		positive(c.getKernel(), c, CONV__KERNEL, "kernel");
 		positive(c.getStride(), c, CONV__STRIDE, "stride");
+		positive(c.getGroups(), c, CONV__GROUPS, "groups");
+		positive(c.getDilation(), c, CONV__DILATION, "dilation");
 	}
 
 	@Check
@@ -120,12 +195,56 @@ public class NetworkValidator extends HaoCheckBase {
 		require(d.getKernel(), d, OP__NAME, "kernel", "kernel size");
 		positive(d.getKernel(), d, DEPTHWISE__KERNEL, "kernel");
 		positive(d.getStride(), d, DEPTHWISE__STRIDE, "stride");
+		positive(d.getDilation(), d, DEPTHWISE__DILATION, "dilation");
 	}
 
 	@Check
 	public void checkPointwise(Pointwise p) {
 		require(p.getOutChannels(), p, OP__NAME, "out", "output channels");
 		positive(p.getOutChannels(), p, POINTWISE__OUT_CHANNELS, "out");
+		positive(p.getGroups(), p, POINTWISE__GROUPS, "groups");
+	}
+
+	@Check
+	public void checkPadding(Padding p) {
+		List<Integer> px = p.getPixels();
+		if (!p.isSame() && !p.isValid() && px.size() != 1 && px.size() != 2 && px.size() != 4) {
+			error("padding takes 1, 2 or 4 numbers (all sides; vertical, horizontal; top, left, bottom, right), got "
+					+ px.size(), p, PADDING__PIXELS, HaoIssueCodes.VALUE_OUT_OF_RANGE);
+		}
+		eachInRange(px, v -> v >= 0, p, PADDING__PIXELS, "padding must not be negative");
+	}
+
+	@Check
+	public void checkConcat(Concat c) {
+		if (c.getInputs().size() < 2) {
+			error("concat '" + c.getName() + "' needs at least two inputs", c, OP__NAME,
+					HaoIssueCodes.MISSING_ATTRIBUTE, "in");
+		}
+	}
+
+	@Check
+	public void checkSplit(Split s) {
+		if (require(s.getPart(), s, OP__NAME, "part", "which part, e.g. part 1 of 2")) {
+			positive(s.getPart(), s, SPLIT__PART, "part");
+			positive(s.getParts(), s, SPLIT__PARTS, "parts");
+			if (s.getPart() != null && s.getParts() != null && s.getPart() > s.getParts()) {
+				error("part " + s.getPart() + " of " + s.getParts() + ": the part must be at most the number of parts",
+						s, SPLIT__PART, HaoIssueCodes.VALUE_OUT_OF_RANGE);
+			}
+		}
+	}
+
+	@Check
+	public void checkShuffle(Shuffle s) {
+		require(s.getGroups(), s, OP__NAME, "groups", "number of groups");
+		positive(s.getGroups(), s, SHUFFLE__GROUPS, "groups");
+	}
+
+	@Check
+	public void checkSqueezeExcite(SqueezeExcite s) {
+		require(s.getHiddenWidth(), s, OP__NAME, "hidden", "hidden width");
+		positive(s.getHiddenWidth(), s, SQUEEZE_EXCITE__HIDDEN_WIDTH, "hidden");
 	}
 
 	@Check
@@ -138,6 +257,9 @@ public class NetworkValidator extends HaoCheckBase {
 	public void checkPool(Pool p) {
 		if (!p.isGlobal()) {
 			require(p.getKernel(), p, OP__NAME, "kernel", "window size, or 'global'");
+		} else if (p.getKernel() != null || p.getStride() != null || p.getPadding() != null || p.isCeilMode()) {
+			error("a global pool takes no kernel, stride, padding or ceil", p, POOL__GLOBAL,
+					HaoIssueCodes.VALUE_OUT_OF_RANGE);
 		}
 		positive(p.getKernel(), p, POOL__KERNEL, "kernel");
 		positive(p.getStride(), p, POOL__STRIDE, "stride");
@@ -153,6 +275,19 @@ public class NetworkValidator extends HaoCheckBase {
 		positive(m.getStride(), m, MB_CONV__STRIDE, "stride");
 		positive(m.getOutChannels(), m, MB_CONV__OUT_CHANNELS, "out");
 		positive(m.getRepeat(), m, MB_CONV__REPEAT, "repeat");
+		if (m.getSeRatio() != null && !(m.getSeRatio() > 0 && m.getSeRatio() <= 1)) {
+			error("squeeze-excite ratio must be in (0, 1], was " + m.getSeRatio(), m, MB_CONV__SE_RATIO,
+					HaoIssueCodes.VALUE_OUT_OF_RANGE);
+		}
+	}
+
+	/** An add needs two operands: 'from' and the running tensor, or two inputs. */
+	@Check
+	public void checkAddOperands(Add add) {
+		if (add.getFrom() == null && add.getInputs().size() < 2) {
+			error("add '" + add.getName() + "' needs two operands: 'from X' (added to the previous op) or 'in A, B'",
+					add, OP__NAME, HaoIssueCodes.MISSING_ATTRIBUTE, "from");
+		}
 	}
 
 	/** A residual must come from an earlier op: the engine keeps only outputs already computed. */

@@ -308,22 +308,36 @@ public final class AccuracyPredictor {
      */
     public String extrapolation(Features f) {
         List<String> out = new ArrayList<>();
-        if (f.macsM() < rawMin[0] * 0.999 || f.macsM() > rawMax[0] * 1.001) {
+        // each test compares the figures as printed: a difference the message cannot show ("5.4-bit operands below
+        // the table's smallest 5.4 bits") is no extrapolation worth a warning
+        if (below(f.macsM(), rawMin[0] * 0.999, "%.1f") || above(f.macsM(), rawMax[0] * 1.001, "%.1f")) {
             out.add(String.format(Locale.ROOT, "%.1f M MACs outside the table's %.1f..%.1f", f.macsM(), rawMin[0], rawMax[0]));
         }
-        if (f.paramsM() < rawMin[1] * 0.999 || f.paramsM() > rawMax[1] * 1.001) {
+        if (below(f.paramsM(), rawMin[1] * 0.999, "%.2f") || above(f.paramsM(), rawMax[1] * 1.001, "%.2f")) {
             out.add(String.format(Locale.ROOT, "%.2f M params outside the table's %.2f..%.2f", f.paramsM(), rawMin[1], rawMax[1]));
         }
         double bits = Math.min(f.weightBits(), f.actBits());
-        if (bits < rawMin[2] - 1e-9) {
+        if (below(bits, rawMin[2] - 1e-9, "%.1f")) {
             out.add(String.format(Locale.ROOT, "%.1f-bit operands below the table's smallest %.1f bits", bits, rawMin[2]));
         }
-        if (f.pruneRatio() > rawMax[3] + 1e-9) {
+        if (above(f.pruneRatio(), rawMax[3] + 1e-9, "%.2f")) {
             out.add(String.format(Locale.ROOT, "pruning ratio %.2f beyond the table's largest %.2f"
                     + (rawMax[3] == 0 ? " (the pruning effect is not fitted: pruned MACs/params only act through the"
                             + " size features)" : ""), f.pruneRatio(), rawMax[3]));
         }
         return out.isEmpty() ? null : String.join("; ", out);
+    }
+
+    /** {@code value < bound} and the two differ when printed with {@code format}. */
+    private static boolean below(double value, double bound, String format) {
+        return value < bound && !String.format(Locale.ROOT, format, value).equals(String.format(Locale.ROOT, format,
+                bound));
+    }
+
+    /** {@code value > bound} and the two differ when printed with {@code format}. */
+    private static boolean above(double value, double bound, String format) {
+        return value > bound && !String.format(Locale.ROOT, format, value).equals(String.format(Locale.ROOT, format,
+                bound));
     }
 
     /**

@@ -6,9 +6,12 @@ import java.util.List;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.eclipse.xtext.EcoreUtil2;
+import org.hao.dsl.hao.Add;
 import org.hao.dsl.hao.Device;
 import org.hao.dsl.hao.Element;
 import org.hao.dsl.hao.FpgaDevice;
+import org.hao.dsl.hao.InputRef;
 import org.hao.dsl.hao.Model;
 import org.hao.dsl.hao.Network;
 import org.hao.dsl.hao.Op;
@@ -30,7 +33,7 @@ public record OutlineNode(String label, int offset, int length, List<OutlineNode
 				for (Subgraph sg : n.getSubgraphs()) {
 					List<OutlineNode> ops = new ArrayList<>();
 					for (Op op : sg.getOps()) {
-						ops.add(node(op, op.eClass().getName().toLowerCase() + " " + op.getName(), List.of()));
+						ops.add(node(op, op.eClass().getName().toLowerCase() + " " + op.getName() + inputs(op), List.of()));
 					}
 					String mode = sg.getMode() == null ? "" : " (" + sg.getMode().getLiteral() + ")";
 					children.add(node(sg, "subgraph " + sg.getName() + mode, ops));
@@ -39,6 +42,19 @@ public record OutlineNode(String label, int offset, int length, List<OutlineNode
 			result.add(node(e, label(e), children));
 		}
 		return result;
+	}
+
+	/** " <- a, b" for an op that names its inputs (or adds 'from'), else "". */
+	static String inputs(Op op) {
+		List<String> names = new ArrayList<>();
+		for (InputRef ref : EcoreUtil2.getAllContentsOfType(op, InputRef.class)) {
+			names.add(ref.isNetworkInput() ? "input" : ref.getOp() == null || ref.getOp().eIsProxy() ? "?"
+					: ref.getOp().getName());
+		}
+		if (op instanceof Add add && add.getFrom() != null && !add.getFrom().eIsProxy()) {
+			names.add(add.getFrom().getName());
+		}
+		return names.isEmpty() ? "" : " <- " + String.join(", ", names);
 	}
 
 	private static String label(Element e) {
