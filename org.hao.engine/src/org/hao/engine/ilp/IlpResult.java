@@ -57,6 +57,16 @@ public record IlpResult(Status status, double latencyMs, List<Integer> choice, i
         return Math.max(0, (latencyMs - bestBoundMs) / Math.abs(latencyMs));
     }
 
+    /**
+     * This result with {@code placeholder} replaced by {@code subgraph} in its words: a cached result is shared by
+     * every subgraph with the same layers, so its words must not carry the name of the one solved first.
+     */
+    public IlpResult named(String placeholder, String subgraph) {
+        return new IlpResult(status, latencyMs, choice, dsp, bram18k, lut, bestBoundMs, solveMillis, nodes,
+                message == null ? null : message.replace(placeholder, subgraph),
+                infeasibility == null ? null : infeasibility.replace(placeholder, subgraph));
+    }
+
     static IlpResult failure(Status status, String message, String infeasibility, long millis, long nodes) {
         return new IlpResult(status, Double.NaN, List.of(), 0, 0, 0, Double.NaN, millis, nodes, message, infeasibility);
     }

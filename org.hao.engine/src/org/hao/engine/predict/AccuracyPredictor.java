@@ -328,6 +328,41 @@ public final class AccuracyPredictor {
         return out.isEmpty() ? null : String.join("; ", out);
     }
 
+    /**
+     * Layers of inverted-residual blocks written as a graph (e.g. imported from ONNX, no MBConv op): a depthwise layer
+     * that reads a channel-expanding pointwise layer, that pointwise layer, a squeeze-excite reading the depthwise,
+     * and the pointwise projection reading either.
+     */
+    static Set<String> invertedResidualLayers(List<Layer> layers) {
+        java.util.Map<String, Layer> byName = new java.util.HashMap<>();
+        layers.forEach(l -> byName.put(l.name(), l));
+        Set<String> ir = new HashSet<>();
+        for (Layer l : layers) {
+            if (l.kind() != LayerKind.DEPTHWISE || l.inputs().isEmpty()) {
+                continue;
+            }
+            Layer expand = byName.get(l.inputs().get(0));
+            if (expand != null && expand.kind() == LayerKind.POINTWISE && expand.outChannels() > expand.inChannels()) {
+                ir.add(expand.name());
+                ir.add(l.name());
+            }
+        }
+        for (Layer l : layers) {
+            boolean readsBlock = !l.inputs().isEmpty() && ir.contains(l.inputs().get(0));
+            if (readsBlock && byName.get(l.inputs().get(0)).kind() != LayerKind.POINTWISE
+                    && (l.kind() == LayerKind.SQUEEZE_EXCITE || l.kind() == LayerKind.POINTWISE)) {
+                ir.add(l.name());
+            }
+        }
+        for (Layer l : layers) { // the projection after a squeeze-excite
+            if (l.kind() == LayerKind.POINTWISE && !l.inputs().isEmpty() && ir.contains(l.inputs().get(0))
+                    && byName.get(l.inputs().get(0)).kind() == LayerKind.SQUEEZE_EXCITE) {
+                ir.add(l.name());
+            }
+        }
+        return ir;
+    }
+
     /** {@code value < bound} and the two differ when printed with {@code format}. */
     private static boolean below(double value, double bound, String format) {
         return value < bound && !String.format(Locale.ROOT, format, value).equals(String.format(Locale.ROOT, format,
@@ -354,6 +389,7 @@ public final class AccuracyPredictor {
                 }
             }
         }
+        Set<String> irLayers = invertedResidualLayers(net.layers());
         double total = 0, ir = 0, q = 0, wb = 0, ab = 0, pr = 0, dense = 0;
         boolean se = false;
         for (Layer l : net.layers()) {
@@ -367,7 +403,7 @@ public final class AccuracyPredictor {
             }
             total += m;
             dense += dm;
-            if (mb.contains(l.sourceOp())) {
+            if (mb.contains(l.sourceOp()) || irLayers.contains(l.name())) {
                 ir += m;
             }
             q += dm * Features.quantNoise(l.bits().weightBits(), l.bits().activationBits());

@@ -50,6 +50,8 @@ public final class SubgraphEvaluator {
 
     private final Device device;
     private final ResourceBudget budget;
+    /** Name under which cached ILPs are solved; replaced by the subgraph's name in every message. */
+    private static final String SUBGRAPH = "\u00absubgraph\u00bb";
     private final IlpCache cache;
     private final FpgaCostModel fpga;
     private final GpuCostModel gpu;
@@ -104,7 +106,8 @@ public final class SubgraphEvaluator {
             return solve(sg, cancel);
         } catch (ArithmeticException | IllegalArgumentException e) {
             // overflowing counts, or a cost the ILP refuses (e.g. negative after overflow, for a 2^31 kernel)
-            return new Evaluation(sg, null, List.of(), null, "subgraph " + sg.name() + " is too large to cost (" + e.getMessage()
+            return new Evaluation(sg, null, List.of(), null, "subgraph " + sg.name() + " is too large to cost ("
+                    + String.valueOf(e.getMessage()).replace(SUBGRAPH, sg.name())
                     + "): a layer would need more than 2^31 cycles, DSP, BRAM or LUT; check its channel counts, kernel sizes"
                     + " and the input size");
         }
@@ -140,10 +143,13 @@ public final class SubgraphEvaluator {
             table.add(ic);
             names.add(l.name());
         }
-        IlpProblem problem = new IlpProblem(sg.name(), obj, names, table, budget,
+        // the ILP is cached by its layers (equal subgraphs share one solve): it is solved under a placeholder name
+        // that each subgraph's result then carries as its own (s6b and s6c of MnasNet-A1 were both called s6b)
+        IlpProblem problem = new IlpProblem(SUBGRAPH, obj, names, table, budget,
                 mode == ExecutionMode.PIPELINED ? fpga.ddrMs(fpga.pipelineEdgeBytes(layers)) : 0);
         IlpKey key = IlpKey.of(layers, device, budget, obj, MAX_CANDIDATES, ILP_TIME_LIMIT_MS);
-        IlpResult r = cache.get(key, () -> SubgraphIlp.solve(problem, ILP_TIME_LIMIT_MS, cancel));
+        IlpResult r = cache.get(key, () -> SubgraphIlp.solve(problem, ILP_TIME_LIMIT_MS, cancel)).named(SUBGRAPH,
+                sg.name());
         if (!r.hasSolution()) {
             return new Evaluation(sg, r, List.of(), null, r.message());
         }

@@ -1,0 +1,99 @@
+package org.hao.dsl.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.hao.dsl.hao.Network;
+import org.hao.dsl.hao.Search;
+import org.hao.dsl.mapping.MappingException;
+import org.hao.dsl.mapping.ModelMapper;
+import org.hao.engine.expand.ExpandedNetwork;
+import org.hao.engine.expand.NetworkExpander;
+import org.hao.engine.export.PyTorchWriter;
+import org.hao.engine.report.AtomicFiles;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code hao export FILE [--search NAME | --network NAME] --pytorch OUT.py}: a network of the file (its base
+ * configuration: as written, INT8, unpruned) as PyTorch {@code nn.Module} source ({@link PyTorchWriter}). Exit 0;
+ * 1 when the file does not validate; 2 when the network or search is not there or the output cannot be written.
+ */
+@Command(name = "export", description = "Write a network of a .hao file as a PyTorch nn.Module (base configuration).")
+public class ExportCommand implements Callable<Integer> {
+
+	@Parameters(index = "0", paramLabel = "FILE.hao")
+	Path file;
+
+	@Option(names = "--search", paramLabel = "NAME", description = "export the network of this search")
+	String searchName;
+
+	@Option(names = "--network", paramLabel = "NAME", description = "export this network (default: the file's only one)")
+	String networkName;
+
+	@Option(names = "--pytorch", paramLabel = "OUT.py", required = true, description = "PyTorch module source to write")
+	Path pytorch;
+
+	@Spec
+	CommandSpec spec;
+
+	@Override
+	public Integer call() {
+		PrintWriter out = spec.commandLine().getOut();
+		PrintWriter err = spec.commandLine().getErr();
+		ValidatedFile hao = ValidatedFile.load(file, out);
+		if (hao == null) {
+			out.flush();
+			return 1;
+		}
+		Network network = network(hao, err);
+		if (network == null) {
+			return 2;
+		}
+		ExpandedNetwork x;
+		try {
+			x = NetworkExpander.expand(new ModelMapper().toNetwork(network, null));
+		} catch (MappingException | IllegalArgumentException e) {
+			err.println("hao: network " + network.getName() + ": " + e.getMessage());
+			return 2;
+		}
+		try {
+			AtomicFiles.write(pytorch, PyTorchWriter.write(x, className(network.getName())));
+		} catch (IOException e) {
+			err.println("hao: cannot write " + pytorch + ": " + e.getMessage());
+			return 2;
+		}
+		return 0;
+	}
+
+	private Network network(ValidatedFile hao, PrintWriter err) {
+		if (searchName != null) {
+			Search s = hao.search(searchName, err);
+			return s == null ? null : ModelMapper.networkOf(s);
+		}
+		List<Network> all = hao.model.getElements().stream().filter(Network.class::isInstance)
+				.map(Network.class::cast).toList();
+		for (Network n : all) {
+			if (n.getName().equals(networkName) || networkName == null && all.size() == 1) {
+				return n;
+			}
+		}
+		err.println("hao: " + file + ": " + (networkName == null ? "choose a network with --network or --search: "
+				: "no network named '" + networkName + "'; networks: ")
+				+ String.join(", ", all.stream().map(Network::getName).toList()));
+		return null;
+	}
+
+	/** A Python class name from a network name. */
+	static String className(String network) {
+		String s = network.replaceAll("[^A-Za-z0-9_]", "_");
+		return Character.isLetter(s.charAt(0)) ? s : "Net_" + s;
+	}
+}

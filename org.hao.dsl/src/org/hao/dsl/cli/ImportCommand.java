@@ -1,0 +1,123 @@
+package org.hao.dsl.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import org.eclipse.xtext.GrammarUtil;
+import org.eclipse.xtext.IGrammarAccess;
+import org.hao.engine.onnx.HaoText;
+import org.hao.engine.onnx.ImportedNetwork;
+import org.hao.engine.onnx.OnnxImportException;
+import org.hao.engine.onnx.OnnxImporter;
+import org.hao.engine.report.AtomicFiles;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code hao import MODEL.onnx [-o FILE.hao] [--subgraphs stage|none]}: an ONNX classifier as a .hao network
+ * ({@link OnnxImporter}). Writes FILE.hao (atomically) or prints to standard output. Exit 0; 2 when the model cannot
+ * be read or has an unsupported node (named with its op type on stderr); 1 when the written network does not
+ * validate.
+ */
+@Command(name = "import", description = "Turn an ONNX model into a .hao network (Conv, Gemm, pools, Add, Concat,"
+		+ " squeeze-excite, activations; opsets 11-18).")
+public class ImportCommand implements Callable<Integer> {
+
+	@Parameters(index = "0", paramLabel = "MODEL.onnx", description = "ONNX model (weights as initializers or graph inputs)")
+	Path model;
+
+	@Option(names = { "-o", "--output" }, paramLabel = "FILE.hao", description = "write here instead of standard output")
+	Path output;
+
+	@Option(names = "--subgraphs", paramLabel = "stage|none", defaultValue = "stage",
+			description = "subgraphs: one per resolution stage (default) or none (one subgraph)")
+	String subgraphs;
+
+	@Spec
+	CommandSpec spec;
+
+	@Override
+	public Integer call() {
+		PrintWriter out = spec.commandLine().getOut();
+		PrintWriter err = spec.commandLine().getErr();
+		OnnxImporter.Subgraphs mode;
+		try {
+			mode = OnnxImporter.Subgraphs.valueOf(subgraphs.toUpperCase(Locale.ROOT));
+		} catch (IllegalArgumentException e) {
+			err.println("hao: --subgraphs must be 'stage' or 'none', was '" + subgraphs + "'");
+			return 2;
+		}
+		ImportedNetwork imported;
+		try {
+			imported = OnnxImporter.read(model, mode);
+		} catch (OnnxImportException e) {
+			err.println("hao: " + model + ": " + e.getMessage());
+			return 2;
+		} catch (IOException e) {
+			err.println("hao: cannot read " + model + ": " + e.getMessage());
+			return 2;
+		}
+		String text = text(imported, model.getFileName().toString());
+		if (output == null) {
+			out.print(text);
+			out.flush();
+		} else {
+			try {
+				AtomicFiles.write(output, text);
+			} catch (IOException e) {
+				err.println("hao: cannot write " + output + ": " + e.getMessage());
+				return 2;
+			}
+		}
+		return validates(text, err) ? 0 : 1;
+	}
+
+	/** The .hao text of an imported network with a header naming its source and the import's notes. */
+	public static String text(ImportedNetwork imported, String source) {
+		List<String> header = new ArrayList<>();
+		header.add("Imported by 'hao import' from " + source + " (ONNX opset " + imported.opset() + ").");
+		java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+		imported.notes().forEach(n -> counts.merge(n, 1, Integer::sum));
+		counts.forEach((note, count) -> header.add("  " + count + " x " + note));
+		Set<String> keywords = keywords();
+		return HaoText.network(imported.network(), header, keywords::contains);
+	}
+
+	/** Every keyword of the language (names equal to one must be escaped). */
+	public static Set<String> keywords() {
+		IGrammarAccess grammar = HaoModelLoader.injector().getInstance(IGrammarAccess.class);
+		return GrammarUtil.getAllKeywords(grammar.getGrammar());
+	}
+
+	/** Parses and validates the written text; prints its errors (a fault of the importer) on stderr. */
+	private static boolean validates(String text, PrintWriter err) {
+		try {
+			Path tmp = Files.createTempFile("hao-import", ".hao");
+			try {
+				Files.writeString(tmp, text);
+				HaoModelLoader loader = new HaoModelLoader();
+				var issues = loader.validate(loader.load(tmp)).stream()
+						.filter(i -> i.getSeverity() == org.eclipse.xtext.diagnostics.Severity.ERROR).toList();
+				issues.forEach(i -> err.println("hao: the imported network does not validate: line " + i.getLineNumber()
+						+ ": " + i.getMessage()));
+				return issues.isEmpty();
+			} finally {
+				Files.deleteIfExists(tmp);
+			}
+		} catch (IOException | HaoModelLoader.LoadException e) {
+			err.println("hao: cannot check the imported network: " + e.getMessage());
+			return false;
+		}
+	}
+}
