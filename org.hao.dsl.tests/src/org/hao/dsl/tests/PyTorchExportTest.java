@@ -31,8 +31,13 @@ class PyTorchExportTest {
 	private static final String PYTHON = "/usr/bin/python3";
 
 	static boolean torchAvailable() {
+		return pythonHas("torch");
+	}
+
+	/** Whether Debian's python3 can import {@code module}. */
+	static boolean pythonHas(String module) {
 		try {
-			Process p = new ProcessBuilder(PYTHON, "-c", "import torch").redirectErrorStream(true).start();
+			Process p = new ProcessBuilder(PYTHON, "-c", "import " + module).redirectErrorStream(true).start();
 			return p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0;
 		} catch (Exception e) {
 			return false;

@@ -12,6 +12,7 @@ import org.hao.dsl.mapping.MappingException;
 import org.hao.dsl.mapping.ModelMapper;
 import org.hao.engine.expand.ExpandedNetwork;
 import org.hao.engine.expand.NetworkExpander;
+import org.hao.engine.export.OnnxWriter;
 import org.hao.engine.export.PyTorchWriter;
 import org.hao.engine.report.AtomicFiles;
 
@@ -22,11 +23,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code hao export FILE [--search NAME | --network NAME] --pytorch OUT.py}: a network of the file (its base
- * configuration: as written, INT8, unpruned) as PyTorch {@code nn.Module} source ({@link PyTorchWriter}). Exit 0;
+ * {@code hao export FILE [--search NAME | --network NAME] [--pytorch OUT.py] [--onnx OUT.onnx]}: a network of the
+ * file (its base configuration: as written, INT8, unpruned) as PyTorch {@code nn.Module} source
+ * ({@link PyTorchWriter}) and / or an ONNX graph ({@link OnnxWriter}). Exit 0;
  * 1 when the file does not validate; 2 when the network or search is not there or the output cannot be written.
  */
-@Command(name = "export", description = "Write a network of a .hao file as a PyTorch nn.Module (base configuration).")
+@Command(name = "export", description = "Write a network of a .hao file as a PyTorch nn.Module and/or an ONNX graph"
+		+ " (base configuration).")
 public class ExportCommand implements Callable<Integer> {
 
 	@Parameters(index = "0", paramLabel = "FILE.hao")
@@ -38,8 +41,11 @@ public class ExportCommand implements Callable<Integer> {
 	@Option(names = "--network", paramLabel = "NAME", description = "export this network (default: the file's only one)")
 	String networkName;
 
-	@Option(names = "--pytorch", paramLabel = "OUT.py", required = true, description = "PyTorch module source to write")
+	@Option(names = "--pytorch", paramLabel = "OUT.py", description = "PyTorch module source to write")
 	Path pytorch;
+
+	@Option(names = "--onnx", paramLabel = "OUT.onnx", description = "ONNX graph to write (weights as shaped graph inputs)")
+	Path onnx;
 
 	@Spec
 	CommandSpec spec;
@@ -48,6 +54,10 @@ public class ExportCommand implements Callable<Integer> {
 	public Integer call() {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
+		if (pytorch == null && onnx == null) {
+			err.println("hao: export needs --pytorch OUT.py and/or --onnx OUT.onnx");
+			return 2;
+		}
 		ValidatedFile hao = ValidatedFile.load(file, out);
 		if (hao == null) {
 			out.flush();
@@ -65,9 +75,15 @@ public class ExportCommand implements Callable<Integer> {
 			return 2;
 		}
 		try {
-			AtomicFiles.write(pytorch, PyTorchWriter.write(x, className(network.getName())));
+			if (pytorch != null) {
+				AtomicFiles.write(pytorch, PyTorchWriter.write(x, className(network.getName())));
+			}
+			if (onnx != null) {
+				byte[] bytes = OnnxWriter.write(x);
+				writeAtomically(onnx, bytes);
+			}
 		} catch (IOException e) {
-			err.println("hao: cannot write " + pytorch + ": " + e.getMessage());
+			err.println("hao: cannot write " + (pytorch != null ? pytorch : onnx) + ": " + e.getMessage());
 			return 2;
 		}
 		return 0;
@@ -89,6 +105,20 @@ public class ExportCommand implements Callable<Integer> {
 				: "no network named '" + networkName + "'; networks: ")
 				+ String.join(", ", all.stream().map(Network::getName).toList()));
 		return null;
+	}
+
+	/** Writes a temporary file next to {@code target} and moves it into place (a failed write keeps the old file). */
+	static void writeAtomically(Path target, byte[] bytes) throws IOException {
+		Path abs = target.toAbsolutePath();
+		java.nio.file.Files.createDirectories(abs.getParent());
+		Path tmp = java.nio.file.Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
+		try {
+			java.nio.file.Files.write(tmp, bytes);
+			java.nio.file.Files.move(tmp, abs, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+					java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+		} finally {
+			java.nio.file.Files.deleteIfExists(tmp);
+		}
 	}
 
 	/** A Python class name from a network name. */

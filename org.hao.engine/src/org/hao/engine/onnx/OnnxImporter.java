@@ -32,6 +32,7 @@ import org.hao.engine.model.Pointwise;
 import org.hao.engine.model.Pool;
 import org.hao.engine.model.PoolKind;
 import org.hao.engine.model.Shape;
+import org.hao.engine.model.Shuffle;
 import org.hao.engine.model.Split;
 import org.hao.engine.model.SqueezeExcite;
 import org.hao.engine.model.SubgraphSpace;
@@ -234,7 +235,7 @@ public final class OnnxImporter {
             case "Concat" -> concat(n);
             case "Split" -> split(n);
             case "MaxPool", "AveragePool" -> pool(n);
-            case "GlobalAveragePool", "ReduceMean" -> globalPool(n);
+            case "GlobalAveragePool", "ReduceMean", "GlobalMaxPool" -> globalPool(n);
             case "Pad" -> pad(n);
             default -> throw unsupported(n, "op type not supported");
         }
@@ -468,7 +469,8 @@ public final class OnnxImporter {
         }
         String in = op(n, n.getInput(0));
         String name = opName(n, 1);
-        emit(n, name, new Pool(name, PoolKind.AVG, 1, 1, true, Padding.SAME, false, inputs(in)), false);
+        PoolKind kind = n.getOpType().equals("GlobalMaxPool") ? PoolKind.MAX : PoolKind.AVG;
+        emit(n, name, new Pool(name, kind, 1, 1, true, Padding.SAME, false, inputs(in)), false);
     }
 
     /**
@@ -532,8 +534,25 @@ public final class OnnxImporter {
             alias(n); // flattening before a fully connected layer
             return;
         }
-        throw unsupported(n, "a channel shuffle (Reshape, Transpose, Reshape) needs constant shapes; this model"
-                + " computes them at run time (re-export with do_constant_folding=True)");
+        // channel shuffle: Reshape to [N, g, C/g, H, W], Transpose [0, 2, 1, 3, 4], Reshape back to [N, C, H, W]
+        NodeProto back = sole(transpose.getOutput(0), "Reshape");
+        if (!constants.containsKey(n.getInput(1)) || back == null) {
+            throw unsupported(n, "a channel shuffle (Reshape, Transpose, Reshape) needs constant shapes; this model"
+                    + " computes them at run time (re-export with do_constant_folding=True)");
+        }
+        List<Long> shape = ints(n, n.getInput(1));
+        if (shape.size() != 5 || !intsAttr(transpose, "perm").equals(List.of(0L, 2L, 1L, 3L, 4L))) {
+            throw unsupported(n, "a Reshape / Transpose that is no channel shuffle (shape " + shape + ")");
+        }
+        String in = op(n, n.getInput(0));
+        String name = opName(n, 1);
+        done.add(transpose);
+        done.add(back);
+        Draft d = new Draft(name, back.getOutput(0), new Shuffle(name, Math.toIntExact(shape.get(1)), inputs(in)),
+                false);
+        drafts.put(name, d);
+        producerOp.put(back.getOutput(0), name);
+        last = name;
     }
 
     private void pad(NodeProto n) {

@@ -514,6 +514,15 @@ public final class HaoSearch {
                 lm.put("out", l.outChannels() + "x" + l.outHeight() + "x" + l.outWidth());
                 lm.put("kernel", l.kernel());
                 lm.put("stride", l.stride());
+                if (!l.inputs().isEmpty()) { // graph networks: the layers this one reads
+                    lm.put("inputs", l.inputs());
+                }
+                if (l.groups() != 1) {
+                    lm.put("groups", l.groups());
+                }
+                if (l.activation() != org.hao.engine.model.Activation.NONE) {
+                    lm.put("activation", l.activation().name().toLowerCase(java.util.Locale.ROOT));
+                }
                 if (!e.parallelism().isEmpty()) {
                     ParallelismChoice pc = e.parallelism().get(i);
                     lm.put("pa", pc.pa());

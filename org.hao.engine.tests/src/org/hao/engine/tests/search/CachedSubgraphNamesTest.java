@@ -1,0 +1,49 @@
+package org.hao.engine.tests.search;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.hao.engine.model.Constraints;
+import org.hao.engine.model.Conv;
+import org.hao.engine.model.Devices;
+import org.hao.engine.model.ExecutionMode;
+import org.hao.engine.model.NetworkSpec;
+import org.hao.engine.model.Objective;
+import org.hao.engine.model.SearchSpec;
+import org.hao.engine.model.Shape;
+import org.hao.engine.model.SubgraphSpace;
+import org.hao.engine.model.SubgraphSpec;
+import org.hao.engine.search.CancelToken;
+import org.hao.engine.search.HaoSearch;
+import org.hao.engine.search.SearchOptions;
+import org.hao.engine.search.SearchResult;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Regression (issue 11): MnasNet-A1 split into s6a / s6b / s6c had equal s6b and s6c, which share one cached ILP;
+ * the messages for s6c named s6b. Each subgraph's message names that subgraph.
+ */
+class CachedSubgraphNamesTest {
+
+    @Test
+    void equalSubgraphsAreNamedInTheirOwnMessages() {
+        // a 7x7 conv on 2048 x 64 x 64 keeps 7 rows of 2048 channels in its line buffer: more than the ZU3EG has
+        Shape in = new Shape(2048, 64, 64);
+        List<SubgraphSpec> subgraphs = List.of(
+                new SubgraphSpec("s6b", ExecutionMode.SEQUENTIAL, List.of(new Conv("b", 2048, 7, 1)), SubgraphSpace.NONE),
+                new SubgraphSpec("s6c", ExecutionMode.SEQUENTIAL, List.of(new Conv("c", 2048, 7, 1)), SubgraphSpace.NONE));
+        SearchResult r = HaoSearch.run(new SearchSpec("names", new NetworkSpec("n", in, subgraphs), Devices.ZU3EG,
+                Objective.MAX_ACCURACY, Constraints.NONE, null, 1, 30), new SearchOptions(1, null), null, new CancelToken());
+        String failures = String.join("\n", r.failures());
+        assertTrue(failures.contains("subgraph s6b does not fit"), failures);
+        for (String f : r.failures()) {
+            if (f.startsWith("subgraph s6c ")) {
+                assertFalse(f.contains("s6b"), f);
+                assertTrue(f.contains("subgraph s6c does not fit"), f);
+            }
+        }
+        assertTrue(r.failures().stream().anyMatch(f -> f.startsWith("subgraph s6c ")), failures);
+    }
+}
