@@ -56,6 +56,39 @@ class PyTorchExportTest {
 		check(file, dir, "Graph");
 	}
 
+	/**
+	 * The Shown-by of issue 11: the MobileNetV2 example's chosen point (its bit-widths per layer in CONFIG) loads and
+	 * runs in PyTorch with the weight count of the point's network.
+	 */
+	@Test
+	void chosenPointOfTheMobileNetV2ExampleRunsInPyTorch(@TempDir Path dir) throws Exception {
+		assumeTrue(torchAvailable(), "python3-torch is not installed (CI installs it)");
+		Path file = Path.of(System.getProperty("hao.examples.dir", "../examples"), "mobilenetv2-zu3eg.hao");
+		Path py = dir.resolve("chosen.py");
+		StringWriter err = new StringWriter();
+		int code = HaoCli.run(new String[] { "export", file.toString(), "--search", "mbv2_zu3eg_50fps", "--point",
+				"chosen", "--time-limit", "60", "--pytorch", py.toString() }, new PrintWriter(new StringWriter()),
+				new PrintWriter(err));
+		assertEquals(0, code, err.toString());
+		String script = """
+				import importlib.util, sys, torch
+				spec = importlib.util.spec_from_file_location("exported", sys.argv[1])
+				m = importlib.util.module_from_spec(spec); spec.loader.exec_module(m)
+				net = m.MobileNetV2().eval()
+				with torch.no_grad():
+				    y = net(torch.zeros(m.INPUT_SHAPE))
+				w = sum(p.numel() for name, p in net.named_parameters() if name.endswith("weight"))
+				bits = sorted({c["weight_bits"] for c in m.CONFIG.values()})
+				print(list(y.shape), w == m.ENGINE_WEIGHTS, bits)
+				""";
+		Process p = new ProcessBuilder(PYTHON, "-c", script, py.toString()).redirectErrorStream(true).start();
+		String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+		p.waitFor(300, TimeUnit.SECONDS);
+		assertEquals(0, p.exitValue(), output);
+		String last = output.lines().reduce((a, b) -> b).orElse("");
+		org.junit.jupiter.api.Assertions.assertTrue(last.startsWith("[1, 1000] True ["), output);
+	}
+
 	private static void check(Path file, Path dir, String network) throws Exception {
 		assumeTrue(torchAvailable(), "python3-torch is not installed (CI installs it)");
 		Path py = dir.resolve("exported.py");

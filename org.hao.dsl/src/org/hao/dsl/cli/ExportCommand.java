@@ -13,6 +13,12 @@ import org.hao.dsl.mapping.ModelMapper;
 import org.hao.engine.expand.ExpandedNetwork;
 import org.hao.engine.expand.NetworkExpander;
 import org.hao.engine.export.OnnxWriter;
+import org.hao.engine.export.PointChoices;
+import org.hao.engine.model.SearchSpec;
+import org.hao.engine.search.CancelToken;
+import org.hao.engine.search.ParetoPoint;
+import org.hao.engine.search.SearchOptions;
+import org.hao.engine.search.SearchResult;
 import org.hao.engine.export.PyTorchWriter;
 import org.hao.engine.report.AtomicFiles;
 
@@ -25,7 +31,10 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code hao export FILE [--search NAME | --network NAME] [--pytorch OUT.py] [--onnx OUT.onnx]}: a network of the
  * file (its base configuration: as written, INT8, unpruned) as PyTorch {@code nn.Module} source
- * ({@link PyTorchWriter}) and / or an ONNX graph ({@link OnnxWriter}). Exit 0;
+ * ({@link PyTorchWriter}) and / or an ONNX graph ({@link OnnxWriter}); with {@code --search NAME --point N|chosen}
+ * the search runs first and the chosen point (or frontier row N) is exported with its kernel, expansion, width,
+ * depth, bit-width and pruning choices (the PyTorch CONFIG lists each layer's bits and pruning). Exit 0; 3 when the
+ * search gives no such point;
  * 1 when the file does not validate; 2 when the network or search is not there or the output cannot be written.
  */
 @Command(name = "export", description = "Write a network of a .hao file as a PyTorch nn.Module and/or an ONNX graph"
@@ -40,6 +49,16 @@ public class ExportCommand implements Callable<Integer> {
 
 	@Option(names = "--network", paramLabel = "NAME", description = "export this network (default: the file's only one)")
 	String networkName;
+
+	@Option(names = "--point", paramLabel = "N|chosen",
+			description = "with --search: run the search and export its chosen point or point N of its frontier (1 = first row)")
+	String point;
+
+	@Option(names = "--time-limit", paramLabel = "S", description = "with --point: overrides the search's time limit (seconds)")
+	Double timeLimit;
+
+	@Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "with --point: worker threads (0 = all cores)")
+	int threads;
 
 	@Option(names = "--pytorch", paramLabel = "OUT.py", description = "PyTorch module source to write")
 	Path pytorch;
@@ -68,11 +87,23 @@ public class ExportCommand implements Callable<Integer> {
 			return 2;
 		}
 		ExpandedNetwork x;
-		try {
-			x = NetworkExpander.expand(new ModelMapper().toNetwork(network, null));
-		} catch (MappingException | IllegalArgumentException e) {
-			err.println("hao: network " + network.getName() + ": " + e.getMessage());
-			return 2;
+		if (point != null) {
+			if (searchName == null) {
+				err.println("hao: --point needs --search NAME");
+				return 2;
+			}
+			Search search = hao.search(searchName, err);
+			x = pointNetwork(search, err);
+			if (x == null) {
+				return 3;
+			}
+		} else {
+			try {
+				x = NetworkExpander.expand(new ModelMapper().toNetwork(network, null));
+			} catch (MappingException | IllegalArgumentException e) {
+				err.println("hao: network " + network.getName() + ": " + e.getMessage());
+				return 2;
+			}
 		}
 		try {
 			if (pytorch != null) {
@@ -87,6 +118,38 @@ public class ExportCommand implements Callable<Integer> {
 			return 2;
 		}
 		return 0;
+	}
+
+	/** Runs the search (its first device) and expands the network of the chosen point or of point N. */
+	private ExpandedNetwork pointNetwork(Search search, PrintWriter err) {
+		SearchSpec spec = new ModelMapper().toSearches(search).get(0);
+		CancelToken cancel = new CancelToken();
+		SearchResult r;
+		try (CancelOnShutdown guard = CancelOnShutdown.install(cancel)) {
+			r = SearchRunner.run(spec, new SearchOptions(threads, timeLimit), err, cancel);
+		}
+		ParetoPoint p;
+		if (point.equals("chosen")) {
+			p = r.chosen();
+			if (p == null) {
+				err.println("hao: search " + spec.name() + " has no chosen point (none meets the constraints)");
+				return null;
+			}
+		} else {
+			int n;
+			try {
+				n = Integer.parseInt(point);
+			} catch (NumberFormatException e) {
+				err.println("hao: --point must be 'chosen' or a row number, was '" + point + "'");
+				return null;
+			}
+			if (n < 1 || n > r.points().size()) {
+				err.println("hao: search " + spec.name() + " has " + r.points().size() + " frontier points, no point " + n);
+				return null;
+			}
+			p = r.points().get(n - 1);
+		}
+		return NetworkExpander.expand(spec.network(), PointChoices.of(p));
 	}
 
 	private Network network(ValidatedFile hao, PrintWriter err) {

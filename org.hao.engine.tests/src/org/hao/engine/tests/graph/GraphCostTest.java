@@ -32,6 +32,7 @@ import org.hao.engine.model.NetworkSpec;
 import org.hao.engine.model.OpSpec;
 import org.hao.engine.model.Pointwise;
 import org.hao.engine.model.Shape;
+import org.hao.engine.model.SqueezeExcite;
 import org.hao.engine.model.SubgraphSpace;
 import org.hao.engine.model.SubgraphSpec;
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,21 @@ class GraphCostTest {
         NetworkEstimate e = Estimator.estimate(vgg, Devices.ZU3EG);
         assertTrue(e.feasible(), e.findings().toString());
         assertTrue(e.latencyMs() > 0);
+    }
+
+    /**
+     * Regression (issue 11): squeeze-excite weights (two FCs, each weight used once per frame) were all kept on chip;
+     * they stream through a double-buffered tile like a fully connected layer of the same size.
+     */
+    @Test
+    void squeezeExciteWeightsStreamLikeAFullyConnectedLayer() {
+        NetworkSpec spec = new NetworkSpec("se", new Shape(960, 7, 7), List.of(new SubgraphSpec("g",
+                ExecutionMode.SEQUENTIAL, List.of(new SqueezeExcite("se", 240, List.of())), SubgraphSpace.NONE)));
+        Layer se = NetworkExpander.expand(spec).layers().get(0);
+        assertEquals(2L * 960 * 240, se.weights()); // 3.7 Mbit at 8 bit: 225 BRAM18K if kept
+        ParallelismChoice p = new ParallelismChoice(1, 1);
+        // tile: 2 x max(C, s) x PE weights = 15,360 bits -> 1 BRAM18K; plus the output row buffer
+        assertTrue(fpga.bram18k(se, p) < 10, "BRAM18K " + fpga.bram18k(se, p));
     }
 
     @Test
