@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "hao", mixinStandardHelpOptions = true, version = "HAO Studio 0.1.0",
 		description = "Hardware-aware neural architecture optimization, headless.",
 		subcommands = { CheckCommand.class, EstimateCommand.class, SearchCommand.class, CompareCommand.class,
-				ImportCommand.class, ExportCommand.class })
+				DevicesCommand.class, CalibrateCommand.class, BenchExamplesCommand.class, ImportCommand.class,
+				ExportCommand.class })
 public class HaoCli {
 
 	public static void main(String[] args) {

@@ -194,7 +194,7 @@ public class SearchValidator extends HaoCheckBase {
 		for (Device d : resolved(s.getDevices())) {
 			FeasibilityBounds.Bound bound;
 			try {
-				bound = FeasibilityBounds.of(spec, mapper.toDevice(d), maxDsp);
+				bound = FeasibilityBounds.of(spec, mapper.searchDevice(s, d), maxDsp);
 			} catch (MappingException | ShapeException | IllegalArgumentException | ArithmeticException e) {
 				continue; // incomplete device or network: reported where it belongs
 			}
@@ -227,14 +227,13 @@ public class SearchValidator extends HaoCheckBase {
 		Device d = s.getDevices().get(deviceIndex);
 		List<FeasibilityBounds.Shortfall> shortfalls;
 		try {
-			shortfalls = FeasibilityBounds.shortfalls(spec, mapper.toDevice(d), maxDsp, maxBram);
+			shortfalls = FeasibilityBounds.shortfalls(spec, mapper.searchDevice(s, d), maxDsp, maxBram);
 		} catch (MappingException | ShapeException | IllegalArgumentException | ArithmeticException e) {
 			return; // incomplete device or network: reported where it belongs
 		}
 		for (FeasibilityBounds.Shortfall f : shortfalls) {
-			String message = "subgraph '" + f.subgraph() + "' needs at least " + f.needed() + " " + f.resource()
-					+ " (every layer at its cheapest parallelism, smallest variant of the space) but only "
-					+ f.available() + " are usable on '" + d.getName() + "'";
+			String message = f.what() + " needs at least " + f.needed() + " " + f.resource()
+					+ " (smallest variant of the space) but only " + f.available() + " are usable on '" + d.getName() + "'";
 			MaxResource cap = "DSP".equals(f.resource()) ? dspCap : bramCap;
 			if (cap != null && cap.getValue() != null && cap.getValue() == f.available()) {
 				error(message, cap, MAX_RESOURCE__VALUE, HaoIssueCodes.INFEASIBLE_CONSTRAINT, d.getName());
