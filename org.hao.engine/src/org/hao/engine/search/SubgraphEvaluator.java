@@ -52,6 +52,11 @@ public final class SubgraphEvaluator {
     private final ResourceBudget budget;
     /** Name under which cached ILPs are solved; replaced by the subgraph's name in every message. */
     private static final String SUBGRAPH = "\u00absubgraph\u00bb";
+
+    /** Name under which layer {@code i} enters a cached ILP; replaced by the layer's name in every message. */
+    private static String layerPlaceholder(int i) {
+        return "\u00ablayer " + i + "\u00bb";
+    }
     private final IlpCache cache;
     private final FpgaCostModel fpga;
     private final GpuCostModel gpu;
@@ -107,7 +112,8 @@ public final class SubgraphEvaluator {
         } catch (ArithmeticException | IllegalArgumentException e) {
             // overflowing counts, or a cost the ILP refuses (e.g. negative after overflow, for a 2^31 kernel)
             return new Evaluation(sg, null, List.of(), null, "subgraph " + sg.name() + " is too large to cost ("
-                    + String.valueOf(e.getMessage()).replace(SUBGRAPH, sg.name())
+                    + String.valueOf(e.getMessage()).replace(SUBGRAPH, sg.name()).replaceAll("\u00ablayer \\d+\u00bb",
+                            "a layer")
                     + "): a layer would need more than 2^31 cycles, DSP, BRAM or LUT; check its channel counts, kernel sizes"
                     + " and the input size");
         }
@@ -141,7 +147,7 @@ public final class SubgraphEvaluator {
             }
             cands.add(pc);
             table.add(ic);
-            names.add(l.name());
+            names.add(layerPlaceholder(names.size())); // the cached words name this subgraph's layers (below)
         }
         // the ILP is cached by its layers (equal subgraphs share one solve): it is solved under a placeholder name
         // that each subgraph's result then carries as its own (s6b and s6c of MnasNet-A1 were both called s6b)
@@ -150,6 +156,9 @@ public final class SubgraphEvaluator {
         IlpKey key = IlpKey.of(layers, device, budget, obj, MAX_CANDIDATES, ILP_TIME_LIMIT_MS);
         IlpResult r = cache.get(key, () -> SubgraphIlp.solve(problem, ILP_TIME_LIMIT_MS, cancel)).named(SUBGRAPH,
                 sg.name());
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            r = r.named(layerPlaceholder(i), layers.get(i).name());
+        }
         if (!r.hasSolution()) {
             return new Evaluation(sg, r, List.of(), null, r.message());
         }
