@@ -57,8 +57,8 @@ class PyTorchExportTest {
 	}
 
 	/**
-	 * The Shown-by of issue 11: the MobileNetV2 example's chosen point (its bit-widths per layer in CONFIG) loads and
-	 * runs in PyTorch with the weight count of the point's network.
+	 * The Shown-by of issue 11: the MobileNetV2 example's chosen point (its bit-widths and pruning per layer in CONFIG)
+	 * loads and runs in PyTorch with the dense weight count of the point's network (pruning is a mask on them).
 	 */
 	@Test
 	void chosenPointOfTheMobileNetV2ExampleRunsInPyTorch(@TempDir Path dir) throws Exception {
@@ -79,7 +79,7 @@ class PyTorchExportTest {
 				    y = net(torch.zeros(m.INPUT_SHAPE))
 				w = sum(p.numel() for name, p in net.named_parameters() if name.endswith("weight"))
 				bits = sorted({c["weight_bits"] for c in m.CONFIG.values()})
-				print(list(y.shape), w == m.ENGINE_WEIGHTS, bits)
+				print(list(y.shape), w == m.ENGINE_DENSE_WEIGHTS, bits)
 				""";
 		Process p = new ProcessBuilder(PYTHON, "-c", script, py.toString()).redirectErrorStream(true).start();
 		String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();

@@ -61,7 +61,9 @@ public final class PyTorchWriter {
                 + "# weight tensors, no biases; block pruning is a training-time mask, listed in CONFIG).\n"
                 + "import torch\nfrom torch import nn\nimport torch.nn.functional as F\n\n"
                 + "INPUT_SHAPE = (1, " + in.channels() + ", " + in.height() + ", " + in.width() + ")\n"
-                + "ENGINE_MACS = " + net.macs() + "\nENGINE_WEIGHTS = " + net.weights() + "\n\n"
+                + "ENGINE_MACS = " + net.macs() + "\nENGINE_WEIGHTS = " + net.weights() + "  # after block pruning\n"
+                + "ENGINE_DENSE_WEIGHTS = " + net.layers().stream().mapToLong(Layer::denseWeights).sum()
+                + "  # the module's weight tensors (pruning is a mask, see CONFIG)\n\n"
                 + "# per layer: bit-widths and block pruning chosen by the search\nCONFIG = {\n" + config + "}\n\n\n"
                 + SE_CLASS + "\n\n\n" + SHUFFLE + "\n\n"
                 + "class " + className + "(nn.Module):\n    def __init__(self):\n        super().__init__()\n" + init
