@@ -81,6 +81,12 @@ final class SearchRunner {
 					bits(p));
 		}
 		out.println(r.chosen() == null ? "no point meets the constraints" : "* = chosen");
+		if (r.chosen() != null) {
+			ParetoPoint c = r.chosen();
+			out.printf(Locale.ROOT, "chosen: %.2f %% top-1 (%.0f %% interval %.2f..%.2f) at %.1f fps%s%n", c.accuracy(),
+					org.hao.engine.predict.DropModel.INTERVAL_LEVEL * 100, c.accuracyLow(), c.accuracyHigh(), c.fps(),
+					c.config().get("quantization") == null ? "" : "; quantization " + c.config().get("quantization"));
+		}
 		r.warnings().forEach(w -> out.println("warning: " + w));
 		if (!r.failures().isEmpty()) {
 			// configurations left out of the frontier, each with the reason (a resource short, a solver fault)

@@ -24,15 +24,16 @@ public final class CsvReport {
             if (!r.points().isEmpty()) {
                 sgNames.addAll(((Map<String, Object>) r.points().get(0).config().get("subgraphs")).keySet());
             }
-            List<String> header = new ArrayList<>(List.of("accuracy", "latency_ms", "fps", "dsp", "bram18k", "lut", "energy_mj",
-                    "frames_per_joule", "chosen"));
+            List<String> header = new ArrayList<>(List.of("accuracy", "accuracy_low", "accuracy_high", "latency_ms", "fps", "dsp",
+                    "bram18k", "lut", "energy_mj", "frames_per_joule", "chosen", "quantization"));
             for (String s : sgNames) {
                 header.add(s);
             }
             try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
                 for (ParetoPoint pt : r.points()) {
-                    List<Object> row = new ArrayList<>(List.of(pt.accuracy(), pt.latencyMs(), pt.fps(), pt.dsp(), pt.bram18k(),
-                            pt.lut(), pt.energyMj(), pt.framesPerJoule(), pt == r.chosen()));
+                    List<Object> row = new ArrayList<>(List.of(pt.accuracy(), pt.accuracyLow(), pt.accuracyHigh(), pt.latencyMs(),
+                            pt.fps(), pt.dsp(), pt.bram18k(), pt.lut(), pt.energyMj(), pt.framesPerJoule(), pt == r.chosen(),
+                            String.valueOf(pt.config().getOrDefault("quantization", ""))));
                     Map<String, Object> sgs = (Map<String, Object>) pt.config().get("subgraphs");
                     for (String s : sgNames) {
                         Map<String, Object> c = new TreeMap<>((Map<String, Object>) sgs.get(s));

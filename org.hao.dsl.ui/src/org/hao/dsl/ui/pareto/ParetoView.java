@@ -345,6 +345,7 @@ public class ParetoView extends ViewPart {
 				ys[i] = front.points().get(i).accuracy();
 			}
 			ILineSeries<?> line = series(seriesId(f), xs, ys, colour, 5);
+			errorBars(line, front.points());
 			line.setLineStyle(LineStyle.SOLID);
 			line.setLineColor(colour);
 			line.setDescription(front.device());
@@ -376,6 +377,25 @@ public class ParetoView extends ViewPart {
 			}
 		}
 		chart.redraw();
+	}
+
+	/** Vertical error bars: each point's accuracy interval (the predictor's, see org.hao.engine/docs/predictor.md). */
+	private static void errorBars(ILineSeries<?> line, java.util.List<ParetoResults.Point> pts) {
+		double[] plus = new double[pts.size()], minus = new double[pts.size()];
+		boolean any = false;
+		for (int i = 0; i < pts.size(); i++) {
+			ParetoResults.Point p = pts.get(i);
+			plus[i] = Math.max(0, p.accuracyHigh() - p.accuracy());
+			minus[i] = Math.max(0, p.accuracy() - p.accuracyLow());
+			any |= plus[i] > 0 || minus[i] > 0;
+		}
+		if (any) {
+			org.eclipse.swtchart.IErrorBar bar = line.getYErrorBar();
+			bar.setType(org.eclipse.swtchart.IErrorBar.ErrorBarType.BOTH);
+			bar.setPlusErrors(plus);
+			bar.setMinusErrors(minus);
+			bar.setVisible(true);
+		}
 	}
 
 	/** Series id of front {@code f}: "frontier" for a single search, "front: DEVICE" in a comparison. */
