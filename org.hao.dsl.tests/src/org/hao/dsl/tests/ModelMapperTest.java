@@ -22,6 +22,7 @@ import org.hao.engine.model.LayerKind;
 import org.hao.engine.model.MBConv;
 import org.hao.engine.model.Objective;
 import org.hao.engine.model.Pruning;
+import org.hao.engine.model.Quantization;
 import org.hao.engine.model.SearchSpec;
 import org.hao.engine.model.Shape;
 import org.hao.engine.model.SubgraphSpace;
@@ -39,6 +40,20 @@ class ModelMapperTest extends HaoTestBase {
 		List<SearchSpec> specs = mapper.toSearches(search);
 		assertEquals(search.getDevices().size(), specs.size());
 		return specs.get(0);
+	}
+
+	@Test
+	void quantizationBlockMapsToTheMethodWithDefaults() throws Exception {
+		assertEquals(Quantization.DEFAULT, mapValid(VALID).quantization(), "no block: the default method");
+		SearchSpec all = mapValid(validWith("seed 7", "seed 7\n\t\t\t\tquantization { method ptq first-last same"
+				+ " granularity per-tensor scales pow2 }"));
+		assertEquals(new Quantization(Quantization.Training.PTQ, false, Quantization.Granularity.PER_TENSOR,
+				Quantization.Scales.POWER_OF_TWO, null), all.quantization());
+		SearchSpec some = mapValid(validWith("seed 7", "seed 7\n\t\t\t\tquantization { granularity per-tensor }"));
+		assertEquals(new Quantization(Quantization.Training.QAT, true, Quantization.Granularity.PER_TENSOR,
+				Quantization.Scales.FLOAT, null), some.quantization(), "unsaid attributes keep their defaults");
+		SearchSpec sens = mapValid(validWith("seed 7", "seed 7\n\t\t\t\tquantization { sensitivity \"/tmp/s.csv\" }"));
+		assertEquals("/tmp/s.csv", sens.quantization().sensitivityCsv());
 	}
 
 	@Test
