@@ -52,8 +52,22 @@ class ModelMapperTest extends HaoTestBase {
 		SearchSpec some = mapValid(validWith("seed 7", "seed 7\n\t\t\t\tquantization { granularity per-tensor }"));
 		assertEquals(new Quantization(Quantization.Training.QAT, true, Quantization.Granularity.PER_TENSOR,
 				Quantization.Scales.FLOAT, null), some.quantization(), "unsaid attributes keep their defaults");
-		SearchSpec sens = mapValid(validWith("seed 7", "seed 7\n\t\t\t\tquantization { sensitivity \"/tmp/s.csv\" }"));
-		assertEquals("/tmp/s.csv", sens.quantization().sensitivityCsv());
+		java.nio.file.Path csv = java.nio.file.Files.createTempFile("sens", ".csv");
+		try {
+			java.nio.file.Files.writeString(csv, "layer,bits,top1_drop\nc1,4,0.5\n");
+			SearchSpec sens = mapValid(validWith("seed 7", "seed 7\n\t\t\t\tquantization { sensitivity \"" + csv + "\" }"));
+			assertEquals(csv.toString(), sens.quantization().sensitivityCsv());
+			// a bad row is an error on the sensitivity line naming the CSV's file:line
+			java.nio.file.Files.writeString(csv, "layer,bits,top1_drop\nc1,4,0.5\nc1,4,0.7\n");
+			Model bad = parse(validWith("seed 7", "seed 7\n\t\t\t\tquantization { sensitivity \"" + csv + "\" }"));
+			validator.assertError(bad, org.hao.dsl.hao.HaoPackage.Literals.QUANTIZATION,
+					org.hao.dsl.validation.HaoIssueCodes.BAD_SENSITIVITY_TABLE, csv + ":3: layer c1 is listed twice (first on line 2)");
+		} finally {
+			java.nio.file.Files.deleteIfExists(csv);
+		}
+		Model missing = parse(validWith("seed 7", "seed 7\n\t\t\t\tquantization { sensitivity \"/nonexistent/s.csv\" }"));
+		validator.assertError(missing, org.hao.dsl.hao.HaoPackage.Literals.QUANTIZATION,
+				org.hao.dsl.validation.HaoIssueCodes.BAD_SENSITIVITY_TABLE, "sensitivity table '/nonexistent/s.csv' not found");
 	}
 
 	@Test

@@ -62,7 +62,8 @@ public final class PredictorQuality {
         line("all rows (target <= 0.8)", all);
         System.out.printf(Locale.ROOT, "  targets: sub-8-bit <= 1.0 on the drop: %s; all rows <= 0.8: %s%n",
                 mean(sub) <= 1.0 ? "met" : "NOT met", mean(all) <= 0.8 ? "met" : "NOT met");
-        System.out.printf(Locale.ROOT, "  drop model: kappa %.2f, lambda %.3g, coefficients %s%n", d.kappa(), d.lambda(),
+        System.out.printf(Locale.ROOT, "  drop model: kappa %.2f (weights), %.2f (activations), lambda %.3g, coefficients %s%n",
+                d.kappa(), d.kappaAct(), d.lambda(),
                 d.coefficients());
         System.out.printf(Locale.ROOT, "  %.0f %% intervals (half-widths: float %.2f, 8-bit drop %.2f, sub-8-bit drop %.2f):"
                 + " coverage of the LOO residuals %.1f %% (float), %.1f %% (drop)%n", DropModel.INTERVAL_LEVEL * 100,

@@ -94,6 +94,7 @@ public final class DropModel {
     private final List<Row> rows;
     private final List<Row> fitted;
     private final double kappa;
+    private final double kappaAct;
     private final double lambda;
     private final double[] theta;
     private final List<Residual> loo;
@@ -103,12 +104,13 @@ public final class DropModel {
     private final double minActBits;
     private final Set<String> subByteMethods;
 
-    private DropModel(String source, List<Row> rows, List<Row> fitted, double kappa, double lambda, double[] theta,
-            List<Residual> loo) {
+    private DropModel(String source, List<Row> rows, List<Row> fitted, double kappa, double kappaAct, double lambda,
+            double[] theta, List<Residual> loo) {
         this.source = source;
         this.rows = List.copyOf(rows);
         this.fitted = List.copyOf(fitted);
         this.kappa = kappa;
+        this.kappaAct = kappaAct;
         this.lambda = lambda;
         this.theta = theta;
         this.loo = List.copyOf(loo);
@@ -270,7 +272,7 @@ public final class DropModel {
      * Feature contributions: row i = layer i's weight part, row n + i = its activation part, row 2n = network-level
      * terms. The network's feature vector is the column sum.
      */
-    static double[][] contributions(List<QLayer> layers, Quantization q, double kappa) {
+    static double[][] contributions(List<QLayer> layers, Quantization q, double kappa, double kappaAct) {
         int n = layers.size();
         double[][] c = new double[2 * n + 1][P];
         double ptq = q.training() == Quantization.Training.PTQ ? 1 : 0;
@@ -280,7 +282,7 @@ public final class DropModel {
         for (int i = 0; i < n; i++) {
             QLayer l = layers.get(i);
             double wb = effectiveWeightBits(l, q);
-            double pw = perturbation(wb, kappa), pa = perturbation(l.actBits(), kappa);
+            double pw = perturbation(wb, kappa), pa = perturbation(l.actBits(), kappaAct);
             quantized |= wb < 32 || l.actBits() < 32;
             switch (l.role()) {
                 case FIRST, LAST -> {
@@ -307,9 +309,9 @@ public final class DropModel {
         return c;
     }
 
-    static double[] features(List<QLayer> layers, Quantization q, double kappa) {
+    static double[] features(List<QLayer> layers, Quantization q, double kappa, double kappaAct) {
         double[] x = new double[P];
-        for (double[] row : contributions(layers, q, kappa)) {
+        for (double[] row : contributions(layers, q, kappa, kappaAct)) {
             for (int j = 0; j < P; j++) {
                 x[j] += row[j];
             }
@@ -326,29 +328,39 @@ public final class DropModel {
             throw new PredictorDataException(name, 0, "needs at least " + (P + 3) + " rows with use 1, has " + use.size());
         }
         double[] y = use.stream().mapToDouble(Row::drop).toArray();
-        double bestMae = Double.POSITIVE_INFINITY, bestK = KAPPAS[0], bestL = LAMBDAS[0];
+        // stage 1: the two exponents at a middle ridge strength; stage 2: the ridge strength at those exponents
+        double bestMae = Double.POSITIVE_INFINITY, bestK = KAPPAS[0], bestKa = KAPPAS[0], bestL = LAMBDAS[LAMBDAS.length / 2];
         double[] bestE = null;
         for (double k : KAPPAS) {
-            double[][] x = use.stream().map(r -> features(r.layers(), r.method(), k)).toArray(double[][]::new);
-            for (double lam : LAMBDAS) {
-                double[] e = looResiduals(x, y, lam);
+            for (double ka : KAPPAS) {
+                double[][] x = use.stream().map(r -> features(r.layers(), r.method(), k, ka)).toArray(double[][]::new);
+                double[] e = looResiduals(x, y, bestL);
                 double mae = Arrays.stream(e).map(Math::abs).average().orElse(0);
                 if (mae < bestMae - 1e-12) {
                     bestMae = mae;
                     bestK = k;
-                    bestL = lam;
+                    bestKa = ka;
                     bestE = e;
                 }
             }
         }
-        final double kk = bestK;
-        double[][] x = use.stream().map(r -> features(r.layers(), r.method(), kk)).toArray(double[][]::new);
+        final double kk = bestK, kka = bestKa;
+        double[][] x = use.stream().map(r -> features(r.layers(), r.method(), kk, kka)).toArray(double[][]::new);
+        for (double lam : LAMBDAS) {
+            double[] e = looResiduals(x, y, lam);
+            double mae = Arrays.stream(e).map(Math::abs).average().orElse(0);
+            if (mae < bestMae - 1e-12) {
+                bestMae = mae;
+                bestL = lam;
+                bestE = e;
+            }
+        }
         double[] th = nonNegativeRidge(x, y, bestL);
         List<Residual> loo = new ArrayList<>();
         for (int i = 0; i < use.size(); i++) {
             loo.add(new Residual(use.get(i), y[i] - bestE[i], bestE[i]));
         }
-        return new DropModel(name, all, use, bestK, bestL, th, loo);
+        return new DropModel(name, all, use, bestK, bestKa, bestL, th, loo);
     }
 
     /** Residuals y_i - x_i theta(-i), refitting without row i. */
@@ -459,7 +471,7 @@ public final class DropModel {
     /** Per-layer drops (weight and activation parts of layer i summed), the last entry the network-level term. */
     public double[] layerDrops(List<QLayer> layers, Quantization q, LayerSensitivities sens) {
         int n = layers.size();
-        double[][] c = contributions(layers, q, kappa);
+        double[][] c = contributions(layers, q, kappa, kappaAct);
         double[] out = new double[n + 1];
         double traceSum = 0;
         int traces = 0;
@@ -552,11 +564,11 @@ public final class DropModel {
         for (String f : fams) {
             List<Row> train = fitted.stream().filter(r -> !r.family().equals(f)).toList();
             List<Row> test = fitted.stream().filter(r -> r.family().equals(f)).toList();
-            double[][] x = train.stream().map(r -> features(r.layers(), r.method(), kappa)).toArray(double[][]::new);
+            double[][] x = train.stream().map(r -> features(r.layers(), r.method(), kappa, kappaAct)).toArray(double[][]::new);
             double[] th = nonNegativeRidge(x, train.stream().mapToDouble(Row::drop).toArray(), lambda);
             double s = 0;
             for (Row r : test) {
-                s += Math.abs(r.drop() - dot(features(r.layers(), r.method(), kappa), th));
+                s += Math.abs(r.drop() - dot(features(r.layers(), r.method(), kappa, kappaAct), th));
             }
             out.put(f, new double[] {test.size(), s / test.size()});
         }
@@ -580,8 +592,14 @@ public final class DropModel {
         return fitted;
     }
 
+    /** Exponent of the weights' perturbation law 2^(kappa (8 - b)). */
     public double kappa() {
         return kappa;
+    }
+
+    /** Exponent of the activations' perturbation law. */
+    public double kappaAct() {
+        return kappaAct;
     }
 
     public double lambda() {
@@ -603,7 +621,7 @@ public final class DropModel {
     @Override
     public String toString() {
         double mae = loo.stream().mapToDouble(r -> Math.abs(r.residual())).average().orElse(0);
-        return String.format(Locale.ROOT, "drop model on %s: %d rows fitted (%d in the table), kappa %.2f, lambda %.3g,"
-                + " LOO MAE %.3f", source, fitted.size(), rows.size(), kappa, lambda, mae);
+        return String.format(Locale.ROOT, "drop model on %s: %d rows fitted (%d in the table), kappa %.2f (weights) %.2f"
+                + " (activations), lambda %.3g, LOO MAE %.3f", source, fitted.size(), rows.size(), kappa, kappaAct, lambda, mae);
     }
 }
