@@ -351,6 +351,7 @@ public class ParetoView extends ViewPart {
 			line.setDescription(front.device());
 		}
 		chart.getAxisSet().adjustRange();
+		includeIntervals();
 		padRanges();
 		Double budget = results.latencyBudgetMs();
 		if (budget != null) {
@@ -407,6 +408,20 @@ public class ParetoView extends ViewPart {
 		String hex = CompareReport.colour(f);
 		return new Color(Integer.parseInt(hex.substring(1, 3), 16), Integer.parseInt(hex.substring(3, 5), 16),
 				Integer.parseInt(hex.substring(5, 7), 16));
+	}
+
+	/** Widens the accuracy axis so that every error bar is drawn whole. */
+	private void includeIntervals() {
+		IAxis y = chart.getAxisSet().getYAxis(0);
+		Range r = y.getRange();
+		double lo = r.lower, hi = r.upper;
+		for (ParetoResults front : fronts) {
+			for (ParetoResults.Point p : front.points()) {
+				lo = Math.min(lo, p.accuracyLow());
+				hi = Math.max(hi, p.accuracyHigh());
+			}
+		}
+		y.setRange(new Range(lo, hi));
 	}
 
 	private void padRanges() {
