@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +27,54 @@ class EngineCliTest extends CliTestBase {
 		assertTrue(text.contains("network Toy on ZU3EG"), text);
 		assertTrue(text.contains("= subgraph body"), text);
 		assertTrue(text.contains("total:"), text);
+	}
+
+	/** Under a German default locale every number is still written with a decimal point (Locale.ROOT). */
+	@Test
+	void numbersDoNotFollowTheDefaultLocale() throws Exception {
+		Locale saved = Locale.getDefault();
+		String root;
+		String german;
+		Path json = dir.resolve("de.json");
+		Path csv = dir.resolve("de.csv");
+		try {
+			Locale.setDefault(Locale.ROOT);
+			assertEquals(0, run("estimate", toy()), err.toString());
+			root = out.toString();
+			out.getBuffer().setLength(0);
+			Locale.setDefault(Locale.GERMANY);
+			assertEquals("1,5", String.format(Locale.getDefault(), "%.1f", 1.5), "the German locale is in effect");
+			assertEquals(0, run("estimate", toy()), err.toString());
+			german = out.toString();
+			out.getBuffer().setLength(0);
+			assertEquals(0, run("search", toy(), "--json", json.toString(), "--csv", csv.toString(), "--threads", "1",
+					"--time-limit", "30"), err.toString());
+		} finally {
+			Locale.setDefault(saved);
+		}
+		assertEquals(root, german, "estimate prints the same under de_DE as under ROOT");
+		assertTrue(root.matches("(?s).*\\d\\.\\d.*"), root);
+		List<String> rows = Files.readAllLines(csv);
+		int columns = rows.get(0).split(",", -1).length;
+		for (String row : rows) {
+			assertEquals(columns, row.split(",", -1).length, "a decimal comma splits a CSV field: " + row);
+		}
+		com.google.gson.JsonParser.parseString(Files.readString(json)); // a decimal comma would not parse
+	}
+
+	/** New result files follow the umask, like any file the user's tools create (not createTempFile's 0600). */
+	@Test
+	void resultFilesGetTheDefaultMode() throws Exception {
+		Path plain = Files.createFile(dir.resolve("plain"));
+		Path json = dir.resolve("m.json");
+		Path csv = dir.resolve("m.csv");
+		Path html = dir.resolve("m.html");
+		assertEquals(0, run("search", toy(), "--json", json.toString(), "--csv", csv.toString(), "--report",
+				html.toString(), "--threads", "1", "--time-limit", "30"), err.toString());
+		String expected = PosixFilePermissions.toString(Files.getPosixFilePermissions(plain));
+		for (Path p : List.of(json, csv, html)) {
+			assertEquals(expected, PosixFilePermissions.toString(Files.getPosixFilePermissions(p)), p.toString());
+		}
 	}
 
 	@Test

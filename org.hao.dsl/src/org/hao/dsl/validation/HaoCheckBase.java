@@ -1,6 +1,7 @@
 package org.hao.dsl.validation;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Predicate;
 
 import org.eclipse.emf.ecore.EObject;
@@ -94,7 +95,7 @@ abstract class HaoCheckBase extends AbstractDeclarativeValidator {
 			case "GpuDevice" -> "GPU device";
 			case "MBConv" -> "mbconv";
 			case "FullyConnected" -> "fc";
-			default -> owner.eClass().getName().toLowerCase();
+			default -> owner.eClass().getName().toLowerCase(Locale.ROOT);
 		};
 		return name == null ? kind : kind + " '" + name + "'";
 	}

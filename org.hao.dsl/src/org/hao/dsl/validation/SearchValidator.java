@@ -3,6 +3,7 @@ package org.hao.dsl.validation;
 import static org.hao.dsl.hao.HaoPackage.Literals.*;
 
 import java.io.File;
+import java.math.RoundingMode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -206,15 +207,15 @@ public class SearchValidator extends HaoCheckBase {
 			for (Constraint c : s.getConstraints()) {
 				if (c instanceof MinFps f && f.getValue() != null && 1000 / bound.latencyMs() < f.getValue()) {
 					error("no configuration can reach " + FeasibilityBounds.fmt(f.getValue()) + " fps" + why
-							+ ms(bound.latencyMs()) + " (at most " + FeasibilityBounds.fmt(1000 / bound.latencyMs())
-							+ " fps)", f, MIN_FPS__VALUE, HaoIssueCodes.INFEASIBLE_CONSTRAINT, d.getName());
+							+ ms(bound.latencyMs()) + " (at most "
+							+ FeasibilityBounds.plain(1000 / bound.latencyMs(), RoundingMode.CEILING) + " fps)", f, MIN_FPS__VALUE, HaoIssueCodes.INFEASIBLE_CONSTRAINT, d.getName());
 				} else if (c instanceof MaxLatency l && l.getValue() != null && bound.latencyMs() > l.getValue()) {
 					error("no configuration can run within " + FeasibilityBounds.fmt(l.getValue()) + " ms" + why
 							+ ms(bound.latencyMs()), l, MAX_LATENCY__VALUE, HaoIssueCodes.INFEASIBLE_CONSTRAINT,
 							d.getName());
 				} else if (c instanceof MaxEnergy e && e.getValue() != null && bound.energyMj() > e.getValue()) {
 					error("no configuration can stay within " + FeasibilityBounds.fmt(e.getValue()) + " mJ per frame"
-							+ why + String.format("%.3g mJ", bound.energyMj()), e, MAX_ENERGY__VALUE,
+							+ why + FeasibilityBounds.plain(bound.energyMj(), RoundingMode.FLOOR) + " mJ", e, MAX_ENERGY__VALUE,
 							HaoIssueCodes.INFEASIBLE_CONSTRAINT, d.getName());
 				}
 			}
@@ -250,11 +251,11 @@ public class SearchValidator extends HaoCheckBase {
 	}
 
 	private static String gmac(long macs) {
-		return String.format("%.3g GMAC", macs / 1e9);
+		return FeasibilityBounds.plain(macs / 1e9, RoundingMode.FLOOR) + " GMAC";
 	}
 
 	private static String ms(double ms) {
-		return String.format("%.3g ms", ms);
+		return FeasibilityBounds.plain(ms, RoundingMode.FLOOR) + " ms";
 	}
 
 	private static List<Device> resolved(List<Device> devices) {
