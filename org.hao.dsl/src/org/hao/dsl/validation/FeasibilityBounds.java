@@ -38,10 +38,10 @@ import org.hao.engine.model.SubgraphSpec;
  * each earlier width option alone, then every width x expansion option of the subgraph itself is expanded, and the
  * bound is the sum over subgraphs of each one's fewest MACs (the sum of minima is at most the minimum of the sum).
  */
-final class FeasibilityBounds {
+public final class FeasibilityBounds {
 
 	/** @param macs MACs of the smallest variant; latencyMs, energyMj: lower bounds; peak: human-readable peak */
-	record Bound(long macs, double latencyMs, double energyMj, String peak) {
+	public record Bound(long macs, double latencyMs, double energyMj, String peak) {
 	}
 
 	private FeasibilityBounds() {
@@ -55,7 +55,7 @@ final class FeasibilityBounds {
 	}
 
 	/** The bound, or null when the device table cannot run the narrowest bit-width (reported elsewhere). */
-	static Bound of(NetworkSpec network, Device device, Integer maxDsp) {
+	public static Bound of(NetworkSpec network, Device device, Integer maxDsp) {
 		Map<String, SubgraphChoice> smallest = smallestChoices(network);
 		int minWeightBits = 32;
 		int minActivationBits = 32;
@@ -262,7 +262,7 @@ final class FeasibilityBounds {
 	 * {@code v} to 3 significant digits in plain decimals (5910, 0.000123; never 5.91e+03), rounded in the direction
 	 * {@code mode} so that a printed bound is still a bound: CEILING for "at most", FLOOR for "at least".
 	 */
-	static String plain(double v, RoundingMode mode) {
+	public static String plain(double v, RoundingMode mode) {
 		if (!Double.isFinite(v)) {
 			return String.valueOf(v);
 		}

@@ -82,9 +82,21 @@ abstract class HaoCheckBase extends AbstractDeclarativeValidator {
 	protected <T> void noDuplicates(List<T> values, EObject owner, EStructuralFeature feature, String what) {
 		for (int i = 0; i < values.size(); i++) {
 			if (values.subList(0, i).contains(values.get(i))) {
-				warning("duplicate " + what + " " + values.get(i), owner, feature, i, HaoIssueCodes.DUPLICATE_ENTRY);
+				warning("duplicate " + what + " " + shown(values.get(i)), owner, feature, i, HaoIssueCodes.DUPLICATE_ENTRY);
 			}
 		}
+	}
+
+	/** A value for a message: an element by its name (an EObject's toString holds its identity hash), else as is. */
+	private static String shown(Object value) {
+		if (value instanceof EObject e) {
+			var nameFeature = e.eClass().getEStructuralFeature("name");
+			Object name = nameFeature == null ? null : e.eGet(nameFeature);
+			if (name != null) {
+				return "'" + name + "'";
+			}
+		}
+		return String.valueOf(value);
 	}
 
 	static String describe(EObject owner) {
