@@ -106,12 +106,12 @@ public final class QuickFixes {
 						return List.of();
 					}
 					String text = first(data) + " " + DEFAULTS.get(first(data));
-					return List.of(new SimpleFix("Add '" + text + "'", d -> insertAttribute(d, offset, text)));
+					return List.of(new SimpleFix("Add '" + text + "'", d -> insertAttribute(d, offset, length, text)));
 				}
 			},
 			HaoIssueCodes.DUPLICATE_ENTRY, always("Remove the duplicate", QuickFixes::removeListEntry),
 			HaoIssueCodes.MISSING_POWER, always("Add a power block",
-					(d, offset, length) -> insertAttribute(d, offset, "power {\n\t\tstatic 1.0 W\n\t\tmac 1.0 pJ\n\t\tddr 32 pJ/B\n\t}")),
+					(d, offset, length) -> insertAttribute(d, offset, length, "power {\n\t\tstatic 1.0 W\n\t\tmac 1.0 pJ\n\t\tddr 32 pJ/B\n\t}")),
 			HaoIssueCodes.CONSTRAINT_ABOVE_DEVICE, always("Remove the constraint", (d, offset, length) -> removeLine(d, offset)),
 			HaoIssueCodes.IMPORT_SELF, always("Remove the import", (d, offset, length) -> removeLine(d, offset)),
 			HaoIssueCodes.IMPORT_NOT_FOUND, always("Remove the import", (d, offset, length) -> removeLine(d, offset)));
@@ -145,14 +145,23 @@ public final class QuickFixes {
 		}
 	}
 
-	/** Adds an attribute to the element named at {@code offset}: on a new line inside its braces, else at line end. */
-	private static void insertAttribute(IDocument d, int offset, String text) throws BadLocationException {
+	/**
+	 * Adds an attribute to the element named at {@code offset} (the issue's range): on a new line inside its braces;
+	 * for an element without braces (an op), at the end of its line, or right after its name when something else
+	 * follows on the line (a one-line file: {@code subgraph s { conv c out 8 } }; attributes may come in any order).
+	 */
+	private static void insertAttribute(IDocument d, int offset, int length, String text) throws BadLocationException {
 		IRegion line = d.getLineInformationOfOffset(offset);
 		String lineText = d.get(line.getOffset(), line.getLength());
 		int brace = lineText.indexOf('{', offset - line.getOffset());
 		if (brace >= 0) {
 			String indent = leadingWhitespace(lineText) + "\t";
 			d.replace(line.getOffset() + brace + 1, 0, "\n" + indent + text);
+			return;
+		}
+		int afterName = Math.min(offset + length - line.getOffset(), lineText.length());
+		if (lineText.indexOf('}', afterName) >= 0) {
+			d.replace(line.getOffset() + afterName, 0, " " + text);
 			return;
 		}
 		int comment = lineText.indexOf("//");
