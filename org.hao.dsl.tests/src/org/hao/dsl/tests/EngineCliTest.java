@@ -62,6 +62,36 @@ class EngineCliTest extends CliTestBase {
 		com.google.gson.JsonParser.parseString(Files.readString(json)); // a decimal comma would not parse
 	}
 
+	/**
+	 * Files as Windows and old-Mac editors save them: every example with a UTF-8 byte-order mark, and with CR-only line
+	 * ends, checks clean (nothing printed, exit 0), and {@code search} accepts the toy with both.
+	 */
+	@Test
+	void byteOrderMarkAndCrOnlyCopiesOfEveryExampleCheckClean() throws Exception {
+		List<Path> examples;
+		try (var s = Files.list(Path.of(System.getProperty("hao.examples.dir", "../examples")))) {
+			examples = s.filter(p -> p.toString().endsWith(".hao")).sorted().toList();
+		}
+		assertTrue(examples.size() >= 5, examples.toString());
+		List<String> args = new java.util.ArrayList<>(List.of("check"));
+		for (Path example : examples) {
+			String text = Files.readString(example);
+			Path bom = dir.resolve("bom-" + example.getFileName());
+			Files.write(bom, ("\uFEFF" + text).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			Path cr = dir.resolve("cr-" + example.getFileName());
+			Files.writeString(cr, text.replace("\r\n", "\n").replace('\n', '\r'));
+			args.add(bom.toString());
+			args.add(cr.toString());
+		}
+		int code = run(args.toArray(String[]::new));
+		assertEquals("", out.toString() + err, "check on the BOM and CR-only copies");
+		assertEquals(0, code);
+		assertEquals(0, run("search", dir.resolve("bom-toy.hao").toString(), "--threads", "1", "--time-limit", "30"),
+				out.toString() + err);
+		assertEquals(0, run("search", dir.resolve("cr-toy.hao").toString(), "--threads", "1", "--time-limit", "30"),
+				out.toString() + err);
+	}
+
 	/** New result files follow the umask, like any file the user's tools create (not createTempFile's 0600). */
 	@Test
 	void resultFilesGetTheDefaultMode() throws Exception {
