@@ -40,7 +40,10 @@ import org.hao.engine.model.SubgraphSpec;
  */
 public final class FeasibilityBounds {
 
-	/** @param macs MACs of the smallest variant; latencyMs, energyMj: lower bounds; peak: human-readable peak */
+	/**
+	 * @param macs a lower bound on the MACs per frame of every configuration; latencyMs (ms per frame), energyMj (mJ
+	 *        per frame): lower bounds; peak: the device's peak throughput, human-readable
+	 */
 	public record Bound(long macs, double latencyMs, double energyMj, String peak) {
 	}
 

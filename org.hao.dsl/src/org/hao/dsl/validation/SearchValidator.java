@@ -202,8 +202,8 @@ public class SearchValidator extends HaoCheckBase {
 			if (bound == null) {
 				continue;
 			}
-			String why = " on '" + d.getName() + "': even its smallest variant (" + gmac(bound.macs()) + ") at "
-					+ bound.peak() + " needs at least ";
+			String why = " on '" + d.getName() + "': every configuration of the space has at least "
+					+ gmac(bound.macs()) + ", which at " + bound.peak() + " needs at least ";
 			for (Constraint c : s.getConstraints()) {
 				if (c instanceof MinFps f && f.getValue() != null && 1000 / bound.latencyMs() < f.getValue()) {
 					error("no configuration can reach " + FeasibilityBounds.fmt(f.getValue()) + " fps" + why
@@ -222,7 +222,7 @@ public class SearchValidator extends HaoCheckBase {
 		}
 	}
 
-	/** Minimum DSP / BRAM of each subgraph (every layer at one lane, smallest variant) against the device. */
+	/** Minimum DSP / BRAM of each subgraph (every layer at one lane, fewest over the space's options) against the device. */
 	private void checkResourcesFit(Search s, int deviceIndex, NetworkSpec spec, Integer maxDsp, Integer maxBram,
 			MaxResource dspCap, MaxResource bramCap) {
 		Device d = s.getDevices().get(deviceIndex);
@@ -234,7 +234,7 @@ public class SearchValidator extends HaoCheckBase {
 		}
 		for (FeasibilityBounds.Shortfall f : shortfalls) {
 			String message = "subgraph '" + f.subgraph() + "' needs at least " + f.needed() + " " + f.resource()
-					+ " (every layer at its cheapest parallelism, smallest variant of the space) but only "
+					+ " (every layer at its cheapest parallelism, in every configuration of the space) but only "
 					+ f.available() + " are usable on '" + d.getName() + "'";
 			MaxResource cap = "DSP".equals(f.resource()) ? dspCap : bramCap;
 			if (cap != null && cap.getValue() != null && cap.getValue() == f.available()) {
