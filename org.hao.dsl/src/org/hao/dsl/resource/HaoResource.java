@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 
+import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.linking.lazy.LazyLinkingResource;
 
 /**
@@ -27,20 +28,29 @@ public class HaoResource extends LazyLinkingResource {
 			return;
 		}
 		super.doLoad(new ByteArrayInputStream(new byte[0]), options);
-		getErrors().add(new EncodingDiagnostic(TextEncodingCheck.message(utf16)));
+		getErrors().add(new EncodingDiagnostic(utf16));
+	}
+
+	/** "UTF-16LE" / "UTF-16BE" when {@code resource} was loaded from a UTF-16 file (and so holds no model), else null. */
+	public static String unreadEncoding(Resource resource) {
+		if (resource == null) {
+			return null;
+		}
+		return resource.getErrors().stream().filter(EncodingDiagnostic.class::isInstance)
+				.map(d -> ((EncodingDiagnostic) d).encoding).findFirst().orElse(null);
 	}
 
 	/** An error on line 1, column 1 of the file (named in full: Resource.Diagnostic, inherited, has the same simple name). */
 	static final class EncodingDiagnostic implements org.eclipse.xtext.diagnostics.Diagnostic {
-		private final String message;
+		private final String encoding;
 
-		EncodingDiagnostic(String message) {
-			this.message = message;
+		EncodingDiagnostic(String encoding) {
+			this.encoding = encoding;
 		}
 
 		@Override
 		public String getMessage() {
-			return message;
+			return TextEncodingCheck.message(encoding);
 		}
 
 		@Override

@@ -14,6 +14,7 @@ import org.hao.dsl.hao.Element;
 import org.hao.dsl.hao.HaoPackage;
 import org.hao.dsl.hao.Import;
 import org.hao.dsl.hao.Model;
+import org.hao.dsl.resource.HaoResource;
 import org.hao.dsl.scoping.HaoImports;
 import org.hao.dsl.scoping.HaoStdlib;
 
@@ -40,6 +41,23 @@ public class ImportAndNameValidator extends HaoCheckBase {
 		} else if (!HaoImports.exists(resource.getResourceSet(), resolved)) {
 			error("imported file '" + imp.getImportURI() + "' not found", imp, HaoPackage.Literals.IMPORT__IMPORT_URI,
 					HaoIssueCodes.IMPORT_NOT_FOUND);
+		} else {
+			String encoding = HaoResource.unreadEncoding(loaded(resource, resolved));
+			if (encoding != null) {
+				// otherwise the only sign would be unresolved names: its elements are not read
+				error("imported file '" + imp.getImportURI() + "' is " + encoding + " text, so it is not read and its "
+						+ "names are not in scope: save it as UTF-8", imp, HaoPackage.Literals.IMPORT__IMPORT_URI,
+						HaoIssueCodes.IMPORT_NOT_READABLE);
+			}
+		}
+	}
+
+	/** The imported resource, loaded (as linking would), or null when it cannot be read. */
+	private static Resource loaded(Resource importing, URI uri) {
+		try {
+			return importing.getResourceSet().getResource(uri, true);
+		} catch (RuntimeException e) {
+			return null;
 		}
 	}
 
