@@ -87,7 +87,7 @@ public class ImportAndNameValidator extends HaoCheckBase {
 						element, HaoPackage.Literals.ELEMENT__NAME, HaoIssueCodes.SHADOWS_STDLIB_DEVICE);
 			}
 		}
-		checkNamesAcrossImports(model, seen);
+		checkNamesAcrossImports(model, seen, stdlibDevices);
 	}
 
 	/**
@@ -95,7 +95,7 @@ public class ImportAndNameValidator extends HaoCheckBase {
 	 * means would depend on the order of the imports): an error naming both definitions as file:line. Hiding a
 	 * standard library device stays a warning (above, and in the imported file itself).
 	 */
-	private void checkNamesAcrossImports(Model model, Map<String, Element> local) {
+	private void checkNamesAcrossImports(Model model, Map<String, Element> local, Set<String> stdlibDevices) {
 		Map<String, Definitions.Imported> seenImported = new HashMap<>();
 		for (Definitions.Imported imported : Definitions.imported(model)) {
 			Element e = imported.element();
@@ -107,6 +107,11 @@ public class ImportAndNameValidator extends HaoCheckBase {
 						+ Definitions.where(e, model.eResource()) + "; rename one", here,
 						HaoPackage.Literals.ELEMENT__NAME, HaoIssueCodes.DUPLICATE_NAME);
 				continue;
+			}
+			if (e instanceof Device && stdlibDevices.contains(e.getName())) {
+				warning("device '" + e.getName() + "' of the import " + Definitions.where(e, model.eResource())
+						+ " hides the standard library device of the same name", imported.via(),
+						HaoPackage.Literals.IMPORT__IMPORT_URI, HaoIssueCodes.SHADOWS_STDLIB_DEVICE);
 			}
 			Definitions.Imported first = seenImported.putIfAbsent(key, imported);
 			if (first != null && first.element().eResource() != e.eResource()) {
