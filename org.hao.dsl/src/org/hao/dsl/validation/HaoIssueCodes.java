@@ -47,6 +47,8 @@ public final class HaoIssueCodes {
 	public static final String CONSTRAINT_ABOVE_DEVICE = PREFIX + "constraintAboveDevice";
 	/** The predictor CSV named by a search does not exist. */
 	public static final String PREDICTOR_NOT_FOUND = PREFIX + "predictorNotFound";
+	/** An accelerator attribute that only an overlay uses, on a dataflow or per-subgraph accelerator (warning). */
+	public static final String ACCELERATOR_ATTRIBUTE_IGNORED = PREFIX + "acceleratorAttributeIgnored";
 
 	private HaoIssueCodes() {
 	}

@@ -195,7 +195,7 @@ public class SearchValidator extends HaoCheckBase {
 		for (Device d : resolved(s.getDevices())) {
 			FeasibilityBounds.Bound bound;
 			try {
-				bound = FeasibilityBounds.of(spec, mapper.toDevice(d), maxDsp);
+				bound = FeasibilityBounds.of(spec, mapper.searchDevice(s, d), maxDsp);
 			} catch (MappingException | ShapeException | IllegalArgumentException | ArithmeticException e) {
 				continue; // incomplete device or network: reported where it belongs
 			}
@@ -208,7 +208,8 @@ public class SearchValidator extends HaoCheckBase {
 				if (c instanceof MinFps f && f.getValue() != null && 1000 / bound.latencyMs() < f.getValue()) {
 					error("no configuration can reach " + FeasibilityBounds.fmt(f.getValue()) + " fps" + why
 							+ ms(bound.latencyMs()) + " (at most "
-							+ FeasibilityBounds.plain(1000 / bound.latencyMs(), RoundingMode.CEILING) + " fps)", f, MIN_FPS__VALUE, HaoIssueCodes.INFEASIBLE_CONSTRAINT, d.getName());
+							+ FeasibilityBounds.plain(1000 / bound.latencyMs(), RoundingMode.CEILING) + " fps)", f,
+							MIN_FPS__VALUE, HaoIssueCodes.INFEASIBLE_CONSTRAINT, d.getName());
 				} else if (c instanceof MaxLatency l && l.getValue() != null && bound.latencyMs() > l.getValue()) {
 					error("no configuration can run within " + FeasibilityBounds.fmt(l.getValue()) + " ms" + why
 							+ ms(bound.latencyMs()), l, MAX_LATENCY__VALUE, HaoIssueCodes.INFEASIBLE_CONSTRAINT,
@@ -228,14 +229,14 @@ public class SearchValidator extends HaoCheckBase {
 		Device d = s.getDevices().get(deviceIndex);
 		List<FeasibilityBounds.Shortfall> shortfalls;
 		try {
-			shortfalls = FeasibilityBounds.shortfalls(spec, mapper.toDevice(d), maxDsp, maxBram);
+			shortfalls = FeasibilityBounds.shortfalls(spec, mapper.searchDevice(s, d), maxDsp, maxBram);
 		} catch (MappingException | ShapeException | IllegalArgumentException | ArithmeticException e) {
 			return; // incomplete device or network: reported where it belongs
 		}
 		for (FeasibilityBounds.Shortfall f : shortfalls) {
-			String message = "subgraph '" + f.subgraph() + "' needs at least " + f.needed() + " " + f.resource()
-					+ " (every layer at its cheapest parallelism, in every configuration of the space) but only "
-					+ f.available() + " are usable on '" + d.getName() + "'";
+			String message = f.what() + " needs at least " + f.needed() + " " + f.resource()
+					+ " (in every configuration of the space) but only " + f.available() + " are usable on '"
+					+ d.getName() + "'";
 			MaxResource cap = "DSP".equals(f.resource()) ? dspCap : bramCap;
 			if (cap != null && cap.getValue() != null && cap.getValue() == f.available()) {
 				error(message, cap, MAX_RESOURCE__VALUE, HaoIssueCodes.INFEASIBLE_CONSTRAINT, d.getName());

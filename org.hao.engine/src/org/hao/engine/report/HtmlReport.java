@@ -23,6 +23,9 @@ public final class HtmlReport {
         sb.append("<h1>").append(esc(title)).append("</h1>\n<p>Device ").append(esc(r.device())).append(" &middot; solver ")
                 .append(esc(r.solverVersion())).append(" &middot; predictor ").append(esc(String.valueOf(r.predictor())))
                 .append("</p>\n");
+        if (r.chosen() != null && r.chosen().config().get("accelerator") instanceof java.util.Map<?, ?> acc) {
+            sb.append("<p>Chosen accelerator: ").append(esc(AcceleratorText.describe(acc))).append("</p>\n");
+        }
         sb.append(svg(r.points(), r.chosen(), constraints == null ? null : constraints.latencyBudgetMs()));
         sb.append("\n<table><tr><th>accuracy %</th><th>latency ms</th><th>fps</th><th>DSP</th><th>BRAM18K</th><th>LUT</th>"
                 + "<th>mJ/frame</th><th>frames/J</th></tr>\n");

@@ -66,6 +66,11 @@ public final class JsonReport {
         return m;
     }
 
+    /** Any report map (ordered maps, lists, numbers, strings) as pretty JSON with this report's settings. */
+    public static String toJsonText(Object value) {
+        return GSON.toJson(value);
+    }
+
     public static void write(SearchResult r, Path file) throws IOException {
         AtomicFiles.write(file, toJson(r));
     }

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class EstimateMiningTest {
 
 	private static final long TIMEOUT = 120_000;
-	private static final String LAYER = "\\d+\\.\\d\\d ms \u00b7 \\d+ DSP \u00b7 \\d+ BRAM";
+	/** An op on the overlay: its time and the engines it runs on (the engines are shared, so no DSP per op). */
+	private static final String LAYER = "\\d+\\.\\d\\d ms \u00b7 (conv|depthwise)( \\+ (conv|depthwise))? engine";
 
 	/**
 	 * The editor's inline estimates honour the resource caps of the search, as the builder's findings and the search do:
@@ -30,8 +31,11 @@ class EstimateMiningTest {
 	 */
 	@Test
 	void inlineEstimatesHonourTheSearchCaps() throws Exception {
-		String toy = Files.readString(Ui.examples().resolve("toy.hao"), java.nio.charset.StandardCharsets.UTF_8);
-		assertTrue(toy.contains("fps >= 1000"), "the toy example changed; update this test");
+		String example = Files.readString(Ui.examples().resolve("toy.hao"), java.nio.charset.StandardCharsets.UTF_8);
+		assertTrue(example.contains("fps >= 1000") && example.contains("\tdevice ZU3EG\n"),
+				"the toy example changed; update this test");
+		// dataflow: every layer its own engine, so the subgraph estimates show their DSP (an overlay's do not)
+		String toy = example.replace("\tdevice ZU3EG\n", "\tdevice ZU3EG\n\tarchitecture dataflow\n");
 		int uncapped = maxSubgraphDsp(toy);
 		String capped = toy.replace("fps >= 1000", "fps >= 1 dsp <= 24");
 		java.util.List<String> texts = texts(capped);
@@ -70,14 +74,19 @@ class EstimateMiningTest {
 		Ui.waitUntil("current estimates", () -> estimates.isInstalledCurrent() && !estimates.labels().isEmpty(), TIMEOUT);
 		System.out.println("ESTIMATES " + estimates.labels());
 		assertTrue(estimates.labels().stream().anyMatch(l -> l.matches(LAYER)), estimates.labels().toString());
-		assertTrue(estimates.labels().stream().anyMatch(l -> l.matches("subgraph: " + LAYER)), estimates.labels().toString());
+		assertTrue(estimates.labels().stream().anyMatch(l -> l.matches("subgraph: \\d+\\.\\d\\d ms on the overlay")),
+				estimates.labels().toString());
+		// the network line names the accelerator: architecture, engine sizes, what the bitstream needs
+		assertTrue(estimates.labels().stream().anyMatch(l -> l.matches("overlay overlay \u00b7 conv \\d+x\\d+x\\d+ \\(PPxICPxOCP\\)"
+				+ " \u00b7 depthwise \\d+x\\d+ \u00b7 .* fps \u00b7 \\d+ DSP \u00b7 \\d+ BRAM on ZU3EG")), estimates.labels().toString());
 		// the search summary: frames per second, or (the engine's verdict for MobileNetV2 at INT8) which subgraph does not fit
 		assertTrue(estimates.labels().stream().anyMatch(l -> l.matches("(\u2248 \\d+\\.\\d fps|base configuration does not fit) .*ZU3EG.*")),
 				estimates.labels().toString());
 		String hover = new org.hao.dsl.ui.editor.HaoTextHover(editor).getHoverInfo(editor.viewer(),
 				new org.eclipse.jface.text.Region(editor.document().get().indexOf("mbconv b2") + 8, 0));
 		assertTrue(hover != null && hover.contains("mbconv b2") && hover.matches("(?s).*Estimate: " + LAYER + ".*"), hover);
-		assertTrue(estimates.hoverText(editor.model().latest().model().getElements().get(0)) == null, "networks have no line estimate");
+		String networkHover = estimates.hoverText(editor.model().latest().model().getElements().get(0));
+		assertTrue(networkHover != null && networkHover.startsWith("overlay"), "the network's hover names its accelerator: " + networkHover);
 
 		// an edit: the old values are marked, never shown as current, until the new version is estimated
 		IDocument doc = editor.document();

@@ -57,9 +57,19 @@ class ReportTest {
             }
             JsonObject cfg = p.getAsJsonObject("config");
             JsonObject layer0 = cfg.getAsJsonArray("layers").get(0).getAsJsonObject();
-            for (String k : new String[] {"pa", "pe", "weight_bits", "act_bits"}) {
+            for (String k : new String[] {"engine", "weight_bits", "act_bits", "ddr_bytes"}) {
                 assertTrue(layer0.has(k), "layer config lacks " + k);
             }
+            // the accelerator is one bitstream: its totals are the sum of its engines and buffer and fit the device
+            JsonObject acc = cfg.getAsJsonObject("accelerator");
+            assertEquals("overlay", acc.get("architecture").getAsString());
+            for (String r : new String[] {"dsp", "bram18k", "lut"}) {
+                int sum = acc.getAsJsonObject("conv_engine").get(r).getAsInt() + acc.getAsJsonObject("depthwise_engine").get(r)
+                        .getAsInt() + acc.getAsJsonObject("feature_buffer").get(r).getAsInt();
+                assertEquals(sum, acc.get(r).getAsInt(), r);
+                assertEquals(p.get(r).getAsInt(), acc.get(r).getAsInt(), r);
+            }
+            assertTrue(acc.get("dsp").getAsInt() <= 306 && acc.get("bram18k").getAsInt() <= 367 && acc.get("lut").getAsInt() <= 59976);
             assertTrue(cfg.getAsJsonObject("subgraphs").getAsJsonObject("b1").has("kernel"));
         }
         assertTrue(o.has("chosen"));
@@ -91,7 +101,8 @@ class ReportTest {
         AcceleratorConfigWriter.write(result.chosen(), result.device(), result.solverVersion(), acc);
         JsonObject a = JsonParser.parseString(Files.readString(acc)).getAsJsonObject();
         JsonObject e0 = a.getAsJsonArray("engines").get(0).getAsJsonObject();
-        assertTrue(e0.has("pa") && e0.has("pe") && e0.has("weight_buffer_bytes") && e0.has("line_buffer_bytes"));
+        assertTrue(e0.has("engine") && e0.has("weight_buffer_bytes") && e0.has("line_buffer_bytes"));
+        assertEquals("overlay", a.getAsJsonObject("accelerator").get("architecture").getAsString());
     }
 
     @Test
