@@ -82,6 +82,12 @@ final class SearchRunner {
 					bits(p));
 		}
 		out.println(r.chosen() == null ? "no point meets the constraints" : "* = chosen");
+		if (r.chosen() != null) {
+			ParetoPoint c = r.chosen();
+			out.printf(Locale.ROOT, "chosen: %.2f %% top-1 (%.0f %% interval %.2f..%.2f) at %.1f fps%s%n", c.accuracy(),
+					org.hao.engine.predict.DropModel.INTERVAL_LEVEL * 100, c.accuracyLow(), c.accuracyHigh(), c.fps(),
+					c.config().get("quantization") == null ? "" : "; quantization " + c.config().get("quantization"));
+		}
 		if (r.chosen() != null && r.chosen().config().get("accelerator") instanceof Map<?, ?> acc) {
 			out.println("chosen accelerator: " + AcceleratorText.describe(acc));
 		}

@@ -494,10 +494,37 @@ public class ModelMapper {
 					toObjective(search.getObjective()),
 					toConstraints(search), predictorCsv(search),
 					search.getSeed() == null ? HaoDefaults.SEED : search.getSeed(),
-					orDefault(search.getTimeLimitSeconds(), HaoDefaults.TIME_LIMIT_SECONDS));
+					orDefault(search.getTimeLimitSeconds(), HaoDefaults.TIME_LIMIT_SECONDS), toQuantization(search));
 		} catch (IllegalArgumentException e) {
 			throw new MappingException(search, "search " + search.getName() + ": " + e.getMessage(), e);
 		}
+	}
+
+	/**
+	 * The search's quantization block as the engine's method; defaults ({@link org.hao.engine.model.Quantization#DEFAULT})
+	 * for what it does not say, the sensitivity CSV resolved like the predictor table.
+	 */
+	public static org.hao.engine.model.Quantization toQuantization(Search search) {
+		org.hao.dsl.hao.Quantization q = search.getQuantization();
+		if (q == null) {
+			return org.hao.engine.model.Quantization.DEFAULT;
+		}
+		return new org.hao.engine.model.Quantization(
+				q.getMethod() == org.hao.dsl.hao.QuantMethodLit.PTQ ? org.hao.engine.model.Quantization.Training.PTQ
+						: org.hao.engine.model.Quantization.Training.QAT,
+				q.getFirstLast() != org.hao.dsl.hao.FirstLastLit.SAME,
+				q.getGranularity() == org.hao.dsl.hao.GranularityLit.PER_TENSOR
+						? org.hao.engine.model.Quantization.Granularity.PER_TENSOR
+						: org.hao.engine.model.Quantization.Granularity.PER_CHANNEL,
+				q.getScales() == org.hao.dsl.hao.ScalesLit.POW2 ? org.hao.engine.model.Quantization.Scales.POWER_OF_TWO
+						: org.hao.engine.model.Quantization.Scales.FLOAT,
+				sensitivityCsv(search));
+	}
+
+	/** The quantization block's sensitivity CSV as an absolute path (against the .hao file's folder), or null. */
+	public static String sensitivityCsv(Search search) {
+		org.hao.dsl.hao.Quantization q = search.getQuantization();
+		return q == null || q.getSensitivity() == null ? null : resolve(search, q.getSensitivity());
 	}
 
 	/** The predictor CSV as an absolute path, resolved against the .hao file's folder; null = built-in table. */
@@ -505,7 +532,11 @@ public class ModelMapper {
 		if (search.getCsv() == null) {
 			return null;
 		}
-		Path csv = Path.of(search.getCsv());
+		return resolve(search, search.getCsv());
+	}
+
+	private static String resolve(Search search, String file) {
+		Path csv = Path.of(file);
 		if (csv.isAbsolute()) {
 			return csv.toString();
 		}

@@ -51,6 +51,28 @@ public class SearchValidator extends HaoCheckBase {
 		noDuplicates(s.getDevices(), s, SEARCH__DEVICES, "device");
 		positive(s.getTimeLimitSeconds(), s, SEARCH__TIME_LIMIT_SECONDS, "time limit");
 		checkPredictor(s);
+		checkSensitivities(s);
+	}
+
+	/** The quantization block's sensitivity CSV must exist and parse; a bad row is reported with its file:line. */
+	private void checkSensitivities(Search s) {
+		if (s.getQuantization() == null || s.getQuantization().getSensitivity() == null || s.eResource() == null
+				|| !s.eResource().getURI().isFile()) {
+			return;
+		}
+		String path = ModelMapper.sensitivityCsv(s);
+		if (!new File(path).isFile()) {
+			error("sensitivity table '" + s.getQuantization().getSensitivity() + "' not found (looked for " + path + ")",
+					s.getQuantization(), org.hao.dsl.hao.HaoPackage.Literals.QUANTIZATION__SENSITIVITY,
+					HaoIssueCodes.BAD_SENSITIVITY_TABLE);
+			return;
+		}
+		try {
+			org.hao.engine.predict.LayerSensitivities.read(java.nio.file.Path.of(path));
+		} catch (org.hao.engine.predict.PredictorDataException e) {
+			error("sensitivity table: " + e.getMessage(), s.getQuantization(),
+					org.hao.dsl.hao.HaoPackage.Literals.QUANTIZATION__SENSITIVITY, HaoIssueCodes.BAD_SENSITIVITY_TABLE);
+		}
 	}
 
 	private void checkPredictor(Search s) {

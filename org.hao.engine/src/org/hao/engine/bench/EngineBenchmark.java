@@ -49,6 +49,7 @@ public final class EngineBenchmark {
         ilpTimes();
         AccuracyPredictor p = AccuracyPredictor.builtIn();
         System.out.printf(Locale.ROOT, "%nPredictor: %s%n  coefficients %s%n", p, p.coefficients());
+        PredictorQuality.print(p);
         fullSearch(threads);
         hypervolume(threads);
     }

@@ -31,6 +31,8 @@ public final class JsonReport {
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("accuracy", p.accuracy());
+        m.put("accuracy_low", p.accuracyLow());
+        m.put("accuracy_high", p.accuracyHigh());
         m.put("latency_ms", p.latencyMs());
         m.put("fps", p.fps());
         m.put("dsp", p.dsp());

@@ -39,6 +39,8 @@ import org.hao.engine.model.SearchSpec;
 import org.hao.engine.model.SubgraphSpace;
 import org.hao.engine.model.SubgraphSpec;
 import org.hao.engine.predict.AccuracyPredictor;
+import org.hao.engine.predict.LayerSensitivities;
+import org.hao.engine.predict.Prediction;
 import org.hao.engine.predict.PredictorDataException;
 import org.hao.engine.scip.ScipNatives;
 import org.hao.engine.scip.ScipUnavailableException;
@@ -102,9 +104,9 @@ public final class HaoSearch {
         } else {
             solver = "none (mobile GPU target: latency from the GPU cost model, no ILP)";
         }
-        AccuracyPredictor predictor;
+        AccuracyPredictor table;
         try {
-            predictor = spec.predictorCsv() == null ? AccuracyPredictor.builtIn() : AccuracyPredictor.fit(Path.of(spec.predictorCsv()));
+            table = spec.predictorCsv() == null ? AccuracyPredictor.builtIn() : AccuracyPredictor.fit(Path.of(spec.predictorCsv()));
         } catch (PredictorDataException | IllegalStateException e) {
             failures.add("accuracy predictor: " + e.getMessage());
             return new SearchResult(solver, deviceName, List.of(), null, failures, warnings, false, false,
@@ -117,7 +119,21 @@ public final class HaoSearch {
         } catch (ShapeException e) {
             failures.add("network " + net.name() + ", op " + e.opName() + ": " + e.getMessage());
             return new SearchResult(solver, deviceName, List.of(), null, failures, warnings, false, false,
-                    System.currentTimeMillis() - t0, 0, 0, predictor.toString());
+                    System.currentTimeMillis() - t0, 0, 0, table.toString());
+        }
+        final AccuracyPredictor predictor;
+        try {
+            LayerSensitivities sens = null;
+            if (spec.quantization().sensitivityCsv() != null) {
+                sens = LayerSensitivities.read(Path.of(spec.quantization().sensitivityCsv()));
+                sens.checkLayers(base.layers().stream().map(org.hao.engine.expand.Layer::name)
+                        .collect(java.util.stream.Collectors.toSet()));
+            }
+            predictor = table.withQuantization(spec.quantization(), sens);
+        } catch (PredictorDataException e) {
+            failures.add("layer sensitivities: " + e.getMessage());
+            return new SearchResult(solver, deviceName, List.of(), null, failures, warnings, false, false,
+                    System.currentTimeMillis() - t0, 0, 0, table.toString());
         }
         double baseAcc = predictor.predict(base);
         NetworkEvaluator networks = new NetworkEvaluator(spec.device(), spec.constraints(), cache);
@@ -667,20 +683,33 @@ public final class HaoSearch {
                 layers.add(lm);
             }
         }
-        org.hao.engine.predict.Features f = AccuracyPredictor.featuresOf(en);
-        double acc = predictor.predict(f);
+        Prediction pr = predictor.prediction(en);
+        double acc = pr.top1();
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("accelerator", e.accelerator());
         config.put("subgraphs", subgraphs);
         config.put("layers", layers);
         config.put("macs", en.macs());
         config.put("params", en.weights());
-        String ext = predictor.extrapolation(f);
-        if (ext != null) {
-            config.put("predictor_extrapolation", ext);
-        }
+        putPrediction(config, pr);
         return new NetworkEvaluation(new ParetoPoint(acc, e.latencyMs(), e.fps(), e.dsp(), e.bram18k(), e.lut(), e.energyMj(),
                 config), null);
+    }
+
+    /**
+     * The prediction's interval and parts in a point's configuration: accuracy_low / accuracy_high (percent, the
+     * interval), float_top1, quantization_drop, quantization (the method), predictor_extrapolation (when outside the
+     * tables' domain).
+     */
+    static void putPrediction(Map<String, Object> config, Prediction pr) {
+        config.put("accuracy_low", pr.low());
+        config.put("accuracy_high", pr.high());
+        config.put("float_top1", pr.floatTop1());
+        config.put("quantization_drop", pr.drop());
+        config.put("quantization", pr.quantization().describe());
+        if (pr.extrapolation() != null) {
+            config.put("predictor_extrapolation", pr.extrapolation());
+        }
     }
 
     // ordered maps: reports list keys in a fixed order, so they are reproducible

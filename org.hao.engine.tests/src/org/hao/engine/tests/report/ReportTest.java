@@ -85,7 +85,11 @@ class ReportTest {
         CsvReport.write(result, csv);
         var lines = Files.readAllLines(csv);
         assertEquals(result.points().size() + 1, lines.size());
-        assertTrue(lines.get(0).startsWith("accuracy,latency_ms,fps,dsp,bram18k,lut,energy_mj,frames_per_joule,chosen"));
+        assertTrue(lines.get(0).startsWith("accuracy,latency_ms,fps,dsp,bram18k,lut,energy_mj,frames_per_joule,chosen,"
+                + "accuracy_low,accuracy_high,quantization"));
+        String[] cells = lines.get(1).split(",");
+        double top1 = Double.parseDouble(cells[0]), lo = Double.parseDouble(cells[9]), hi = Double.parseDouble(cells[10]);
+        assertTrue(lo < top1 && top1 < hi, "each point carries its accuracy interval: " + lines.get(1));
         // energy per frame and frames per joule side by side: frames/J = 1000 / mJ
         String[] first = lines.get(1).split(",");
         assertEquals(1000 / Double.parseDouble(first[6]), Double.parseDouble(first[7]), 1e-6);
@@ -96,6 +100,8 @@ class ReportTest {
         assertTrue(h.contains("class=\"chosen\""));
         assertTrue(h.contains("class=\"constraint\""));
         assertTrue(h.contains("<th>mJ/frame</th><th>frames/J</th>"), "the table shows both energy figures");
+        assertEquals(result.points().size(), h.split("class=\"interval\"", -1).length - 1, "one error bar per point");
+        assertTrue(h.contains("Quantization method (accuracy assumes it): QAT"), "the report states the method");
         assertEquals(result.points().size() - 1, h.split("class=\"point\"", -1).length - 1);
         Path acc = dir.resolve("acc.json");
         AcceleratorConfigWriter.write(result.chosen(), result.device(), result.solverVersion(), acc);
