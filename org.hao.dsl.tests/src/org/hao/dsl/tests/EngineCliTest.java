@@ -54,10 +54,13 @@ class EngineCliTest extends CliTestBase {
 		}
 		assertEquals(root, german, "estimate prints the same under de_DE as under ROOT");
 		assertTrue(root.matches("(?s).*\\d\\.\\d.*"), root);
-		List<String> rows = Files.readAllLines(csv);
-		int columns = rows.get(0).split(",", -1).length;
-		for (String row : rows) {
-			assertEquals(columns, row.split(",", -1).length, "a decimal comma splits a CSV field: " + row);
+		// every number is one field: a decimal comma would add an unquoted field
+		try (var parser = org.apache.commons.csv.CSVFormat.DEFAULT.parse(Files.newBufferedReader(csv))) {
+			List<org.apache.commons.csv.CSVRecord> records = parser.getRecords();
+			int columns = records.get(0).size();
+			for (org.apache.commons.csv.CSVRecord r : records) {
+				assertEquals(columns, r.size(), "a decimal comma splits a CSV field: " + r);
+			}
 		}
 		com.google.gson.JsonParser.parseString(Files.readString(json)); // a decimal comma would not parse
 	}
