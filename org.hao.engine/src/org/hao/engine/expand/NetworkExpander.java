@@ -321,13 +321,15 @@ public final class NetworkExpander {
         }
 
         /**
-         * Output shape of a windowed op under its padding; rejects strides larger than the map and windows that do
-         * not fit.
+         * Output shape of a windowed op under its padding; rejects windows that do not fit. An axis of length 1 (the
+         * H of a 1 x N map: 1-D signals) stays 1 under any stride with 'same' padding; a stride larger than an axis
+         * longer than 1 is rejected: the stride would step past the end of the map after its first window, so the
+         * rest of the map would be read by no window (e.g. stride 64 on 32 x 32).
          */
         private Shape spatial(String opName, int channels, int kernel, int stride, int dilation, Padding padding,
                 boolean ceil) {
             Shape in = current.shape();
-            if (stride > in.height() || stride > in.width()) {
+            if (tooLarge(stride, in.height()) || tooLarge(stride, in.width())) {
                 throw new ShapeException(opName, "stride " + stride + " is larger than the " + in.height() + "x"
                         + in.width() + " feature map (input shape " + in + ")");
             }
@@ -340,6 +342,11 @@ public final class NetworkExpander {
                         + ")");
             }
             return new Shape(channels, (int) h, (int) w);
+        }
+
+        /** A stride that skips past an axis longer than one: see {@link #spatial}. */
+        private static boolean tooLarge(int stride, int axis) {
+            return axis > 1 && stride > axis;
         }
 
         private void emit(String layerName, String opName, LayerKind kind, Shape out, int kernel, int stride,
