@@ -299,8 +299,9 @@ public final class NetworkExpander {
                 if (expansion != 1) {
                     long hidden = Math.round(inChannels * expansion);
                     if (hidden > Integer.MAX_VALUE) {
-                        throw new ShapeException(m.name(), "expanded channels " + inChannels + " x " + expansion
-                                + " overflow");
+                        throw new ShapeException(m.name(), "expanded channels " + inChannels + " x "
+                                + (expansion == Math.rint(expansion) ? Long.toString((long) expansion)
+                                        : Double.toString(expansion)) + " overflow");
                     }
                     pointwise(prefix + ".expand", m.name(), Math.max(1, (int) hidden), 1, m.activation());
                 }
