@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.ide.server.ServerModule;
@@ -67,7 +68,12 @@ public final class HaoLanguageServer {
 			t.setDaemon(true);
 			return t;
 		});
-		Launcher<LanguageClient> launcher = new Launcher.Builder<LanguageClient>().setLocalService(server)
+		Launcher<LanguageClient> launcher = new Launcher.Builder<LanguageClient>() {
+			@Override
+			protected MessageJsonHandler createJsonHandler() {
+				return new StrictMessageJsonHandler(getSupportedMethods());
+			}
+		}.setLocalService(server)
 				.setRemoteInterface(LanguageClient.class).setInput(in).setOutput(out).setExecutorService(messages)
 				.create();
 		server.connect(launcher.getRemoteProxy());
