@@ -136,7 +136,7 @@ class LanguageServerProcessTest {
 		server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "hao", 1, broken)));
 		waitFor(() -> !diagnostics.getOrDefault(uri, List.of()).isEmpty(), "diagnostics of the broken file");
 		List<Diagnostic> found = diagnostics.get(uri);
-		Diagnostic unresolved = found.stream().filter(d -> d.getMessage().contains("ZU3EGX")).findFirst().orElse(null);
+		Diagnostic unresolved = found.stream().filter(d -> message(d).contains("ZU3EGX")).findFirst().orElse(null);
 		assertNotNull(unresolved, found.toString());
 		assertEquals(deviceLine, unresolved.getRange().getStart().getLine(), unresolved.toString());
 		assertNotNull(unresolved.getCode(), "diagnostics carry the issue code");
@@ -223,6 +223,10 @@ class LanguageServerProcessTest {
 			serverIn.write(body);
 			serverIn.flush();
 		}
+	}
+
+	private static String message(Diagnostic d) {
+		return d.getMessage().isLeft() ? d.getMessage().getLeft() : d.getMessage().getRight().getValue();
 	}
 
 	private static int lineOf(String text, String needle) {
