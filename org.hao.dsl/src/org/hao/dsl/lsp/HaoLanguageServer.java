@@ -15,11 +15,14 @@ import java.util.concurrent.Executors;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.xtext.ide.server.IMultiRootWorkspaceConfigFactory;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
+import org.eclipse.xtext.ide.server.MultiRootWorkspaceConfigFactory;
 import org.eclipse.xtext.ide.server.ServerModule;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.util.Modules;
 
 /**
  * Runs Xtext's language server ({@link LanguageServerImpl}, the services of {@code org.eclipse.xtext.ide}) for .hao
@@ -61,7 +64,11 @@ public final class HaoLanguageServer {
 	}
 
 	private static int serve(InputStream in, OutputStream out) throws InterruptedException {
-		Injector injector = Guice.createInjector(new ServerModule());
+		// workspace folders as LSP 3.6+ clients send them (one project per folder); rootUri alone works too
+		Injector injector = Guice.createInjector(Modules.override(new ServerModule()).with(binder -> {
+			binder.bind(IMultiRootWorkspaceConfigFactory.class).to(MultiRootWorkspaceConfigFactory.class);
+			binder.bind(LanguageServerImpl.class).to(HaoLanguageServerImpl.class);
+		}));
 		LanguageServerImpl server = injector.getInstance(LanguageServerImpl.class);
 		ExecutorService messages = Executors.newCachedThreadPool(r -> {
 			Thread t = new Thread(r, "hao-lsp-messages");
