@@ -39,7 +39,6 @@ import org.eclipse.lsp4j.MessageActionItem;
 import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
-import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
@@ -176,23 +175,26 @@ class LanguageServerProcessTest {
 		String libraryLine = Files.readAllLines(library).get(definition.get(0).getRange().getStart().getLine());
 		assertTrue(libraryLine.contains("ZU3EG"), libraryLine);
 
-		// a quick fix as a code action: an out-of-range value
-		int strideLine = layerLine;
-		String withZeroStride = good.replace("stem_conv out 16 kernel 3 stride 2", "stem_conv out 16 kernel 3 stride 0");
+		// a quick fix as a code action: a duplicate choice, removed by the fix's edit
+		String duplicate = good.replace("kernel { 3, 5 }", "kernel { 3, 5, 5 }");
+		int choiceLine = lineOf(duplicate, "kernel { 3, 5, 5 }");
 		diagnostics.remove(uri);
 		server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
-				new VersionedTextDocumentIdentifier(uri, 3), List.of(new TextDocumentContentChangeEvent(withZeroStride))));
-		waitFor(() -> !diagnostics.getOrDefault(uri, List.of()).isEmpty(), "diagnostic of stride 0");
-		Diagnostic stride = diagnostics.get(uri).get(0);
-		assertEquals(strideLine, stride.getRange().getStart().getLine(), stride.toString());
-		assertEquals("org.hao.dsl.valueOutOfRange", stride.getCode().getLeft(), stride.toString());
+				new VersionedTextDocumentIdentifier(uri, 3), List.of(new TextDocumentContentChangeEvent(duplicate))));
+		waitFor(() -> !diagnostics.getOrDefault(uri, List.of()).isEmpty(), "diagnostic of the duplicate kernel size");
+		Diagnostic twice = diagnostics.get(uri).get(0);
+		assertEquals(choiceLine, twice.getRange().getStart().getLine(), twice.toString());
+		assertEquals("org.hao.dsl.duplicateEntry", twice.getCode().getLeft(), twice.toString());
 		var actions = server.getTextDocumentService()
-				.codeAction(new CodeActionParams(new TextDocumentIdentifier(uri), stride.getRange(),
-						new CodeActionContext(List.of(stride))))
+				.codeAction(new CodeActionParams(new TextDocumentIdentifier(uri), twice.getRange(),
+						new CodeActionContext(List.of(twice))))
 				.get(WAIT_S, TimeUnit.SECONDS);
-		assertFalse(actions.isEmpty(), "a quick fix for " + stride.getCode());
+		assertFalse(actions.isEmpty(), "a quick fix for " + twice.getCode());
 		var edit = actions.get(0).getRight().getEdit().getChanges().get(uri).get(0);
-		assertEquals(new Range(stride.getRange().getStart(), stride.getRange().getEnd()), edit.getRange());
+		String line = duplicate.lines().toList().get(choiceLine);
+		String fixed = line.substring(0, edit.getRange().getStart().getCharacter()) + edit.getNewText()
+				+ line.substring(edit.getRange().getEnd().getCharacter());
+		assertEquals(good.lines().toList().get(choiceLine), fixed);
 
 		// a malformed JSON-RPC message gets an error response and the server keeps serving
 		sendRaw("{\"jsonrpc\":\"2.0\",\"id\":9999,\"method\":\"textDocument/hover\",\"params\":{");

@@ -3,6 +3,9 @@ package org.hao.dsl.lsp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionKind;
@@ -13,7 +16,9 @@ import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.xtext.ide.server.Document;
+import org.eclipse.xtext.ide.server.ILanguageServerAccess;
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
+import org.eclipse.xtext.resource.XtextResource;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -24,7 +29,11 @@ public class HaoCodeActionService implements ICodeActionService2 {
 	@Override
 	public List<Either<Command, CodeAction>> getCodeActions(Options options) {
 		List<Either<Command, CodeAction>> actions = new ArrayList<>();
-		Document document = options.getDocument();
+		String uri = options.getCodeActionParams().getTextDocument().getUri();
+		Document document = document(options, uri);
+		if (document == null) {
+			return actions;
+		}
 		String text = document.getContents();
 		for (Diagnostic d : options.getCodeActionParams().getContext().getDiagnostics()) {
 			String code = d.getCode() == null ? null
@@ -42,11 +51,32 @@ public class HaoCodeActionService implements ICodeActionService2 {
 				action.setKind(CodeActionKind.QuickFix);
 				action.setDiagnostics(List.of(d));
 				Range range = new Range(document.getPosition(fix.offset()), document.getPosition(fix.offset() + fix.length()));
-				action.setEdit(new WorkspaceEdit(Map.of(options.getURI(), List.of(new TextEdit(range, fix.text())))));
+				action.setEdit(new WorkspaceEdit(Map.of(uri, List.of(new TextEdit(range, fix.text())))));
 				actions.add(Either.forRight(action));
 			}
 		}
 		return actions;
+	}
+
+	/** The document the actions are for: Xtext 2.42 does not always put it into the options. */
+	private static Document document(Options options, String uri) {
+		if (options.getDocument() != null) {
+			return options.getDocument();
+		}
+		if (options.getResource() instanceof XtextResource r && r.getParseResult() != null) {
+			return new Document(0, r.getParseResult().getRootNode().getText());
+		}
+		if (options.getLanguageServerAccess() != null) {
+			try {
+				return options.getLanguageServerAccess().doRead(uri, ILanguageServerAccess.Context::getDocument)
+						.get(10, TimeUnit.SECONDS);
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			} catch (ExecutionException | TimeoutException e) {
+				// no document: no actions
+			}
+		}
+		return null;
 	}
 
 	/** Issue data as the client sends it back: a JSON array of strings (or the server's own String[]). */
