@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
@@ -19,8 +20,8 @@ import java.util.stream.Stream;
  * PLUGINS_DIR OUT_DIR}). PLUGINS_DIR is the p2 closure of org.hao.dsl that Tycho resolved from the target platform;
  * OUT_DIR receives:
  * <ul>
- * <li>{@code lib/}: one jar per bundle symbolic name (the highest version when the closure holds several), plus the
- * nested jars of bundles whose Bundle-ClassPath names any;</li>
+ * <li>{@code lib/}: one jar per bundle symbolic name (the highest version when the closure holds several), without
+ * jar signatures (see {@link #copyUnsigned}), plus the nested jars of bundles whose Bundle-ClassPath names any;</li>
  * <li>{@code natives/}: the OR-Tools/SCIP shared libraries of the linux x86-64 fragment, extracted once here (OR-Tools'
  * own loader would copy about 70 MB into a temp folder on every start); the launcher passes
  * {@code -Dhao.scip.natives=OUT_DIR/natives};</li>
@@ -66,7 +67,7 @@ public class AssembleCli {
 		List<String> others = new ArrayList<>();
 		for (Bundle b : bundles.values()) {
 			String file = b.name() + "_" + b.version() + ".jar";
-			Files.copy(b.jar(), lib.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+			copyUnsigned(b.jar(), lib.resolve(file));
 			(b.name().startsWith("org.hao.") ? own : others).add(file);
 			for (String nested : b.nested()) {
 				String nestedFile = b.name() + "_" + b.version() + "__" + nested.replace('/', '_');
@@ -96,6 +97,47 @@ public class AssembleCli {
 		Files.write(out.resolve("classpath"), classpath);
 		System.out.println("AssembleCli: " + classpath.size() + " jars in " + lib + ", " + count + " native libraries in "
 				+ natives);
+	}
+
+	/**
+	 * Copies a jar without its signature (META-INF/*.SF, *.RSA, *.DSA, *.EC and the manifest's per-entry digests).
+	 * The JVM's AOT cache / CDS archive skips every class of a signed jar, and of its subclasses (most of EMF and
+	 * Xtext are signed); on a class path the signature is not checked against anything anyway. The OSGi runtime of
+	 * the IDE keeps the signed originals.
+	 */
+	static void copyUnsigned(Path from, Path to) throws IOException {
+		try (JarFile in = new JarFile(from.toFile(), false)) {
+			boolean signed = in.stream().anyMatch(e -> isSignature(e.getName()));
+			if (!signed) {
+				Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+				return;
+			}
+			Manifest manifest = new Manifest();
+			if (in.getManifest() != null) {
+				manifest.getMainAttributes().putAll(in.getManifest().getMainAttributes());
+			}
+			try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(to), manifest)) {
+				for (JarEntry e : in.stream().toList()) {
+					String name = e.getName();
+					if (isSignature(name) || name.equalsIgnoreCase("META-INF/MANIFEST.MF")) {
+						continue;
+					}
+					JarEntry copy = new JarEntry(name);
+					copy.setTime(e.getTime());
+					out.putNextEntry(copy);
+					try (InputStream data = in.getInputStream(e)) {
+						data.transferTo(out);
+					}
+					out.closeEntry();
+				}
+			}
+		}
+	}
+
+	private static boolean isSignature(String name) {
+		String upper = name.toUpperCase(java.util.Locale.ROOT);
+		return upper.startsWith("META-INF/") && upper.indexOf('/', 9) < 0 && (upper.endsWith(".SF")
+				|| upper.endsWith(".RSA") || upper.endsWith(".DSA") || upper.endsWith(".EC"));
 	}
 
 	/** The bundle of {@code jar}, or null when it has no OSGi manifest. */
