@@ -40,6 +40,12 @@ class EngineCliTest extends CliTestBase {
 		assertTrue(text.contains("* = chosen"), text);
 		assertTrue(text.contains("mJ/frame") && text.contains("frames/J"), "the table shows both energy figures");
 		assertTrue(Files.readAllLines(csv).get(0).contains("energy_mj,frames_per_joule"));
+		assertTrue(Files.readAllLines(csv).get(0).contains(",chosen,accuracy_low,accuracy_high,quantization"),
+				"intervals in the CSV");
+		assertTrue(text.contains("chosen: ") && text.contains("% interval") && text.contains("quantization QAT"),
+				"the chosen point's interval and the method: " + text);
+		assertTrue(Files.readString(json).contains("\"accuracy_low\""), "intervals in the JSON");
+		assertTrue(Files.readString(html).contains("class=\"interval\""), "error bars in the report's plot");
 		String report = Files.readString(json);
 		assertTrue(report.contains("\"points\""), report);
 		assertTrue(report.contains("\"solver\""), report);
@@ -60,6 +66,38 @@ class EngineCliTest extends CliTestBase {
 		String h = Files.readString(html);
 		assertEquals(1, h.split("<svg", -1).length - 1, "one plot with every frontier");
 		assertTrue(h.contains("data-device=\"ZU3EG\"") && h.contains("data-device=\"Adreno640\""), h);
+	}
+
+	/** The toy example with a quantization block naming {@code sens.csv}, written next to it in the test folder. */
+	private Path toyWithSensitivities(String csv) throws Exception {
+		String text = Files.readString(Path.of(toy())).replace("search toy_zu3eg {",
+				"search toy_zu3eg {\n\tquantization { method ptq sensitivity \"sens.csv\" }");
+		Path hao = dir.resolve("toy-sens.hao");
+		Files.writeString(hao, text);
+		Files.writeString(dir.resolve("sens.csv"), csv);
+		return hao;
+	}
+
+	@Test
+	void sensitivityTableErrorsNameTheirLine() throws Exception {
+		// a bad row: `check` reports it on the sensitivity line with the CSV's file:line
+		int code = run("check", toyWithSensitivities("layer,bits,top1_drop\nexpand1,4,0.5\ndw1,4,lots\n").toString());
+		String text = out.toString() + err;
+		assertEquals(1, code, text);
+		assertTrue(text.contains("sens.csv:3: column top1_drop: 'lots' is not a number"), text);
+		// a layer the network does not have: the search fails with the row's file:line
+		out.getBuffer().setLength(0);
+		code = run("search", toyWithSensitivities("layer,bits,top1_drop\nexpand1,4,0.5\nnope,4,1\n").toString(),
+				"--threads", "1", "--time-limit", "30");
+		text = out.toString() + err;
+		assertTrue(text.contains("sens.csv:3: no layer nope in the network"), text);
+		// a good table: the search runs and reports the method
+		out.getBuffer().setLength(0);
+		code = run("search", toyWithSensitivities("layer,bits,top1_drop\nexpand1,4,0.5\ndw1,4,1.5\n").toString(),
+				"--threads", "1", "--time-limit", "30");
+		text = out.toString();
+		assertEquals(0, code, text + err);
+		assertTrue(text.contains("quantization PTQ") && text.contains("sens.csv"), text);
 	}
 
 	private static String example(String name) {

@@ -22,6 +22,7 @@ import org.hao.engine.model.LayerKind;
 import org.hao.engine.model.MBConv;
 import org.hao.engine.model.Objective;
 import org.hao.engine.model.Pruning;
+import org.hao.engine.model.Quantization;
 import org.hao.engine.model.SearchSpec;
 import org.hao.engine.model.Shape;
 import org.hao.engine.model.SubgraphSpace;
@@ -39,6 +40,34 @@ class ModelMapperTest extends HaoTestBase {
 		List<SearchSpec> specs = mapper.toSearches(search);
 		assertEquals(search.getDevices().size(), specs.size());
 		return specs.get(0);
+	}
+
+	@Test
+	void quantizationBlockMapsToTheMethodWithDefaults() throws Exception {
+		assertEquals(Quantization.DEFAULT, mapValid(VALID).quantization(), "no block: the default method");
+		SearchSpec all = mapValid(validWith("seed 7", "seed 7\n\t\t\t\tquantization { method ptq first-last same"
+				+ " granularity per-tensor scales pow2 }"));
+		assertEquals(new Quantization(Quantization.Training.PTQ, false, Quantization.Granularity.PER_TENSOR,
+				Quantization.Scales.POWER_OF_TWO, null), all.quantization());
+		SearchSpec some = mapValid(validWith("seed 7", "seed 7\n\t\t\t\tquantization { granularity per-tensor }"));
+		assertEquals(new Quantization(Quantization.Training.QAT, true, Quantization.Granularity.PER_TENSOR,
+				Quantization.Scales.FLOAT, null), some.quantization(), "unsaid attributes keep their defaults");
+		java.nio.file.Path csv = java.nio.file.Files.createTempFile("sens", ".csv");
+		try {
+			java.nio.file.Files.writeString(csv, "layer,bits,top1_drop\nc1,4,0.5\n");
+			SearchSpec sens = mapValid(validWith("seed 7", "seed 7\n\t\t\t\tquantization { sensitivity \"" + csv + "\" }"));
+			assertEquals(csv.toString(), sens.quantization().sensitivityCsv());
+			// a bad row is an error on the sensitivity line naming the CSV's file:line
+			java.nio.file.Files.writeString(csv, "layer,bits,top1_drop\nc1,4,0.5\nc1,4,0.7\n");
+			Model bad = parse(validWith("seed 7", "seed 7\n\t\t\t\tquantization { sensitivity \"" + csv + "\" }"));
+			validator.assertError(bad, org.hao.dsl.hao.HaoPackage.Literals.QUANTIZATION,
+					org.hao.dsl.validation.HaoIssueCodes.BAD_SENSITIVITY_TABLE, csv + ":3: layer c1 is listed twice (first on line 2)");
+		} finally {
+			java.nio.file.Files.deleteIfExists(csv);
+		}
+		Model missing = parse(validWith("seed 7", "seed 7\n\t\t\t\tquantization { sensitivity \"/nonexistent/s.csv\" }"));
+		validator.assertError(missing, org.hao.dsl.hao.HaoPackage.Literals.QUANTIZATION,
+				org.hao.dsl.validation.HaoIssueCodes.BAD_SENSITIVITY_TABLE, "sensitivity table '/nonexistent/s.csv' not found");
 	}
 
 	@Test

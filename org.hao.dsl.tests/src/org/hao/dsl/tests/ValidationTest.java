@@ -197,11 +197,11 @@ class ValidationTest extends HaoTestBase {
 	}
 
 	@Test
-	void dspCapBelowTheCheapestSubgraph() throws Exception {
-		// the 'blocks' subgraph has 2 x (expand, depthwise, se, project) engines: at least 8 DSPs at one lane each
-		Model m = parse(validWith("fps >= 10", "dsp <= 2"));
-		validator.assertError(m, MAX_RESOURCE, INFEASIBLE_CONSTRAINT, "subgraph 'blocks' needs at least", "DSP",
-				"only 2 are usable");
+	void dspCapBelowTheSmallestOverlay() throws Exception {
+		// the default architecture is an overlay: its smallest engines (conv 1x1x1, depthwise 1x1) need 2 DSP at 8 bit
+		Model m = parse(validWith("fps >= 10", "dsp <= 1"));
+		validator.assertError(m, MAX_RESOURCE, INFEASIBLE_CONSTRAINT, "the smallest overlay", "needs at least", "DSP",
+				"only 1 are usable");
 	}
 
 	@Test

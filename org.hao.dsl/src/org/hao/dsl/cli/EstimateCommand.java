@@ -15,6 +15,8 @@ import org.hao.engine.estimate.LayerEstimate;
 import org.hao.engine.estimate.NetworkEstimate;
 import org.hao.engine.estimate.SubgraphEstimate;
 import org.hao.engine.model.Constraints;
+import org.hao.engine.report.AtomicFiles;
+import org.hao.engine.report.JsonReport;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,6 +36,10 @@ public class EstimateCommand implements Callable<Integer> {
 
 	@Option(names = "--device", paramLabel = "NAME", description = "device to estimate on (overrides the search's)")
 	String deviceName;
+
+	@Option(names = "--json", paramLabel = "OUT", description = "write the estimate as JSON (network, device, accelerator,"
+			+ " latency_ms, fps, macs, weights, dsp, bram18k, lut, energy_mj, accuracy, layers[])")
+	Path json;
 
 	@Spec
 	CommandSpec spec;
@@ -56,6 +62,7 @@ public class EstimateCommand implements Callable<Integer> {
 		}
 		ModelMapper mapper = new ModelMapper();
 		boolean feasible = true;
+		List<Object> estimates = new ArrayList<>();
 		for (Target t : targets) {
 			NetworkEstimate e = Estimator.estimate(mapper.toNetwork(t.network(), null), mapper.toDevice(t.device()),
 					t.constraints());
@@ -67,8 +74,17 @@ public class EstimateCommand implements Callable<Integer> {
 				return 3;
 			}
 			feasible &= e.feasible();
+			estimates.add(EstimateJson.map(e));
 		}
 		out.flush();
+		if (json != null) {
+			try {
+				AtomicFiles.write(json, JsonReport.toJsonText(estimates.size() == 1 ? estimates.get(0) : estimates));
+			} catch (java.io.IOException ex) {
+				err.println("hao: cannot write " + json + ": " + ex.getMessage());
+				return 2;
+			}
+		}
 		return feasible ? 0 : 1;
 	}
 
@@ -121,12 +137,16 @@ public class EstimateCommand implements Callable<Integer> {
 
 	static void print(PrintWriter out, NetworkEstimate e) {
 		out.printf("network %s on %s (solver: %s)%n", e.network(), e.device(), e.solver());
+		Object arch = e.accelerator().get("architecture");
+		if (arch != null) {
+			out.printf("accelerator: %s (%s)%n", arch, e.accelerator().get("name"));
+		}
 		out.printf("%-28s %-14s %10s %6s %6s %8s %9s%n", "layer", "subgraph", "latency ms", "DSP", "BRAM", "LUT",
-				"PA x PE");
+				"engine");
 		for (SubgraphEstimate sg : e.subgraphs()) {
 			for (LayerEstimate l : sg.layers()) {
 				out.printf("%-28s %-14s %10.3f %6d %6d %8d %9s%n", l.layer(), l.subgraph(), l.latencyMs(), l.dsp(),
-						l.bram18k(), l.lut(), l.pa() + " x " + l.pe() + (l.streamedWeights() ? " streamed" : ""));
+						l.bram18k(), l.lut(), l.engine());
 			}
 			out.printf("%-28s %-14s %10s %6d %6d %8d  %s %s%n", "= subgraph " + sg.subgraph(), sg.mode(),
 					ms(sg.latencyMs()), sg.dsp(), sg.bram18k(), sg.lut(), sg.status(),

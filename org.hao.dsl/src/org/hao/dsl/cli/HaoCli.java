@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
 /** The headless {@code hao} command; used by {@link HaoApplication} (OSGi) and {@link #main} (plain class path). */
 @Command(name = "hao", mixinStandardHelpOptions = true, version = "HAO Studio 0.1.0",
 		description = "Hardware-aware neural architecture optimization, headless.",
-		subcommands = { CheckCommand.class, EstimateCommand.class, SearchCommand.class, CompareCommand.class, LspCommand.class })
+		subcommands = { CheckCommand.class, EstimateCommand.class, SearchCommand.class, CompareCommand.class,
+				DevicesCommand.class, CalibrateCommand.class, BenchExamplesCommand.class,
+				LspCommand.class })
 public class HaoCli {
 
 	public static void main(String[] args) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.hao.engine.model.SearchSpec;
+import org.hao.engine.report.AcceleratorText;
 import org.hao.engine.search.CancelToken;
 import org.hao.engine.search.HaoSearch;
 import org.hao.engine.search.ParetoPoint;
@@ -81,6 +82,17 @@ final class SearchRunner {
 					bits(p));
 		}
 		out.println(r.chosen() == null ? "no point meets the constraints" : "* = chosen");
+		if (r.chosen() != null) {
+			ParetoPoint c = r.chosen();
+			out.printf(Locale.ROOT, "chosen: %.2f %% top-1 (%.0f %% interval %.2f..%.2f) at %.1f fps%s%n", c.accuracy(),
+					org.hao.engine.predict.DropModel.INTERVAL_LEVEL * 100, c.accuracyLow(), c.accuracyHigh(), c.fps(),
+					c.config().get("quantization") == null ? "" : "; quantization " + c.config().get("quantization"));
+		}
+		if (r.chosen() != null && r.chosen().config().get("accelerator") instanceof Map<?, ?> acc) {
+			out.println("chosen accelerator: " + AcceleratorText.describe(acc));
+		}
+		out.printf(Locale.ROOT, "engine time %.2f s (%d subgraph ILP solves, %d cache hits)%n", r.elapsedMs() / 1000.0, r.ilpSolves(),
+				r.ilpCacheHits());
 		r.warnings().forEach(w -> out.println("warning: " + w));
 		if (!r.failures().isEmpty()) {
 			// configurations left out of the frontier, each with the reason (a resource short, a solver fault)

@@ -37,7 +37,8 @@ public class HaoFormatter extends AbstractFormatter2 {
 			"Power", Set.of("power", "static", "mac", "ddr"),
 			"Network", Set.of("input"),
 			"Search", Set.of("network", "space", "device", "devices", "objective", "constraints", "predictor", "seed",
-					"time"));
+					"time", "quantization"),
+			"Quantization", Set.of("method", "first-last", "granularity", "scales", "sensitivity"));
 
 	@Override
 	public void format(Object obj, IFormattableDocument doc) {

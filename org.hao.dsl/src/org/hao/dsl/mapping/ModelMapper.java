@@ -18,6 +18,15 @@ import org.hao.dsl.hao.DepthChoice;
 import org.hao.dsl.hao.Efficiency;
 import org.hao.dsl.hao.ExpansionChoice;
 import org.hao.dsl.hao.FpgaDevice;
+import org.hao.engine.arch.Architecture;
+import org.hao.engine.arch.ArchitectureKind;
+import org.hao.engine.arch.ConvEngine;
+import org.hao.engine.arch.DepthwiseEngine;
+import org.hao.engine.arch.DpuConfigurations;
+import org.hao.engine.arch.FixedResources;
+import org.hao.engine.arch.OverlaySpec;
+import org.hao.engine.arch.Overheads;
+import org.hao.engine.arch.Reconfiguration;
 import org.hao.dsl.hao.GpuDevice;
 import org.hao.dsl.hao.KernelChoice;
 import org.hao.dsl.hao.LayerChoices;
@@ -74,7 +83,7 @@ public class ModelMapper {
 		try {
 			PowerModel power = toPower(device.getPower());
 			if (device instanceof FpgaDevice fpga) {
-				return new Device(device.getName(), DeviceKind.FPGA, toFpga(fpga), null, power);
+				return new Device(device.getName(), DeviceKind.FPGA, toFpga(fpga), null, power, toArchitecture(fpga));
 			}
 			GpuDevice gpu = (GpuDevice) device;
 			return new Device(device.getName(), DeviceKind.MOBILE_GPU, null, toGpu(gpu), power);
@@ -95,6 +104,81 @@ public class ModelMapper {
 				required(d.getLut(), d, "lut"), required(d.getFf(), d, "ff"), required(d.getClockMhz(), d, "clock"),
 				required(d.getBandwidthGBps(), d, "bandwidth"),
 				orDefault(d.getUtilizationCap(), HaoDefaults.UTILIZATION_CAP), packing);
+	}
+
+	/** The device's accelerator: its `accelerator` block, else an overlay with free engine sizes. */
+	public Architecture toArchitecture(FpgaDevice d) {
+		org.hao.dsl.hao.Accelerator a = d.getAccelerator();
+		Reconfiguration reconfig = toReconfiguration(d);
+		if (a == null) {
+			return Architecture.FREE_OVERLAY;
+		}
+		try {
+			return switch (a.getKind()) {
+				case DATAFLOW -> Architecture.DATAFLOW;
+				case PER_SUBGRAPH -> {
+					if (reconfig == null) {
+						throw new MappingException(a, "device " + d.getName() + ": per-subgraph reconfiguration needs a"
+								+ " 'reconfiguration { bitstream ... MB port ... MB/s }' block (its time per switch)");
+					}
+					yield Architecture.perSubgraph(reconfig);
+				}
+				case OVERLAY -> Architecture.overlay(toOverlay(a));
+			};
+		} catch (IllegalArgumentException e) {
+			throw new MappingException(a, "device " + d.getName() + ": " + e.getMessage(), e);
+		}
+	}
+
+	/** An overlay block; a name of the DPU catalogue ("DPU B1600") supplies the engines and resources not written. */
+	private static OverlaySpec toOverlay(org.hao.dsl.hao.Accelerator a) {
+		DpuConfigurations.Config dpu = DpuConfigurations.get(a.getName());
+		ConvEngine conv = a.getConv() != null
+				? new ConvEngine(a.getConv().getPp(), a.getConv().getIcp(), a.getConv().getOcp())
+				: dpu == null ? null : dpu.conv();
+		DepthwiseEngine dw = a.getDepthwise() != null
+				? new DepthwiseEngine(a.getDepthwise().getPp(), a.getDepthwise().getCp())
+				: dpu == null ? null : dpu.depthwise();
+		Integer buffer = a.getBufferKiB() != null ? a.getBufferKiB() : dpu == null ? null : Integer.valueOf(0);
+		Overheads d = Overheads.DPU_FITTED;
+		Overheads o = new Overheads(orDefault(a.getOverheadCycles(), d.layerOverheadCycles()),
+				orDefault(a.getDdrEfficiency(), d.ddrEfficiency()), orDefault(a.getDepthwiseEfficiency(), d.depthwiseEfficiency()));
+		FixedResources fixed = a.getFixedDsp() != null ? new FixedResources(a.getFixedDsp(), a.getFixedBram18k(), a.getFixedLut())
+				: dpu == null ? null : dpu.resources();
+		return new OverlaySpec(a.getName(), conv, dw, a.getClockMhz(), orDefault(a.getCores(), 1), buffer, o, fixed);
+	}
+
+	private static Reconfiguration toReconfiguration(FpgaDevice d) {
+		org.hao.dsl.hao.Reconfiguration r = d.getReconfiguration();
+		if (r == null || r.getBitstreamMB() == null || r.getPortMBps() == null) {
+			return null;
+		}
+		return new Reconfiguration(r.getBitstreamMB() * 1e6, r.getPortMBps());
+	}
+
+	/** The engine device a search runs on: the device with the search's `architecture`, if it names one. */
+	public Device searchDevice(Search search, org.hao.dsl.hao.Device device) {
+		return withSearchArchitecture(search, toDevice(device), device);
+	}
+
+	/** A search's `architecture` overrides the device's accelerator (an overlay device keeps its own overlay). */
+	private Device withSearchArchitecture(Search search, Device device, org.hao.dsl.hao.Device source) {
+		if (!search.eIsSet(org.hao.dsl.hao.HaoPackage.Literals.SEARCH__ARCHITECTURE) || !(source instanceof FpgaDevice fpga)) {
+			return device;
+		}
+		return switch (search.getArchitecture()) {
+			case DATAFLOW -> device.withArchitecture(Architecture.DATAFLOW);
+			case OVERLAY -> device.architecture().kind() == ArchitectureKind.OVERLAY ? device
+					: device.withArchitecture(Architecture.FREE_OVERLAY);
+			case PER_SUBGRAPH -> {
+				Reconfiguration r = toReconfiguration(fpga);
+				if (r == null) {
+					throw new MappingException(search, "search " + search.getName() + ": architecture per-subgraph needs device "
+							+ fpga.getName() + " to give its reconfiguration time (reconfiguration { bitstream ... MB port ... MB/s })");
+				}
+				yield device.withArchitecture(Architecture.perSubgraph(r));
+			}
+		};
 	}
 
 	private GpuSpec toGpu(GpuDevice d) {
@@ -405,13 +489,41 @@ public class ModelMapper {
 		}
 		NetworkSpec networkSpec = toNetwork(network, search.getSpace());
 		try {
-			return new SearchSpec(search.getName(), networkSpec, toDevice(device), toObjective(search.getObjective()),
+			return new SearchSpec(search.getName(), networkSpec, withSearchArchitecture(search, toDevice(device), device),
+					toObjective(search.getObjective()),
 					toConstraints(search), predictorCsv(search),
 					search.getSeed() == null ? HaoDefaults.SEED : search.getSeed(),
-					orDefault(search.getTimeLimitSeconds(), HaoDefaults.TIME_LIMIT_SECONDS));
+					orDefault(search.getTimeLimitSeconds(), HaoDefaults.TIME_LIMIT_SECONDS), toQuantization(search));
 		} catch (IllegalArgumentException e) {
 			throw new MappingException(search, "search " + search.getName() + ": " + e.getMessage(), e);
 		}
+	}
+
+	/**
+	 * The search's quantization block as the engine's method; defaults ({@link org.hao.engine.model.Quantization#DEFAULT})
+	 * for what it does not say, the sensitivity CSV resolved like the predictor table.
+	 */
+	public static org.hao.engine.model.Quantization toQuantization(Search search) {
+		org.hao.dsl.hao.Quantization q = search.getQuantization();
+		if (q == null) {
+			return org.hao.engine.model.Quantization.DEFAULT;
+		}
+		return new org.hao.engine.model.Quantization(
+				q.getMethod() == org.hao.dsl.hao.QuantMethodLit.PTQ ? org.hao.engine.model.Quantization.Training.PTQ
+						: org.hao.engine.model.Quantization.Training.QAT,
+				q.getFirstLast() != org.hao.dsl.hao.FirstLastLit.SAME,
+				q.getGranularity() == org.hao.dsl.hao.GranularityLit.PER_TENSOR
+						? org.hao.engine.model.Quantization.Granularity.PER_TENSOR
+						: org.hao.engine.model.Quantization.Granularity.PER_CHANNEL,
+				q.getScales() == org.hao.dsl.hao.ScalesLit.POW2 ? org.hao.engine.model.Quantization.Scales.POWER_OF_TWO
+						: org.hao.engine.model.Quantization.Scales.FLOAT,
+				sensitivityCsv(search));
+	}
+
+	/** The quantization block's sensitivity CSV as an absolute path (against the .hao file's folder), or null. */
+	public static String sensitivityCsv(Search search) {
+		org.hao.dsl.hao.Quantization q = search.getQuantization();
+		return q == null || q.getSensitivity() == null ? null : resolve(search, q.getSensitivity());
 	}
 
 	/** The predictor CSV as an absolute path, resolved against the .hao file's folder; null = built-in table. */
@@ -419,7 +531,11 @@ public class ModelMapper {
 		if (search.getCsv() == null) {
 			return null;
 		}
-		Path csv = Path.of(search.getCsv());
+		return resolve(search, search.getCsv());
+	}
+
+	private static String resolve(Search search, String file) {
+		Path csv = Path.of(file);
 		if (csv.isAbsolute()) {
 			return csv.toString();
 		}

@@ -5,7 +5,10 @@ import static org.hao.dsl.hao.HaoPackage.Literals.*;
 import java.util.List;
 
 import org.eclipse.xtext.validation.Check;
+import org.hao.dsl.hao.Accelerator;
+import org.hao.dsl.hao.ArchitectureLit;
 import org.hao.dsl.hao.Device;
+import org.hao.dsl.hao.Reconfiguration;
 import org.hao.dsl.hao.Efficiency;
 import org.hao.dsl.hao.FpgaDevice;
 import org.hao.dsl.hao.GpuDevice;
@@ -40,6 +43,58 @@ public class DeviceValidator extends HaoCheckBase {
 		noDuplicates(d.getPacking().stream().map(Packing::getBits).toList(), d, FPGA_DEVICE__PACKING,
 				"packing entry for bit-width");
 		checkPower(d);
+	}
+
+	/** An accelerator block: sizes positive, efficiencies fractions, per-subgraph only with a reconfiguration time. */
+	@Check
+	public void checkAccelerator(Accelerator a) {
+		if (a.getConv() != null) {
+			positive(a.getConv().getPp(), a.getConv(), CONV_ENGINE_SHAPE__PP, "pixel parallelism PP");
+			positive(a.getConv().getIcp(), a.getConv(), CONV_ENGINE_SHAPE__ICP, "input-channel parallelism ICP");
+			positive(a.getConv().getOcp(), a.getConv(), CONV_ENGINE_SHAPE__OCP, "output-channel parallelism OCP");
+		}
+		if (a.getDepthwise() != null) {
+			positive(a.getDepthwise().getPp(), a.getDepthwise(), DEPTHWISE_ENGINE_SHAPE__PP, "pixel parallelism PP");
+			positive(a.getDepthwise().getCp(), a.getDepthwise(), DEPTHWISE_ENGINE_SHAPE__CP, "channel parallelism CP");
+		}
+		positive(a.getClockMhz(), a, ACCELERATOR__CLOCK_MHZ, "clock");
+		positive(a.getCores(), a, ACCELERATOR__CORES, "cores");
+		if (a.getBufferKiB() != null && a.getBufferKiB() < 0) {
+			error("buffer must be >= 0 KiB, was " + a.getBufferKiB(), a, ACCELERATOR__BUFFER_KI_B, HaoIssueCodes.VALUE_OUT_OF_RANGE);
+		}
+		nonNegative(a.getOverheadCycles(), a, ACCELERATOR__OVERHEAD_CYCLES, "per-layer overhead");
+		fraction(a.getDdrEfficiency(), a, ACCELERATOR__DDR_EFFICIENCY, "DDR efficiency (share of the bandwidth achieved)");
+		fraction(a.getDepthwiseEfficiency(), a, ACCELERATOR__DEPTHWISE_EFFICIENCY, "depthwise efficiency");
+		for (var f : List.of(ACCELERATOR__FIXED_DSP, ACCELERATOR__FIXED_BRAM18K, ACCELERATOR__FIXED_LUT)) {
+			Integer v = (Integer) a.eGet(f);
+			if (v != null && v < 0) {
+				error("resources must be >= 0, was " + v, a, f, HaoIssueCodes.VALUE_OUT_OF_RANGE);
+			}
+		}
+		boolean configured = a.getConv() != null || a.getDepthwise() != null || a.getCores() != null || a.getBufferKiB() != null
+				|| a.getFixedDsp() != null;
+		if (a.getKind() != ArchitectureLit.OVERLAY && configured) {
+			warning("engine sizes, cores, buffer and resources describe an overlay; a " + a.getKind().getLiteral()
+					+ " accelerator ignores them", a, ACCELERATOR__KIND, HaoIssueCodes.ACCELERATOR_ATTRIBUTE_IGNORED);
+		}
+		if (a.getKind() == ArchitectureLit.PER_SUBGRAPH && a.eContainer() instanceof FpgaDevice d
+				&& (d.getReconfiguration() == null || d.getReconfiguration().getBitstreamMB() == null
+						|| d.getReconfiguration().getPortMBps() == null)) {
+			error("a per-subgraph accelerator reconfigures the device at every subgraph switch: give its time with"
+					+ " 'reconfiguration { bitstream N MB port R MB/s }'", a, ACCELERATOR__KIND, HaoIssueCodes.MISSING_ATTRIBUTE);
+		}
+	}
+
+	@Check
+	public void checkReconfiguration(Reconfiguration r) {
+		positive(r.getBitstreamMB(), r, RECONFIGURATION__BITSTREAM_MB, "bitstream size");
+		positive(r.getPortMBps(), r, RECONFIGURATION__PORT_MBPS, "configuration-port rate");
+	}
+
+	private void fraction(Double v, org.eclipse.emf.ecore.EObject owner, org.eclipse.emf.ecore.EStructuralFeature f, String what) {
+		if (v != null && !(v > 0 && v <= 1)) {
+			error(what + " must be in (0, 1], was " + v, owner, f, HaoIssueCodes.VALUE_OUT_OF_RANGE);
+		}
 	}
 
 	@Check

@@ -6,7 +6,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.hao.engine.arch.ArchitectureKind;
+import org.hao.engine.arch.OverlaySpec;
+import org.hao.engine.arch.Resources;
 import org.hao.engine.cost.FpgaCostModel;
+import org.hao.engine.cost.OverlayCostModel;
+import org.hao.engine.expand.ExpandedNetwork;
+import org.hao.engine.ilp.OverlayIlp;
 import org.hao.engine.cost.ParallelismChoice;
 import org.hao.engine.expand.ExpandedSubgraph;
 import org.hao.engine.expand.NetworkExpander;
@@ -35,10 +41,10 @@ final class FeasibilityBounds {
 	}
 
 	/**
-	 * A subgraph whose every layer at its cheapest parallelism (one lane) already needs more of a resource than is
-	 * available: no configuration of the space fits (the ILP budgets each subgraph on its own).
+	 * What already needs more of a resource than is available with the smallest variant of the space and the cheapest
+	 * hardware of the architecture (the smallest overlay; every layer at one lane): no configuration fits.
 	 */
-	record Shortfall(String subgraph, String resource, int needed, int available) {
+	record Shortfall(String what, String resource, int needed, int available) {
 	}
 
 	/** The bound, or null when the device table cannot run the narrowest bit-width (reported elsewhere). */
@@ -65,8 +71,18 @@ final class FeasibilityBounds {
 			}
 			int dsp = maxDsp == null ? f.usableDsp() : Math.min(f.usableDsp(), maxDsp);
 			int packing = f.macsPerDsp(operandBits);
-			macsPerSecond = (double) dsp * packing * f.clockMhz() * 1e6;
-			peak = dsp + " DSP x " + packing + " MAC at " + fmt(f.clockMhz()) + " MHz";
+			double clock = f.clockMhz();
+			OverlaySpec overlay = device.architecture().overlay();
+			if (overlay != null && overlay.clockMhz() != null) {
+				clock = Math.max(clock, overlay.clockMhz());
+			}
+			macsPerSecond = (double) dsp * packing * clock * 1e6;
+			peak = dsp + " DSP x " + packing + " MAC at " + fmt(clock) + " MHz";
+			if (overlay != null && overlay.conv() != null && overlay.conv().lanes() * clock * 1e6 > macsPerSecond) {
+				// a fixed accelerator may compute more MACs per DSP than the packing table (the DPU double-pumps its DSPs)
+				macsPerSecond = overlay.conv().lanes() * clock * 1e6;
+				peak = overlay.label() + " (" + overlay.conv().lanes() + " MACs per cycle) at " + fmt(clock) + " MHz";
+			}
 		} else {
 			double gops = device.gpu().peakGops(operandBits);
 			macsPerSecond = gops * 1e9 / 2; // 1 MAC = 2 ops
@@ -80,7 +96,11 @@ final class FeasibilityBounds {
 		return new Bound(macs, latencyMs, energyMj, peak);
 	}
 
-	/** Shortfalls of DSP / BRAM18K on an FPGA, by the engine's cost model; empty for GPUs. */
+	/**
+	 * Shortfalls of DSP / BRAM18K on an FPGA, by the engine's cost model for the device's architecture: the smallest
+	 * overlay; or every layer's cheapest engine summed over the whole network (dataflow) or per subgraph (per-subgraph
+	 * reconfiguration); empty for GPUs.
+	 */
 	static List<Shortfall> shortfalls(NetworkSpec network, Device device, Integer maxDsp, Integer maxBram18k) {
 		if (device.kind() != DeviceKind.FPGA) {
 			return List.of();
@@ -88,10 +108,30 @@ final class FeasibilityBounds {
 		FpgaSpec f = device.fpga();
 		int dspLimit = maxDsp == null ? f.usableDsp() : Math.min(f.usableDsp(), maxDsp);
 		int bramLimit = maxBram18k == null ? f.usableBram18k() : Math.min(f.usableBram18k(), maxBram18k);
+		List<Shortfall> result = new ArrayList<>();
+		ExpandedNetwork smallest = NetworkExpander.expand(network, smallestChoices(network));
+		if (smallest.layers().stream().anyMatch(l -> l.bits().maxBits() > f.widestPackedBits())) {
+			return result; // reported as an unsupported bit-width
+		}
+		ArchitectureKind arch = device.architecture().kind();
+		if (arch == ArchitectureKind.OVERLAY) {
+			OverlayCostModel model = new OverlayCostModel(device, device.architecture().overlay());
+			Resources least = OverlayIlp.leastResources(model, OverlayCostModel.datapathBits(smallest.layers()));
+			addShortfalls(result, "the smallest overlay (conv and depthwise engines, buffer)", least.dsp(), least.bram18k(),
+					dspLimit, bramLimit);
+			return result;
+		}
 		FpgaCostModel cost = new FpgaCostModel(device);
 		ParallelismChoice cheapest = new ParallelismChoice(1, 1);
-		List<Shortfall> result = new ArrayList<>();
-		for (ExpandedSubgraph sg : NetworkExpander.expand(network, smallestChoices(network)).subgraphs()) {
+		if (arch == ArchitectureKind.DATAFLOW) {
+			int dsp = smallest.layers().stream().mapToInt(l -> cost.dsp(l, cheapest)).sum();
+			int bram = smallest.layers().stream()
+					.mapToInt(l -> Math.min(cost.bram18k(l, cheapest), cost.bram18k(l, cheapest.streamed()))).sum();
+			addShortfalls(result, "the whole network's dataflow engines (every layer at its cheapest parallelism)", dsp, bram,
+					dspLimit, bramLimit);
+			return result;
+		}
+		for (ExpandedSubgraph sg : smallest.subgraphs()) {
 			if (sg.layers().stream().anyMatch(l -> l.bits().maxBits() > f.widestPackedBits())) {
 				continue; // reported as an unsupported bit-width
 			}
@@ -99,14 +139,19 @@ final class FeasibilityBounds {
 			// the fewest BRAM18K a layer can get by with: its weights on chip or streamed from DDR
 			int bram = sg.layers().stream()
 					.mapToInt(l -> Math.min(cost.bram18k(l, cheapest), cost.bram18k(l, cheapest.streamed()))).sum();
-			if (dsp > dspLimit) {
-				result.add(new Shortfall(sg.name(), "DSP", dsp, dspLimit));
-			}
-			if (bram > bramLimit) {
-				result.add(new Shortfall(sg.name(), "BRAM18K", bram, bramLimit));
-			}
+			addShortfalls(result, "subgraph '" + sg.name() + "' (every layer at its cheapest parallelism)", dsp, bram, dspLimit,
+					bramLimit);
 		}
 		return result;
+	}
+
+	private static void addShortfalls(List<Shortfall> result, String what, int dsp, int bram, int dspLimit, int bramLimit) {
+		if (dsp > dspLimit) {
+			result.add(new Shortfall(what, "DSP", dsp, dspLimit));
+		}
+		if (bram > bramLimit) {
+			result.add(new Shortfall(what, "BRAM18K", bram, bramLimit));
+		}
 	}
 
 	static Map<String, SubgraphChoice> smallestChoices(NetworkSpec network) {

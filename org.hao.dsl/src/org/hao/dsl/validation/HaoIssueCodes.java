@@ -45,6 +45,10 @@ public final class HaoIssueCodes {
 	public static final String CONSTRAINT_ABOVE_DEVICE = PREFIX + "constraintAboveDevice";
 	/** The predictor CSV named by a search does not exist. */
 	public static final String PREDICTOR_NOT_FOUND = PREFIX + "predictorNotFound";
+	/** An accelerator attribute that only an overlay uses, on a dataflow or per-subgraph accelerator (warning). */
+	public static final String ACCELERATOR_ATTRIBUTE_IGNORED = PREFIX + "acceleratorAttributeIgnored";
+	/** The sensitivity CSV of a search's quantization block is missing or has a bad row. */
+	public static final String BAD_SENSITIVITY_TABLE = PREFIX + "badSensitivityTable";
 
 	private HaoIssueCodes() {
 	}

@@ -50,6 +50,28 @@ public class SearchValidator extends HaoCheckBase {
 		noDuplicates(s.getDevices(), s, SEARCH__DEVICES, "device");
 		positive(s.getTimeLimitSeconds(), s, SEARCH__TIME_LIMIT_SECONDS, "time limit");
 		checkPredictor(s);
+		checkSensitivities(s);
+	}
+
+	/** The quantization block's sensitivity CSV must exist and parse; a bad row is reported with its file:line. */
+	private void checkSensitivities(Search s) {
+		if (s.getQuantization() == null || s.getQuantization().getSensitivity() == null || s.eResource() == null
+				|| !s.eResource().getURI().isFile()) {
+			return;
+		}
+		String path = ModelMapper.sensitivityCsv(s);
+		if (!new File(path).isFile()) {
+			error("sensitivity table '" + s.getQuantization().getSensitivity() + "' not found (looked for " + path + ")",
+					s.getQuantization(), org.hao.dsl.hao.HaoPackage.Literals.QUANTIZATION__SENSITIVITY,
+					HaoIssueCodes.BAD_SENSITIVITY_TABLE);
+			return;
+		}
+		try {
+			org.hao.engine.predict.LayerSensitivities.read(java.nio.file.Path.of(path));
+		} catch (org.hao.engine.predict.PredictorDataException e) {
+			error("sensitivity table: " + e.getMessage(), s.getQuantization(),
+					org.hao.dsl.hao.HaoPackage.Literals.QUANTIZATION__SENSITIVITY, HaoIssueCodes.BAD_SENSITIVITY_TABLE);
+		}
 	}
 
 	private void checkPredictor(Search s) {
@@ -194,7 +216,7 @@ public class SearchValidator extends HaoCheckBase {
 		for (Device d : resolved(s.getDevices())) {
 			FeasibilityBounds.Bound bound;
 			try {
-				bound = FeasibilityBounds.of(spec, mapper.toDevice(d), maxDsp);
+				bound = FeasibilityBounds.of(spec, mapper.searchDevice(s, d), maxDsp);
 			} catch (MappingException | ShapeException | IllegalArgumentException | ArithmeticException e) {
 				continue; // incomplete device or network: reported where it belongs
 			}
@@ -227,14 +249,13 @@ public class SearchValidator extends HaoCheckBase {
 		Device d = s.getDevices().get(deviceIndex);
 		List<FeasibilityBounds.Shortfall> shortfalls;
 		try {
-			shortfalls = FeasibilityBounds.shortfalls(spec, mapper.toDevice(d), maxDsp, maxBram);
+			shortfalls = FeasibilityBounds.shortfalls(spec, mapper.searchDevice(s, d), maxDsp, maxBram);
 		} catch (MappingException | ShapeException | IllegalArgumentException | ArithmeticException e) {
 			return; // incomplete device or network: reported where it belongs
 		}
 		for (FeasibilityBounds.Shortfall f : shortfalls) {
-			String message = "subgraph '" + f.subgraph() + "' needs at least " + f.needed() + " " + f.resource()
-					+ " (every layer at its cheapest parallelism, smallest variant of the space) but only "
-					+ f.available() + " are usable on '" + d.getName() + "'";
+			String message = f.what() + " needs at least " + f.needed() + " " + f.resource()
+					+ " (smallest variant of the space) but only " + f.available() + " are usable on '" + d.getName() + "'";
 			MaxResource cap = "DSP".equals(f.resource()) ? dspCap : bramCap;
 			if (cap != null && cap.getValue() != null && cap.getValue() == f.available()) {
 				error(message, cap, MAX_RESOURCE__VALUE, HaoIssueCodes.INFEASIBLE_CONSTRAINT, d.getName());

@@ -49,6 +49,7 @@ public final class EngineBenchmark {
         ilpTimes();
         AccuracyPredictor p = AccuracyPredictor.builtIn();
         System.out.printf(Locale.ROOT, "%nPredictor: %s%n  coefficients %s%n", p, p.coefficients());
+        PredictorQuality.print(p);
         fullSearch(threads);
         hypervolume(threads);
     }
@@ -302,7 +303,7 @@ public final class EngineBenchmark {
         for (int s = 0; s < net.subgraphs().size(); s++) {
             ch.add(HaoSearch.enumerate(net.subgraphs().get(s), 0));
         }
-        SubgraphEvaluator ev = new SubgraphEvaluator(Devices.ZU3EG, Constraints.NONE, cache);
+        org.hao.engine.search.NetworkEvaluator ev = new org.hao.engine.search.NetworkEvaluator(Devices.ZU3EG, Constraints.NONE, cache);
         AccuracyPredictor pred = AccuracyPredictor.builtIn();
         List<ParetoPoint> all = new ArrayList<>();
         int[] idx = new int[ch.size()];

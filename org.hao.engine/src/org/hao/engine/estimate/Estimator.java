@@ -3,16 +3,16 @@ package org.hao.engine.estimate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.hao.engine.cost.FpgaCostModel;
 import org.hao.engine.cost.LayerCost;
+import org.hao.engine.cost.OverlayCostModel;
 import org.hao.engine.cost.ParallelismChoice;
 import org.hao.engine.expand.ExpandedNetwork;
-import org.hao.engine.expand.ExpandedSubgraph;
 import org.hao.engine.expand.Layer;
 import org.hao.engine.expand.NetworkExpander;
 import org.hao.engine.ilp.IlpCache;
-import org.hao.engine.ilp.IlpResult;
 import org.hao.engine.ilp.SubgraphIlp;
 import org.hao.engine.model.Constraints;
 import org.hao.engine.model.Device;
@@ -21,12 +21,13 @@ import org.hao.engine.model.NetworkSpec;
 import org.hao.engine.predict.AccuracyPredictor;
 import org.hao.engine.scip.ScipNatives;
 import org.hao.engine.scip.ScipUnavailableException;
+import org.hao.engine.search.NetworkEvaluator;
 import org.hao.engine.search.SubgraphEvaluator;
 
 /**
- * Inline estimates of the base configuration (every subgraph as written, INT8, unpruned) at the ILP-optimal
- * parallelism, with findings an editor can show. Uses a shared ILP cache, so re-estimating while the user types only
- * solves subgraphs whose layers changed.
+ * Inline estimates of the base configuration (every subgraph as written) on the device's architecture, through the
+ * same {@link NetworkEvaluator} as the search, with findings an editor can show. Uses shared ILP caches, so
+ * re-estimating while the user types only solves what changed.
  *
  * @throws org.hao.engine.expand.ShapeException from {@link #estimate} when the network does not expand
  */
@@ -56,52 +57,10 @@ public final class Estimator {
             } catch (ScipUnavailableException e) {
                 findings.add(e.getMessage());
                 return new NetworkEstimate(network.name(), device.name(), "unavailable", Double.NaN, Double.NaN, 0, 0, 0,
-                        Double.NaN, Double.NaN, false, List.of(), findings);
+                        Double.NaN, Double.NaN, false, List.of(), findings, Map.of(), en.macs(), en.weights());
             }
         } else {
             solver = "none (mobile GPU)";
-        }
-        SubgraphEvaluator ev = new SubgraphEvaluator(device, constraints, cache);
-        List<SubgraphEstimate> out = new ArrayList<>();
-        double lat = 0, energy = 0;
-        int dsp = 0, bram = 0, lut = 0;
-        boolean feasible = true;
-        for (ExpandedSubgraph sg : en.subgraphs()) {
-            SubgraphEvaluator.Evaluation e = ev.evaluate(sg, () -> false);
-            if (!e.ok()) {
-                feasible = false;
-                IlpResult r = e.ilp();
-                String why = r != null && r.infeasibility() != null ? r.infeasibility() : e.failure();
-                findings.add("subgraph " + sg.name() + ": " + why);
-                out.add(new SubgraphEstimate(sg.name(), sg.spec().mode().name(), r == null ? "ERROR" : r.status().name(),
-                        Double.NaN, 0, 0, 0, Double.NaN, List.of(), why));
-                continue;
-            }
-            List<LayerEstimate> les = new ArrayList<>();
-            for (int i = 0; i < sg.layers().size(); i++) {
-                Layer l = sg.layers().get(i);
-                LayerCost c = e.cost().layers().get(i);
-                ParallelismChoice p = e.parallelism().isEmpty() ? null : e.parallelism().get(i);
-                les.add(new LayerEstimate(l.name(), l.sourceOp(), sg.name(), c.latencyMs(), c.dsp(), c.bram18k(), c.lut(),
-                        p == null ? 0 : p.pa(), p == null ? 0 : p.pe(), p != null && FpgaCostModel.streams(l, p), l.macs(),
-                        c.energyMj()));
-            }
-            String status = e.ilp() == null ? "GPU" : e.ilp().status().name();
-            out.add(new SubgraphEstimate(sg.name(), sg.spec().mode().name(), status, e.cost().latencyMs(), e.cost().dsp(),
-                    e.cost().bram18k(), e.cost().lut(), e.cost().energyMj(), les, e.ilp() == null ? null : e.ilp().message()));
-            lat += e.cost().latencyMs();
-            energy += e.cost().energyMj();
-            dsp = Math.max(dsp, e.cost().dsp());
-            bram = Math.max(bram, e.cost().bram18k());
-            lut = Math.max(lut, e.cost().lut());
-            if (fpga && e.ilp() != null && e.ilp().status() == IlpResult.Status.FEASIBLE) {
-                findings.add("subgraph " + sg.name() + ": " + e.ilp().message());
-            }
-        }
-        if (fpga && feasible) {
-            int usable = device.fpga().usableDsp();
-            findings.add(String.format(Locale.ROOT, "base configuration: %.3f ms (%.1f fps), peak %d of %d usable DSP", lat,
-                    1000 / lat, dsp, usable));
         }
         double acc;
         try {
@@ -110,8 +69,44 @@ public final class Estimator {
             acc = Double.NaN;
             findings.add("accuracy predictor unavailable: " + e.getMessage());
         }
-        return new NetworkEstimate(network.name(), device.name(), solver, feasible ? lat : Double.NaN,
-                feasible ? 1000 / lat : Double.NaN, dsp, bram, lut, feasible ? energy : Double.NaN, acc, feasible, out, findings);
+        NetworkEvaluator ev = new NetworkEvaluator(device, constraints, cache);
+        NetworkEvaluator.Evaluation e = ev.evaluate(en, () -> false);
+        if (!e.ok()) {
+            findings.add(e.failure());
+            // the subgraph that does not fit (per-subgraph architecture); overlay and dataflow fail as a whole network
+            List<SubgraphEstimate> out = new ArrayList<>();
+            en.subgraphs().stream().filter(sg -> sg.name().equals(e.failedSubgraph())).forEach(sg -> out.add(new SubgraphEstimate(
+                    sg.name(), sg.spec().mode().name(), "INFEASIBLE", Double.NaN, 0, 0, 0, Double.NaN, List.of(), e.failure())));
+            return new NetworkEstimate(network.name(), device.name(), solver, Double.NaN, Double.NaN, 0, 0, 0, Double.NaN, acc,
+                    false, out, findings, Map.of(), en.macs(), en.weights());
+        }
+        List<SubgraphEstimate> out = new ArrayList<>();
+        for (NetworkEvaluator.Part part : e.parts()) {
+            List<LayerEstimate> les = new ArrayList<>();
+            for (int i = 0; i < part.subgraph().layers().size(); i++) {
+                Layer l = part.subgraph().layers().get(i);
+                LayerCost c = part.cost().layers().get(i);
+                ParallelismChoice p = part.parallelism().isEmpty() ? null : part.parallelism().get(i);
+                String engine = p != null ? p.toString()
+                        : e.overlayAccelerator() != null ? (OverlayCostModel.onDepthwiseEngine(l) ? "depthwise" : "conv") : "gpu";
+                les.add(new LayerEstimate(l.name(), l.sourceOp(), part.subgraph().name(), c.latencyMs(), c.dsp(), c.bram18k(),
+                        c.lut(), p == null ? 0 : p.pa(), p == null ? 0 : p.pe(), p != null && FpgaCostModel.streams(l, p), l.macs(),
+                        c.energyMj(), l.kind().name(), l.inChannels() + "x" + l.inHeight() + "x" + l.inWidth(),
+                        l.outChannels() + "x" + l.outHeight() + "x" + l.outWidth(), l.weights(), engine));
+            }
+            out.add(new SubgraphEstimate(part.subgraph().name(), part.subgraph().spec().mode().name(), part.ilpStatus(),
+                    part.cost().latencyMs(), part.cost().dsp(), part.cost().bram18k(), part.cost().lut(), part.cost().energyMj(),
+                    les, null));
+        }
+        if (e.message() != null) {
+            findings.add(e.message());
+        }
+        if (fpga) {
+            findings.add(String.format(Locale.ROOT, "base configuration: %.3f ms (%.1f fps) on %s, %d of %d usable DSP", e.latencyMs(),
+                    e.fps(), e.accelerator().get("architecture"), e.dsp(), device.fpga().usableDsp()));
+        }
+        return new NetworkEstimate(network.name(), device.name(), solver, e.latencyMs(), e.fps(), e.dsp(), e.bram18k(), e.lut(),
+                e.energyMj(), acc, true, out, findings, e.accelerator(), en.macs(), en.weights());
     }
 
     /** The ILP time limit used for estimates (ms). */

@@ -54,7 +54,7 @@ public final class SubgraphIlp {
      */
     static final String SCIP_PARAMETERS = "limits/gap = 0\nmisc/catchctrlc = FALSE\n";
 
-    private static final ScheduledExecutorService WATCHER = Executors.newSingleThreadScheduledExecutor(r -> {
+    static final ScheduledExecutorService WATCHER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "hao-ilp-cancel-watcher");
         t.setDaemon(true);
         return t;

@@ -24,4 +24,16 @@ public final class Devices {
     public static final Device ZU3EG = new Device("ZU3EG", DeviceKind.FPGA,
             new FpgaSpec(360, 432, 70_560, 141_120, 200.0, 6.0, 0.85, Map.of(16, 1, 8, 2, 4, 4)), null,
             new PowerModel(2.0, 2.0, 40.0));
+
+    /**
+     * Full reconfiguration of the ZU3EG: 5.6 MB bitstream (ASSUMPTION: the size Vivado writes for a full xczu3eg .bin;
+     * measure with write_bitstream) through the ICAP at 800 MB/s (Xilinx UG909, "Configuration Time", Table 3:
+     * UltraScale+ ICAP 200 MHz x 32 bit): 7 ms per switch.
+     */
+    public static final org.hao.engine.arch.Reconfiguration ZU3EG_RECONFIGURATION = new org.hao.engine.arch.Reconfiguration(5.6e6,
+            800);
+
+    /** The ZU3EG with one layer-parallel accelerator per subgraph, reconfigured at every switch (the old model). */
+    public static final Device ZU3EG_PER_SUBGRAPH = ZU3EG.withArchitecture(org.hao.engine.arch.Architecture.perSubgraph(
+            ZU3EG_RECONFIGURATION));
 }

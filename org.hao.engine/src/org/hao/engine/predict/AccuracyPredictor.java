@@ -28,6 +28,7 @@ import org.hao.engine.expand.Layer;
 import org.hao.engine.model.LayerKind;
 import org.hao.engine.model.MBConv;
 import org.hao.engine.model.OpSpec;
+import org.hao.engine.model.Quantization;
 import org.hao.engine.model.SubgraphSpec;
 
 /**
@@ -58,10 +59,16 @@ public final class AccuracyPredictor {
     private final double[] max;
     private final double[] rawMin;
     private final double[] rawMax;
+    private final double[] looAbs;
+    private final double halfWidthFloat;
+    private final DropModel drops;
+    private final Quantization quantization;
+    private final LayerSensitivities sensitivities;
 
     private AccuracyPredictor(String source, int rows, boolean[] used, double[] mean, double[] scale, double[] beta,
             double intercept, double lambda, double looMae, double looRmse, double[] min, double[] max, double[] rawMin,
-            double[] rawMax) {
+            double[] rawMax, double[] looAbs, DropModel drops, Quantization quantization,
+            LayerSensitivities sensitivities) {
         this.source = source;
         this.rows = rows;
         this.used = used;
@@ -76,6 +83,38 @@ public final class AccuracyPredictor {
         this.max = max;
         this.rawMin = rawMin;
         this.rawMax = rawMax;
+        this.looAbs = looAbs;
+        this.halfWidthFloat = new org.apache.commons.math3.stat.descriptive.rank.Percentile().evaluate(looAbs,
+                DropModel.INTERVAL_LEVEL * 100);
+        this.drops = drops;
+        this.quantization = quantization;
+        this.sensitivities = sensitivities;
+    }
+
+    /**
+     * This predictor (same fits) with the user's quantization method and measured sensitivities (null = the
+     * defaults); every prediction of the returned instance uses them.
+     */
+    public AccuracyPredictor withQuantization(Quantization q, LayerSensitivities sens) {
+        return new AccuracyPredictor(source, rows, used, mean, scale, beta, intercept, lambda, looMae, looRmse, min, max,
+                rawMin, rawMax, looAbs, drops, q == null ? Quantization.DEFAULT : q, sens);
+    }
+
+    private static volatile DropModel builtInDrops;
+
+    /** The drop model on the shipped table (cached; fitting it takes a few hundred refits). */
+    public static DropModel builtInDrops() {
+        DropModel d = builtInDrops;
+        if (d == null) {
+            synchronized (AccuracyPredictor.class) {
+                d = builtInDrops;
+                if (d == null) {
+                    d = DropModel.builtIn();
+                    builtInDrops = d;
+                }
+            }
+        }
+        return d;
     }
 
     /** The predictor fitted on the table shipped with the engine (cached). */
@@ -161,7 +200,7 @@ public final class AccuracyPredictor {
         return rows;
     }
 
-    private static double num(CSVRecord rec, String col, Double dflt, String file, long line, double lo, double hi) {
+    static double num(CSVRecord rec, String col, Double dflt, String file, long line, double lo, double hi) {
         String s = rec.isMapped(col) ? rec.get(col) : null;
         if (s == null || s.isEmpty()) {
             if (dflt == null) {
@@ -243,16 +282,19 @@ public final class AccuracyPredictor {
         RealVector xty = xm.transpose().operate(yc);
         double bestLambda = Double.NaN, bestMse = Double.POSITIVE_INFINITY, bestMae = Double.NaN;
         RealVector bestBeta = null;
+        double[] bestLoo = null;
         for (double lam : LAMBDAS) {
             RealMatrix a = xtx.add(MatrixUtils.createRealIdentityMatrix(p).scalarMultiply(lam));
             RealMatrix inv = new CholeskyDecomposition(a, 1e-12, 1e-14).getSolver().getInverse();
             RealVector b = inv.operate(xty);
             double sse = 0, sae = 0;
+            double[] loo = new double[n];
             for (int i = 0; i < n; i++) {
                 RealVector xi = xm.getRowVector(i);
                 double h = xi.dotProduct(inv.operate(xi)) + 1.0 / n;
                 double e = yc.getEntry(i) - xi.dotProduct(b);
                 double eloo = e / (1 - h);
+                loo[i] = Math.abs(eloo);
                 sse += eloo * eloo;
                 sae += Math.abs(eloo);
             }
@@ -261,6 +303,7 @@ public final class AccuracyPredictor {
                 bestMae = sae / n;
                 bestLambda = lam;
                 bestBeta = b;
+                bestLoo = loo;
             }
         }
         double[] beta = new double[pAll];
@@ -270,66 +313,216 @@ public final class AccuracyPredictor {
                 beta[j] = bestBeta.getEntry(k++);
             }
         }
-        double[] rawMin = new double[4], rawMax = new double[4];
+        double[] rawMin = new double[5], rawMax = new double[5];
         java.util.Arrays.fill(rawMin, Double.POSITIVE_INFINITY);
         java.util.Arrays.fill(rawMax, Double.NEGATIVE_INFINITY);
         for (Row r : data) {
             double[] v = {r.features().macsM(), r.features().paramsM(), Math.min(r.features().weightBits(), r.features().actBits()),
-                r.features().pruneRatio()};
-            for (int j = 0; j < 4; j++) {
+                r.features().pruneRatio(), r.features().resolution()};
+            for (int j = 0; j < 5; j++) {
                 rawMin[j] = Math.min(rawMin[j], v[j]);
                 rawMax[j] = Math.max(rawMax[j], v[j]);
             }
         }
         return new AccuracyPredictor(name, n, used, mean, scale, beta, ym, bestLambda, bestMae, Math.sqrt(bestMse), min, max,
-                rawMin, rawMax);
+                rawMin, rawMax, bestLoo, builtInDrops(), Quantization.DEFAULT, null);
     }
 
-    /** Predicted ImageNet top-1 (percent, clamped to [0, 100]). */
-    public double predict(Features f) {
-        double[] v = f.vector();
+    /** Value of the ridge at a feature vector (no clamping). */
+    private double linear(double[] v) {
         double s = intercept;
         for (int j = 0; j < v.length; j++) {
             if (used[j]) {
                 s += beta[j] * (v[j] - mean[j]) / scale[j];
             }
         }
-        return Math.max(0, Math.min(100, s));
+        return s;
     }
 
-    /** Predicted top-1 of an expanded network. */
-    public double predict(ExpandedNetwork net) {
-        return predict(featuresOf(net));
+    /** Chance level of ImageNet's 1000 classes (percent): the floor every prediction stays above. */
+    public static final double IMAGENET_CHANCE = 0.1;
+    /** Width (points) of the soft floor at chance and the soft ceiling at 100 %. */
+    static final double SOFT = 2.0;
+
+    /** Smooth, strictly increasing map of R onto (floor, 100) that is the identity (to 1e-3) on [floor + 16, 84]. */
+    static double squash(double v, double floor) {
+        double z = (v - floor) / SOFT;
+        double v1 = z > 30 ? v : floor + SOFT * Math.log1p(Math.exp(z));
+        double z2 = (100 - v1) / SOFT;
+        return z2 > 30 ? v1 : 100 - SOFT * Math.log1p(Math.exp(z2));
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, v));
     }
 
     /**
-     * Null when {@code f} lies inside the table's range, otherwise words saying where the prediction extrapolates
-     * (bits below the smallest in the table, pruning beyond it, MACs or params outside).
+     * Float top-1 of f's architecture before the soft floor (bit-widths ignored: the drop model handles them):
+     * inside the table's box of MACs, params and resolution the ridge; outside, the ridge at the box's edge plus the
+     * edge's slope (in ln MACs, ln params, ln resolution; negative slopes taken as 0, so the value never rises as a
+     * network shrinks) times the distance. Element 0 the value, element 1 the value at the box's edge.
+     */
+    private double[] floatRaw(Features f) {
+        Features c = new Features(clamp(f.macsM(), rawMin[0], rawMax[0]), clamp(f.paramsM(), rawMin[1], rawMax[1]),
+                clamp(f.resolution(), rawMin[4], rawMax[4]), f.invertedResidual(), f.squeezeExcite(), 32, 32,
+                Features.quantNoise(32, 32), f.pruneRatio());
+        double edge = linear(c.vector());
+        double lm = Math.log(c.macsM()), lp = Math.log(c.paramsM());
+        double sm = (used[0] ? beta[0] / scale[0] : 0) + (used[1] ? beta[1] / scale[1] * 2 * lm : 0);
+        double sp = (used[2] ? beta[2] / scale[2] : 0) + (used[3] ? beta[3] / scale[3] * 2 * lp : 0);
+        double sr = used[4] ? beta[4] / scale[4] : 0;
+        double v = edge + Math.max(0, sm) * (Math.log(f.macsM()) - lm) + Math.max(0, sp) * (Math.log(f.paramsM()) - lp)
+                + Math.max(0, sr) * (Math.log(f.resolution()) - Math.log(c.resolution()));
+        return new double[] {v, edge};
+    }
+
+    /** Predicted float ImageNet top-1 of f's architecture (percent, above chance; see {@link #floatRaw}). */
+    public double floatTop1(Features f) {
+        return squash(floatRaw(f)[0], IMAGENET_CHANCE);
+    }
+
+    /**
+     * Predicted ImageNet top-1 (percent) of a network given by global features: float top-1 minus the drop of its
+     * bit-widths under this predictor's quantization method, the layers taken as a MobileNetV2 (53 weight layers, 17
+     * depthwise) when f has inverted residuals, else as a MobileNetV1 (28, 13). Networks with layers predict better
+     * through {@link #prediction(ExpandedNetwork)}.
+     */
+    public double predict(Features f) {
+        double drop = drops.drop(genericLayers(f), quantization, null);
+        return squash(floatRaw(f)[0] - drop, IMAGENET_CHANCE);
+    }
+
+    private static List<DropModel.QLayer> genericLayers(Features f) {
+        boolean ir = f.invertedResidual() >= 0.5;
+        return DropModel.tableLayers(ir ? 53 : 28, ir ? 17 : 13, f.weightBits(), f.actBits(), f.weightBits(), f.weightBits());
+    }
+
+    /** Predicted top-1 of an expanded network (percent). */
+    public double predict(ExpandedNetwork net) {
+        return prediction(net).top1();
+    }
+
+    /**
+     * Prediction of an expanded network with its interval: float top-1 of its architecture (the classifier counted
+     * with 1000 outputs, the table's) minus the drop of its per-layer bit-widths under this predictor's quantization
+     * method and sensitivities; with K != 1000 classes, mapped linearly from ImageNet's chance level onto K's (100/K)
+     * so that it stays monotone and above chance. Interval: +- sqrt(hf^2 + hd^2 + (e/2)^2) with hf, hd the
+     * {@link DropModel#INTERVAL_LEVEL} quantiles of the leave-one-out residuals of the float and the drop model and e
+     * the part of the value extrapolated beyond the table's box.
+     */
+    public Prediction prediction(ExpandedNetwork net) {
+        Features f = featuresOf(net);
+        List<DropModel.QLayer> layers = quantLayers(net);
+        double[] raw = floatRaw(f);
+        double drop = drops.drop(layers, quantization, sensitivities);
+        double hw = Math.sqrt(halfWidthFloat * halfWidthFloat + Math.pow(drops.halfWidth(layers), 2)
+                + Math.pow(0.5 * (raw[0] - raw[1]), 2));
+        int k = classes(net);
+        double top1 = toClasses(squash(raw[0] - drop, IMAGENET_CHANCE), k);
+        double lo = toClasses(squash(raw[0] - drop - hw, IMAGENET_CHANCE), k);
+        double hi = toClasses(squash(raw[0] - drop + hw, IMAGENET_CHANCE), k);
+        List<String> why = new ArrayList<>();
+        String a = extrapolationFloat(f);
+        if (a != null) {
+            why.add(a);
+        }
+        String b = drops.extrapolation(layers, quantization);
+        if (b != null) {
+            why.add(b);
+        }
+        if (k > 0 && k != 1000) {
+            why.add(String.format(Locale.ROOT, "%d classes where the table has ImageNet's 1000: the backbone's ImageNet"
+                    + " top-1 mapped from chance 0.1 %% onto chance %.3g %%", k, 100.0 / k));
+        }
+        return new Prediction(top1, lo, hi, squash(raw[0], IMAGENET_CHANCE), drop, quantization,
+                why.isEmpty() ? null : String.join("; ", why));
+    }
+
+    /** Maps an ImageNet top-1 onto a K-class problem's chance level (identity for K <= 0 or 1000). */
+    static double toClasses(double top1, int k) {
+        if (k <= 0 || k == 1000) {
+            return top1;
+        }
+        double c = 100.0 / k;
+        return c + (100 - c) * (top1 - IMAGENET_CHANCE) / (100 - IMAGENET_CHANCE);
+    }
+
+    /** Outputs of the network's last layer with MACs when it is fully connected (the classes), else -1. */
+    public static int classes(ExpandedNetwork net) {
+        Layer last = null;
+        for (Layer l : net.layers()) {
+            if (l.denseMacs() > 0 && l.kind() != LayerKind.SQUEEZE_EXCITE) {
+                last = l;
+            }
+        }
+        return last != null && last.kind() == LayerKind.FULLY_CONNECTED ? last.outChannels() : -1;
+    }
+
+    /** The network's weight layers (conv, depthwise, pointwise, FC) in order, with their roles, for the drop model. */
+    public static List<DropModel.QLayer> quantLayers(ExpandedNetwork net) {
+        List<Layer> w = net.layers().stream().filter(l -> switch (l.kind()) {
+            case CONV, DEPTHWISE, POINTWISE, FULLY_CONNECTED -> true;
+            default -> false;
+        }).toList();
+        List<DropModel.QLayer> out = new ArrayList<>(w.size());
+        for (int i = 0; i < w.size(); i++) {
+            Layer l = w.get(i);
+            DropModel.Role role = i == 0 ? DropModel.Role.FIRST : i == w.size() - 1 ? DropModel.Role.LAST
+                    : l.kind() == LayerKind.DEPTHWISE ? DropModel.Role.DEPTHWISE : DropModel.Role.DENSE;
+            out.add(new DropModel.QLayer(l.name(), role, l.bits().weightBits(), l.bits().activationBits()));
+        }
+        return out;
+    }
+
+    /**
+     * Null when {@code f} lies inside the tables' domain, otherwise words saying which bound is crossed and by how
+     * much (MACs, params, resolution, pruning of the float table; bit-widths and method of the drop table).
      */
     public String extrapolation(Features f) {
         List<String> out = new ArrayList<>();
-        if (f.macsM() < rawMin[0] * 0.999 || f.macsM() > rawMax[0] * 1.001) {
-            out.add(String.format(Locale.ROOT, "%.1f M MACs outside the table's %.1f..%.1f", f.macsM(), rawMin[0], rawMax[0]));
+        String a = extrapolationFloat(f);
+        if (a != null) {
+            out.add(a);
         }
-        if (f.paramsM() < rawMin[1] * 0.999 || f.paramsM() > rawMax[1] * 1.001) {
-            out.add(String.format(Locale.ROOT, "%.2f M params outside the table's %.2f..%.2f", f.paramsM(), rawMin[1], rawMax[1]));
-        }
-        double bits = Math.min(f.weightBits(), f.actBits());
-        if (bits < rawMin[2] - 1e-9) {
-            out.add(String.format(Locale.ROOT, "%.1f-bit operands below the table's smallest %.1f bits", bits, rawMin[2]));
-        }
-        if (f.pruneRatio() > rawMax[3] + 1e-9) {
-            out.add(String.format(Locale.ROOT, "pruning ratio %.2f beyond the table's largest %.2f"
-                    + (rawMax[3] == 0 ? " (the pruning effect is not fitted: pruned MACs/params only act through the"
-                            + " size features)" : ""), f.pruneRatio(), rawMax[3]));
+        String b = drops.extrapolation(genericLayers(f), quantization);
+        if (b != null) {
+            out.add(b);
         }
         return out.isEmpty() ? null : String.join("; ", out);
+    }
+
+    private String extrapolationFloat(Features f) {
+        List<String> out = new ArrayList<>();
+        bound(out, "M MACs", f.macsM(), rawMin[0], rawMax[0], "ln MACs");
+        bound(out, "M params", f.paramsM(), rawMin[1], rawMax[1], "ln params");
+        bound(out, "px input resolution", f.resolution(), rawMin[4], rawMax[4], "ln resolution");
+        if (f.pruneRatio() > rawMax[3] + 1e-9) {
+            out.add(String.format(Locale.ROOT, "pruning ratio %.2f beyond the table's largest %.2f (by %.2f)"
+                    + (rawMax[3] == 0 ? " (the pruning effect is not fitted: pruned MACs/params only act through the"
+                            + " size features)" : ""), f.pruneRatio(), rawMax[3], f.pruneRatio() - rawMax[3]));
+        }
+        return out.isEmpty() ? null : String.join("; ", out);
+    }
+
+    private static void bound(List<String> out, String unit, double v, double lo, double hi, String axis) {
+        if (v < lo * 0.999) {
+            out.add(String.format(Locale.ROOT, "%s %s below the table's smallest %s (%.3gx smaller): extrapolated"
+                    + " linearly in %s from the table's edge", num3(v), unit, num3(lo), lo / v, axis));
+        } else if (v > hi * 1.001) {
+            out.add(String.format(Locale.ROOT, "%s %s above the table's largest %s (%.3gx larger): extrapolated"
+                    + " linearly in %s from the table's edge", num3(v), unit, num3(hi), v / hi, axis));
+        }
+    }
+
+    private static String num3(double v) {
+        return String.format(Locale.ROOT, "%.3g", v);
     }
 
     /**
      * Features of an expanded network: MACs and weights after pruning; inverted-residual share = MAC share of layers
      * from MBConv ops; squeeze-excite = 1 if any SE layer; bit-widths and pruning weighted by each layer's dense-MAC
-     * share (weights) (POOL/ADD layers have no MACs and do not count).
+     * share (weights) (POOL/ADD layers have no MACs and do not count). A K-class fully connected classifier is
+     * counted with 1000 outputs (the table's ImageNet head).
      */
     public static Features featuresOf(ExpandedNetwork net) {
         Set<String> mb = new HashSet<>();
@@ -364,8 +557,37 @@ public final class AccuracyPredictor {
         if (dense == 0) {
             throw new IllegalArgumentException("network " + net.spec().name() + " has no layer with MACs");
         }
-        return new Features(Math.max(total, 1) / 1e6, Math.max(net.weights(), 1) / 1e6, net.spec().input().height(),
-                total == 0 ? 0 : ir / total, se ? 1 : 0, wb / dense, ab / dense, q / dense, pr / dense);
+        // the table's networks have ImageNet's 1000-class classifier: count a K-class head as a 1000-class one, so
+        // that the head's size does not pass for a different backbone (the class count acts in prediction())
+        double head = 0;
+        int k = classes(net);
+        if (k > 0 && k != 1000) {
+            Layer fc = net.layers().stream().filter(l -> l.kind() == LayerKind.FULLY_CONNECTED).reduce((x, y) -> y).orElseThrow();
+            head = (double) fc.inChannels() * (1000 - k);
+        }
+        return new Features(Math.max(total + head, 1) / 1e6, Math.max(net.weights() + head, 1) / 1e6,
+                net.spec().input().height(), total == 0 ? 0 : ir / total, se ? 1 : 0, wb / dense, ab / dense, q / dense,
+                pr / dense);
+    }
+
+    /** Absolute leave-one-out residuals of the float model, one per table row in table order (points). */
+    public double[] looAbsResiduals() {
+        return looAbs.clone();
+    }
+
+    /** The drop model this predictor subtracts. */
+    public DropModel drops() {
+        return drops;
+    }
+
+    /** The quantization method predictions assume. */
+    public Quantization quantization() {
+        return quantization;
+    }
+
+    /** Half-width of the float model's interval: the 90 % quantile of its absolute leave-one-out residuals. */
+    public double halfWidthFloat() {
+        return halfWidthFloat;
     }
 
     /** Leave-one-out mean absolute error (top-1 points) at the chosen ridge strength. */
@@ -402,7 +624,7 @@ public final class AccuracyPredictor {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "ridge predictor on %s: %d rows, lambda %.4g, LOO MAE %.3f, LOO RMSE %.3f",
-                source, rows, lambda, looMae, looRmse);
+        return String.format(Locale.ROOT, "ridge predictor on %s: %d rows, lambda %.4g, LOO MAE %.3f, LOO RMSE %.3f; %s;"
+                + " quantization %s", source, rows, lambda, looMae, looRmse, drops, quantization.describe());
     }
 }

@@ -12,7 +12,11 @@ import org.apache.commons.csv.CSVPrinter;
 import org.hao.engine.search.ParetoPoint;
 import org.hao.engine.search.SearchResult;
 
-/** One row per Pareto point: metrics (energy per frame and frames per joule included), the chosen flag, and per subgraph its block options and bit-widths. */
+/**
+ * One row per Pareto point: metrics (energy per frame and frames per joule included), the chosen flag, the accuracy
+ * interval (accuracy_low, accuracy_high) and the quantization method it assumes, and per subgraph its block options
+ * and bit-widths.
+ */
 public final class CsvReport {
     private CsvReport() {
     }
@@ -25,14 +29,15 @@ public final class CsvReport {
                 sgNames.addAll(((Map<String, Object>) r.points().get(0).config().get("subgraphs")).keySet());
             }
             List<String> header = new ArrayList<>(List.of("accuracy", "latency_ms", "fps", "dsp", "bram18k", "lut", "energy_mj",
-                    "frames_per_joule", "chosen"));
+                    "frames_per_joule", "chosen", "accuracy_low", "accuracy_high", "quantization"));
             for (String s : sgNames) {
                 header.add(s);
             }
             try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
                 for (ParetoPoint pt : r.points()) {
                     List<Object> row = new ArrayList<>(List.of(pt.accuracy(), pt.latencyMs(), pt.fps(), pt.dsp(), pt.bram18k(),
-                            pt.lut(), pt.energyMj(), pt.framesPerJoule(), pt == r.chosen()));
+                            pt.lut(), pt.energyMj(), pt.framesPerJoule(), pt == r.chosen(), pt.accuracyLow(), pt.accuracyHigh(),
+                            String.valueOf(pt.config().getOrDefault("quantization", ""))));
                     Map<String, Object> sgs = (Map<String, Object>) pt.config().get("subgraphs");
                     for (String s : sgNames) {
                         Map<String, Object> c = new TreeMap<>((Map<String, Object>) sgs.get(s));

@@ -23,13 +23,21 @@ public final class HtmlReport {
         sb.append("<h1>").append(esc(title)).append("</h1>\n<p>Device ").append(esc(r.device())).append(" &middot; solver ")
                 .append(esc(r.solverVersion())).append(" &middot; predictor ").append(esc(String.valueOf(r.predictor())))
                 .append("</p>\n");
+        if (r.chosen() != null && r.chosen().config().get("accelerator") instanceof java.util.Map<?, ?> acc) {
+            sb.append("<p>Chosen accelerator: ").append(esc(AcceleratorText.describe(acc))).append("</p>\n");
+        }
         sb.append(svg(r.points(), r.chosen(), constraints == null ? null : constraints.latencyBudgetMs()));
-        sb.append("\n<table><tr><th>accuracy %</th><th>latency ms</th><th>fps</th><th>DSP</th><th>BRAM18K</th><th>LUT</th>"
+        if (!r.points().isEmpty() && r.points().get(0).config().get("quantization") != null) {
+            sb.append("<p>Quantization method (accuracy assumes it): ")
+                    .append(esc(String.valueOf(r.points().get(0).config().get("quantization")))).append("</p>\n");
+        }
+        sb.append("\n<table><tr><th>accuracy %</th><th>interval %</th><th>latency ms</th><th>fps</th><th>DSP</th><th>BRAM18K</th><th>LUT</th>"
                 + "<th>mJ/frame</th><th>frames/J</th></tr>\n");
         for (ParetoPoint p : r.points()) {
             sb.append(p == r.chosen() ? "<tr class=\"chosen\">" : "<tr>").append(String.format(Locale.ROOT,
-                    "<td>%.2f</td><td>%.3f</td><td>%.1f</td><td>%d</td><td>%d</td><td>%d</td><td>%.3f</td><td>%.1f</td></tr>\n",
-                    p.accuracy(), p.latencyMs(), p.fps(), p.dsp(), p.bram18k(), p.lut(), p.energyMj(), p.framesPerJoule()));
+                    "<td>%.2f</td><td>%.2f..%.2f</td><td>%.3f</td><td>%.1f</td><td>%d</td><td>%d</td><td>%d</td><td>%.3f</td>"
+                            + "<td>%.1f</td></tr>\n",
+                    p.accuracy(), p.accuracyLow(), p.accuracyHigh(), p.latencyMs(), p.fps(), p.dsp(), p.bram18k(), p.lut(), p.energyMj(), p.framesPerJoule()));
         }
         sb.append("</table>\n");
         for (String w : r.warnings()) {
@@ -53,11 +61,18 @@ public final class HtmlReport {
         if (path.length() > 0) {
             s.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"#9ca3af\"/>\n");
         }
+        for (ParetoPoint p : pts) { // error bars: the accuracy interval
+            if (p.accuracyHigh() > p.accuracyLow()) {
+                s.append(String.format(Locale.ROOT, "<line class=\"interval\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\""
+                        + " stroke=\"#9ca3af\"/>\n", f.x(p.latencyMs()), f.y(p.accuracyLow()), f.x(p.latencyMs()),
+                        f.y(p.accuracyHigh())));
+            }
+        }
         for (ParetoPoint p : pts) {
             boolean c = p == chosen;
-            s.append(String.format(Locale.ROOT, "<circle class=\"%s\" cx=\"%.1f\" cy=\"%.1f\" r=\"%d\" fill=\"%s\"><title>%.2f%% at %.3f ms"
-                    + " (%.1f fps)</title></circle>\n", c ? "chosen" : "point", f.x(p.latencyMs()), f.y(p.accuracy()), c ? 6 : 3,
-                    c ? "#dc2626" : "#111827", p.accuracy(), p.latencyMs(), p.fps()));
+            s.append(String.format(Locale.ROOT, "<circle class=\"%s\" cx=\"%.1f\" cy=\"%.1f\" r=\"%d\" fill=\"%s\"><title>%.2f%% (%.2f..%.2f) at"
+                    + " %.3f ms (%.1f fps)</title></circle>\n", c ? "chosen" : "point", f.x(p.latencyMs()), f.y(p.accuracy()),
+                    c ? 6 : 3, c ? "#dc2626" : "#111827", p.accuracy(), p.accuracyLow(), p.accuracyHigh(), p.latencyMs(), p.fps()));
         }
         return s.append("</svg>").toString();
     }

@@ -31,6 +31,8 @@ public final class JsonReport {
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("accuracy", p.accuracy());
+        m.put("accuracy_low", p.accuracyLow());
+        m.put("accuracy_high", p.accuracyHigh());
         m.put("latency_ms", p.latencyMs());
         m.put("fps", p.fps());
         m.put("dsp", p.dsp());
@@ -64,6 +66,11 @@ public final class JsonReport {
         m.put("complete", r.complete());
         m.put("elapsed_ms", r.elapsedMs());
         return m;
+    }
+
+    /** Any report map (ordered maps, lists, numbers, strings) as pretty JSON with this report's settings. */
+    public static String toJsonText(Object value) {
+        return GSON.toJson(value);
     }
 
     public static void write(SearchResult r, Path file) throws IOException {

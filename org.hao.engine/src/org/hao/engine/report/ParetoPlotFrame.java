@@ -28,8 +28,8 @@ final class ParetoPlotFrame {
         for (ParetoPoint p : points) {
             x0 = Math.min(x0, p.latencyMs());
             x1 = Math.max(x1, p.latencyMs());
-            y0 = Math.min(y0, p.accuracy());
-            y1 = Math.max(y1, p.accuracy());
+            y0 = Math.min(y0, p.accuracyLow()); // room for the error bars
+            y1 = Math.max(y1, p.accuracyHigh());
         }
         if (points.isEmpty()) {
             x0 = 0;

@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
+import org.hao.engine.arch.Accelerator;
 import org.hao.engine.cost.FpgaCostModel;
 import org.hao.engine.cost.LayerCost;
 import org.hao.engine.cost.ParallelismChoice;
@@ -38,6 +39,8 @@ import org.hao.engine.model.SearchSpec;
 import org.hao.engine.model.SubgraphSpace;
 import org.hao.engine.model.SubgraphSpec;
 import org.hao.engine.predict.AccuracyPredictor;
+import org.hao.engine.predict.LayerSensitivities;
+import org.hao.engine.predict.Prediction;
 import org.hao.engine.predict.PredictorDataException;
 import org.hao.engine.scip.ScipNatives;
 import org.hao.engine.scip.ScipUnavailableException;
@@ -101,9 +104,9 @@ public final class HaoSearch {
         } else {
             solver = "none (mobile GPU target: latency from the GPU cost model, no ILP)";
         }
-        AccuracyPredictor predictor;
+        AccuracyPredictor table;
         try {
-            predictor = spec.predictorCsv() == null ? AccuracyPredictor.builtIn() : AccuracyPredictor.fit(Path.of(spec.predictorCsv()));
+            table = spec.predictorCsv() == null ? AccuracyPredictor.builtIn() : AccuracyPredictor.fit(Path.of(spec.predictorCsv()));
         } catch (PredictorDataException | IllegalStateException e) {
             failures.add("accuracy predictor: " + e.getMessage());
             return new SearchResult(solver, deviceName, List.of(), null, failures, warnings, false, false,
@@ -116,10 +119,39 @@ public final class HaoSearch {
         } catch (ShapeException e) {
             failures.add("network " + net.name() + ", op " + e.opName() + ": " + e.getMessage());
             return new SearchResult(solver, deviceName, List.of(), null, failures, warnings, false, false,
-                    System.currentTimeMillis() - t0, 0, 0, predictor.toString());
+                    System.currentTimeMillis() - t0, 0, 0, table.toString());
+        }
+        final AccuracyPredictor predictor;
+        try {
+            LayerSensitivities sens = null;
+            if (spec.quantization().sensitivityCsv() != null) {
+                sens = LayerSensitivities.read(Path.of(spec.quantization().sensitivityCsv()));
+                sens.checkLayers(base.layers().stream().map(org.hao.engine.expand.Layer::name)
+                        .collect(java.util.stream.Collectors.toSet()));
+            }
+            predictor = table.withQuantization(spec.quantization(), sens);
+        } catch (PredictorDataException e) {
+            failures.add("layer sensitivities: " + e.getMessage());
+            return new SearchResult(solver, deviceName, List.of(), null, failures, warnings, false, false,
+                    System.currentTimeMillis() - t0, 0, 0, table.toString());
         }
         double baseAcc = predictor.predict(base);
-        SubgraphEvaluator evaluator = new SubgraphEvaluator(spec.device(), spec.constraints(), cache);
+        NetworkEvaluator networks = new NetworkEvaluator(spec.device(), spec.constraints(), cache);
+        SubgraphEvaluator evaluator = networks.subgraphEvaluator();
+        // overlay: phase 1 scores every subgraph choice on the accelerator the ILP builds for the base network (exact
+        // for that accelerator: layers run one after another); phase 3 re-solves the co-design ILP per network
+        Accelerator reference = null;
+        if (networks.overlayModel() != null) {
+            org.hao.engine.ilp.OverlayIlp.Result ref = networks.overlayDesign(base.layers(), cancelled);
+            if (!ref.ok()) {
+                failures.add("network " + net.name() + " (base configuration): " + ref.message()
+                        + "; no network configuration exists");
+                return new SearchResult(solver, deviceName, List.of(), null, failures, warnings, cancelled.getAsBoolean(), false,
+                        System.currentTimeMillis() - t0, cache.solves() - solves0, cache.hits() - hits0, predictor.toString());
+            }
+            reference = ref.accelerator();
+        }
+        final Accelerator referenceAccelerator = reference;
 
         int nsg = net.subgraphs().size();
         List<List<SubgraphChoice>> choices = new ArrayList<>(nsg);
@@ -159,6 +191,12 @@ public final class HaoSearch {
                         Item it;
                         try {
                             ExpandedNetwork en = NetworkExpander.expand(net, Map.of(sgName, choice));
+                            if (referenceAccelerator != null) {
+                                double lat = networks.latencyOnOverlay(en, en.subgraphs().get(fs), referenceAccelerator);
+                                it = new Item(fs, fc, lat, predictor.predict(en) - baseAcc, null);
+                                pl.progress(done.incrementAndGet(), grandTotal, "subgraph " + sgName);
+                                return it;
+                            }
                             SubgraphEvaluator.Evaluation ev = evaluator.evaluate(en.subgraphs().get(fs), stop);
                             if (!ev.ok()) {
                                 it = new Item(fs, fc, 0, 0, "subgraph " + sgName + " " + describe(choice) + ": " + ev.failure());
@@ -204,9 +242,17 @@ public final class HaoSearch {
             for (int s = 0; s < nsg; s++) {
                 List<Item> f = fronts.get(s);
                 if (f.isEmpty()) {
+                    if (incomplete) {
+                        // anytime: the time limit cut phase 1 short; the frontier still covers every subgraph through
+                        // the base configuration
+                        List<ParetoPoint> front = baseOnly(net, networks, predictor, cancelled, warnings, failures, limitS);
+                        return new SearchResult(solver, deviceName, front, choose(front, spec.constraints(), spec.objective()),
+                                failures, warnings, cancelled.getAsBoolean(), false, System.currentTimeMillis() - t0,
+                                cache.solves() - solves0, cache.hits() - hits0, predictor.toString());
+                    }
                     failures.add("subgraph " + net.subgraphs().get(s).name() + ": no choice could be evaluated"
-                            + (incomplete ? " before the time limit" : "") + "; no network configuration exists");
-                    return new SearchResult(solver, deviceName, List.of(), null, failures, warnings, false, !incomplete,
+                            + "; no network configuration exists");
+                    return new SearchResult(solver, deviceName, List.of(), null, failures, warnings, false, true,
                             System.currentTimeMillis() - t0, cache.solves() - solves0, cache.hits() - hits0,
                             predictor.toString());
                 }
@@ -261,7 +307,7 @@ public final class HaoSearch {
                     }
                     NetworkEvaluation e;
                     try {
-                        e = evaluateNetwork(net, pick, evaluator, predictor, stop);
+                        e = evaluateNetwork(net, pick, networks, predictor, stop, referenceAccelerator);
                     } catch (RuntimeException | OutOfMemoryError | StackOverflowError ex) {
                         e = new NetworkEvaluation(null, "configuration " + pick.values().stream().map(HaoSearch::describe)
                                 .toList() + ": " + fault(ex));
@@ -271,14 +317,30 @@ public final class HaoSearch {
                 });
             }
             List<ParetoPoint> pts = new ArrayList<>();
-            for (NetworkEvaluation e : runAll(pool, evals, interrupted)) {
+            List<Map<String, SubgraphChoice>> picks = new ArrayList<>();
+            List<NetworkEvaluation> evaluated = runAll(pool, evals, interrupted);
+            for (int i = 0; i < evaluated.size(); i++) {
+                NetworkEvaluation e = evaluated.get(i);
                 if (e == null) {
                     incomplete = true;
                 } else if (e.failure() != null) {
                     failures.add(e.failure());
                 } else {
                     pts.add(e.point());
+                    picks.add(pickOf(net, choices, partial.get(i).picks()));
                 }
+            }
+            if (referenceAccelerator != null && !pts.isEmpty()) {
+                // phase 4, co-design: the frontier's networks (spread, and the one the objective picks) get their own
+                // accelerator from the overlay ILP; a re-solved point is never slower than on the reference
+                if (!codesign(pts, picks, net, networks, predictor, stop, pool, interrupted, spec)) {
+                    incomplete = true;
+                    warnings.add("the time limit stopped the co-design ILP: some frontier points (possibly the chosen one) keep"
+                            + " the base network's accelerator; raise the time limit");
+                }
+            }
+            if (pts.isEmpty() && incomplete && !cancelled.getAsBoolean()) {
+                pts.addAll(baseOnly(net, networks, predictor, cancelled, warnings, failures, limitS));
             }
             List<ParetoPoint> front = paretoFront(pts);
             boolean wasCancelled = cancelled.getAsBoolean();
@@ -304,6 +366,92 @@ public final class HaoSearch {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Networks of phase 4 (co-design ILP per network) besides the one the objective picks. */
+    public static final int MAX_CODESIGNED = 16;
+
+    private static Map<String, SubgraphChoice> pickOf(NetworkSpec net, List<List<SubgraphChoice>> choices, int[] picks) {
+        Map<String, SubgraphChoice> pick = new LinkedHashMap<>();
+        for (int s = 0; s < net.subgraphs().size(); s++) {
+            pick.put(net.subgraphs().get(s).name(), choices.get(s).get(picks[s]));
+        }
+        return pick;
+    }
+
+    /**
+     * Re-solves the overlay ILP for up to {@link #MAX_CODESIGNED} networks spread over the frontier and, repeatedly, for
+     * the one the objective picks, replacing their reference-accelerator points in {@code pts}. Stops at the deadline;
+     * returns whether it finished (the pick re-solved) before it.
+     */
+    private static boolean codesign(List<ParetoPoint> pts, List<Map<String, SubgraphChoice>> picks, NetworkSpec net,
+            NetworkEvaluator networks, AccuracyPredictor predictor, BooleanSupplier stop, ExecutorService pool,
+            CancelToken interrupted, SearchSpec spec) {
+        java.util.Set<Integer> done = new java.util.HashSet<>();
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < pts.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparingDouble((Integer i) -> pts.get(i).latencyMs()).thenComparingInt(i -> i));
+        List<Integer> onFront = new ArrayList<>();
+        double best = Double.NEGATIVE_INFINITY;
+        for (int i : order) {
+            if (pts.get(i).accuracy() > best + 1e-12) {
+                onFront.add(i);
+                best = pts.get(i).accuracy();
+            }
+        }
+        List<Integer> batch = new ArrayList<>(thin(onFront, MAX_CODESIGNED));
+        for (int round = 0; round < 8 && !batch.isEmpty() && !stop.getAsBoolean(); round++) {
+            List<Callable<NetworkEvaluation>> tasks = new ArrayList<>();
+            for (int i : batch) {
+                Map<String, SubgraphChoice> pick = picks.get(i);
+                tasks.add(() -> stop.getAsBoolean() ? null : evaluateNetwork(net, pick, networks, predictor, stop, null));
+            }
+            List<NetworkEvaluation> res = runAll(pool, tasks, interrupted);
+            for (int k = 0; k < batch.size(); k++) {
+                NetworkEvaluation e = res.get(k);
+                if (e != null) {
+                    done.add(batch.get(k)); // stopped before its solve: not done
+                }
+                if (e != null && e.point() != null && e.point().latencyMs() <= pts.get(batch.get(k)).latencyMs() + 1e-9) {
+                    pts.set(batch.get(k), e.point());
+                }
+            }
+            // the objective's pick must have its own accelerator: re-solve it if it has not been yet
+            ParetoPoint chosen = choose(paretoFront(pts), spec.constraints(), spec.objective());
+            batch = new ArrayList<>();
+            if (chosen != null) {
+                int idx = pts.indexOf(chosen);
+                if (idx >= 0 && !done.contains(idx)) {
+                    batch.add(idx);
+                }
+            }
+        }
+        return batch.isEmpty();
+    }
+
+    /**
+     * The base configuration (every subgraph as written), evaluated without the deadline (a cancel still stops it):
+     * what an anytime search returns when the time limit left no evaluated network.
+     */
+    private static List<ParetoPoint> baseOnly(NetworkSpec net, NetworkEvaluator networks, AccuracyPredictor predictor,
+            BooleanSupplier cancelled, List<String> warnings, List<String> failures, double limitS) {
+        Map<String, SubgraphChoice> base = new LinkedHashMap<>();
+        for (SubgraphSpec sg : net.subgraphs()) {
+            base.put(sg.name(), SubgraphChoice.base(sg));
+        }
+        NetworkEvaluation e = evaluateNetwork(net, base, networks, predictor, cancelled);
+        if (e == null) {
+            return List.of();
+        }
+        if (e.failure() != null) {
+            failures.add(e.failure() + "; no network configuration exists");
+            return List.of();
+        }
+        warnings.add(String.format(Locale.ROOT, "time limit of %.3f s reached before any searched configuration was complete:"
+                + " the frontier holds the base configuration only; raise the time limit", limitS));
+        return List.of(e.point());
     }
 
     /**
@@ -443,38 +591,39 @@ public final class HaoSearch {
     }
 
     /**
-     * Exact evaluation of one network configuration: expand, solve each subgraph (cached ILP), cost, predict.
-     * Returns null when stopped (cancel or time limit).
+     * Exact evaluation of one network configuration: expand, evaluate on the device's architecture (overlay co-design
+     * ILP, dataflow ILP, or per-subgraph ILPs with reconfiguration; GPU cost model), predict. Returns null when stopped
+     * (cancel or time limit).
      */
-    public static NetworkEvaluation evaluateNetwork(NetworkSpec net, Map<String, SubgraphChoice> pick, SubgraphEvaluator ev,
+    public static NetworkEvaluation evaluateNetwork(NetworkSpec net, Map<String, SubgraphChoice> pick, NetworkEvaluator ev,
             AccuracyPredictor predictor, BooleanSupplier stop) {
+        return evaluateNetwork(net, pick, ev, predictor, stop, null);
+    }
+
+    /** As above; with {@code onOverlay} non-null the network is costed on that overlay instead of its own ILP. */
+    public static NetworkEvaluation evaluateNetwork(NetworkSpec net, Map<String, SubgraphChoice> pick, NetworkEvaluator ev,
+            AccuracyPredictor predictor, BooleanSupplier stop, Accelerator onOverlay) {
         ExpandedNetwork en;
         try {
             en = NetworkExpander.expand(net, pick);
         } catch (ShapeException e) {
             return new NetworkEvaluation(null, "configuration " + pick.keySet() + ": op " + e.opName() + ": " + e.getMessage());
         }
-        double lat = 0, energy = 0;
-        int dsp = 0, bram = 0, lut = 0;
+        if (stop.getAsBoolean()) {
+            return null;
+        }
+        NetworkEvaluator.Evaluation e = onOverlay != null ? ev.evaluateOn(en, onOverlay) : ev.evaluate(en, stop);
+        if (e == null) {
+            return null;
+        }
+        if (!e.ok()) {
+            return new NetworkEvaluation(null, "configuration " + pick.values().stream().map(HaoSearch::describe).toList() + ": "
+                    + e.failure());
+        }
         Map<String, Object> subgraphs = new LinkedHashMap<>();
         List<Object> layers = new ArrayList<>();
-        for (ExpandedSubgraph sg : en.subgraphs()) {
-            if (stop.getAsBoolean()) {
-                return null;
-            }
-            SubgraphEvaluator.Evaluation e = ev.evaluate(sg, stop);
-            if (!e.ok()) {
-                if (stop.getAsBoolean()) {
-                    return null;
-                }
-                return new NetworkEvaluation(null, "subgraph " + sg.name() + " " + describe(sg.choice()) + " in the combined network: "
-                        + e.failure());
-            }
-            lat += e.cost().latencyMs();
-            energy += e.cost().energyMj();
-            dsp = Math.max(dsp, e.cost().dsp());
-            bram = Math.max(bram, e.cost().bram18k());
-            lut = Math.max(lut, e.cost().lut());
+        for (NetworkEvaluator.Part part : e.parts()) {
+            ExpandedSubgraph sg = part.subgraph();
             SubgraphChoice c = sg.choice();
             Map<String, Object> sc = new LinkedHashMap<>();
             sc.put("mode", sg.spec().mode().name());
@@ -495,17 +644,15 @@ public final class HaoSearch {
                 c.opBits().forEach((op, b) -> ops.put(op, bitsMap(b)));
                 sc.put("op_bits", ops);
             }
-            sc.put("latency_ms", e.cost().latencyMs());
-            sc.put("dsp", e.cost().dsp());
-            sc.put("bram18k", e.cost().bram18k());
-            sc.put("lut", e.cost().lut());
-            if (e.ilp() != null) {
-                sc.put("ilp_status", e.ilp().status().name());
-            }
+            sc.put("latency_ms", part.cost().latencyMs());
+            sc.put("dsp", part.cost().dsp());
+            sc.put("bram18k", part.cost().bram18k());
+            sc.put("lut", part.cost().lut());
+            sc.put("ilp_status", part.ilpStatus());
             subgraphs.put(sg.name(), sc);
             for (int i = 0; i < sg.layers().size(); i++) {
                 Layer l = sg.layers().get(i);
-                LayerCost lc = e.cost().layers().get(i);
+                LayerCost lc = part.cost().layers().get(i);
                 Map<String, Object> lm = new LinkedHashMap<>();
                 lm.put("name", l.name());
                 lm.put("subgraph", sg.name());
@@ -514,11 +661,13 @@ public final class HaoSearch {
                 lm.put("out", l.outChannels() + "x" + l.outHeight() + "x" + l.outWidth());
                 lm.put("kernel", l.kernel());
                 lm.put("stride", l.stride());
-                if (!e.parallelism().isEmpty()) {
-                    ParallelismChoice pc = e.parallelism().get(i);
+                if (!part.parallelism().isEmpty()) {
+                    ParallelismChoice pc = part.parallelism().get(i);
                     lm.put("pa", pc.pa());
                     lm.put("pe", pc.pe());
                     lm.put("weights", FpgaCostModel.streams(l, pc) ? "streamed" : "on_chip");
+                } else if (e.overlayAccelerator() != null) {
+                    lm.put("engine", org.hao.engine.cost.OverlayCostModel.onDepthwiseEngine(l) ? "depthwise" : "conv");
                 }
                 lm.put("weight_bits", l.bits().weightBits());
                 lm.put("act_bits", l.bits().activationBits());
@@ -527,25 +676,40 @@ public final class HaoSearch {
                 lm.put("dsp", lc.dsp());
                 lm.put("bram18k", lc.bram18k());
                 lm.put("lut", lc.lut());
+                lm.put("ddr_bytes", lc.ddrBytes());
                 lm.put("weight_buffer_bytes", (l.weights() * l.bits().weightBits() + 7) / 8);
                 lm.put("line_buffer_bytes", ((long) l.kernel() * l.inWidth() * (l.kind() == org.hao.engine.model.LayerKind.FULLY_CONNECTED
                         ? 1 : l.inChannels()) * l.bits().activationBits() + 7) / 8);
                 layers.add(lm);
             }
         }
-        org.hao.engine.predict.Features f = AccuracyPredictor.featuresOf(en);
-        double acc = predictor.predict(f);
+        Prediction pr = predictor.prediction(en);
+        double acc = pr.top1();
         Map<String, Object> config = new LinkedHashMap<>();
+        config.put("accelerator", e.accelerator());
         config.put("subgraphs", subgraphs);
         config.put("layers", layers);
         config.put("macs", en.macs());
         config.put("params", en.weights());
-        String ext = predictor.extrapolation(f);
-        if (ext != null) {
-            config.put("predictor_extrapolation", ext);
+        putPrediction(config, pr);
+        return new NetworkEvaluation(new ParetoPoint(acc, e.latencyMs(), e.fps(), e.dsp(), e.bram18k(), e.lut(), e.energyMj(),
+                config), null);
+    }
+
+    /**
+     * The prediction's interval and parts in a point's configuration: accuracy_low / accuracy_high (percent, the
+     * interval), float_top1, quantization_drop, quantization (the method), predictor_extrapolation (when outside the
+     * tables' domain).
+     */
+    static void putPrediction(Map<String, Object> config, Prediction pr) {
+        config.put("accuracy_low", pr.low());
+        config.put("accuracy_high", pr.high());
+        config.put("float_top1", pr.floatTop1());
+        config.put("quantization_drop", pr.drop());
+        config.put("quantization", pr.quantization().describe());
+        if (pr.extrapolation() != null) {
+            config.put("predictor_extrapolation", pr.extrapolation());
         }
-        return new NetworkEvaluation(new ParetoPoint(acc, lat, lat > 0 ? 1000.0 / lat : Double.POSITIVE_INFINITY, dsp, bram, lut,
-                energy, config), null);
     }
 
     // ordered maps: reports list keys in a fixed order, so they are reproducible
@@ -609,8 +773,8 @@ public final class HaoSearch {
 
     /** Whether a point meets the constraints (resources were already enforced by the ILP budget). */
     public static boolean meets(ParetoPoint p, Constraints c) {
-        Double lat = c.latencyBudgetMs();
-        return (lat == null || p.latencyMs() <= lat + 1e-12) && (c.minAccuracy() == null || p.accuracy() >= c.minAccuracy())
+        return (c.maxLatencyMs() == null || p.latencyMs() <= c.maxLatencyMs() + 1e-12)
+                && (c.minFps() == null || p.fps() >= c.minFps() - 1e-9) && (c.minAccuracy() == null || p.accuracy() >= c.minAccuracy())
                 && (c.maxEnergyMjPerFrame() == null || p.energyMj() <= c.maxEnergyMjPerFrame())
                 && (c.maxDsp() == null || p.dsp() <= c.maxDsp()) && (c.maxBram18k() == null || p.bram18k() <= c.maxBram18k())
                 && (c.maxLut() == null || p.lut() <= c.maxLut());

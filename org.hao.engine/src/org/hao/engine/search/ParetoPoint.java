@@ -23,6 +23,16 @@ public record ParetoPoint(double accuracy, double latencyMs, double fps, int dsp
         return energyMj > 0 ? 1000.0 / energyMj : Double.POSITIVE_INFINITY;
     }
 
+    /** Lower end of the accuracy interval (percent; config "accuracy_low"), the accuracy itself when absent. */
+    public double accuracyLow() {
+        return config != null && config.get("accuracy_low") instanceof Number n ? n.doubleValue() : accuracy;
+    }
+
+    /** Upper end of the accuracy interval (percent; config "accuracy_high"), the accuracy itself when absent. */
+    public double accuracyHigh() {
+        return config != null && config.get("accuracy_high") instanceof Number n ? n.doubleValue() : accuracy;
+    }
+
     /** True when this point is at least as good in both objectives and better in one. */
     public boolean dominates(ParetoPoint o) {
         return accuracy >= o.accuracy && latencyMs <= o.latencyMs && (accuracy > o.accuracy || latencyMs < o.latencyMs);

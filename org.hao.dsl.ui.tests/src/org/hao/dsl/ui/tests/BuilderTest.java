@@ -64,12 +64,14 @@ class BuilderTest {
 
 	@Test
 	void engineFindingWhenTheBaseConfigurationDoesNotFit() throws Exception {
-		// a BRAM18K cap of 90 is valid for the validator (the space's smaller variants fit under it), but the base INT8
-		// network's s4/s5 need more even with streamed weights: the engine's finding becomes a warning on the subgraph
+		// per-subgraph reconfiguration (one accelerator per subgraph): a BRAM18K cap of 90 is valid for the validator
+		// (the space's smaller variants fit under it), but the base INT8 network's s4/s5 need more even with streamed
+		// weights: the engine's finding becomes a warning on the subgraph
 		IFile f = Ui.exampleIn("builder-test", "mobilenetv2-zu3eg.hao");
 		String example = Files.readString(Ui.examples().resolve("mobilenetv2-zu3eg.hao"), StandardCharsets.UTF_8);
 		assertTrue(example.contains("\t\tdsp <= 306\n"), "the example's constraints changed; update this test");
-		Ui.write(f, example.replace("\t\tdsp <= 306\n", "\t\tdsp <= 306\n\t\tbram18k <= 90\n"));
+		Ui.write(f, example.replace("\t\tdsp <= 306\n", "\t\tdsp <= 306\n\t\tbram18k <= 90\n").replace("\tdevice ZU3EG\n",
+				"\tdevice ZU3EG\n\tarchitecture per-subgraph\n"));
 		Ui.waitUntil("an engine finding on a subgraph", () -> markers(f, IMarker.SEVERITY_WARNING).stream()
 				.anyMatch(m -> m.getAttribute(HaoMarkers.CODE, "").equals(HaoMarkers.ENGINE_FINDING)), TIMEOUT);
 		System.out.println("ENGINE-FINDING markers: " + messages(f));

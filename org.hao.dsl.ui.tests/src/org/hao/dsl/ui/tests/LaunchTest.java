@@ -54,6 +54,11 @@ class LaunchTest {
 		assertEquals("ZU3EG", r.device());
 		assertNotNull(r.latencyBudgetMs(), "the fps constraint becomes a latency budget line");
 		assertNotNull(view.chart().getSeriesSet().getSeries("frontier"));
+		// each point's accuracy interval drawn as a vertical error bar
+		org.eclipse.swtchart.IErrorBar bars = view.chart().getSeriesSet().getSeries("frontier").getYErrorBar();
+		assertTrue(bars.isVisible(), "error bars on the frontier");
+		assertEquals(r.points().size(), bars.getPlusErrors().length);
+		assertTrue(r.points().get(0).accuracyHigh() > r.points().get(0).accuracy(), "the results file has the interval");
 		view.select(0);
 		assertTrue(view.configTable().getItemCount() > 0, "a point's configuration is listed");
 		Ui.page().setPartState(Ui.page().getReference(view), IWorkbenchPage.STATE_MAXIMIZED);

@@ -38,8 +38,16 @@ final class EngineFindings {
 			Network n = ModelMapper.networkOf(s);
 			for (Device d : s.getDevices()) {
 				// within the search's caps, so "needs N BRAM18K" findings agree with what the search will do
-				NetworkEstimate est = Estimator.estimate(mapper.toNetwork(n, null), mapper.toDevice(d),
+				NetworkEstimate est = Estimator.estimate(mapper.toNetwork(n, null), mapper.searchDevice(s, d),
 						mapper.toConstraints(s));
+				if (!est.feasible() && est.subgraphs().stream().noneMatch(se -> Double.isNaN(se.latencyMs()))) {
+					// the whole network does not fit (overlay, dataflow): one finding on the search's device
+					ICompositeNode node = NodeModelUtils.getNode(s);
+					String why = est.findings().isEmpty() ? "no configuration" : est.findings().get(0);
+					HaoMarkers.create(file, IMarker.SEVERITY_WARNING, "network " + n.getName() + " on " + d.getName() + ": " + why
+							+ " (base configuration)", node.getStartLine(), node.getOffset(),
+							Math.min(node.getLength(), firstLineLength(node)), HaoMarkers.ENGINE_FINDING, new String[] { d.getName() });
+				}
 				for (SubgraphEstimate se : est.subgraphs()) {
 					if (!Double.isNaN(se.latencyMs())) {
 						continue;

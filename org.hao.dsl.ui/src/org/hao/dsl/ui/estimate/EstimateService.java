@@ -149,6 +149,7 @@ public class EstimateService {
 			case Op op -> "op:" + op.getName();
 			case Subgraph sg -> "subgraph:" + sg.getName();
 			case Search s -> "search:" + s.getName();
+			case org.hao.dsl.hao.Network n -> "network:" + n.getName();
 			default -> null;
 		};
 		EstimateEntry e = key == null ? null : installed.entry(key);

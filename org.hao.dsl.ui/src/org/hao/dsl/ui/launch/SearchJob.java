@@ -100,7 +100,8 @@ public class SearchJob extends EngineJob {
 	public static SearchSpec withPreferredPredictor(SearchSpec s) {
 		String csv = HaoPreferences.predictorCsv();
 		return s.predictorCsv() == null && !csv.isBlank()
-				? new SearchSpec(s.name(), s.network(), s.device(), s.objective(), s.constraints(), csv, s.seed(), s.timeLimitSeconds())
+				? new SearchSpec(s.name(), s.network(), s.device(), s.objective(), s.constraints(), csv, s.seed(), s.timeLimitSeconds(),
+						s.quantization())
 				: s;
 	}
 

@@ -26,6 +26,28 @@ public record ParetoResults(String search, String device, List<Point> points, in
 		public double framesPerJoule() {
 			return energyMj > 0 ? 1000 / energyMj : Double.POSITIVE_INFINITY;
 		}
+
+		/** Lower end of the accuracy interval (config accuracy_low), the accuracy when the file has none. */
+		public double accuracyLow() {
+			return configNumber("accuracy_low", accuracy);
+		}
+
+		/** Upper end of the accuracy interval (config accuracy_high), the accuracy when the file has none. */
+		public double accuracyHigh() {
+			return configNumber("accuracy_high", accuracy);
+		}
+
+		private double configNumber(String key, double dflt) {
+			String v = config == null ? null : config.get(key);
+			if (v == null || v.isEmpty()) {
+				return dflt;
+			}
+			try {
+				return Double.parseDouble(v);
+			} catch (NumberFormatException e) {
+				return dflt;
+			}
+		}
 	}
 
 	/** The latency the constraints allow (from max latency or min fps), or null. */

@@ -345,11 +345,13 @@ public class ParetoView extends ViewPart {
 				ys[i] = front.points().get(i).accuracy();
 			}
 			ILineSeries<?> line = series(seriesId(f), xs, ys, colour, 5);
+			errorBars(line, front.points());
 			line.setLineStyle(LineStyle.SOLID);
 			line.setLineColor(colour);
 			line.setDescription(front.device());
 		}
 		chart.getAxisSet().adjustRange();
+		includeIntervals();
 		padRanges();
 		Double budget = results.latencyBudgetMs();
 		if (budget != null) {
@@ -378,6 +380,25 @@ public class ParetoView extends ViewPart {
 		chart.redraw();
 	}
 
+	/** Vertical error bars: each point's accuracy interval (the predictor's, see org.hao.engine/docs/predictor.md). */
+	private static void errorBars(ILineSeries<?> line, java.util.List<ParetoResults.Point> pts) {
+		double[] plus = new double[pts.size()], minus = new double[pts.size()];
+		boolean any = false;
+		for (int i = 0; i < pts.size(); i++) {
+			ParetoResults.Point p = pts.get(i);
+			plus[i] = Math.max(0, p.accuracyHigh() - p.accuracy());
+			minus[i] = Math.max(0, p.accuracy() - p.accuracyLow());
+			any |= plus[i] > 0 || minus[i] > 0;
+		}
+		if (any) {
+			org.eclipse.swtchart.IErrorBar bar = line.getYErrorBar();
+			bar.setType(org.eclipse.swtchart.IErrorBar.ErrorBarType.BOTH);
+			bar.setPlusErrors(plus);
+			bar.setMinusErrors(minus);
+			bar.setVisible(true);
+		}
+	}
+
 	/** Series id of front {@code f}: "frontier" for a single search, "front: DEVICE" in a comparison. */
 	private String seriesId(int f) {
 		return fronts.size() == 1 ? "frontier" : "front: " + fronts.get(f).device();
@@ -387,6 +408,20 @@ public class ParetoView extends ViewPart {
 		String hex = CompareReport.colour(f);
 		return new Color(Integer.parseInt(hex.substring(1, 3), 16), Integer.parseInt(hex.substring(3, 5), 16),
 				Integer.parseInt(hex.substring(5, 7), 16));
+	}
+
+	/** Widens the accuracy axis so that every error bar is drawn whole. */
+	private void includeIntervals() {
+		IAxis y = chart.getAxisSet().getYAxis(0);
+		Range r = y.getRange();
+		double lo = r.lower, hi = r.upper;
+		for (ParetoResults front : fronts) {
+			for (ParetoResults.Point p : front.points()) {
+				lo = Math.min(lo, p.accuracyLow());
+				hi = Math.max(hi, p.accuracyHigh());
+			}
+		}
+		y.setRange(new Range(lo, hi));
 	}
 
 	private void padRanges() {

@@ -2,6 +2,7 @@ package org.hao.engine.tests.predict;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,8 +24,8 @@ class AccuracyPredictorTest {
     @Test
     void builtInLeaveOneOutErrorIsSmall() {
         AccuracyPredictor p = AccuracyPredictor.builtIn();
-        assertTrue(p.rows() >= 80, "rows " + p.rows());
-        // measured 0.74 points (96 rows); the bound leaves room for table edits but fails a broken fit
+        assertTrue(p.rows() >= 70, "rows " + p.rows());
+        // measured 0.75 points (77 float rows); the bound leaves room for table edits but fails a broken fit
         assertTrue(p.looMae() < 1.0, "LOO MAE " + p.looMae());
     }
 
@@ -54,7 +55,8 @@ class AccuracyPredictorTest {
         assertTrue(f32 > i8 && i8 > i4, f32 + " " + i8 + " " + i4);
         assertTrue(i8 > small);
         assertEquals(71.8, f32, 1.5); // MobileNetV2-1.0 as published
-        assertNotNull(p.extrapolation(Features.uniform(300, 3.47, 224, 1, 0, 4, 4, 0)));
+        assertNull(p.extrapolation(Features.uniform(300, 3.47, 224, 1, 0, 4, 4, 0)), "4 bit is in the drop table");
+        assertNotNull(p.extrapolation(Features.uniform(300, 3.47, 224, 1, 0, 1, 4, 0)));
     }
 
     @Test

@@ -47,9 +47,30 @@ class HugeSizesTest {
         assertEquals(Integer.MAX_VALUE / 2 + 1, NetworkExpander.expand(net).output().height());
     }
 
+    /**
+     * On an overlay a huge layer is only slow: the engines are fixed, so its cycles and DDR bytes are exact longs and
+     * the estimate is finite (17 G weights through DDR take seconds).
+     */
+    @Test
+    void aHugeLayerOnAnOverlayIsCostedExactly() {
+        NetworkEstimate e = Estimator.estimate(huge(), Devices.ZU3EG);
+        assertTrue(e.feasible(), e.findings().toString());
+        assertTrue(Double.isFinite(e.latencyMs()) && e.latencyMs() > 1000, "latency " + e.latencyMs());
+    }
+
+    /** A kernel of 2^31 makes the overlay's cycle count overflow a long: reported, not thrown. */
+    @Test
+    void anOverflowingOverlayCostIsAFinding() {
+        NetworkSpec net = new NetworkSpec("k", new Shape(3, 16, 16), List.of(new SubgraphSpec("s", ExecutionMode.SEQUENTIAL,
+                List.of(new Conv("c", Integer.MAX_VALUE, Integer.MAX_VALUE, 1)), SubgraphSpace.NONE)));
+        NetworkEstimate e = Estimator.estimate(net, Devices.ZU3EG);
+        assertFalse(e.feasible());
+        assertTrue(e.findings().stream().anyMatch(f -> f.contains("too large to cost")), e.findings().toString());
+    }
+
     @Test
     void estimateOfAHugeLayerIsAFindingNotAnException() {
-        NetworkEstimate e = Estimator.estimate(huge(), Devices.ZU3EG);
+        NetworkEstimate e = Estimator.estimate(huge(), Devices.ZU3EG_PER_SUBGRAPH);
         assertFalse(e.feasible());
         assertTrue(e.findings().stream().anyMatch(f -> f.contains("too large to cost")), e.findings().toString());
     }
@@ -65,7 +86,7 @@ class HugeSizesTest {
 
     @Test
     void searchOfAHugeLayerReportsTheSubgraph() {
-        SearchResult r = HaoSearch.run(new SearchSpec("h", huge(), Devices.ZU3EG, Objective.MAX_ACCURACY, Constraints.NONE, null, 1, 30),
+        SearchResult r = HaoSearch.run(new SearchSpec("h", huge(), Devices.ZU3EG_PER_SUBGRAPH, Objective.MAX_ACCURACY, Constraints.NONE, null, 1, 30),
                 new SearchOptions(1, null), null, new CancelToken());
         assertTrue(r.points().isEmpty());
         assertTrue(String.join("\n", r.failures()).contains("too large to cost"), r.failures().toString());

@@ -71,14 +71,19 @@ class SolverFaultTest {
     @Test
     void timeLimitStopsTheSearchWithAPartialFlag() {
         long t0 = System.nanoTime();
-        SearchResult r = HaoSearch.run(spec(Constraints.NONE, 0.05), new SearchOptions(1, null), null, new CancelToken());
+        SearchSpec big = new SearchSpec("fault", Examples.mobileNetV2(Examples.benchSpace()), Devices.ZU3EG,
+                Objective.MAX_ACCURACY, Constraints.NONE, null, 1, 0.05);
+        org.hao.engine.search.NetworkEvaluator.clearCaches(); // cold: earlier tests may have solved these networks
+        SearchResult r = HaoSearch.run(big, new SearchOptions(1, null), null, new CancelToken());
         long ms = (System.nanoTime() - t0) / 1_000_000;
         System.out.println("RELIABILITY time limit 0.05 s: search returned after " + ms + " ms, " + r.points().size()
                 + " points, complete=" + r.complete());
         assertFalse(r.cancelled());
-        assertFalse(r.complete(), "0.05 s cannot finish the reduced network");
+        assertFalse(r.complete(), "0.05 s cannot finish MobileNetV2's 17 searched blocks");
         String text = String.join("\n", r.warnings()) + String.join("\n", r.failures());
         assertTrue(text.contains("time limit"), text);
+        // anytime: however short the limit, the frontier covers every subgraph (at least the base configuration)
+        assertFalse(r.points().isEmpty(), text);
         assertTrue(ms < 30_000, "the time limit was not honoured: " + ms + " ms");
     }
 

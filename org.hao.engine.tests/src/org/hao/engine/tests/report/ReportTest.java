@@ -57,9 +57,19 @@ class ReportTest {
             }
             JsonObject cfg = p.getAsJsonObject("config");
             JsonObject layer0 = cfg.getAsJsonArray("layers").get(0).getAsJsonObject();
-            for (String k : new String[] {"pa", "pe", "weight_bits", "act_bits"}) {
+            for (String k : new String[] {"engine", "weight_bits", "act_bits", "ddr_bytes"}) {
                 assertTrue(layer0.has(k), "layer config lacks " + k);
             }
+            // the accelerator is one bitstream: its totals are the sum of its engines and buffer and fit the device
+            JsonObject acc = cfg.getAsJsonObject("accelerator");
+            assertEquals("overlay", acc.get("architecture").getAsString());
+            for (String r : new String[] {"dsp", "bram18k", "lut"}) {
+                int sum = acc.getAsJsonObject("conv_engine").get(r).getAsInt() + acc.getAsJsonObject("depthwise_engine").get(r)
+                        .getAsInt() + acc.getAsJsonObject("feature_buffer").get(r).getAsInt();
+                assertEquals(sum, acc.get(r).getAsInt(), r);
+                assertEquals(p.get(r).getAsInt(), acc.get(r).getAsInt(), r);
+            }
+            assertTrue(acc.get("dsp").getAsInt() <= 306 && acc.get("bram18k").getAsInt() <= 367 && acc.get("lut").getAsInt() <= 59976);
             assertTrue(cfg.getAsJsonObject("subgraphs").getAsJsonObject("b1").has("kernel"));
         }
         assertTrue(o.has("chosen"));
@@ -75,7 +85,11 @@ class ReportTest {
         CsvReport.write(result, csv);
         var lines = Files.readAllLines(csv);
         assertEquals(result.points().size() + 1, lines.size());
-        assertTrue(lines.get(0).startsWith("accuracy,latency_ms,fps,dsp,bram18k,lut,energy_mj,frames_per_joule,chosen"));
+        assertTrue(lines.get(0).startsWith("accuracy,latency_ms,fps,dsp,bram18k,lut,energy_mj,frames_per_joule,chosen,"
+                + "accuracy_low,accuracy_high,quantization"));
+        String[] cells = lines.get(1).split(",");
+        double top1 = Double.parseDouble(cells[0]), lo = Double.parseDouble(cells[9]), hi = Double.parseDouble(cells[10]);
+        assertTrue(lo < top1 && top1 < hi, "each point carries its accuracy interval: " + lines.get(1));
         // energy per frame and frames per joule side by side: frames/J = 1000 / mJ
         String[] first = lines.get(1).split(",");
         assertEquals(1000 / Double.parseDouble(first[6]), Double.parseDouble(first[7]), 1e-6);
@@ -86,12 +100,15 @@ class ReportTest {
         assertTrue(h.contains("class=\"chosen\""));
         assertTrue(h.contains("class=\"constraint\""));
         assertTrue(h.contains("<th>mJ/frame</th><th>frames/J</th>"), "the table shows both energy figures");
+        assertEquals(result.points().size(), h.split("class=\"interval\"", -1).length - 1, "one error bar per point");
+        assertTrue(h.contains("Quantization method (accuracy assumes it): QAT"), "the report states the method");
         assertEquals(result.points().size() - 1, h.split("class=\"point\"", -1).length - 1);
         Path acc = dir.resolve("acc.json");
         AcceleratorConfigWriter.write(result.chosen(), result.device(), result.solverVersion(), acc);
         JsonObject a = JsonParser.parseString(Files.readString(acc)).getAsJsonObject();
         JsonObject e0 = a.getAsJsonArray("engines").get(0).getAsJsonObject();
-        assertTrue(e0.has("pa") && e0.has("pe") && e0.has("weight_buffer_bytes") && e0.has("line_buffer_bytes"));
+        assertTrue(e0.has("engine") && e0.has("weight_buffer_bytes") && e0.has("line_buffer_bytes"));
+        assertEquals("overlay", a.getAsJsonObject("accelerator").get("architecture").getAsString());
     }
 
     @Test

@@ -103,11 +103,13 @@ class HaoSearchTest {
 
     @Test
     void tinyDspCapMakesChoicesInfeasibleWithReasons() {
-        Constraints c = new Constraints(null, null, 3, null, null, null, null);
+        // the smallest overlay (conv 1x1x1 + depthwise 1x1 at 8 bit) needs 2 DSP
+        Constraints c = new Constraints(null, null, 1, null, null, null, null);
         SearchResult r = HaoSearch.run(spec(c, 1), new SearchOptions(2, null), null, new CancelToken());
         assertTrue(r.points().isEmpty());
         assertFalse(r.failures().isEmpty());
-        assertTrue(r.failures().stream().anyMatch(f -> f.contains("DSP") && f.contains("user cap 3")), r.failures().toString());
+        assertTrue(r.failures().stream().anyMatch(f -> f.contains("2 DSP") && f.contains("user cap 1") && f.contains("short by 1")),
+                r.failures().toString());
     }
 
     @Test

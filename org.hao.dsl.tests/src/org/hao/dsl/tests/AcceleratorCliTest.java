@@ -1,0 +1,99 @@
+package org.hao.dsl.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/** Accelerators from the CLI: the DPU boards of the library, estimate --json, devices, calibrate (real SCIP, OSGi). */
+class AcceleratorCliTest extends CliTestBase {
+
+	private static Path examples() {
+		return Path.of(System.getProperty("hao.examples.dir", "../examples"));
+	}
+
+	private static Path fidelity() {
+		return examples().resolve("../releng/fidelity");
+	}
+
+	@Test
+	void estimateOnADpuBoardWritesTheFiguresScriptsNeed() throws Exception {
+		Path json = dir.resolve("e.json");
+		int code = run("estimate", examples().resolve("mobilenetv2-zu3eg.hao").toString(), "--device", "Ultra96_DPU_B1600",
+				"--json", json.toString());
+		assertEquals(0, code, out + "\n" + err);
+		JsonObject o = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+		for (String k : new String[] { "network", "device", "accelerator", "latency_ms", "fps", "macs", "weights", "dsp", "bram18k",
+				"lut", "energy_mj", "accuracy", "layers" }) {
+			assertTrue(o.has(k), "missing " + k);
+		}
+		assertEquals("Ultra96_DPU_B1600", o.get("device").getAsString());
+		JsonObject acc = o.getAsJsonObject("accelerator");
+		assertEquals("overlay", acc.get("architecture").getAsString());
+		assertEquals("DPU B1600", acc.get("name").getAsString());
+		assertEquals(8, acc.getAsJsonObject("conv_engine").get("pp").getAsInt());
+		assertEquals(10, acc.getAsJsonObject("conv_engine").get("icp").getAsInt());
+		assertEquals(202, o.get("dsp").getAsInt()); // PG338 Table 9, B1600 low DSP usage
+		assertEquals(300_774_272L, o.get("macs").getAsLong());
+		JsonArray layers = o.getAsJsonArray("layers");
+		long macs = 0;
+		for (var e : layers) {
+			JsonObject l = e.getAsJsonObject();
+			for (String k : new String[] { "name", "kind", "input_shapes", "output_shape", "macs", "weights", "latency_ms", "engine" }) {
+				assertTrue(l.has(k), "layer lacks " + k);
+			}
+			macs += l.get("macs").getAsLong();
+		}
+		assertEquals(300_774_272L, macs);
+		assertEquals(1000 / o.get("latency_ms").getAsDouble(), o.get("fps").getAsDouble(), 1e-6);
+	}
+
+	@Test
+	void devicesListsTheLibraryWithSources() {
+		assertEquals(0, run("devices"));
+		String text = out.toString();
+		for (String board : new String[] { "Ultra96_DPU_B1600", "ZCU102_DPU_B4096", "ZCU104_DPU_B4096", "KV260_DPU_B4096" }) {
+			assertTrue(text.contains(board), board + " missing:\n" + text);
+		}
+		assertTrue(text.contains("[PG338-T9]") && text.contains("CALIBRATED") && text.contains("[DS891]"), text);
+		assertTrue(text.contains("overlay DPU B4096 (conv 8x16x16, depthwise 8x16, 3 cores)"), text);
+	}
+
+	/** The shipped calibration: every row fitted and predicted leave-one-out; rank order right on each board. */
+	@Test
+	void calibrateFitsTheShippedMeasurements() throws Exception {
+		Path devices = dir.resolve("calibrated.hao");
+		int code = run("calibrate", fidelity().resolve("calibration.csv").toString(), "-o", devices.toString());
+		String text = out.toString();
+		System.out.println(text);
+		assertEquals(0, code, text + err);
+		assertTrue(text.contains("leave-one-out: MAPE"), text);
+		assertTrue(text.contains("rank order on ZCU102_DPU_B4096 (leave-one-out): right"), text);
+		assertTrue(text.contains("rank order on ZCU104_DPU_B4096 (leave-one-out): right"), text);
+		// the written devices are valid .hao and estimate again
+		assertEquals(0, run("check", devices.toString()), out + "\n" + err);
+	}
+
+	@Test
+	void badCalibrationRowsAreReportedWithTheirLine() throws Exception {
+		Path csv = dir.resolve("bad.csv");
+		Files.copy(fidelity().resolve("mobilenet-v1.hao"), dir.resolve("mobilenet-v1.hao"));
+		Files.writeString(csv, "id,model,network,device,measured_ms,source\n"
+				+ "a,mobilenet-v1.hao,MobileNetV1,ZCU102_DPU_B4096,3.27,x\n"
+				+ "b,mobilenet-v1.hao,NoSuchNet,ZCU102_DPU_B4096,3.27,x\n"
+				+ "c,mobilenet-v1.hao,MobileNetV1,ZU3EG,3.27,x\n"
+				+ "d,mobilenet-v1.hao,MobileNetV1,ZCU102_DPU_B4096,fast,x\n");
+		assertEquals(1, run("calibrate", csv.toString()));
+		String e = err.toString();
+		assertTrue(e.contains(csv + ":3: error: no network or search named 'NoSuchNet'"), e);
+		assertTrue(e.contains(csv + ":4: error: ") && e.contains("no fixed accelerator"), e);
+		assertTrue(e.contains(csv + ":5: error: measured_ms 'fast' is not a number"), e);
+	}
+}

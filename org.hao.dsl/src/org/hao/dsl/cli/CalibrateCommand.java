@@ -1,0 +1,243 @@
+package org.hao.dsl.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.hao.dsl.hao.Network;
+import org.hao.dsl.hao.Search;
+import org.hao.dsl.mapping.ModelMapper;
+import org.hao.engine.arch.Overheads;
+import org.hao.engine.calibrate.OverlayCalibration;
+import org.hao.engine.calibrate.OverlayCalibration.Row;
+import org.hao.engine.model.Device;
+import org.hao.engine.report.AtomicFiles;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code hao calibrate MEASUREMENTS.csv [-o DEVICES.hao]}: fits a fixed overlay's three fitted figures (per-layer
+ * overhead cycles, DDR efficiency, depthwise efficiency) to measured latencies, prints them with their standard
+ * deviations, every row's measured vs predicted latency (with the fitted figures and leave-one-out), MAPE and
+ * Spearman rank correlation, and writes the calibrated devices as a {@code .hao} file.
+ *
+ * <p>CSV columns (header required): {@code id}, {@code model} (.hao file, relative to the CSV), {@code network}
+ * (a network or search name in it), {@code device} (visible from the model: its file, imports, standard library),
+ * {@code measured_ms}, {@code source}. A bad row is reported as {@code file:line: error: ...} and nothing is fitted.
+ */
+@Command(name = "calibrate", description = "Fit an accelerator's overhead figures to measured latencies (CSV).")
+public class CalibrateCommand implements Callable<Integer> {
+	static final String[] COLUMNS = { "id", "model", "network", "device", "measured_ms", "source" };
+
+	@Parameters(index = "0", paramLabel = "MEASUREMENTS.csv")
+	Path csv;
+
+	@Option(names = { "-o", "--output" }, paramLabel = "DEVICES.hao", description = "write the calibrated devices here")
+	Path output;
+
+	@Spec
+	CommandSpec spec;
+
+	@Override
+	public Integer call() {
+		PrintWriter out = spec.commandLine().getOut();
+		PrintWriter err = spec.commandLine().getErr();
+		List<String> errors = new ArrayList<>();
+		List<Row> rows = read(errors);
+		if (!errors.isEmpty() || rows == null) {
+			errors.forEach(err::println);
+			return errors.isEmpty() ? 2 : 1;
+		}
+		if (rows.size() < 4) {
+			err.println(csv + ": " + rows.size() + " rows; at least 4 are needed to fit 3 figures and check them");
+			return 1;
+		}
+		OverlayCalibration.Fit fit = OverlayCalibration.fit(rows, Overheads.DPU_FITTED);
+		double[] loo = OverlayCalibration.leaveOneOut(rows, Overheads.DPU_FITTED);
+		double[] measured = rows.stream().mapToDouble(Row::measuredMs).toArray();
+		Overheads o = fit.overheads();
+		out.printf(Locale.ROOT, "calibrated on %d rows of %s (least squares on ln(predicted/measured), Commons Math"
+				+ " Levenberg-Marquardt, %d iterations)%n", rows.size(), csv, fit.iterations());
+		out.printf(Locale.ROOT, "  layer overhead   %10.1f cycles  +- %s%n", o.layerOverheadCycles(), sd(fit.sd()[0], "%.1f"));
+		out.printf(Locale.ROOT, "  DDR efficiency   %10.4f         +- %s%n", o.ddrEfficiency(), sd(fit.sd()[1], "%.4f"));
+		out.printf(Locale.ROOT, "  dw efficiency    %10.4f         +- %s%n", o.depthwiseEfficiency(), sd(fit.sd()[2], "%.4f"));
+		out.println();
+		out.printf(Locale.ROOT, "%-14s %-22s %-20s %9s %9s %7s %9s %7s%n", "id", "network", "device", "measured", "fitted",
+				"ratio", "LOO", "ratio");
+		for (int i = 0; i < rows.size(); i++) {
+			Row r = rows.get(i);
+			out.printf(Locale.ROOT, "%-14s %-22s %-20s %9.3f %9.3f %7.3f %9.3f %7.3f%n", r.id(), r.network().name(),
+					r.device().name(), measured[i], fit.predictedMs()[i], fit.predictedMs()[i] / measured[i], loo[i],
+					loo[i] / measured[i]);
+		}
+		out.println();
+		out.printf(Locale.ROOT, "fitted:        MAPE %.1f %%, Spearman %.3f%n", OverlayCalibration.mape(fit.predictedMs(), measured),
+				OverlayCalibration.spearman(fit.predictedMs(), measured));
+		out.printf(Locale.ROOT, "leave-one-out: MAPE %.1f %%, Spearman %.3f%n", OverlayCalibration.mape(loo, measured),
+				OverlayCalibration.spearman(loo, measured));
+		Map<String, List<Integer>> byDevice = new LinkedHashMap<>();
+		for (int i = 0; i < rows.size(); i++) {
+			byDevice.computeIfAbsent(rows.get(i).device().name(), k -> new ArrayList<>()).add(i);
+		}
+		byDevice.forEach((d, idx) -> out.printf(Locale.ROOT, "rank order on %s (leave-one-out): %s%n", d,
+				rankOrder(idx, loo, measured, rows) ? "right" : "WRONG"));
+		out.flush();
+		if (output != null) {
+			try {
+				AtomicFiles.write(output, deviceFile(rows, fit));
+				out.println("wrote " + output);
+			} catch (IOException e) {
+				err.println("hao: cannot write " + output + ": " + e.getMessage());
+				return 2;
+			}
+		}
+		return 0;
+	}
+
+	private static String sd(double v, String fmt) {
+		return Double.isFinite(v) ? String.format(Locale.ROOT, fmt, v) : "not determined by these rows";
+	}
+
+	/** Whether every pair of rows on one device with different networks is ordered the same way. */
+	static boolean rankOrder(List<Integer> idx, double[] predicted, double[] measured, List<Row> rows) {
+		for (int a : idx) {
+			for (int b : idx) {
+				boolean distinct = !rows.get(a).network().name().equals(rows.get(b).network().name());
+				if (distinct && measured[a] < measured[b] && !(predicted[a] < predicted[b])) {
+					return false;
+				}
+			}
+		}
+		return true;
+	}
+
+	private List<Row> read(List<String> errors) {
+		Path base = csv.toAbsolutePath().getParent();
+		List<Row> rows = new ArrayList<>();
+		CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker('#')
+				.setIgnoreSurroundingSpaces(true).get();
+		try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8); CSVParser parser = format.parse(reader)) {
+			for (String c : COLUMNS) {
+				if (!parser.getHeaderMap().containsKey(c)) {
+					errors.add(csv + ":1: error: missing column '" + c + "' (columns: " + String.join(", ", COLUMNS) + ")");
+				}
+			}
+			if (!errors.isEmpty()) {
+				return null;
+			}
+			Map<Path, ValidatedFile> models = new LinkedHashMap<>();
+			ModelMapper mapper = new ModelMapper();
+			for (CSVRecord rec : parser) {
+				String where = csv + ":" + (rec.getParser().getCurrentLineNumber()) + ": error: ";
+				try {
+					rows.add(row(rec, base, models, mapper));
+				} catch (IllegalArgumentException e) {
+					errors.add(where + e.getMessage());
+				}
+			}
+		} catch (IOException | java.io.UncheckedIOException e) {
+			errors.add(csv + ":1: error: cannot read: " + e.getMessage());
+			return null;
+		}
+		return rows;
+	}
+
+	private static Row row(CSVRecord rec, Path base, Map<Path, ValidatedFile> models, ModelMapper mapper) {
+		if (!rec.isConsistent()) {
+			throw new IllegalArgumentException("expected " + COLUMNS.length + " columns, found " + rec.size());
+		}
+		String id = rec.get("id");
+		Path model = base.resolve(rec.get("model")).normalize();
+		if (!Files.isRegularFile(model)) {
+			throw new IllegalArgumentException("model file " + rec.get("model") + " not found (relative to the CSV)");
+		}
+		ValidatedFile hao = models.computeIfAbsent(model, m -> ValidatedFile.load(m, new PrintWriter(java.io.Writer.nullWriter())));
+		if (hao == null) {
+			throw new IllegalArgumentException("model file " + rec.get("model") + " has errors; run hao check on it");
+		}
+		String name = rec.get("network");
+		Network network = null;
+		for (var e : hao.model.getElements()) {
+			if (e instanceof Network n && n.getName().equals(name)) {
+				network = n;
+			} else if (e instanceof Search s && s.getName().equals(name)) {
+				network = ModelMapper.networkOf(s);
+			}
+		}
+		if (network == null) {
+			throw new IllegalArgumentException("no network or search named '" + name + "' in " + rec.get("model"));
+		}
+		org.hao.dsl.hao.Device device = hao.device(hao.model, rec.get("device"));
+		if (device == null) {
+			throw new IllegalArgumentException("no device named '" + rec.get("device") + "' visible from " + rec.get("model"));
+		}
+		double ms;
+		try {
+			ms = Double.parseDouble(rec.get("measured_ms"));
+		} catch (NumberFormatException e) {
+			throw new IllegalArgumentException("measured_ms '" + rec.get("measured_ms") + "' is not a number");
+		}
+		Device d = mapper.toDevice(device);
+		return new Row(id, mapper.toNetwork(network, null), d, ms, rec.get("source"));
+	}
+
+	/** The calibrated devices as `.hao` text: every figure written out, the fitted ones marked. */
+	static String deviceFile(List<Row> rows, OverlayCalibration.Fit fit) {
+		StringBuilder b = new StringBuilder();
+		b.append("// Written by hao calibrate on ").append(LocalDate.now()).append(" from ").append(rows.size())
+				.append(" measured latencies.\n// Figures marked CALIBRATED were fitted; the others are copied from the devices measured.\n");
+		Map<String, Device> devices = new LinkedHashMap<>();
+		rows.forEach(r -> devices.putIfAbsent(r.device().name(), r.device()));
+		Overheads o = fit.overheads();
+		for (Device d : devices.values()) {
+			var f = d.fpga();
+			var ov = d.architecture().overlay();
+			b.append(String.format(Locale.ROOT, "%ndevice %s fpga {%n\tdsp %d bram18k %d lut %d ff %d%n\tclock %s MHz bandwidth %s GB/s cap %s%n",
+					d.name(), f.dsp(), f.bram18k(), f.lut(), f.ff(), num(f.clockMhz()), num(f.ddrGBps()), num(f.utilizationCap())));
+			b.append("\tpacking { ");
+			b.append(String.join(", ", f.macsPerDspByBits().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()));
+			b.append(" }\n");
+			var p = d.power();
+			b.append(String.format(Locale.ROOT, "\tpower { static %s W mac %s pJ ddr %s pJ/B }%n", num(p.staticWatts()),
+					num(p.picojoulesPerMac8()), num(p.picojoulesPerDdrByte())));
+			b.append("\taccelerator overlay").append(ov.name() == null ? "" : " \"" + ov.name() + "\"").append(" {\n");
+			b.append(String.format(Locale.ROOT, "\t\tconv %d x %d x %d%n\t\tdepthwise %d x %d%n", ov.conv().pp(), ov.conv().icp(),
+					ov.conv().ocp(), ov.depthwise().pp(), ov.depthwise().cp()));
+			if (ov.clockMhz() != null) {
+				b.append("\t\tclock ").append(num(ov.clockMhz())).append(" MHz\n");
+			}
+			b.append("\t\tcores ").append(ov.cores()).append('\n');
+			b.append("\t\tbuffer ").append(ov.featureBufferKiB()).append(" KiB\n");
+			b.append(String.format(Locale.ROOT, "\t\toverhead %s cycles  // CALIBRATED%n\t\tddr-efficiency %s  // CALIBRATED%n"
+					+ "\t\tdw-efficiency %s  // CALIBRATED%n", num(o.layerOverheadCycles()), num(o.ddrEfficiency()),
+					num(o.depthwiseEfficiency())));
+			if (ov.fixedResources() != null) {
+				b.append(String.format(Locale.ROOT, "\t\tresources { dsp %d bram18k %d lut %d }%n", ov.fixedResources().dsp(),
+						ov.fixedResources().bram18k(), ov.fixedResources().lut()));
+			}
+			b.append("\t}\n}\n");
+		}
+		return b.toString();
+	}
+
+	private static String num(double v) {
+		return String.format(Locale.ROOT, "%.4f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
+	}
+}

@@ -1,0 +1,88 @@
+package org.hao.dsl.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.eclipse.xtext.resource.XtextResourceSet;
+import org.hao.dsl.hao.Device;
+import org.hao.dsl.hao.Model;
+import org.hao.dsl.mapping.ModelMapper;
+import org.hao.dsl.scoping.HaoStdlib;
+import org.hao.engine.arch.ArchitectureKind;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code hao devices}: the standard device library, one block per device: a summary line (kind, resources, clock,
+ * bandwidth, architecture) and every figure as written in the library with the source its comment names.
+ */
+@Command(name = "devices", description = "List the standard device library with each figure's source.")
+public class DevicesCommand implements Callable<Integer> {
+
+	@Option(names = "--brief", description = "one line per device, without the figures and their sources")
+	boolean brief;
+
+	@Spec
+	CommandSpec spec;
+
+	@Override
+	public Integer call() {
+		PrintWriter out = spec.commandLine().getOut();
+		XtextResourceSet rs = HaoModelLoader.injector().getInstance(XtextResourceSet.class);
+		Resource lib = HaoModelLoader.injector().getInstance(HaoStdlib.class).ensureLoaded(rs);
+		Model model = (Model) lib.getContents().get(0);
+		ModelMapper mapper = new ModelMapper();
+		if (!brief) {
+			out.println("Standard library (hao-stdlib:/devices.hao); the sources legend is at the top of that file:");
+			ICompositeNode root = NodeModelUtils.getNode(model);
+			for (String line : root.getText().split("\\R")) {
+				if (line.startsWith("//   [") || line.startsWith("//            ")) {
+					out.println("  " + line.substring(2).strip());
+				}
+			}
+			out.println();
+		}
+		for (var e : model.getElements()) {
+			if (!(e instanceof Device d)) {
+				continue;
+			}
+			org.hao.engine.model.Device engine = mapper.toDevice(d);
+			out.println(summary(engine));
+			if (!brief) {
+				ICompositeNode node = NodeModelUtils.getNode(d);
+				for (String line : node.getText().strip().split("\\R")) {
+					String t = line.strip();
+					if (!t.isEmpty() && !t.startsWith("device ") && !t.equals("}")) {
+						out.println("    " + t);
+					}
+				}
+				out.println();
+			}
+		}
+		out.flush();
+		return 0;
+	}
+
+	static String summary(org.hao.engine.model.Device d) {
+		if (d.fpga() == null) {
+			return String.format(Locale.ROOT, "%-20s mobile GPU, %.1f GB/s", d.name(), d.gpu().bandwidthGBps());
+		}
+		var f = d.fpga();
+		var a = d.architecture();
+		String arch = a.kind() == ArchitectureKind.OVERLAY
+				? (a.overlay().pinned() ? "overlay " + a.overlay().label() + " (conv " + a.overlay().conv() + ", depthwise "
+						+ a.overlay().depthwise() + (a.overlay().cores() > 1 ? ", " + a.overlay().cores() + " cores" : "") + ")"
+						: "overlay, engine sizes chosen by SCIP")
+				: a.kind().keyword();
+		return String.format(Locale.ROOT, "%-20s FPGA, %d DSP, %d BRAM18K, %d LUT, %.0f MHz, %.2f GB/s; %s", d.name(), f.dsp(),
+				f.bram18k(), f.lut(), a.overlay() != null && a.overlay().clockMhz() != null ? a.overlay().clockMhz() : f.clockMhz(),
+				f.ddrGBps(), arch);
+	}
+}

@@ -1,0 +1,89 @@
+package org.hao.engine.arch;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One built overlay: the engine sizes the ILP chose (or the pinned ones) and what one bitstream needs.
+ *
+ * @param name label ("overlay", or the pinned accelerator's name)
+ * @param conv convolution engine PP x ICP x OCP
+ * @param depthwise depthwise engine PP x CP
+ * @param featureBufferKiB on-chip feature-map buffer (KiB)
+ * @param clockMhz clock of the engines (MHz)
+ * @param cores cores on the chip (latency is one core's; resources count all)
+ * @param overheads per-layer overhead, DDR and depthwise efficiency
+ * @param convResources conv engine with its elementwise unit and the core's control, one core (NONE for vendor figures)
+ * @param depthwiseResources depthwise engine, one core (NONE for vendor figures)
+ * @param bufferResources feature-map buffer, one core (NONE for vendor figures)
+ * @param vendorResources the vendor's figures per core, or null when derived from the engines
+ * @param datapathBits widest operand the engines are built for (sets the DSP packing)
+ */
+public record Accelerator(String name, ConvEngine conv, DepthwiseEngine depthwise, int featureBufferKiB, double clockMhz,
+        int cores, Overheads overheads, Resources convResources, Resources depthwiseResources, Resources bufferResources,
+        Resources vendorResources, int datapathBits) {
+
+    /** What one bitstream needs: every core's engines and buffer (or the vendor's figures times the cores). */
+    public Resources total() {
+        Resources perCore = vendorResources != null ? vendorResources
+                : convResources.plus(depthwiseResources).plus(bufferResources);
+        return perCore.times(cores);
+    }
+
+    public int dsp() {
+        return total().dsp();
+    }
+
+    public int bram18k() {
+        return total().bram18k();
+    }
+
+    public int lut() {
+        return total().lut();
+    }
+
+    /** JSON-ready description, keys in a fixed order; the totals equal the sum of the engines times the cores. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("architecture", ArchitectureKind.OVERLAY.keyword());
+        m.put("name", name);
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("pp", conv.pp());
+        c.put("icp", conv.icp());
+        c.put("ocp", conv.ocp());
+        if (vendorResources == null) {
+            c.putAll(convResources.toMap());
+        }
+        m.put("conv_engine", c);
+        Map<String, Object> dw = new LinkedHashMap<>();
+        dw.put("pp", depthwise.pp());
+        dw.put("cp", depthwise.cp());
+        if (vendorResources == null) {
+            dw.putAll(depthwiseResources.toMap());
+        }
+        m.put("depthwise_engine", dw);
+        Map<String, Object> buf = new LinkedHashMap<>();
+        buf.put("kib", featureBufferKiB);
+        if (vendorResources == null) {
+            buf.putAll(bufferResources.toMap());
+        }
+        m.put("feature_buffer", buf);
+        m.put("resources_from", vendorResources != null ? "vendor figures per core" : "sum of the engines and buffer");
+        m.put("clock_mhz", clockMhz);
+        m.put("cores", cores);
+        m.put("datapath_bits", datapathBits);
+        m.put("layer_overhead_cycles", overheads.layerOverheadCycles());
+        m.put("ddr_efficiency", overheads.ddrEfficiency());
+        m.put("depthwise_efficiency", overheads.depthwiseEfficiency());
+        m.putAll(total().toMap());
+        return m;
+    }
+
+    /** One line for the CLI, e.g. {@code overlay: conv 8x10x10 (PPxICPxOCP), depthwise 8x10 (PPxCP), ...}. */
+    public String describe() {
+        return String.format(Locale.ROOT, "%s: conv %s (PPxICPxOCP), depthwise %s (PPxCP), %d KiB feature buffer, %.0f MHz%s;"
+                + " %d DSP, %d BRAM18K, %d LUT", name, conv, depthwise, featureBufferKiB, clockMhz,
+                cores > 1 ? ", " + cores + " cores (one per inference)" : "", dsp(), bram18k(), lut());
+    }
+}
