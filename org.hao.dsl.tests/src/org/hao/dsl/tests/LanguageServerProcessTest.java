@@ -164,7 +164,7 @@ class LanguageServerProcessTest {
 				.get(WAIT_S, TimeUnit.SECONDS);
 		assertNotNull(hover, "hover on stem_conv");
 		String hoverText = hover.getContents().getRight().getValue();
-		assertTrue(hoverText.matches("(?s).*stem_conv.*\\d+\\.\\d+ ms.*DSP.*"), hoverText);
+		assertTrue(hoverText.matches("(?s).*stem_conv.*\\d+\\.\\d+ ms.*"), hoverText);
 
 		// definition: ZU3EG is in the standard library
 		List<? extends Location> definition = server.getTextDocumentService()

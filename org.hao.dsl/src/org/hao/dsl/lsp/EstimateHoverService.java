@@ -20,7 +20,7 @@ import org.hao.dsl.hao.Subgraph;
 import com.google.inject.Inject;
 
 /**
- * Xtext's hover plus the estimate of the op (layer), subgraph or search under the cursor, e.g.
+ * Xtext's hover plus the estimate of the op (layer), subgraph, network (its accelerator) or search under the cursor, e.g.
  * {@code **estimate** 0.84 ms · 48 DSP · 6 BRAM} (from {@link EstimateCache}, computed off the request thread).
  */
 public class EstimateHoverService extends HoverService {
@@ -68,6 +68,9 @@ public class EstimateHoverService extends HoverService {
 			}
 			if (e instanceof Search s) {
 				return EstimateLine.search(s.getName());
+			}
+			if (e instanceof Network n) {
+				return EstimateLine.network(n.getName());
 			}
 		}
 		return null;

@@ -1,8 +1,11 @@
 package org.hao.dsl.lsp;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
@@ -34,6 +37,8 @@ import org.hao.engine.model.NetworkSpec;
  */
 final class EstimateJob {
 
+	private static final String DOT = " \u00b7 ";
+
 	/** One op of a subgraph: its name and where its definition starts. */
 	record OpRef(String name, int offset) {
 	}
@@ -43,7 +48,8 @@ final class EstimateJob {
 	}
 
 	/** One network to estimate on one device. */
-	record NetworkTask(String network, NetworkSpec spec, org.hao.engine.model.Device device, List<SubgraphRef> subgraphs) {
+	record NetworkTask(String network, int offset, NetworkSpec spec, org.hao.engine.model.Device device,
+			List<SubgraphRef> subgraphs) {
 	}
 
 	/** One search: name, offset, its network and devices (engine specs). */
@@ -83,7 +89,7 @@ final class EstimateJob {
 						}
 						subgraphs.add(new SubgraphRef(sg.getName(), offset(sg), ops));
 					}
-					networks.add(new NetworkTask(n.getName(), mapper.toNetwork(n, null),
+					networks.add(new NetworkTask(n.getName(), offset(n), mapper.toNetwork(n, null),
 							d == null ? Devices.ZU3EG : mapper.toDevice(d), subgraphs));
 				} catch (RuntimeException ex) {
 					failures.add(new EstimateLine(EstimateLine.network(n.getName()), offset(n),
@@ -147,6 +153,10 @@ final class EstimateJob {
 	}
 
 	private static void addNetwork(NetworkTask t, NetworkEstimate est, List<EstimateLine> lines) {
+		boolean overlay = "overlay".equals(est.accelerator().get("architecture"));
+		if (est.feasible()) {
+			lines.add(new EstimateLine(EstimateLine.network(t.network()), t.offset(), accelerator(est)));
+		}
 		for (SubgraphRef sg : t.subgraphs()) {
 			SubgraphEstimate se = est.subgraphs().stream().filter(s -> s.subgraph().equals(sg.name())).findFirst()
 					.orElse(null);
@@ -155,7 +165,8 @@ final class EstimateJob {
 			}
 			String sgText = Double.isNaN(se.latencyMs())
 					? "does not fit " + est.device() + ": " + (se.message() == null ? se.status() : se.message())
-					: "subgraph: " + resources(se.latencyMs(), se.dsp(), se.bram18k()) + " on " + est.device();
+					: overlay ? String.format(Locale.ROOT, "subgraph: %.2f ms on the overlay", se.latencyMs())
+							: "subgraph: " + resources(se.latencyMs(), se.dsp(), se.bram18k()) + " on " + est.device();
 			lines.add(new EstimateLine(EstimateLine.subgraph(t.network(), sg.name()), sg.offset(), sgText));
 			boolean pipelined = "PIPELINED".equals(se.mode());
 			for (OpRef op : sg.ops()) {
@@ -163,20 +174,38 @@ final class EstimateJob {
 				int dsp = 0;
 				int bram = 0;
 				boolean any = false;
+				Set<String> engines = new LinkedHashSet<>();
 				for (LayerEstimate l : se.layers()) {
 					if (op.name() != null && op.name().equals(l.sourceOp())) {
 						any = true;
+						engines.add(l.engine());
 						ms = pipelined ? Math.max(ms, l.latencyMs()) : ms + l.latencyMs();
 						dsp = pipelined ? dsp + l.dsp() : Math.max(dsp, l.dsp());
 						bram = pipelined ? bram + l.bram18k() : Math.max(bram, l.bram18k());
 					}
 				}
 				if (any) {
-					lines.add(new EstimateLine(EstimateLine.op(t.network(), op.name()), op.offset(),
-							resources(ms, dsp, bram)));
+					// on an overlay the engines are shared: an op shows its time and the engines it runs on
+					String text = overlay
+							? String.format(Locale.ROOT, "%.2f ms", ms) + DOT + String.join(" + ", engines) + " engine"
+							: resources(ms, dsp, bram);
+					lines.add(new EstimateLine(EstimateLine.op(t.network(), op.name()), op.offset(), text));
 				}
 			}
 		}
+	}
+
+	/** The accelerator at the network (as the Eclipse editor's line): architecture, engine sizes, what it needs. */
+	static String accelerator(NetworkEstimate est) {
+		Map<String, Object> a = est.accelerator();
+		String engines = "";
+		if (a.get("conv_engine") instanceof Map<?, ?> c && a.get("depthwise_engine") instanceof Map<?, ?> d) {
+			engines = DOT + "conv " + c.get("pp") + "x" + c.get("icp") + "x" + c.get("ocp") + " (PPxICPxOCP)" + DOT
+					+ "depthwise " + d.get("pp") + "x" + d.get("cp");
+		}
+		return a.get("architecture") + " " + a.get("name") + engines + DOT
+				+ String.format(Locale.ROOT, "%.1f fps", est.fps()) + DOT + est.dsp() + " DSP" + DOT + est.bram18k()
+				+ " BRAM on " + est.device();
 	}
 
 	static String resources(double ms, int dsp, int bram) {
