@@ -91,8 +91,8 @@ final class SearchRunner {
 		if (r.chosen() != null && r.chosen().config().get("accelerator") instanceof Map<?, ?> acc) {
 			out.println("chosen accelerator: " + AcceleratorText.describe(acc));
 		}
-		out.printf(Locale.ROOT, "engine time %.2f s (%d subgraph ILP solves, %d cache hits)%n", r.elapsedMs() / 1000.0, r.ilpSolves(),
-				r.ilpCacheHits());
+		out.printf(Locale.ROOT, "engine time %.2f s%s%n", r.elapsedMs() / 1000.0, r.ilpSolves() + r.ilpCacheHits() == 0 ? ""
+				: String.format(Locale.ROOT, " (%d subgraph ILP solves, %d cache hits)", r.ilpSolves(), r.ilpCacheHits()));
 		r.warnings().forEach(w -> out.println("warning: " + w));
 		if (!r.failures().isEmpty()) {
 			// configurations left out of the frontier, each with the reason (a resource short, a solver fault)

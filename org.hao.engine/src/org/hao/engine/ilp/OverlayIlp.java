@@ -46,14 +46,14 @@ public final class OverlayIlp {
      * Channel parallelism candidates of a free conv engine (ICP and OCP each); the DPU's are 8 ... 16; 1 and 2 let a
      * small FPGA (a few DSPs) still hold an overlay.
      */
-    static final int[] CHANNELS = {1, 2, 4, 8, 12, 16, 24, 32, 64};
+    static final int[] CHANNELS = {1, 2, 4, 8, 12, 16, 20, 24, 32, 48, 64};
     /** Channel candidates of a free depthwise engine. */
     static final int[] DW_CHANNELS = {1, 2, 4, 8, 16, 32, 64};
 
     /**
      * The subgraph ILP's parameters (gap 0, SCIP's Ctrl-C handler off) and no presolve: on this small one-hot model SCIP
      * solves the root LP to a proven optimum in one node, and presolve (probing every binary) was 90 % of its time
-     * (MobileNetV2 on ZU3EG, 382 binaries: 800-900 ms with presolve, 70-100 ms without, on a loaded 2-core machine).
+     * (MobileNetV2 on ZU3EG: 800-900 ms with presolve, 70-100 ms without on a loaded 2-core machine, 14 ms on a quiet one).
      */
     static final String SCIP_PARAMETERS = SubgraphIlp.SCIP_PARAMETERS + "presolving/maxrounds = 0\n";
 
@@ -200,28 +200,10 @@ public final class OverlayIlp {
                     mem[i][f] = 1000.0 * model.memoryMs(model.ddrBytes(distinct.get(i), bufs.get(f), ends.get(i)[0], ends.get(i)[1]));
                 }
             }
-            double[][] convCost = new double[convs.size()][nb];
-            for (int c = 0; c < convs.size(); c++) {
-                for (int i = 0; i < distinct.size(); i++) {
-                    if (!OverlayCostModel.onDepthwiseEngine(distinct.get(i))) {
-                        double comp = us(model.computeCycles(distinct.get(i), convs.get(c), dws.get(0)), clock);
-                        for (int f = 0; f < nb; f++) {
-                            convCost[c][f] += count.get(i) * Math.max(comp, mem[i][f]);
-                        }
-                    }
-                }
-            }
-            double[][] dwCost = new double[dws.size()][nb];
-            for (int d = 0; d < dws.size(); d++) {
-                for (int i = 0; i < distinct.size(); i++) {
-                    if (OverlayCostModel.onDepthwiseEngine(distinct.get(i))) {
-                        double comp = us(model.computeCycles(distinct.get(i), convs.get(0), dws.get(d)), clock);
-                        for (int f = 0; f < nb; f++) {
-                            dwCost[d][f] += count.get(i) * Math.max(comp, mem[i][f]);
-                        }
-                    }
-                }
-            }
+            double[][] convCost = engineCosts(convs.size(), distinct, count, mem, false,
+                    (l, c) -> us(model.computeCycles(l, convs.get(c), dws.get(0)), clock));
+            double[][] dwCost = engineCosts(dws.size(), distinct, count, mem, true,
+                    (l, d) -> us(model.computeCycles(l, convs.get(0), dws.get(d)), clock));
             MPConstraint oneConv = solver.makeConstraint(1, 1, "one_conv");
             // buffer BRAM per core count (vendor figures include their buffers)
             MPConstraint oneDw = solver.makeConstraint(1, 1, "one_dw");
@@ -324,34 +306,19 @@ public final class OverlayIlp {
     private static Candidates candidates(OverlayCostModel model, ResourceBudget budget, int bits) {
         OverlaySpec spec = model.spec();
         int cores = spec.cores();
+        long[] least = {Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE};
+        boolean vendor = spec.fixedResources() != null;
         List<ConvEngine> convs = new ArrayList<>();
         List<long[]> convRes = new ArrayList<>();
-        long[] least = {Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE};
         for (ConvEngine c : convCandidates(spec)) {
-            long[] r = spec.fixedResources() != null ? new long[] {0, 0, 0}
-                    : new long[] {(long) model.convDsp(c, bits) * cores, (long) model.convBram(c, bits) * cores,
-                            (long) model.convLut(c, bits) * cores};
-            least[0] = Math.min(least[0], r[0]);
-            least[1] = Math.min(least[1], r[1]);
-            least[2] = Math.min(least[2], r[2]);
-            if (fits(r, budget)) {
-                convs.add(c);
-                convRes.add(r);
-            }
+            keepIfFits(c, vendor ? new long[3] : new long[] {model.convDsp(c, bits), model.convBram(c, bits), model.convLut(c, bits)},
+                    cores, budget, least, 0, convs, convRes);
         }
         List<DepthwiseEngine> dws = new ArrayList<>();
         List<long[]> dwRes = new ArrayList<>();
         for (DepthwiseEngine d : depthwiseCandidates(spec)) {
-            long[] r = spec.fixedResources() != null ? new long[] {0, 0, 0}
-                    : new long[] {(long) model.depthwiseDsp(d, bits) * cores, (long) model.depthwiseBram(d, bits) * cores,
-                            (long) model.depthwiseLut(d) * cores};
-            least[3] = Math.min(least[3], r[0]);
-            least[4] = Math.min(least[4], r[1]);
-            least[5] = Math.min(least[5], r[2]);
-            if (fits(r, budget)) {
-                dws.add(d);
-                dwRes.add(r);
-            }
+            keepIfFits(d, vendor ? new long[3] : new long[] {model.depthwiseDsp(d, bits), model.depthwiseBram(d, bits),
+                model.depthwiseLut(d)}, cores, budget, least, 3, dws, dwRes);
         }
         List<Integer> bufs = new ArrayList<>();
         for (int f : bufferCandidates(spec)) {
@@ -378,6 +345,19 @@ public final class OverlayIlp {
         }
         long[] l = c.least();
         return new org.hao.engine.arch.Resources((int) (l[0] + l[3]), (int) (l[1] + l[4] + l[6]), (int) (l[2] + l[5]));
+    }
+
+    /** Scales one core's resources by the cores, tracks the least of each, keeps the candidate when it fits alone. */
+    private static <E> void keepIfFits(E engine, long[] perCore, int cores, ResourceBudget budget, long[] least, int at,
+            List<E> kept, List<long[]> keptRes) {
+        long[] r = {perCore[0] * cores, perCore[1] * cores, perCore[2] * cores};
+        for (int k = 0; k < 3; k++) {
+            least[at + k] = Math.min(least[at + k], r[k]);
+        }
+        if (fits(r, budget)) {
+            kept.add(engine);
+            keptRes.add(r);
+        }
     }
 
     /** The network on one given accelerator (no solve); INFEASIBLE when it exceeds the budget. */
@@ -431,6 +411,32 @@ public final class OverlayIlp {
 
     private static boolean fits(long[] r, ResourceBudget b) {
         return r[0] <= b.dspLimit() && r[1] <= b.bram18kLimit() && r[2] <= b.lutLimit();
+    }
+
+    /** Compute time (us) of a layer on engine candidate e. */
+    private interface EngineTime {
+        double us(Layer layer, int engine);
+    }
+
+    /**
+     * cost[e][f] = sum over the layers this engine runs (depthwise or the others) of n_l * max(compute_l(e), ddr_l(f)):
+     * the engine's share of the network latency with candidate e and buffer f (us).
+     */
+    private static double[][] engineCosts(int engines, List<Layer> distinct, List<Integer> count, double[][] mem,
+            boolean depthwise, EngineTime time) {
+        int nb = mem.length == 0 ? 0 : mem[0].length;
+        double[][] cost = new double[engines][nb];
+        for (int e = 0; e < engines; e++) {
+            for (int i = 0; i < distinct.size(); i++) {
+                if (OverlayCostModel.onDepthwiseEngine(distinct.get(i)) == depthwise) {
+                    double comp = time.us(distinct.get(i), e);
+                    for (int f = 0; f < nb; f++) {
+                        cost[e][f] += count.get(i) * Math.max(comp, mem[i][f]);
+                    }
+                }
+            }
+        }
+        return cost;
     }
 
     /**
