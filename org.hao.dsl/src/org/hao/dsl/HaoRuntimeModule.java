@@ -1,6 +1,8 @@
 package org.hao.dsl;
 
+import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.scoping.IGlobalScopeProvider;
+import org.hao.dsl.resource.HaoResource;
 import org.hao.dsl.scoping.HaoGlobalScopeProvider;
 
 /** Runtime bindings of the .hao language (also used without OSGi). */
@@ -10,5 +12,11 @@ public class HaoRuntimeModule extends AbstractHaoRuntimeModule {
 	@Override
 	public Class<? extends IGlobalScopeProvider> bindIGlobalScopeProvider() {
 		return HaoGlobalScopeProvider.class;
+	}
+
+	/** Every .hao file loads through HaoResource (UTF-16 files get one clear error). */
+	@Override
+	public Class<? extends XtextResource> bindXtextResource() {
+		return HaoResource.class;
 	}
 }

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +27,87 @@ class EngineCliTest extends CliTestBase {
 		assertTrue(text.contains("network Toy on ZU3EG"), text);
 		assertTrue(text.contains("= subgraph body"), text);
 		assertTrue(text.contains("total:"), text);
+	}
+
+	/** Under a German default locale every number is still written with a decimal point (Locale.ROOT). */
+	@Test
+	void numbersDoNotFollowTheDefaultLocale() throws Exception {
+		Locale saved = Locale.getDefault();
+		String root;
+		String german;
+		Path json = dir.resolve("de.json");
+		Path csv = dir.resolve("de.csv");
+		try {
+			Locale.setDefault(Locale.ROOT);
+			assertEquals(0, run("estimate", toy()), err.toString());
+			root = out.toString();
+			out.getBuffer().setLength(0);
+			Locale.setDefault(Locale.GERMANY);
+			assertEquals("1,5", String.format(Locale.getDefault(), "%.1f", 1.5), "the German locale is in effect");
+			assertEquals(0, run("estimate", toy()), err.toString());
+			german = out.toString();
+			out.getBuffer().setLength(0);
+			assertEquals(0, run("search", toy(), "--json", json.toString(), "--csv", csv.toString(), "--threads", "1",
+					"--time-limit", "30"), err.toString());
+		} finally {
+			Locale.setDefault(saved);
+		}
+		assertEquals(root, german, "estimate prints the same under de_DE as under ROOT");
+		assertTrue(root.matches("(?s).*\\d\\.\\d.*"), root);
+		// every number is one field: a decimal comma would add an unquoted field
+		try (var parser = org.apache.commons.csv.CSVFormat.DEFAULT.parse(Files.newBufferedReader(csv))) {
+			List<org.apache.commons.csv.CSVRecord> records = parser.getRecords();
+			int columns = records.get(0).size();
+			for (org.apache.commons.csv.CSVRecord r : records) {
+				assertEquals(columns, r.size(), "a decimal comma splits a CSV field: " + r);
+			}
+		}
+		com.google.gson.JsonParser.parseString(Files.readString(json)); // a decimal comma would not parse
+	}
+
+	/**
+	 * Files as Windows and old-Mac editors save them: every example with a UTF-8 byte-order mark, and with CR-only line
+	 * ends, checks clean (nothing printed, exit 0), and {@code search} accepts the toy with both.
+	 */
+	@Test
+	void byteOrderMarkAndCrOnlyCopiesOfEveryExampleCheckClean() throws Exception {
+		List<Path> examples;
+		try (var s = Files.list(Path.of(System.getProperty("hao.examples.dir", "../examples")))) {
+			examples = s.filter(p -> p.toString().endsWith(".hao")).sorted().toList();
+		}
+		assertTrue(examples.size() >= 5, examples.toString());
+		List<String> args = new java.util.ArrayList<>(List.of("check"));
+		for (Path example : examples) {
+			String text = Files.readString(example);
+			Path bom = dir.resolve("bom-" + example.getFileName());
+			Files.write(bom, ("\uFEFF" + text).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			Path cr = dir.resolve("cr-" + example.getFileName());
+			Files.writeString(cr, text.replace("\r\n", "\n").replace('\n', '\r'));
+			args.add(bom.toString());
+			args.add(cr.toString());
+		}
+		int code = run(args.toArray(String[]::new));
+		assertEquals("", out.toString() + err, "check on the BOM and CR-only copies");
+		assertEquals(0, code);
+		assertEquals(0, run("search", dir.resolve("bom-toy.hao").toString(), "--threads", "1", "--time-limit", "30"),
+				out.toString() + err);
+		assertEquals(0, run("search", dir.resolve("cr-toy.hao").toString(), "--threads", "1", "--time-limit", "30"),
+				out.toString() + err);
+	}
+
+	/** New result files follow the umask, like any file the user's tools create (not createTempFile's 0600). */
+	@Test
+	void resultFilesGetTheDefaultMode() throws Exception {
+		Path plain = Files.createFile(dir.resolve("plain"));
+		Path json = dir.resolve("m.json");
+		Path csv = dir.resolve("m.csv");
+		Path html = dir.resolve("m.html");
+		assertEquals(0, run("search", toy(), "--json", json.toString(), "--csv", csv.toString(), "--report",
+				html.toString(), "--threads", "1", "--time-limit", "30"), err.toString());
+		String expected = PosixFilePermissions.toString(Files.getPosixFilePermissions(plain));
+		for (Path p : List.of(json, csv, html)) {
+			assertEquals(expected, PosixFilePermissions.toString(Files.getPosixFilePermissions(p)), p.toString());
+		}
 	}
 
 	@Test

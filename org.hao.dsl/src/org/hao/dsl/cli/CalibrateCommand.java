@@ -201,7 +201,7 @@ public class CalibrateCommand implements Callable<Integer> {
 	/** The calibrated devices as `.hao` text: every figure written out, the fitted ones marked. */
 	static String deviceFile(List<Row> rows, OverlayCalibration.Fit fit) {
 		StringBuilder b = new StringBuilder();
-		b.append("// Written by hao calibrate on ").append(LocalDate.now()).append(" from ").append(rows.size())
+		b.append("// Written by hao calibrate on ").append(LocalDate.now(java.time.ZoneId.systemDefault())).append(" from ").append(rows.size())
 				.append(" measured latencies.\n// Figures marked CALIBRATED were fitted; the others are copied from the devices measured.\n");
 		Map<String, Device> devices = new LinkedHashMap<>();
 		rows.forEach(r -> devices.putIfAbsent(r.device().name(), r.device()));

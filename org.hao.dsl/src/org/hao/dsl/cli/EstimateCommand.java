@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.hao.dsl.hao.Device;
@@ -136,24 +137,24 @@ public class EstimateCommand implements Callable<Integer> {
 	}
 
 	static void print(PrintWriter out, NetworkEstimate e) {
-		out.printf("network %s on %s (solver: %s)%n", e.network(), e.device(), e.solver());
+		out.printf(Locale.ROOT, "network %s on %s (solver: %s)%n", e.network(), e.device(), e.solver());
 		Object arch = e.accelerator().get("architecture");
 		if (arch != null) {
-			out.printf("accelerator: %s (%s)%n", arch, e.accelerator().get("name"));
+			out.printf(Locale.ROOT, "accelerator: %s (%s)%n", arch, e.accelerator().get("name"));
 		}
-		out.printf("%-28s %-14s %10s %6s %6s %8s %9s%n", "layer", "subgraph", "latency ms", "DSP", "BRAM", "LUT",
+		out.printf(Locale.ROOT, "%-28s %-14s %10s %6s %6s %8s %9s%n", "layer", "subgraph", "latency ms", "DSP", "BRAM", "LUT",
 				"engine");
 		for (SubgraphEstimate sg : e.subgraphs()) {
 			for (LayerEstimate l : sg.layers()) {
-				out.printf("%-28s %-14s %10.3f %6d %6d %8d %9s%n", l.layer(), l.subgraph(), l.latencyMs(), l.dsp(),
+				out.printf(Locale.ROOT, "%-28s %-14s %10.3f %6d %6d %8d %9s%n", l.layer(), l.subgraph(), l.latencyMs(), l.dsp(),
 						l.bram18k(), l.lut(), l.engine());
 			}
-			out.printf("%-28s %-14s %10s %6d %6d %8d  %s %s%n", "= subgraph " + sg.subgraph(), sg.mode(),
+			out.printf(Locale.ROOT, "%-28s %-14s %10s %6d %6d %8d  %s %s%n", "= subgraph " + sg.subgraph(), sg.mode(),
 					ms(sg.latencyMs()), sg.dsp(), sg.bram18k(), sg.lut(), sg.status(),
 					sg.message() == null ? "" : sg.message());
 		}
 		if (e.feasible()) {
-			out.printf("total: %.3f ms, %.1f fps, %d DSP, %d BRAM18K, %d LUT, %.3f mJ/frame%n", e.latencyMs(), e.fps(),
+			out.printf(Locale.ROOT, "total: %.3f ms, %.1f fps, %d DSP, %d BRAM18K, %d LUT, %.3f mJ/frame%n", e.latencyMs(), e.fps(),
 					e.dsp(), e.bram18k(), e.lut(), e.energyMj());
 		} else {
 			// no latency exists for a network with a subgraph that does not fit: say so instead of printing NaN

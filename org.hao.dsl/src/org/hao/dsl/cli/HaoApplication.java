@@ -1,6 +1,5 @@
 package org.hao.dsl.cli;
 
-import java.io.PrintWriter;
 
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
@@ -13,7 +12,7 @@ public class HaoApplication implements IApplication {
 		String[] args = (String[]) context.getArguments().getOrDefault(IApplicationContext.APPLICATION_ARGS,
 				new String[0]);
 		context.applicationRunning();
-		int code = HaoCli.run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+		int code = HaoCli.run(args, Console.out(), Console.err());
 		// EclipseStarter turns an Integer result into the launcher's exit code (eclipse.exitcode); set it too for
 		// launchers that only read the property
 		System.setProperty("eclipse.exitcode", Integer.toString(code));

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 public class HaoCli {
 
 	public static void main(String[] args) {
-		System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+		System.exit(run(args, Console.out(), Console.err()));
 	}
 
 	/** Runs one command line; returns the exit code (0 ok, 1 errors found, 2 usage error, 3 engine failure, 130 cancelled). */

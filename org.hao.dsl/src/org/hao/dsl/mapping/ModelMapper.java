@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -565,7 +566,7 @@ public class ModelMapper {
 	static String describe(EObject owner) {
 		var nameFeature = owner.eClass().getEStructuralFeature("name");
 		Object name = nameFeature == null ? null : owner.eGet(nameFeature);
-		String kind = owner.eClass().getName().toLowerCase();
+		String kind = owner.eClass().getName().toLowerCase(Locale.ROOT);
 		return name == null ? kind : kind + " " + name;
 	}
 }

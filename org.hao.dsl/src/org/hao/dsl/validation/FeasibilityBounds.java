@@ -1,5 +1,8 @@
 package org.hao.dsl.validation;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -16,6 +19,7 @@ import org.hao.engine.ilp.OverlayIlp;
 import org.hao.engine.cost.ParallelismChoice;
 import org.hao.engine.expand.ExpandedSubgraph;
 import org.hao.engine.expand.NetworkExpander;
+import org.hao.engine.expand.ShapeException;
 import org.hao.engine.expand.SubgraphChoice;
 import org.hao.engine.model.BitWidths;
 import org.hao.engine.model.Device;
@@ -27,14 +31,25 @@ import org.hao.engine.model.SubgraphSpace;
 import org.hao.engine.model.SubgraphSpec;
 
 /**
- * Proven lower bounds on latency and energy of any configuration of a network's search space on a device: the
- * smallest variant (smallest kernel, expansion, width and depth, strongest pruning, narrowest bits) run at the
- * device's peak throughput (every usable DSP busy, or the GPU at peak). A constraint beyond the bound cannot be met.
+ * Proven lower bounds on latency and energy of any configuration of a network's search space on a device: a lower
+ * bound on the MACs of every configuration run at the device's peak throughput (every usable DSP busy, or the GPU at
+ * peak). A constraint beyond the bound cannot be met.
+ * <p>
+ * The MAC bound is not simply the "smallest" variant: channel counts are rounded (MobileNet's make_divisible, see
+ * {@code Channels.scale}), so a smaller width multiplier can give more channels (width 0.9 of 20 channels is 24, width
+ * 1.0 keeps 20). Kernel, depth and pruning are monotone and taken at their cheapest; width and expansion are tried:
+ * each subgraph's MACs depend only on its own choice and on its entry channels, which come from one earlier
+ * subgraph's width. So for each subgraph, the earlier width that gives the fewest entry channels is found by trying
+ * each earlier width option alone, then every width x expansion option of the subgraph itself is expanded, and the
+ * bound is the sum over subgraphs of each one's fewest MACs (the sum of minima is at most the minimum of the sum).
  */
-final class FeasibilityBounds {
+public final class FeasibilityBounds {
 
-	/** @param macs MACs of the smallest variant; latencyMs, energyMj: lower bounds; peak: human-readable peak */
-	record Bound(long macs, double latencyMs, double energyMj, String peak) {
+	/**
+	 * @param macs a lower bound on the MACs per frame of every configuration; latencyMs (ms per frame), energyMj (mJ
+	 *        per frame): lower bounds; peak: the device's peak throughput, human-readable
+	 */
+	public record Bound(long macs, double latencyMs, double energyMj, String peak) {
 	}
 
 	private FeasibilityBounds() {
@@ -48,7 +63,7 @@ final class FeasibilityBounds {
 	}
 
 	/** The bound, or null when the device table cannot run the narrowest bit-width (reported elsewhere). */
-	static Bound of(NetworkSpec network, Device device, Integer maxDsp) {
+	public static Bound of(NetworkSpec network, Device device, Integer maxDsp) {
 		Map<String, SubgraphChoice> smallest = smallestChoices(network);
 		int minWeightBits = 32;
 		int minActivationBits = 32;
@@ -60,7 +75,10 @@ final class FeasibilityBounds {
 				minActivationBits = Math.min(minActivationBits, b.activationBits());
 			}
 		}
-		long macs = NetworkExpander.expand(network, smallest).macs();
+		long macs = 0;
+		for (List<ExpandedSubgraph> variants : variantsPerSubgraph(network, smallest)) {
+			macs += variants.stream().mapToLong(ExpandedSubgraph::macs).min().orElse(0);
+		}
 		int operandBits = Math.max(minWeightBits, minActivationBits);
 		double macsPerSecond;
 		String peak;
@@ -86,7 +104,7 @@ final class FeasibilityBounds {
 		} else {
 			double gops = device.gpu().peakGops(operandBits);
 			macsPerSecond = gops * 1e9 / 2; // 1 MAC = 2 ops
-			peak = fmt(gops) + " GOPS peak at " + operandBits + " bit";
+			peak = plain(gops, RoundingMode.HALF_EVEN) + " GOPS peak at " + operandBits + " bit";
 		}
 		double latencyMs = macs / macsPerSecond * 1000;
 		// static W x ms = mJ; dynamic energy per MAC scales with bits/8 (engine cost model)
@@ -123,25 +141,32 @@ final class FeasibilityBounds {
 		}
 		FpgaCostModel cost = new FpgaCostModel(device);
 		ParallelismChoice cheapest = new ParallelismChoice(1, 1);
-		if (arch == ArchitectureKind.DATAFLOW) {
-			int dsp = smallest.layers().stream().mapToInt(l -> cost.dsp(l, cheapest)).sum();
-			int bram = smallest.layers().stream()
-					.mapToInt(l -> Math.min(cost.bram18k(l, cheapest), cost.bram18k(l, cheapest.streamed()))).sum();
-			addShortfalls(result, "the whole network's dataflow engines (every layer at its cheapest parallelism)", dsp, bram,
-					dspLimit, bramLimit);
-			return result;
-		}
-		for (ExpandedSubgraph sg : smallest.subgraphs()) {
-			if (sg.layers().stream().anyMatch(l -> l.bits().maxBits() > f.widestPackedBits())) {
+		// per subgraph, the fewest over its width and expansion options (channel rounding makes neither monotone)
+		int totalDsp = 0;
+		int totalBram = 0;
+		List<Shortfall> perSubgraph = new ArrayList<>();
+		for (List<ExpandedSubgraph> variants : variantsPerSubgraph(network, smallestChoices(network))) {
+			if (variants.isEmpty() || variants.stream().anyMatch(
+					sg -> sg.layers().stream().anyMatch(l -> l.bits().maxBits() > f.widestPackedBits()))) {
 				continue; // reported as an unsupported bit-width
 			}
-			int dsp = sg.layers().stream().mapToInt(l -> cost.dsp(l, cheapest)).sum();
+			int dsp = variants.stream().mapToInt(sg -> sg.layers().stream().mapToInt(l -> cost.dsp(l, cheapest)).sum())
+					.min().orElseThrow();
 			// the fewest BRAM18K a layer can get by with: its weights on chip or streamed from DDR
-			int bram = sg.layers().stream()
-					.mapToInt(l -> Math.min(cost.bram18k(l, cheapest), cost.bram18k(l, cheapest.streamed()))).sum();
-			addShortfalls(result, "subgraph '" + sg.name() + "' (every layer at its cheapest parallelism)", dsp, bram, dspLimit,
-					bramLimit);
+			int bram = variants.stream().mapToInt(sg -> sg.layers().stream()
+					.mapToInt(l -> Math.min(cost.bram18k(l, cheapest), cost.bram18k(l, cheapest.streamed()))).sum())
+					.min().orElseThrow();
+			totalDsp += dsp;
+			totalBram += bram;
+			addShortfalls(perSubgraph, "subgraph '" + variants.get(0).name() + "' (every layer at its cheapest parallelism)",
+					dsp, bram, dspLimit, bramLimit);
 		}
+		if (arch == ArchitectureKind.DATAFLOW) {
+			addShortfalls(result, "the whole network's dataflow engines (every layer at its cheapest parallelism)", totalDsp,
+					totalBram, dspLimit, bramLimit);
+			return result;
+		}
+		result.addAll(perSubgraph);
 		return result;
 	}
 
@@ -152,6 +177,92 @@ final class FeasibilityBounds {
 		if (bram > bramLimit) {
 			result.add(new Shortfall(what, "BRAM18K", bram, bramLimit));
 		}
+	}
+
+	/**
+	 * For each subgraph in network order, its expansions under every width x expansion option of its own (kernel,
+	 * depth, pruning and bits at their cheapest), with the earlier subgraphs set so that its entry has the fewest
+	 * channels. Variants that do not expand (a shape error) are left out; they are no configuration the search runs.
+	 *
+	 * @throws ShapeException when even the cheapest configuration does not expand
+	 */
+	static List<List<ExpandedSubgraph>> variantsPerSubgraph(NetworkSpec network, Map<String, SubgraphChoice> smallest) {
+		List<SubgraphSpec> sgs = network.subgraphs();
+		ExpandedNetwork cheapest = NetworkExpander.expand(network, smallest);
+		List<Map<String, SubgraphChoice>> entries = fewestEntryChannels(network, smallest, cheapest);
+		List<List<ExpandedSubgraph>> result = new ArrayList<>();
+		for (int i = 0; i < sgs.size(); i++) {
+			SubgraphSpec sg = sgs.get(i);
+			SubgraphChoice c = smallest.get(sg.name());
+			List<Double> widths = options(sg.space().widthMultipliers(), c.widthMultiplier());
+			List<Integer> expansions = options(sg.space().expansions(), c.expansion());
+			List<ExpandedSubgraph> variants = new ArrayList<>();
+			if (widths.size() == 1 && expansions.size() == 1 && entries.get(i) == smallest) {
+				variants.add(cheapest.subgraph(sg.name()));
+				result.add(variants);
+				continue;
+			}
+			for (double width : widths) {
+				for (int expansion : expansions) {
+					Map<String, SubgraphChoice> choices = new HashMap<>(entries.get(i));
+					choices.put(sg.name(), new SubgraphChoice(c.kernel(), expansion, width, c.depth(), c.bits(),
+							c.pruning(), c.opPruning(), c.opBits()));
+					try {
+						variants.add(NetworkExpander.expand(network, choices).subgraph(sg.name()));
+					} catch (ShapeException e) {
+						// this option does not expand: the search skips it too
+					}
+				}
+			}
+			result.add(variants);
+		}
+		return result;
+	}
+
+	/**
+	 * For each subgraph, {@code smallest} with the one earlier subgraph width that gives it the fewest entry channels
+	 * ({@code smallest} itself when no other width gives fewer). Each earlier width option is expanded once.
+	 */
+	private static List<Map<String, SubgraphChoice>> fewestEntryChannels(NetworkSpec network,
+			Map<String, SubgraphChoice> smallest, ExpandedNetwork cheapest) {
+		List<SubgraphSpec> sgs = network.subgraphs();
+		List<Map<String, SubgraphChoice>> best = new ArrayList<>();
+		int[] fewest = new int[sgs.size()];
+		for (int i = 0; i < sgs.size(); i++) {
+			best.add(smallest);
+			fewest[i] = cheapest.subgraph(sgs.get(i).name()).input().channels();
+		}
+		for (int j = 0; j < sgs.size() - 1; j++) {
+			SubgraphSpec earlier = sgs.get(j);
+			SubgraphChoice c = smallest.get(earlier.name());
+			for (double width : earlier.space().widthMultipliers()) {
+				if (width == c.widthMultiplier()) {
+					continue;
+				}
+				Map<String, SubgraphChoice> choices = new HashMap<>(smallest);
+				choices.put(earlier.name(), new SubgraphChoice(c.kernel(), c.expansion(), width, c.depth(), c.bits(),
+						c.pruning(), c.opPruning(), c.opBits()));
+				ExpandedNetwork x;
+				try {
+					x = NetworkExpander.expand(network, choices);
+				} catch (ShapeException e) {
+					continue; // not a configuration the search runs
+				}
+				for (int i = j + 1; i < sgs.size(); i++) {
+					int channels = x.subgraph(sgs.get(i).name()).input().channels();
+					if (channels < fewest[i]) {
+						fewest[i] = channels;
+						best.set(i, choices);
+					}
+				}
+			}
+		}
+		return best;
+	}
+
+	/** The options of a choice, or the one value the subgraph has when the space does not choose it. */
+	private static <T> List<T> options(List<T> options, T fixed) {
+		return options.isEmpty() ? List.of(fixed) : options;
 	}
 
 	static Map<String, SubgraphChoice> smallestChoices(NetworkSpec network) {
@@ -191,7 +302,19 @@ final class FeasibilityBounds {
 		return Collections.min(values);
 	}
 
+	/** A value the user wrote, in plain decimals (never an exponent): integers as they are, else 3 significant digits. */
 	static String fmt(double v) {
-		return v == Math.rint(v) && Math.abs(v) < 1e9 ? String.valueOf((long) v) : String.format("%.3g", v);
+		return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : plain(v, RoundingMode.HALF_EVEN);
+	}
+
+	/**
+	 * {@code v} to 3 significant digits in plain decimals (5910, 0.000123; never 5.91e+03), rounded in the direction
+	 * {@code mode} so that a printed bound is still a bound: CEILING for "at most", FLOOR for "at least".
+	 */
+	public static String plain(double v, RoundingMode mode) {
+		if (!Double.isFinite(v)) {
+			return String.valueOf(v);
+		}
+		return new BigDecimal(v).round(new MathContext(3, mode)).stripTrailingZeros().toPlainString();
 	}
 }

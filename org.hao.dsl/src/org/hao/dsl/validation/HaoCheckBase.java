@@ -1,6 +1,7 @@
 package org.hao.dsl.validation;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Predicate;
 
 import org.eclipse.emf.ecore.EObject;
@@ -81,9 +82,21 @@ abstract class HaoCheckBase extends AbstractDeclarativeValidator {
 	protected <T> void noDuplicates(List<T> values, EObject owner, EStructuralFeature feature, String what) {
 		for (int i = 0; i < values.size(); i++) {
 			if (values.subList(0, i).contains(values.get(i))) {
-				warning("duplicate " + what + " " + values.get(i), owner, feature, i, HaoIssueCodes.DUPLICATE_ENTRY);
+				warning("duplicate " + what + " " + shown(values.get(i)), owner, feature, i, HaoIssueCodes.DUPLICATE_ENTRY);
 			}
 		}
+	}
+
+	/** A value for a message: an element by its name (an EObject's toString holds its identity hash), else as is. */
+	private static String shown(Object value) {
+		if (value instanceof EObject e) {
+			var nameFeature = e.eClass().getEStructuralFeature("name");
+			Object name = nameFeature == null ? null : e.eGet(nameFeature);
+			if (name != null) {
+				return "'" + name + "'";
+			}
+		}
+		return String.valueOf(value);
 	}
 
 	static String describe(EObject owner) {
@@ -94,7 +107,7 @@ abstract class HaoCheckBase extends AbstractDeclarativeValidator {
 			case "GpuDevice" -> "GPU device";
 			case "MBConv" -> "mbconv";
 			case "FullyConnected" -> "fc";
-			default -> owner.eClass().getName().toLowerCase();
+			default -> owner.eClass().getName().toLowerCase(Locale.ROOT);
 		};
 		return name == null ? kind : kind + " '" + name + "'";
 	}

@@ -7,6 +7,8 @@ public final class HaoIssueCodes {
 
 	/** An imported file does not exist. */
 	public static final String IMPORT_NOT_FOUND = PREFIX + "importNotFound";
+	/** An imported file exists but cannot be read as .hao text (e.g. it is UTF-16); its elements are not in scope. */
+	public static final String IMPORT_NOT_READABLE = PREFIX + "importNotReadable";
 	/** A file imports itself. */
 	public static final String IMPORT_SELF = PREFIX + "importSelf";
 	/** Two elements of the same kind (or two ops/subgraphs of one network) share a name. */

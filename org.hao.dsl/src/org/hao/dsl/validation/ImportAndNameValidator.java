@@ -14,8 +14,7 @@ import org.hao.dsl.hao.Element;
 import org.hao.dsl.hao.HaoPackage;
 import org.hao.dsl.hao.Import;
 import org.hao.dsl.hao.Model;
-import org.hao.dsl.hao.Network;
-import org.hao.dsl.hao.Space;
+import org.hao.dsl.resource.HaoResource;
 import org.hao.dsl.scoping.HaoImports;
 import org.hao.dsl.scoping.HaoStdlib;
 
@@ -42,6 +41,23 @@ public class ImportAndNameValidator extends HaoCheckBase {
 		} else if (!HaoImports.exists(resource.getResourceSet(), resolved)) {
 			error("imported file '" + imp.getImportURI() + "' not found", imp, HaoPackage.Literals.IMPORT__IMPORT_URI,
 					HaoIssueCodes.IMPORT_NOT_FOUND);
+		} else {
+			String encoding = HaoResource.unreadEncoding(loaded(resource, resolved));
+			if (encoding != null) {
+				// otherwise the only sign would be unresolved names: its elements are not read
+				error("imported file '" + imp.getImportURI() + "' is " + encoding + " text, so it is not read and its "
+						+ "names are not in scope: save it as UTF-8", imp, HaoPackage.Literals.IMPORT__IMPORT_URI,
+						HaoIssueCodes.IMPORT_NOT_READABLE);
+			}
+		}
+	}
+
+	/** The imported resource, loaded (as linking would), or null when it cannot be read. */
+	private static Resource loaded(Resource importing, URI uri) {
+		try {
+			return importing.getResourceSet().getResource(uri, true);
+		} catch (RuntimeException e) {
+			return null;
 		}
 	}
 
@@ -55,7 +71,8 @@ public class ImportAndNameValidator extends HaoCheckBase {
 			String key = category(element) + ":" + element.getName();
 			Element first = seen.putIfAbsent(key, element);
 			if (first != null) {
-				error("duplicate " + category(element) + " name '" + element.getName() + "'", element,
+				error("duplicate " + category(element) + " name '" + element.getName() + "' (first defined at "
+						+ Definitions.where(first, model.eResource()) + ")", element,
 						HaoPackage.Literals.ELEMENT__NAME, HaoIssueCodes.DUPLICATE_NAME);
 			}
 		}
@@ -68,6 +85,41 @@ public class ImportAndNameValidator extends HaoCheckBase {
 			if (element instanceof Device && stdlibDevices.contains(element.getName())) {
 				warning("device '" + element.getName() + "' hides the standard library device of the same name",
 						element, HaoPackage.Literals.ELEMENT__NAME, HaoIssueCodes.SHADOWS_STDLIB_DEVICE);
+			}
+		}
+		checkNamesAcrossImports(model, seen, stdlibDevices);
+	}
+
+	/**
+	 * A name defined in two imported files, or in this file and an imported one, is ambiguous (which one a reference
+	 * means would depend on the order of the imports): an error naming both definitions as file:line. Hiding a
+	 * standard library device stays a warning (above, and in the imported file itself).
+	 */
+	private void checkNamesAcrossImports(Model model, Map<String, Element> local, Set<String> stdlibDevices) {
+		Map<String, Definitions.Imported> seenImported = new HashMap<>();
+		for (Definitions.Imported imported : Definitions.imported(model)) {
+			Element e = imported.element();
+			String key = category(e) + ":" + e.getName();
+			Element here = local.get(key);
+			if (here != null) {
+				error(category(e) + " '" + e.getName() + "' is defined twice in what this file sees: here ("
+						+ Definitions.where(here, model.eResource()) + ") and in the import "
+						+ Definitions.where(e, model.eResource()) + "; rename one", here,
+						HaoPackage.Literals.ELEMENT__NAME, HaoIssueCodes.DUPLICATE_NAME);
+				continue;
+			}
+			if (e instanceof Device && stdlibDevices.contains(e.getName())) {
+				warning("device '" + e.getName() + "' of the import " + Definitions.where(e, model.eResource())
+						+ " hides the standard library device of the same name", imported.via(),
+						HaoPackage.Literals.IMPORT__IMPORT_URI, HaoIssueCodes.SHADOWS_STDLIB_DEVICE);
+			}
+			Definitions.Imported first = seenImported.putIfAbsent(key, imported);
+			if (first != null && first.element().eResource() != e.eResource()) {
+				error(category(e) + " '" + e.getName() + "' is defined twice in what this file sees: "
+						+ Definitions.where(first.element(), model.eResource()) + " and "
+						+ Definitions.where(e, model.eResource())
+						+ "; rename one or import only one (a reference would take the first import's)",
+						imported.via(), HaoPackage.Literals.IMPORT__IMPORT_URI, HaoIssueCodes.DUPLICATE_NAME);
 			}
 		}
 	}
@@ -84,12 +136,6 @@ public class ImportAndNameValidator extends HaoCheckBase {
 	}
 
 	private static String category(Element element) {
-		if (element instanceof Device) {
-			return "device";
-		}
-		if (element instanceof Network) {
-			return "network";
-		}
-		return element instanceof Space ? "space" : "search";
+		return Definitions.kind(element);
 	}
 }

@@ -3,6 +3,7 @@ package org.hao.dsl.validation;
 import static org.hao.dsl.hao.HaoPackage.Literals.*;
 
 import java.io.File;
+import java.math.RoundingMode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -223,27 +224,28 @@ public class SearchValidator extends HaoCheckBase {
 			if (bound == null) {
 				continue;
 			}
-			String why = " on '" + d.getName() + "': even its smallest variant (" + gmac(bound.macs()) + ") at "
-					+ bound.peak() + " needs at least ";
+			String why = " on '" + d.getName() + "': every configuration of the space has at least "
+					+ gmac(bound.macs()) + ", which at " + bound.peak() + " needs at least ";
 			for (Constraint c : s.getConstraints()) {
 				if (c instanceof MinFps f && f.getValue() != null && 1000 / bound.latencyMs() < f.getValue()) {
 					error("no configuration can reach " + FeasibilityBounds.fmt(f.getValue()) + " fps" + why
-							+ ms(bound.latencyMs()) + " (at most " + FeasibilityBounds.fmt(1000 / bound.latencyMs())
-							+ " fps)", f, MIN_FPS__VALUE, HaoIssueCodes.INFEASIBLE_CONSTRAINT, d.getName());
+							+ ms(bound.latencyMs()) + " (at most "
+							+ FeasibilityBounds.plain(1000 / bound.latencyMs(), RoundingMode.CEILING) + " fps)", f,
+							MIN_FPS__VALUE, HaoIssueCodes.INFEASIBLE_CONSTRAINT, d.getName());
 				} else if (c instanceof MaxLatency l && l.getValue() != null && bound.latencyMs() > l.getValue()) {
 					error("no configuration can run within " + FeasibilityBounds.fmt(l.getValue()) + " ms" + why
 							+ ms(bound.latencyMs()), l, MAX_LATENCY__VALUE, HaoIssueCodes.INFEASIBLE_CONSTRAINT,
 							d.getName());
 				} else if (c instanceof MaxEnergy e && e.getValue() != null && bound.energyMj() > e.getValue()) {
 					error("no configuration can stay within " + FeasibilityBounds.fmt(e.getValue()) + " mJ per frame"
-							+ why + String.format("%.3g mJ", bound.energyMj()), e, MAX_ENERGY__VALUE,
+							+ why + FeasibilityBounds.plain(bound.energyMj(), RoundingMode.FLOOR) + " mJ", e, MAX_ENERGY__VALUE,
 							HaoIssueCodes.INFEASIBLE_CONSTRAINT, d.getName());
 				}
 			}
 		}
 	}
 
-	/** Minimum DSP / BRAM of each subgraph (every layer at one lane, smallest variant) against the device. */
+	/** Minimum DSP / BRAM of each subgraph (every layer at one lane, fewest over the space's options) against the device. */
 	private void checkResourcesFit(Search s, int deviceIndex, NetworkSpec spec, Integer maxDsp, Integer maxBram,
 			MaxResource dspCap, MaxResource bramCap) {
 		Device d = s.getDevices().get(deviceIndex);
@@ -255,7 +257,8 @@ public class SearchValidator extends HaoCheckBase {
 		}
 		for (FeasibilityBounds.Shortfall f : shortfalls) {
 			String message = f.what() + " needs at least " + f.needed() + " " + f.resource()
-					+ " (smallest variant of the space) but only " + f.available() + " are usable on '" + d.getName() + "'";
+					+ " (in every configuration of the space) but only " + f.available() + " are usable on '"
+					+ d.getName() + "'";
 			MaxResource cap = "DSP".equals(f.resource()) ? dspCap : bramCap;
 			if (cap != null && cap.getValue() != null && cap.getValue() == f.available()) {
 				error(message, cap, MAX_RESOURCE__VALUE, HaoIssueCodes.INFEASIBLE_CONSTRAINT, d.getName());
@@ -271,11 +274,11 @@ public class SearchValidator extends HaoCheckBase {
 	}
 
 	private static String gmac(long macs) {
-		return String.format("%.3g GMAC", macs / 1e9);
+		return FeasibilityBounds.plain(macs / 1e9, RoundingMode.FLOOR) + " GMAC";
 	}
 
 	private static String ms(double ms) {
-		return String.format("%.3g ms", ms);
+		return FeasibilityBounds.plain(ms, RoundingMode.FLOOR) + " ms";
 	}
 
 	private static List<Device> resolved(List<Device> devices) {

@@ -196,13 +196,23 @@ public final class NetworkExpander {
             }
         }
 
-        /** Output shape of a windowed op with 'same' padding; rejects strides larger than the map. */
+        /**
+         * Output shape of a windowed op with 'same' padding: ceil(n / stride) per axis. An axis of length 1 (the H of
+         * a 1 x N map: 1-D signals) stays 1 under any stride, so {@code stride 2} on 1 x N gives 1 x ceil(N/2). A
+         * stride larger than an axis longer than 1 is still rejected: the stride would step past the end of the
+         * map after its first window, so the rest of the map would be read by no window (e.g. stride 64 on 32 x 32).
+         */
         private Shape spatial(String opName, int channels, int stride) {
-            if (stride > current.height() || stride > current.width()) {
+            if (tooLarge(stride, current.height()) || tooLarge(stride, current.width())) {
                 throw new ShapeException(opName, "stride " + stride + " is larger than the " + current.height() + "x"
                         + current.width() + " feature map (input shape " + current + ")");
             }
             return new Shape(channels, ceilDiv(current.height(), stride), ceilDiv(current.width(), stride));
+        }
+
+        /** A stride that skips past an axis longer than one: see {@link #spatial}. */
+        private static boolean tooLarge(int stride, int axis) {
+            return axis > 1 && stride > axis;
         }
 
         private void emit(String layerName, String opName, LayerKind kind, Shape out, int kernel, int stride,

@@ -62,6 +62,36 @@ class BuilderTest {
 		Ui.waitUntil("the error marker to disappear", () -> markers(f, IMarker.SEVERITY_ERROR).isEmpty(), TIMEOUT);
 	}
 
+	/** Files from the field in the builder: a UTF-8 byte-order mark and CR-only line ends are fine, UTF-16 is one error. */
+	@Test
+	void byteOrderMarkCrLineEndsAndUtf16() throws Exception {
+		IFile f = Ui.exampleIn("builder-test", "toy.hao");
+		String good = Files.readString(Ui.examples().resolve("toy.hao"), StandardCharsets.UTF_8);
+		byte[] bom = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
+		byte[] text = good.replace("\n", "\r").getBytes(StandardCharsets.UTF_8);
+		byte[] both = new byte[bom.length + text.length];
+		System.arraycopy(bom, 0, both, 0, bom.length);
+		System.arraycopy(text, 0, both, bom.length, text.length);
+		f.setContents(new java.io.ByteArrayInputStream(both), true, false, null);
+		// an error first, so that "no markers" below is the builder's verdict on the BOM file, not a stale state
+		Ui.write(f, good.replace("depthwise dw1 kernel 3", "depthwise dw1"));
+		Ui.waitUntil("an error marker", () -> !markers(f, IMarker.SEVERITY_ERROR).isEmpty(), TIMEOUT);
+		f.setContents(new java.io.ByteArrayInputStream(both), true, false, null);
+		Ui.waitUntil("no markers on the BOM + CR-only file", () -> {
+			try {
+				return f.findMarkers(HaoMarkers.TYPE, true, IResource.DEPTH_ZERO).length == 0;
+			} catch (CoreException e) {
+				return false;
+			}
+		}, TIMEOUT);
+		f.setContents(new java.io.ByteArrayInputStream(good.getBytes(StandardCharsets.UTF_16LE)), true, false, null);
+		Ui.waitUntil("one error saying to save as UTF-8", () -> markers(f, IMarker.SEVERITY_ERROR).size() == 1
+				&& markers(f, IMarker.SEVERITY_ERROR).get(0).getAttribute(IMarker.MESSAGE, "").contains("save it as UTF-8"),
+				TIMEOUT);
+		assertTrue(markers(f, IMarker.SEVERITY_ERROR).get(0).getAttribute(IMarker.LINE_NUMBER, 0) == 1, messages(f));
+		Ui.write(f, good);
+	}
+
 	@Test
 	void engineFindingWhenTheBaseConfigurationDoesNotFit() throws Exception {
 		// per-subgraph reconfiguration (one accelerator per subgraph): a BRAM18K cap of 90 is valid for the validator

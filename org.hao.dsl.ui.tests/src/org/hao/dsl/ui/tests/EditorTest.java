@@ -118,6 +118,24 @@ class EditorTest {
 		return out;
 	}
 
+	/** The editor's as-you-type parse: a leading byte-order mark and CR-only line ends give no error annotation. */
+	@Test
+	void byteOrderMarkAndCrLineEndsAreNoErrors() throws Exception {
+		String toy = doc.get();
+		doc.set("\uFEFF" + toy.replace("depthwise dw1 kernel 3", "depthwise dw1").replace("\n", "\r"));
+		Ui.waitUntil("an error annotation for the missing kernel", () -> issueAnnotations().stream()
+				.anyMatch(a -> a.getType().equals(IssueAnnotation.ERROR)), TIMEOUT);
+		List<String> errors = issueAnnotations().stream().filter(a -> a.getType().equals(IssueAnnotation.ERROR))
+				.map(a -> a.issue().getLineNumber() + ": " + a.getText()).toList();
+		assertEquals(1, errors.size(), errors.toString());
+		assertTrue(errors.get(0).startsWith("9: ") && errors.get(0).contains("kernel"), errors.toString());
+		doc.set("\uFEFF" + toy.replace("\n", "\r"));
+		Ui.waitUntil("no error annotation", () -> issueAnnotations().stream()
+				.noneMatch(a -> a.getType().equals(IssueAnnotation.ERROR)) && editor.model().latest() != null
+				&& editor.model().latest().text().equals(doc.get()), TIMEOUT);
+		doc.set(toy);
+	}
+
 	@Test
 	void validatesAsYouTypeAndQuickFixesAMissingAttribute() throws Exception {
 		assertTrue(issueAnnotations().stream().noneMatch(a -> a.getType().equals(IssueAnnotation.ERROR)),

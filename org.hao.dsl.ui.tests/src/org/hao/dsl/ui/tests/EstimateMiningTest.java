@@ -25,6 +25,44 @@ class EstimateMiningTest {
 	/** An op on the overlay: its time and the engines it runs on (the engines are shared, so no DSP per op). */
 	private static final String LAYER = "\\d+\\.\\d\\d ms \u00b7 (conv|depthwise)( \\+ (conv|depthwise))? engine";
 
+	/**
+	 * The editor's inline estimates honour the resource caps of the search, as the builder's findings and the search do:
+	 * under {@code dsp <= 24} no subgraph estimate shows more than 24 DSP (or it says the subgraph does not fit).
+	 */
+	@Test
+	void inlineEstimatesHonourTheSearchCaps() throws Exception {
+		String example = Files.readString(Ui.examples().resolve("toy.hao"), java.nio.charset.StandardCharsets.UTF_8);
+		assertTrue(example.contains("fps >= 1000") && example.contains("\tdevice ZU3EG\n"),
+				"the toy example changed; update this test");
+		// dataflow: every layer its own engine, so the subgraph estimates show their DSP (an overlay's do not)
+		String toy = example.replace("\tdevice ZU3EG\n", "\tdevice ZU3EG\n\tarchitecture dataflow\n");
+		int uncapped = maxSubgraphDsp(toy);
+		String capped = toy.replace("fps >= 1000", "fps >= 1 dsp <= 24");
+		java.util.List<String> texts = texts(capped);
+		System.out.println("ESTIMATES under dsp <= 24 (uncapped max " + uncapped + " DSP): " + texts);
+		assertTrue(uncapped > 24, "the toy's base configuration must need more than the cap for this test: " + uncapped);
+		assertTrue(maxSubgraphDsp(capped) <= 24, texts.toString());
+	}
+
+	private static java.util.List<String> texts(String text) {
+		org.hao.dsl.ui.ParsedDocument parsed = org.hao.dsl.ui.HaoParser.parse(text,
+				org.eclipse.emf.common.util.URI.createURI("memory:/caps.hao"), 0, true, () -> false);
+		return org.hao.dsl.ui.estimate.EstimateComputer.compute(parsed).entries().stream()
+				.filter(e -> e.key().startsWith("subgraph:")).map(org.hao.dsl.ui.estimate.EstimateEntry::text).toList();
+	}
+
+	/** The largest DSP count of the subgraph estimates (a subgraph that does not fit counts 0). */
+	private static int maxSubgraphDsp(String text) {
+		int max = 0;
+		for (String t : texts(text)) {
+			java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) DSP").matcher(t);
+			if (m.find()) {
+				max = Math.max(max, Integer.parseInt(m.group(1)));
+			}
+		}
+		return max;
+	}
+
 	@Test
 	void showsLayerSubgraphAndSearchEstimatesAndNeverShowsStaleOnesAsCurrent() throws Exception {
 		IFile file = Ui.exampleIn("estimate-test", "mobilenetv2-zu3eg.hao");

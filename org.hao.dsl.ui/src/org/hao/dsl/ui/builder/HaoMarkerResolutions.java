@@ -16,7 +16,7 @@ public class HaoMarkerResolutions implements IMarkerResolutionGenerator2 {
 
 	@Override
 	public boolean hasResolutions(IMarker marker) {
-		return QuickFixes.hasFixes(marker.getAttribute(HaoMarkers.CODE, null));
+		return QuickFixes.hasFixes(marker.getAttribute(HaoMarkers.CODE, null), HaoMarkers.data(marker));
 	}
 
 	@Override

@@ -30,7 +30,7 @@ public class HaoQuickAssistProcessor implements IQuickAssistProcessor {
 
 	@Override
 	public boolean canFix(Annotation annotation) {
-		return code(annotation) != null && QuickFixes.hasFixes(code(annotation));
+		return QuickFixes.hasFixes(code(annotation), data(annotation));
 	}
 
 	@Override

@@ -30,7 +30,7 @@ public record OutlineNode(String label, int offset, int length, List<OutlineNode
 				for (Subgraph sg : n.getSubgraphs()) {
 					List<OutlineNode> ops = new ArrayList<>();
 					for (Op op : sg.getOps()) {
-						ops.add(node(op, op.eClass().getName().toLowerCase() + " " + op.getName(), List.of()));
+						ops.add(node(op, op.eClass().getName().toLowerCase(java.util.Locale.ROOT) + " " + op.getName(), List.of()));
 					}
 					String mode = sg.getMode() == null ? "" : " (" + sg.getMode().getLiteral() + ")";
 					children.add(node(sg, "subgraph " + sg.getName() + mode, ops));

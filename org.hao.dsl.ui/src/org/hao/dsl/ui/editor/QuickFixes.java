@@ -44,42 +44,92 @@ public final class QuickFixes {
 	private QuickFixes() {
 	}
 
-	public static boolean hasFixes(String code) {
-		return code != null && List.of(HaoIssueCodes.VALUE_OUT_OF_RANGE, HaoIssueCodes.DUPLICATE_ENTRY,
-				HaoIssueCodes.MISSING_ATTRIBUTE, HaoIssueCodes.MISSING_POWER, HaoIssueCodes.CONSTRAINT_ABOVE_DEVICE,
-				HaoIssueCodes.IMPORT_SELF, HaoIssueCodes.IMPORT_NOT_FOUND, HaoIssueCodes.UNSUPPORTED_BIT_WIDTH)
-				.contains(code);
+	/** The fixes of one issue code: whether an issue with this data gets any, and which. */
+	private interface Fixer {
+		/** Whether {@link #fixes} gives at least one fix for an issue with this data (the light bulb shows then). */
+		boolean fixable(String[] data);
+
+		List<Fix> fixes(String[] data, int offset, int length);
+	}
+
+	private static Fixer always(String label, FixAt edit) {
+		return new Fixer() {
+			@Override
+			public boolean fixable(String[] data) {
+				return true;
+			}
+
+			@Override
+			public List<Fix> fixes(String[] data, int offset, int length) {
+				return List.of(new SimpleFix(label, d -> edit.apply(d, offset, length)));
+			}
+		};
+	}
+
+	@FunctionalInterface
+	private interface FixAt {
+		void apply(IDocument d, int offset, int length) throws BadLocationException;
+	}
+
+	/** data[0] of an issue, or null. */
+	private static String first(String[] data) {
+		return data != null && data.length > 0 && data[0] != null && !data[0].isBlank() ? data[0] : null;
+	}
+
+	/**
+	 * The one registry of what is fixable, keyed by issue code. A code that is not here has no fix and gets no light
+	 * bulb; a code here gets one only for issues whose data its fixer can use (e.g. a replacement value).
+	 */
+	private static final Map<String, Fixer> REGISTRY = Map.of(
+			HaoIssueCodes.VALUE_OUT_OF_RANGE, new Fixer() {
+				@Override
+				public boolean fixable(String[] data) {
+					return first(data) != null;
+				}
+
+				@Override
+				public List<Fix> fixes(String[] data, int offset, int length) {
+					String value = first(data);
+					return value == null ? List.of()
+							: List.of(new SimpleFix("Replace with " + value, d -> d.replace(offset, length, value)));
+				}
+			},
+			HaoIssueCodes.MISSING_ATTRIBUTE, new Fixer() {
+				@Override
+				public boolean fixable(String[] data) {
+					return first(data) != null && DEFAULTS.containsKey(first(data));
+				}
+
+				@Override
+				public List<Fix> fixes(String[] data, int offset, int length) {
+					if (!fixable(data)) {
+						return List.of();
+					}
+					String text = first(data) + " " + DEFAULTS.get(first(data));
+					return List.of(new SimpleFix("Add '" + text + "'", d -> insertAttribute(d, offset, length, text)));
+				}
+			},
+			HaoIssueCodes.DUPLICATE_ENTRY, always("Remove the duplicate", QuickFixes::removeListEntry),
+			HaoIssueCodes.MISSING_POWER, always("Add a power block",
+					(d, offset, length) -> insertAttribute(d, offset, length, "power {\n\t\tstatic 1.0 W\n\t\tmac 1.0 pJ\n\t\tddr 32 pJ/B\n\t}")),
+			HaoIssueCodes.CONSTRAINT_ABOVE_DEVICE, always("Remove the constraint", (d, offset, length) -> removeLine(d, offset)),
+			HaoIssueCodes.IMPORT_SELF, always("Remove the import", (d, offset, length) -> removeLine(d, offset)),
+			HaoIssueCodes.IMPORT_NOT_FOUND, always("Remove the import", (d, offset, length) -> removeLine(d, offset)));
+
+	/** The issue codes that have fixes (for tests and docs). */
+	public static java.util.Set<String> fixableCodes() {
+		return REGISTRY.keySet();
+	}
+
+	/** Whether an issue with this code and data gets at least one fix: exactly when {@link #fixes} is not empty. */
+	public static boolean hasFixes(String code, String[] data) {
+		Fixer fixer = code == null ? null : REGISTRY.get(code);
+		return fixer != null && fixer.fixable(data);
 	}
 
 	public static List<Fix> fixes(String code, String[] data, int offset, int length, IDocument doc) {
-		List<Fix> fixes = new ArrayList<>();
-		if (code == null) {
-			return fixes;
-		}
-		String first = data != null && data.length > 0 ? data[0] : null;
-		switch (code) {
-			case HaoIssueCodes.VALUE_OUT_OF_RANGE -> {
-				if (first != null) {
-					fixes.add(new SimpleFix("Replace with " + first, d -> d.replace(offset, length, first)));
-				}
-			}
-			case HaoIssueCodes.DUPLICATE_ENTRY -> fixes.add(new SimpleFix("Remove the duplicate", d -> removeListEntry(d, offset, length)));
-			case HaoIssueCodes.MISSING_ATTRIBUTE -> {
-				if (first != null && DEFAULTS.containsKey(first)) {
-					String text = first + " " + DEFAULTS.get(first);
-					fixes.add(new SimpleFix("Add '" + text + "'", d -> insertAttribute(d, offset, text)));
-				}
-			}
-			case HaoIssueCodes.MISSING_POWER -> fixes.add(new SimpleFix("Add a power block",
-					d -> insertAttribute(d, offset, "power {\n\t\tstatic 1.0 W\n\t\tmac 1.0 pJ\n\t\tddr 32 pJ/B\n\t}")));
-			case HaoIssueCodes.CONSTRAINT_ABOVE_DEVICE, HaoIssueCodes.IMPORT_SELF, HaoIssueCodes.IMPORT_NOT_FOUND ->
-				fixes.add(new SimpleFix(code.equals(HaoIssueCodes.CONSTRAINT_ABOVE_DEVICE) ? "Remove the constraint" : "Remove the import",
-						d -> removeLine(d, offset)));
-			default -> {
-				// no fix
-			}
-		}
-		return fixes;
+		Fixer fixer = code == null ? null : REGISTRY.get(code);
+		return fixer == null ? new ArrayList<>() : new ArrayList<>(fixer.fixes(data, offset, length));
 	}
 
 	/** Removes a list value and the comma that separates it from its predecessor. */
@@ -95,14 +145,23 @@ public final class QuickFixes {
 		}
 	}
 
-	/** Adds an attribute to the element named at {@code offset}: on a new line inside its braces, else at line end. */
-	private static void insertAttribute(IDocument d, int offset, String text) throws BadLocationException {
+	/**
+	 * Adds an attribute to the element named at {@code offset} (the issue's range): on a new line inside its braces;
+	 * for an element without braces (an op), at the end of its line, or right after its name when something else
+	 * follows on the line (a one-line file: {@code subgraph s { conv c out 8 } }; attributes may come in any order).
+	 */
+	private static void insertAttribute(IDocument d, int offset, int length, String text) throws BadLocationException {
 		IRegion line = d.getLineInformationOfOffset(offset);
 		String lineText = d.get(line.getOffset(), line.getLength());
 		int brace = lineText.indexOf('{', offset - line.getOffset());
 		if (brace >= 0) {
 			String indent = leadingWhitespace(lineText) + "\t";
 			d.replace(line.getOffset() + brace + 1, 0, "\n" + indent + text);
+			return;
+		}
+		int afterName = Math.min(offset + length - line.getOffset(), lineText.length());
+		if (lineText.indexOf('}', afterName) >= 0) {
+			d.replace(line.getOffset() + afterName, 0, " " + text);
 			return;
 		}
 		int comment = lineText.indexOf("//");

@@ -53,9 +53,13 @@ public final class EstimateComputer {
 		for (Element e : model.getElements()) {
 			if (e instanceof Network n) {
 				try {
-					Device d = firstDevice(model, n);
+					Search first = firstSearch(model, n);
 					NetworkSpec spec = mapper.toNetwork(n, null);
-					NetworkEstimate est = Estimator.estimate(spec, d == null ? Devices.ZU3EG : mapper.toDevice(d));
+					// with that search's architecture and within its resource caps, as the builder's findings
+					// (EngineFindings) and the search itself
+					NetworkEstimate est = first == null ? Estimator.estimate(spec, Devices.ZU3EG)
+							: Estimator.estimate(spec, mapper.searchDevice(first, first.getDevices().get(0)),
+									mapper.toConstraints(first));
 					byNetwork.put(n, est);
 					addNetwork(n, est, entries);
 				} catch (RuntimeException ex) {
@@ -74,11 +78,12 @@ public final class EstimateComputer {
 		return new EstimateSnapshot(parsed.stamp(), entries, problems.isEmpty() ? null : String.join("; ", problems));
 	}
 
-	private static Device firstDevice(Model model, Network n) {
+	/** The first search of {@code n} whose first device resolves (its device and caps are the inline estimates'). */
+	private static Search firstSearch(Model model, Network n) {
 		for (Element e : model.getElements()) {
 			if (e instanceof Search s && ModelMapper.networkOf(s) == n && !s.getDevices().isEmpty()
 					&& !s.getDevices().get(0).eIsProxy()) {
-				return s.getDevices().get(0);
+				return s;
 			}
 		}
 		return null;
@@ -153,8 +158,10 @@ public final class EstimateComputer {
 			}
 			try {
 				NetworkEstimate est = byNetwork.get(n);
-				if (est == null || !est.device().equals(d.getName())) {
-					est = Estimator.estimate(mapper.toNetwork(n, null), mapper.toDevice(d));
+				// the network's estimate was made within the first search's caps: another search has its own
+				if (est == null || !est.device().equals(d.getName())
+						|| !(s.eContainer() instanceof Model m) || firstSearch(m, n) != s) {
+					est = Estimator.estimate(mapper.toNetwork(n, null), mapper.searchDevice(s, d), mapper.toConstraints(s));
 				}
 				parts.add(est.feasible() ? String.format(Locale.ROOT, "\u2248 %.1f fps on %s", est.fps(), d.getName())
 						: "base configuration does not fit " + d.getName() + infeasible(est));

@@ -138,6 +138,27 @@ class NetworkExpanderTest {
         assertEquals("stride 4 is larger than the 2x2 feature map (input shape 8x2x2)", e.getMessage());
     }
 
+    /** 1-D signals as 1 x N maps: a stride halves N and keeps the one row ('same' padding). */
+    @Test
+    void strideOnAOneRowMapKeepsTheRow() {
+        assertEquals(new Shape(16, 1, 50), NetworkExpander.expand(net(new Shape(2, 1, 100),
+                new Conv("c", 16, 3, 2))).output());
+        assertEquals(new Shape(16, 1, 51), NetworkExpander.expand(net(new Shape(2, 1, 101),
+                new Conv("c", 16, 3, 2))).output());
+        assertEquals(new Shape(2, 1, 1), NetworkExpander.expand(net(new Shape(2, 1, 2),
+                new Depthwise("dw", 3, 2))).output());
+        assertEquals(new Shape(2, 25, 1), NetworkExpander.expand(net(new Shape(2, 50, 1),
+                new Depthwise("dw", 3, 2))).output(), "N x 1 (column) maps too");
+        assertEquals(new Shape(2, 1, 1), NetworkExpander.expand(net(new Shape(2, 1, 1),
+                new Depthwise("dw", 3, 2))).output(), "1 x 1 stays 1 x 1");
+        // neighbours that stay errors: the stride steps past a longer axis
+        ShapeException e = assertThrows(ShapeException.class, () -> NetworkExpander.expand(net(new Shape(2, 1, 3),
+                new Conv("c", 8, 3, 4))));
+        assertEquals("stride 4 is larger than the 1x3 feature map (input shape 2x1x3)", e.getMessage());
+        assertThrows(ShapeException.class, () -> NetworkExpander.expand(net(new Shape(2, 2, 100),
+                new Conv("c", 8, 3, 4))));
+    }
+
     @Test
     void samePaddingRoundsUp() {
         ExpandedNetwork n = NetworkExpander.expand(net(new Shape(3, 7, 9), new Conv("c", 8, 3, 2)));

@@ -35,7 +35,7 @@ class AccuracyPredictorTest {
         Path csv = Path.of(System.getProperty("hao.data", "data/imagenet-top1.csv"));
         List<AccuracyPredictor.Row> rows;
         try (var r = Files.exists(csv) ? Files.newBufferedReader(csv)
-                : new java.io.InputStreamReader(AccuracyPredictor.class.getResourceAsStream(AccuracyPredictor.BUILT_IN_RESOURCE))) {
+                : new java.io.InputStreamReader(AccuracyPredictor.class.getResourceAsStream(AccuracyPredictor.BUILT_IN_RESOURCE), java.nio.charset.StandardCharsets.UTF_8)) {
             rows = AccuracyPredictor.read(r, "imagenet-top1.csv");
         }
         AccuracyPredictor full = AccuracyPredictor.fit(rows, "all");

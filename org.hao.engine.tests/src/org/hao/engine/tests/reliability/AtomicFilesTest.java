@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,6 +36,37 @@ class AtomicFilesTest {
         }));
         assertEquals("{\"old\": true}", Files.readString(target));
         assertEquals(List.of(target), files());
+    }
+
+    /** A new result file gets the mode a plain write gives (0666 minus the umask), not createTempFile's 0600. */
+    @Test
+    void aNewFileFollowsTheUmask() throws Exception {
+        Path plain = Files.createFile(dir.resolve("plain.txt"));
+        Path target = dir.resolve("new.json");
+        AtomicFiles.write(target, "{}");
+        String expected = PosixFilePermissions.toString(Files.getPosixFilePermissions(plain));
+        assertEquals(expected, PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
+        assertTrue(expected.startsWith("rw-"), expected);
+        System.out.println("RELIABILITY new result file mode " + expected + " (plain createFile: " + expected + ")");
+    }
+
+    /** A rewritten file keeps its mode (wider and narrower than the umask's) and its group. */
+    @Test
+    void aRewrittenFileKeepsItsModeAndGroup() throws Exception {
+        for (String mode : List.of("rw-rw-r--", "rw-------", "rw-r-----", "rwxr-xr-x")) {
+            Path target = dir.resolve("kept-" + mode + ".csv");
+            Files.writeString(target, "old");
+            Files.setPosixFilePermissions(target, PosixFilePermissions.fromString(mode));
+            var group = Files.readAttributes(target, PosixFileAttributes.class).group();
+            AtomicFiles.write(target, "new");
+            assertEquals("new", Files.readString(target));
+            PosixFileAttributes after = Files.readAttributes(target, PosixFileAttributes.class);
+            assertEquals(mode, PosixFilePermissions.toString(after.permissions()));
+            assertEquals(group, after.group());
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temp file left");
+        }
     }
 
     @Test

@@ -51,7 +51,7 @@ class SolverFaultTest {
 
     @Test
     void brokenNativeLibraryIsReportedNotThrownAsLinkError() throws Exception {
-        Files.write(dir.resolve("libjniortools.so"), "not an ELF file".getBytes());
+        Files.write(dir.resolve("libjniortools.so"), "not an ELF file".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         ScipUnavailableException e = assertThrows(ScipUnavailableException.class, () -> ScipNatives.checkFolder(dir));
         assertTrue(e.getMessage().contains("cannot be loaded from"), e.getMessage());
         assertTrue(ScipNatives.isAvailable(), "a failed probe must not break the solver already in use");
