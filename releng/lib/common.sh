@@ -7,6 +7,10 @@ HAO_MIN_JAVA=21
 # Prints the major version of the JDK at $1 (a JAVA_HOME), or nothing if it is not a JDK.
 hao_java_major() {
   [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] || return 0
+  # the JDK's release file (JDK 9+) answers without starting a JVM, which costs a tenth of a second per call
+  local v=""
+  [ -f "$1/release" ] && v=$(sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "$1/release" | head -n 1)
+  if [ -n "$v" ]; then echo "$v"; return 0; fi
   "$1/bin/java" -XshowSettings:properties -version 2>&1 |
     sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1
 }
@@ -82,4 +86,17 @@ hao_product_dir() {
 # Prints the equinox launcher jar of a product folder.
 hao_launcher_jar() {
   ls "$1"/plugins/org.eclipse.equinox.launcher_*.jar 2>/dev/null | head -n 1
+}
+
+HAO_CLI_DIR="$HAO_ROOT/releng/org.hao.cli/target/cli"
+
+# Prints the command line's plain-class-path folder (lib/, natives/, classpath); builds it (without tests) when it is
+# not there yet.
+hao_cli_dir() {
+  if [ ! -f "$HAO_CLI_DIR/classpath" ]; then
+    echo "hao: the HAO Studio command line is not built yet; building it once (a few minutes, tests skipped)..." >&2
+    (cd "$HAO_ROOT" && JAVA_HOME="$JAVA_HOME" ./mvnw -q verify -DskipTests -pl releng/org.hao.cli -am >&2) || {
+      echo "hao: the build failed; run releng/build to see why" >&2; return 1; }
+  fi
+  echo "$HAO_CLI_DIR"
 }

@@ -64,6 +64,8 @@ class AcceleratorCliTest extends CliTestBase {
 		}
 		assertTrue(text.contains("[PG338-T9]") && text.contains("CALIBRATED") && text.contains("[DS891]"), text);
 		assertTrue(text.contains("overlay DPU B4096 (conv 8x16x16, depthwise 8x16, 3 cores)"), text);
+		// the DPU catalogue: B512 ... B4096 with their engines and resources
+		assertTrue(text.contains("DPU B512") && text.contains("conv 4x8x8") && text.contains("DPU B3136"), text);
 	}
 
 	/** The shipped calibration: every row fitted and predicted leave-one-out; rank order right on each board. */

@@ -13,6 +13,7 @@ import org.hao.dsl.hao.Model;
 import org.hao.dsl.mapping.ModelMapper;
 import org.hao.dsl.scoping.HaoStdlib;
 import org.hao.engine.arch.ArchitectureKind;
+import org.hao.engine.arch.DpuConfigurations;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,6 +50,12 @@ public class DevicesCommand implements Callable<Integer> {
 			}
 			out.println();
 		}
+		out.println("Fixed overlays, 'accelerator overlay \"DPU Bnnnn\"' on any FPGA device (PP x ICP x OCP: Xilinx Vitis AI"
+				+ " README_DPUCZDX8G.md; resources per core: PG338 v1.2 Table 9, low DSP usage, without depthwise/avg-pool/ReLU6):");
+		DpuConfigurations.all().values().forEach(c -> out.printf(java.util.Locale.ROOT,
+				"  %-10s conv %-8s depthwise %-6s %4d DSP %4d BRAM18K %6d LUT per core%n", c.name(), c.conv(), c.depthwise(),
+				c.resources().dsp(), c.resources().bram18k(), c.resources().lut()));
+		out.println();
 		for (var e : model.getElements()) {
 			if (!(e instanceof Device d)) {
 				continue;

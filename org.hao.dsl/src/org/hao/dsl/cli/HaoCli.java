@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 		description = "Hardware-aware neural architecture optimization, headless.",
 		subcommands = { CheckCommand.class, EstimateCommand.class, SearchCommand.class, CompareCommand.class,
 				DevicesCommand.class, CalibrateCommand.class, BenchExamplesCommand.class, ImportCommand.class,
-				ExportCommand.class })
+				ExportCommand.class, LspCommand.class })
 public class HaoCli {
 
 	public static void main(String[] args) {

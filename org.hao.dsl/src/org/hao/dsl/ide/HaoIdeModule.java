@@ -3,9 +3,34 @@
  */
 package org.hao.dsl.ide;
 
+import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
+import org.eclipse.xtext.ide.server.codelens.ICodeLensService;
+import org.eclipse.xtext.ide.server.hover.IHoverService;
+import org.eclipse.xtext.ide.server.symbol.DocumentSymbolService;
+import org.hao.dsl.lsp.EstimateCodeLensService;
+import org.hao.dsl.lsp.EstimateHoverService;
+import org.hao.dsl.lsp.HaoCodeActionService;
+import org.hao.dsl.lsp.HaoDocumentSymbolService;
 
 /**
- * Use this class to register ide components.
+ * Use this class to register ide components. The language server ({@code hao lsp}) adds the estimates (hover, code
+ * lenses) and the quick fixes (code actions).
  */
 public class HaoIdeModule extends AbstractHaoIdeModule {
+
+	public Class<? extends IHoverService> bindIHoverService() {
+		return EstimateHoverService.class;
+	}
+
+	public Class<? extends ICodeLensService> bindICodeLensService() {
+		return EstimateCodeLensService.class;
+	}
+
+	public Class<? extends DocumentSymbolService> bindDocumentSymbolService() {
+		return HaoDocumentSymbolService.class;
+	}
+
+	public Class<? extends ICodeActionService2> bindICodeActionService2() {
+		return HaoCodeActionService.class;
+	}
 }

@@ -132,13 +132,22 @@ public final class OverlayCostModel {
         };
     }
 
+    /**
+     * Whether the conv engine skips ICP x OCP weight tiles that block pruning zeroed (and stores pruned weights
+     * compressed). A free overlay is built to (the block-pruning FPGA designs of "Mobile or FPGA?"); a fixed vendor
+     * accelerator is not: the DPUCZDX8G has no sparse mode (PG338), so a block-pruned layer runs and loads densely there.
+     */
+    public boolean skipsZeroBlocks() {
+        return spec.fixedResources() == null;
+    }
+
     /** Whether a layer runs on the depthwise engine (all others use the conv engine and its elementwise unit). */
     public static boolean onDepthwiseEngine(Layer l) {
         return l.kind() == LayerKind.DEPTHWISE;
     }
 
-    private static double skippedFraction(Layer l, ConvEngine c) {
-        if (!Layer.isPrunable(l.kind()) || l.pruning().isNone()) {
+    private double skippedFraction(Layer l, ConvEngine c) {
+        if (!skipsZeroBlocks() || !Layer.isPrunable(l.kind()) || l.pruning().isNone()) {
             return 0;
         }
         return PruningAlignment.skippedFraction(l.pruning(), l.inChannels(), c.icp(), l.outChannels(), c.ocp());
@@ -150,7 +159,7 @@ public final class OverlayCostModel {
      * they fit a feature-map buffer of {@code bufferKiB}; the network's input and output always move through DDR.
      */
     public long ddrBytes(Layer l, int bufferKiB, boolean first, boolean last) {
-        long weightBytes = ceilDiv(l.weights() * l.bits().weightBits(), 8);
+        long weightBytes = ceilDiv((skipsZeroBlocks() ? l.weights() : l.denseWeights()) * l.bits().weightBits(), 8);
         if (l.kind().isDataMovement()) {
             return 0;
         }

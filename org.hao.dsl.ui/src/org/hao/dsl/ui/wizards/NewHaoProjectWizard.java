@@ -9,10 +9,11 @@ import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.dialogs.WizardNewProjectCreationPage;
 import org.eclipse.ui.ide.IDE;
+import org.hao.dsl.ui.HaoPerspective;
 import org.hao.dsl.ui.HaoUiPlugin;
 import org.hao.dsl.ui.editor.HaoEditor;
 
-/** New > HAO Project: a project with the HAO nature and the MobileNetV2 on ZU3EG example. */
+/** New > HAO Project: a project with the HAO nature and the MobileNetV2 on ZU3EG example, in the HAO perspective. */
 public class NewHaoProjectWizard extends Wizard implements INewWizard {
 
 	private WizardNewProjectCreationPage page;
@@ -36,6 +37,7 @@ public class NewHaoProjectWizard extends Wizard implements INewWizard {
 			IProject project = ExampleProjects.ensureProject(page.getProjectName(), null);
 			IFile example = project.getFile(ExampleProjects.EXAMPLE);
 			ExampleProjects.copyIfAbsent(example, ExampleProjects.bundledExample(), null);
+			HaoPerspective.show(null);
 			IDE.openEditor(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage(), example, HaoEditor.ID);
 			return true;
 		} catch (Exception e) {

@@ -75,6 +75,24 @@ class OverlayCostModelTest {
         assertEquals(10_816, a.lut());
     }
 
+    /** Block pruning aligned with the ICP x OCP tiles halves a free overlay's cycles; a DPU (no sparse mode) runs densely. */
+    @Test
+    void blockPruningSkipsTilesOnlyOnAFreeOverlay() {
+        Layer pruned = new Layer("l", "l", "s", LayerKind.POINTWISE, 144, 32, 56, 56, 56, 56, 1, 1, BitWidths.INT8,
+                new Pruning(16, 16, 0.5));
+        ConvEngine c = new ConvEngine(8, 16, 16);
+        DepthwiseEngine d = new DepthwiseEngine(8, 16);
+        long dense = 56L * 7 * 9 * 2;
+        assertEquals(dense / 2, MODEL.computeCycles(pruned, c, d));
+        var dpu = org.hao.engine.arch.DpuConfigurations.get("DPU B4096");
+        OverlayCostModel fixed = new OverlayCostModel(Devices.ZU3EG,
+                new OverlaySpec(dpu.name(), dpu.conv(), dpu.depthwise(), null, 1, 0, O, dpu.resources()));
+        assertEquals(dense, fixed.computeCycles(pruned, c, d));
+        // and it loads every weight: 144 x 32 dense bytes, not the 2,304 left after pruning
+        assertEquals(144 * 32, fixed.ddrBytes(pruned, 1024, false, false));
+        assertEquals(144 * 32 / 2, MODEL.ddrBytes(pruned, 1024, false, false));
+    }
+
     private static Map<String, Integer> res(org.hao.engine.arch.Resources r) {
         return Map.of("dsp", r.dsp(), "bram18k", r.bram18k(), "lut", r.lut());
     }

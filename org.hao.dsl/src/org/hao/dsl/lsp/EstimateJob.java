@@ -1,0 +1,229 @@
+package org.hao.dsl.lsp;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.eclipse.xtext.resource.XtextResource;
+import org.hao.dsl.hao.Device;
+import org.hao.dsl.hao.Element;
+import org.hao.dsl.hao.Model;
+import org.hao.dsl.hao.Network;
+import org.hao.dsl.hao.Op;
+import org.hao.dsl.hao.Search;
+import org.hao.dsl.hao.Subgraph;
+import org.hao.dsl.mapping.ModelMapper;
+import org.hao.engine.estimate.Estimator;
+import org.hao.engine.estimate.LayerEstimate;
+import org.hao.engine.estimate.NetworkEstimate;
+import org.hao.engine.estimate.SubgraphEstimate;
+import org.hao.engine.model.Devices;
+import org.hao.engine.model.NetworkSpec;
+
+/**
+ * The estimates of one document version, in two steps: {@link #of} reads the EMF model (on the thread that owns it,
+ * a request of the language server) into plain engine specs plus the names and offsets of the elements; {@link #run}
+ * calls the engine's Estimator (SCIP; milliseconds to seconds) on another thread and never touches EMF.
+ *
+ * <p>As in the Eclipse editor's inline estimates: base configuration (INT8, as written) of every network on the device
+ * of the first search that uses it, else the reference ZU3EG; a sequential subgraph's layers add up, a pipelined
+ * subgraph's stages run concurrently so an op shows its slowest stage.
+ */
+final class EstimateJob {
+
+	private static final String DOT = " \u00b7 ";
+
+	/** One op of a subgraph: its name and where its definition starts. */
+	record OpRef(String name, int offset) {
+	}
+
+	/** One subgraph: name, offset, ops. */
+	record SubgraphRef(String name, int offset, List<OpRef> ops) {
+	}
+
+	/** One network to estimate on one device. */
+	record NetworkTask(String network, int offset, NetworkSpec spec, org.hao.engine.model.Device device,
+			List<SubgraphRef> subgraphs) {
+	}
+
+	/** One search: name, offset, its network and devices (engine specs). */
+	record SearchTask(String search, int offset, String network, NetworkSpec spec,
+			List<org.hao.engine.model.Device> devices) {
+	}
+
+	private final List<NetworkTask> networks;
+	private final List<SearchTask> searches;
+	private final List<EstimateLine> failures;
+
+	private EstimateJob(List<NetworkTask> networks, List<SearchTask> searches, List<EstimateLine> failures) {
+		this.networks = networks;
+		this.searches = searches;
+		this.failures = failures;
+	}
+
+	/** Reads {@code resource}'s model; a file with syntax errors gets no estimates (its model is partial). */
+	static EstimateJob of(XtextResource resource) {
+		List<NetworkTask> networks = new ArrayList<>();
+		List<SearchTask> searches = new ArrayList<>();
+		List<EstimateLine> failures = new ArrayList<>();
+		if (resource.getContents().isEmpty() || !(resource.getContents().get(0) instanceof Model model)
+				|| resource.getParseResult() != null && resource.getParseResult().hasSyntaxErrors()) {
+			return new EstimateJob(networks, searches, failures);
+		}
+		ModelMapper mapper = new ModelMapper();
+		for (Element e : model.getElements()) {
+			if (e instanceof Network n && n.getName() != null) {
+				try {
+					Device d = firstDevice(model, n);
+					List<SubgraphRef> subgraphs = new ArrayList<>();
+					for (Subgraph sg : n.getSubgraphs()) {
+						List<OpRef> ops = new ArrayList<>();
+						for (Op op : sg.getOps()) {
+							ops.add(new OpRef(op.getName(), offset(op)));
+						}
+						subgraphs.add(new SubgraphRef(sg.getName(), offset(sg), ops));
+					}
+					networks.add(new NetworkTask(n.getName(), offset(n), mapper.toNetwork(n, null),
+							d == null ? Devices.ZU3EG : mapper.toDevice(d), subgraphs));
+				} catch (RuntimeException ex) {
+					failures.add(new EstimateLine(EstimateLine.network(n.getName()), offset(n),
+							"no estimate: " + ex.getMessage()));
+				}
+			}
+		}
+		for (Element e : model.getElements()) {
+			if (e instanceof Search s && s.getName() != null) {
+				Network n = ModelMapper.networkOf(s);
+				List<org.hao.engine.model.Device> devices = new ArrayList<>();
+				try {
+					for (Device d : s.getDevices()) {
+						if (!d.eIsProxy()) {
+							devices.add(mapper.toDevice(d));
+						}
+					}
+					if (n != null && !devices.isEmpty()) {
+						searches.add(new SearchTask(s.getName(), offset(s), n.getName(), mapper.toNetwork(n, null), devices));
+					}
+				} catch (RuntimeException ex) {
+					failures.add(new EstimateLine(EstimateLine.search(s.getName()), offset(s), "no estimate: " + ex.getMessage()));
+				}
+			}
+		}
+		return new EstimateJob(networks, searches, failures);
+	}
+
+	/** Runs the engine; stops early (returning what it has) when the thread is interrupted. */
+	List<EstimateLine> run() {
+		List<EstimateLine> lines = new ArrayList<>(failures);
+		for (NetworkTask t : networks) {
+			if (Thread.currentThread().isInterrupted()) {
+				return lines;
+			}
+			try {
+				NetworkEstimate est = Estimator.estimate(t.spec(), t.device());
+				addNetwork(t, est, lines);
+			} catch (RuntimeException ex) {
+				lines.add(new EstimateLine(EstimateLine.network(t.network()), 0, "no estimate: " + ex.getMessage()));
+			}
+		}
+		for (SearchTask s : searches) {
+			List<String> parts = new ArrayList<>();
+			for (org.hao.engine.model.Device d : s.devices()) {
+				if (Thread.currentThread().isInterrupted()) {
+					return lines;
+				}
+				try {
+					NetworkEstimate est = Estimator.estimate(s.spec(), d);
+					parts.add(est.feasible() ? String.format(Locale.ROOT, "\u2248 %.1f fps on %s", est.fps(), d.name())
+							: "base configuration does not fit " + d.name());
+				} catch (RuntimeException ex) {
+					parts.add(d.name() + ": " + ex.getMessage());
+				}
+			}
+			lines.add(new EstimateLine(EstimateLine.search(s.search()), s.offset(),
+					String.join(", ", parts) + " (base, INT8)"));
+		}
+		return lines;
+	}
+
+	private static void addNetwork(NetworkTask t, NetworkEstimate est, List<EstimateLine> lines) {
+		boolean overlay = "overlay".equals(est.accelerator().get("architecture"));
+		if (est.feasible()) {
+			lines.add(new EstimateLine(EstimateLine.network(t.network()), t.offset(), accelerator(est)));
+		}
+		for (SubgraphRef sg : t.subgraphs()) {
+			SubgraphEstimate se = est.subgraphs().stream().filter(s -> s.subgraph().equals(sg.name())).findFirst()
+					.orElse(null);
+			if (se == null) {
+				continue;
+			}
+			String sgText = Double.isNaN(se.latencyMs())
+					? "does not fit " + est.device() + ": " + (se.message() == null ? se.status() : se.message())
+					: overlay ? String.format(Locale.ROOT, "subgraph: %.2f ms on the overlay", se.latencyMs())
+							: "subgraph: " + resources(se.latencyMs(), se.dsp(), se.bram18k()) + " on " + est.device();
+			lines.add(new EstimateLine(EstimateLine.subgraph(t.network(), sg.name()), sg.offset(), sgText));
+			boolean pipelined = "PIPELINED".equals(se.mode());
+			for (OpRef op : sg.ops()) {
+				double ms = 0;
+				int dsp = 0;
+				int bram = 0;
+				boolean any = false;
+				Set<String> engines = new LinkedHashSet<>();
+				for (LayerEstimate l : se.layers()) {
+					if (op.name() != null && op.name().equals(l.sourceOp())) {
+						any = true;
+						engines.add(l.engine());
+						ms = pipelined ? Math.max(ms, l.latencyMs()) : ms + l.latencyMs();
+						dsp = pipelined ? dsp + l.dsp() : Math.max(dsp, l.dsp());
+						bram = pipelined ? bram + l.bram18k() : Math.max(bram, l.bram18k());
+					}
+				}
+				if (any) {
+					// on an overlay the engines are shared: an op shows its time and the engines it runs on
+					String text = overlay
+							? String.format(Locale.ROOT, "%.2f ms", ms) + DOT + String.join(" + ", engines) + " engine"
+							: resources(ms, dsp, bram);
+					lines.add(new EstimateLine(EstimateLine.op(t.network(), op.name()), op.offset(), text));
+				}
+			}
+		}
+	}
+
+	/** The accelerator at the network (as the Eclipse editor's line): architecture, engine sizes, what it needs. */
+	static String accelerator(NetworkEstimate est) {
+		Map<String, Object> a = est.accelerator();
+		String engines = "";
+		if (a.get("conv_engine") instanceof Map<?, ?> c && a.get("depthwise_engine") instanceof Map<?, ?> d) {
+			engines = DOT + "conv " + c.get("pp") + "x" + c.get("icp") + "x" + c.get("ocp") + " (PPxICPxOCP)" + DOT
+					+ "depthwise " + d.get("pp") + "x" + d.get("cp");
+		}
+		return a.get("architecture") + " " + a.get("name") + engines + DOT
+				+ String.format(Locale.ROOT, "%.1f fps", est.fps()) + DOT + est.dsp() + " DSP" + DOT + est.bram18k()
+				+ " BRAM on " + est.device();
+	}
+
+	static String resources(double ms, int dsp, int bram) {
+		return String.format(Locale.ROOT, "%.2f ms \u00b7 %d DSP \u00b7 %d BRAM", ms, dsp, bram);
+	}
+
+	private static Device firstDevice(Model model, Network n) {
+		for (Element e : model.getElements()) {
+			if (e instanceof Search s && ModelMapper.networkOf(s) == n && !s.getDevices().isEmpty()
+					&& !s.getDevices().get(0).eIsProxy()) {
+				return s.getDevices().get(0);
+			}
+		}
+		return null;
+	}
+
+	private static int offset(EObject e) {
+		ICompositeNode node = NodeModelUtils.getNode(e);
+		return node == null ? 0 : node.getOffset();
+	}
+}
