@@ -66,7 +66,7 @@ class PyTorchExportTest {
 		Path file = Path.of(System.getProperty("hao.examples.dir", "../examples"), "mobilenetv2-zu3eg.hao");
 		Path py = dir.resolve("chosen.py");
 		StringWriter err = new StringWriter();
-		int code = HaoCli.run(new String[] { "export", file.toString(), "--search", "mbv2_zu3eg_50fps", "--point",
+		int code = HaoCli.run(new String[] { "export", file.toString(), "--search", "mbv2_zu3eg_60fps", "--point",
 				"chosen", "--time-limit", "60", "--pytorch", py.toString() }, new PrintWriter(new StringWriter()),
 				new PrintWriter(err));
 		assertEquals(0, code, err.toString());

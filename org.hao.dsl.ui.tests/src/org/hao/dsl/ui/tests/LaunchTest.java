@@ -34,8 +34,8 @@ class LaunchTest {
 		if (results.exists()) {
 			results.delete(true, null);
 		}
-		ILaunchConfiguration config = HaoLaunchShortcut.configuration(file, "mbv2_zu3eg_50fps");
-		assertEquals(config, HaoLaunchShortcut.configuration(file, "mbv2_zu3eg_50fps"), "the configuration is reused");
+		ILaunchConfiguration config = HaoLaunchShortcut.configuration(file, "mbv2_zu3eg_60fps");
+		assertEquals(config, HaoLaunchShortcut.configuration(file, "mbv2_zu3eg_60fps"), "the configuration is reused");
 		// the example's own time limit (60 s); 2 threads leave a core to the UI
 		var wc = config.getWorkingCopy();
 		wc.setAttribute(SearchLaunch.THREADS, 2);
@@ -50,7 +50,7 @@ class LaunchTest {
 		assertTrue(ResultsFiles.reportFile(results).exists(), "HTML report written next to the results");
 		ParetoResults r = view.results();
 		System.out.println("PARETO " + r.points().size() + " points, chosen " + r.chosen() + ", status: " + view.statusText());
-		assertEquals("mbv2_zu3eg_50fps", r.search());
+		assertEquals("mbv2_zu3eg_60fps", r.search());
 		assertEquals("ZU3EG", r.device());
 		assertNotNull(r.latencyBudgetMs(), "the fps constraint becomes a latency budget line");
 		assertNotNull(view.chart().getSeriesSet().getSeries("frontier"));
@@ -79,7 +79,7 @@ class LaunchTest {
 		if (results.exists()) {
 			results.delete(true, null);
 		}
-		ILaunchConfiguration config = HaoLaunchShortcut.configuration(file, "mbv2_zu3eg_50fps");
+		ILaunchConfiguration config = HaoLaunchShortcut.configuration(file, "mbv2_zu3eg_60fps");
 		config.launch(ILaunchManager.RUN_MODE, null);
 		Job job = Ui.waitFor("the search job", () -> {
 			Job[] jobs = Job.getJobManager().find(SearchJob.FAMILY);
