@@ -83,6 +83,24 @@ class AcceleratorCliTest extends CliTestBase {
 		assertEquals(0, run("check", devices.toString()), out + "\n" + err);
 	}
 
+	/** A search's `architecture per-subgraph` on a device without a reconfiguration time is an error of `check`. */
+	@Test
+	void perSubgraphSearchNeedsTheDevicesReconfigurationTime() throws Exception {
+		Path f = dir.resolve("persub.hao");
+		Files.writeString(f, "device NoReconf fpga { dsp 360 bram18k 432 lut 70560 ff 141120 clock 200 MHz bandwidth 4.26 GB/s\n"
+				+ "  packing { 16: 1, 8: 2 } power { static 1 W mac 1 pJ ddr 30 pJ/B } }\n"
+				+ "network N { input 3 x 32 x 32 subgraph s { conv c out 16 kernel 3 stride 2 } }\n"
+				+ "search s1 { network N device NoReconf\n  architecture per-subgraph }\n");
+		assertEquals(1, run("check", f.toString()));
+		assertTrue(out.toString().contains(f + ":5:") && out.toString().contains("error: architecture per-subgraph reconfigures"
+				+ " 'NoReconf'"), out.toString());
+		// with the library's ZU3EG (which gives 5.6 MB at 800 MB/s) it is valid, and estimate uses the search's architecture
+		Files.writeString(f, Files.readString(f).replace("device NoReconf\n", "device ZU3EG\n"));
+		Path json = dir.resolve("p.json");
+		assertEquals(0, run("estimate", f.toString(), "--json", json.toString()), out + "\n" + err);
+		assertTrue(Files.readString(json).contains("\"architecture\": \"per-subgraph\""), Files.readString(json));
+	}
+
 	@Test
 	void badCalibrationRowsAreReportedWithTheirLine() throws Exception {
 		Path csv = dir.resolve("bad.csv");

@@ -63,12 +63,12 @@ public class DevicesCommand implements Callable<Integer> {
 			org.hao.engine.model.Device engine = mapper.toDevice(d);
 			out.println(summary(engine));
 			if (!brief) {
+				// the device's text as written (its figures with their source comments), without the comments above it
 				ICompositeNode node = NodeModelUtils.getNode(d);
-				for (String line : node.getText().strip().split("\\R")) {
-					String t = line.strip();
-					if (!t.isEmpty() && !t.startsWith("device ") && !t.equals("}")) {
-						out.println("    " + t);
-					}
+				String text = node.getText();
+				int start = text.indexOf("device ");
+				for (String line : text.substring(Math.max(0, start)).strip().split("\\R")) {
+					out.println("    " + line.replace("\t", "    "));
 				}
 				out.println();
 			}

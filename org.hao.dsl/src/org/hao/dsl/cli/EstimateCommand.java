@@ -46,7 +46,7 @@ public class EstimateCommand implements Callable<Integer> {
 	CommandSpec spec;
 
 	/** A network on a device, within the caps of the search it comes from (none for --device without a search). */
-	private record Target(Network network, Device device, Constraints constraints) {
+	private record Target(Network network, Device device, Constraints constraints, Search search) {
 	}
 
 	@Override
@@ -65,7 +65,9 @@ public class EstimateCommand implements Callable<Integer> {
 		boolean feasible = true;
 		List<Object> estimates = new ArrayList<>();
 		for (Target t : targets) {
-			NetworkEstimate e = Estimator.estimate(mapper.toNetwork(t.network(), null), mapper.toDevice(t.device()),
+			// on the architecture the search names (`architecture ...`), like the search itself
+			NetworkEstimate e = Estimator.estimate(mapper.toNetwork(t.network(), null),
+					t.search() == null ? mapper.toDevice(t.device()) : mapper.searchDevice(t.search(), t.device()),
 					t.constraints());
 			print(out, e);
 			if ("unavailable".equals(e.solver())) {
@@ -117,7 +119,7 @@ public class EstimateCommand implements Callable<Integer> {
 			}
 			for (var element : hao.model.getElements()) {
 				if (element instanceof Network n) {
-					targets.add(new Target(n, override, Constraints.NONE));
+					targets.add(new Target(n, override, Constraints.NONE, null));
 				}
 			}
 			return targets;
@@ -126,7 +128,7 @@ public class EstimateCommand implements Callable<Integer> {
 		for (Search s : searches) {
 			Network n = ModelMapper.networkOf(s);
 			for (Device d : override != null ? List.of(override) : s.getDevices()) {
-				targets.add(new Target(n, d, mapper.toConstraints(s)));
+				targets.add(new Target(n, d, mapper.toConstraints(s), s));
 			}
 		}
 		return targets;

@@ -12,7 +12,8 @@ import org.hao.engine.estimate.SubgraphEstimate;
 /**
  * The JSON of {@code hao estimate --json}: {@code network}, {@code device}, {@code accelerator} (architecture,
  * engines, resources), {@code latency_ms}, {@code fps}, {@code macs}, {@code weights}, {@code dsp}, {@code bram18k},
- * {@code lut}, {@code energy_mj} (mJ per frame), {@code accuracy} (predicted top-1, %), {@code feasible},
+ * {@code lut}, {@code energy_mj} (mJ per frame), {@code accuracy} (predicted top-1, %), {@code feasible} (the figures
+ * that do not exist when it is false are null),
  * {@code findings}, and {@code layers[]} with {@code name}, {@code subgraph}, {@code kind}, {@code input_shapes}
  * (C x H x W strings), {@code output_shape}, {@code macs}, {@code weights}, {@code latency_ms}, {@code engine}.
  */
@@ -20,20 +21,25 @@ final class EstimateJson {
 	private EstimateJson() {
 	}
 
+	/** JSON has no NaN: a figure that does not exist (the network does not fit) is null. */
+	private static Double finite(double v) {
+		return Double.isFinite(v) ? v : null;
+	}
+
 	static Map<String, Object> map(NetworkEstimate e) {
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("network", e.network());
 		m.put("device", e.device());
 		m.put("accelerator", e.accelerator());
-		m.put("latency_ms", e.latencyMs());
-		m.put("fps", e.fps());
+		m.put("latency_ms", finite(e.latencyMs()));
+		m.put("fps", finite(e.fps()));
 		m.put("macs", e.macs());
 		m.put("weights", e.weights());
 		m.put("dsp", e.dsp());
 		m.put("bram18k", e.bram18k());
 		m.put("lut", e.lut());
-		m.put("energy_mj", e.energyMj());
-		m.put("accuracy", e.accuracy());
+		m.put("energy_mj", finite(e.energyMj()));
+		m.put("accuracy", finite(e.accuracy()));
 		m.put("feasible", e.feasible());
 		m.put("solver", e.solver());
 		m.put("findings", e.findings());
@@ -48,7 +54,7 @@ final class EstimateJson {
 				lm.put("output_shape", l.outputShape());
 				lm.put("macs", l.macs());
 				lm.put("weights", l.weights());
-				lm.put("latency_ms", l.latencyMs());
+				lm.put("latency_ms", finite(l.latencyMs()));
 				lm.put("engine", l.engine());
 				lm.put("dsp", l.dsp());
 				lm.put("bram18k", l.bram18k());

@@ -135,7 +135,9 @@ public final class FeasibilityBounds {
 		if (arch == ArchitectureKind.OVERLAY) {
 			OverlayCostModel model = new OverlayCostModel(device, device.architecture().overlay());
 			Resources least = OverlayIlp.leastResources(model, OverlayCostModel.datapathBits(smallest.layers()));
-			addShortfalls(result, "the smallest overlay (conv and depthwise engines, buffer)", least.dsp(), least.bram18k(),
+			OverlaySpec o = device.architecture().overlay();
+			addShortfalls(result, o.pinned() ? "the overlay " + o.label() + " (its engines and buffer as given)"
+					: "the smallest overlay (conv and depthwise engines, buffer)", least.dsp(), least.bram18k(),
 					dspLimit, bramLimit);
 			return result;
 		}

@@ -34,6 +34,22 @@ public class SearchValidator extends HaoCheckBase {
 
 	private final ModelMapper mapper = new ModelMapper();
 
+	/** `architecture per-subgraph` needs every FPGA device of the search to give its reconfiguration time. */
+	@Check
+	public void checkArchitecture(Search s) {
+		if (!s.eIsSet(SEARCH__ARCHITECTURE) || s.getArchitecture() != org.hao.dsl.hao.ArchitectureLit.PER_SUBGRAPH) {
+			return;
+		}
+		for (Device d : resolved(s.getDevices())) {
+			if (d instanceof org.hao.dsl.hao.FpgaDevice f && (f.getReconfiguration() == null
+					|| f.getReconfiguration().getBitstreamMB() == null || f.getReconfiguration().getPortMBps() == null)) {
+				error("architecture per-subgraph reconfigures '" + d.getName() + "' at every subgraph switch, but the device"
+						+ " gives no reconfiguration time: add 'reconfiguration { bitstream N MB port R MB/s }' to it",
+						s, SEARCH__ARCHITECTURE, HaoIssueCodes.MISSING_ATTRIBUTE);
+			}
+		}
+	}
+
 	@Check
 	public void checkSearch(Search s) {
 		Network network = ModelMapper.networkOf(s);

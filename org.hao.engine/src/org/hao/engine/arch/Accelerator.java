@@ -9,7 +9,7 @@ import java.util.Map;
  *
  * @param name label ("overlay", or the pinned accelerator's name)
  * @param conv convolution engine PP x ICP x OCP
- * @param depthwise depthwise engine PP x CP
+ * @param depthwise depthwise engine PP x CP, or null when the network has no depthwise layer (none built)
  * @param featureBufferKiB on-chip feature-map buffer (KiB)
  * @param clockMhz clock of the engines (MHz)
  * @param cores cores on the chip (latency is one core's; resources count all)
@@ -56,13 +56,17 @@ public record Accelerator(String name, ConvEngine conv, DepthwiseEngine depthwis
             c.putAll(convResources.toMap());
         }
         m.put("conv_engine", c);
-        Map<String, Object> dw = new LinkedHashMap<>();
-        dw.put("pp", depthwise.pp());
-        dw.put("cp", depthwise.cp());
-        if (vendorResources == null) {
-            dw.putAll(depthwiseResources.toMap());
+        if (depthwise != null) {
+            Map<String, Object> dw = new LinkedHashMap<>();
+            dw.put("pp", depthwise.pp());
+            dw.put("cp", depthwise.cp());
+            if (vendorResources == null) {
+                dw.putAll(depthwiseResources.toMap());
+            }
+            m.put("depthwise_engine", dw);
+        } else {
+            m.put("depthwise_engine", null); // no depthwise layer: none built
         }
-        m.put("depthwise_engine", dw);
         Map<String, Object> buf = new LinkedHashMap<>();
         buf.put("kib", featureBufferKiB);
         if (vendorResources == null) {
@@ -82,8 +86,9 @@ public record Accelerator(String name, ConvEngine conv, DepthwiseEngine depthwis
 
     /** One line for the CLI, e.g. {@code overlay: conv 8x10x10 (PPxICPxOCP), depthwise 8x10 (PPxCP), ...}. */
     public String describe() {
-        return String.format(Locale.ROOT, "%s: conv %s (PPxICPxOCP), depthwise %s (PPxCP), %d KiB feature buffer, %.0f MHz%s;"
-                + " %d DSP, %d BRAM18K, %d LUT", name, conv, depthwise, featureBufferKiB, clockMhz,
+        return String.format(Locale.ROOT, "%s: conv %s (PPxICPxOCP), %s, %d KiB feature buffer, %.0f MHz%s;"
+                + " %d DSP, %d BRAM18K, %d LUT", name, conv, depthwise == null ? "no depthwise engine"
+                        : "depthwise " + depthwise + " (PPxCP)", featureBufferKiB, clockMhz,
                 cores > 1 ? ", " + cores + " cores (one per inference)" : "", dsp(), bram18k(), lut());
     }
 }

@@ -181,12 +181,27 @@ public final class OverlayCostModel {
 
     /** The accelerator built from these engines for operands of up to {@code bits} bits. */
     public Accelerator accelerator(String name, ConvEngine c, DepthwiseEngine d, int bufferKiB, int bits) {
+        return accelerator(name, c, d, bufferKiB, bits, true);
+    }
+
+    /**
+     * As above; {@code withDepthwise} false builds a free overlay without a depthwise engine (a network with no
+     * depthwise layer): {@code d} is then ignored and costs nothing.
+     */
+    public Accelerator accelerator(String name, ConvEngine c, DepthwiseEngine d, int bufferKiB, int bits, boolean withDepthwise) {
         FixedResources fixed = spec.fixedResources();
         Resources conv = new Resources(convDsp(c, bits), convBram(c, bits), convLut(c, bits));
-        Resources dw = new Resources(depthwiseDsp(d, bits), depthwiseBram(d, bits), depthwiseLut(d));
+        Resources dw = withDepthwise ? new Resources(depthwiseDsp(d, bits), depthwiseBram(d, bits), depthwiseLut(d))
+                : Resources.NONE;
         Resources buf = new Resources(0, bufferBram(bufferKiB), 0);
         Resources vendor = fixed == null ? null : new Resources(fixed.dsp(), fixed.bram18k(), fixed.lut());
-        return new Accelerator(name, c, d, bufferKiB, clockMhz(), spec.cores(), spec.overheads(), conv, dw, buf, vendor, bits);
+        return new Accelerator(name, c, withDepthwise ? d : null, bufferKiB, clockMhz(), spec.cores(), spec.overheads(), conv, dw, buf,
+                vendor, bits);
+    }
+
+    /** Whether the network needs the depthwise engine (a free overlay for a network without one is built without). */
+    public boolean needsDepthwiseEngine(List<Layer> layers) {
+        return spec.depthwise() != null || spec.fixedResources() != null || layers.stream().anyMatch(OverlayCostModel::onDepthwiseEngine);
     }
 
     /** ceil(PP*ICP*OCP / MACs per DSP at {@code bits}). */

@@ -117,10 +117,15 @@ public final class OverlayIlp {
                 k -> candidates(model, budget, bits));
         List<ConvEngine> convs = cand.convs();
         List<long[]> convRes = cand.convRes();
-        List<DepthwiseEngine> dws = cand.dws();
-        List<long[]> dwRes = cand.dwRes();
+        // no depthwise layer: no depthwise engine (one placeholder candidate that costs nothing)
+        boolean withDepthwise = model.needsDepthwiseEngine(layers);
+        List<DepthwiseEngine> dws = withDepthwise ? cand.dws() : List.of(new DepthwiseEngine(1, 1));
+        List<long[]> dwRes = withDepthwise ? cand.dwRes() : List.<long[]>of(new long[3]);
         List<Integer> bufs = cand.bufs();
-        long[] least = cand.least();
+        long[] least = cand.least().clone();
+        if (!withDepthwise) {
+            least[3] = least[4] = least[5] = 0;
+        }
         if (CANDIDATES.size() > 256) {
             CANDIDATES.clear();
         }
@@ -133,7 +138,7 @@ public final class OverlayIlp {
                         "the accelerator does not fit the device: it needs " + why);
             }
         }
-        String shortfall = shortfall(least, budget);
+        String shortfall = shortfall(least, budget, spec.pinned());
         if (convs.isEmpty() || dws.isEmpty() || bufs.isEmpty() || shortfall != null) {
             return new Result(IlpResult.Status.INFEASIBLE, null, Double.NaN, 0, "no overlay fits: "
                     + (shortfall != null ? shortfall : "the smallest " + (convs.isEmpty() ? "conv engine" : dws.isEmpty()
@@ -365,7 +370,8 @@ public final class OverlayIlp {
             ResourceBudget budget, String how) {
         OverlaySpec spec = model.spec();
         String name = spec.label();
-        Accelerator a = model.accelerator(name, c, d, bufferKiB, OverlayCostModel.datapathBits(layers));
+        Accelerator a = model.accelerator(name, c, d, bufferKiB, OverlayCostModel.datapathBits(layers),
+                model.needsDepthwiseEngine(layers));
         String why = exceeds(a.dsp(), a.bram18k(), a.lut(), budget);
         if (why != null) {
             return new Result(IlpResult.Status.INFEASIBLE, null, Double.NaN, 0, "the accelerator " + a.describe()
@@ -377,19 +383,20 @@ public final class OverlayIlp {
     }
 
     /** The resources even the smallest engines and buffer exceed, with the shortfall; null when none. */
-    private static String shortfall(long[] least, ResourceBudget b) {
+    private static String shortfall(long[] least, ResourceBudget b, boolean pinned) {
+        String who = pinned ? "the pinned engines and buffer need " : "the smallest engines need ";
         long dsp = least[0] + least[3], bram = least[1] + least[4] + least[6], lut = least[2] + least[5];
         List<String> over = new ArrayList<>();
         if (dsp > b.dspLimit()) {
-            over.add("the smallest engines need " + dsp + " DSP; " + b.describe(ResourceBudget.Resource.DSP) + ": short by "
+            over.add(who + dsp + " DSP; " + b.describe(ResourceBudget.Resource.DSP) + ": short by "
                     + (dsp - b.dspLimit()));
         }
         if (bram > b.bram18kLimit()) {
-            over.add("the smallest engines need " + bram + " BRAM18K; " + b.describe(ResourceBudget.Resource.BRAM18K)
+            over.add(who + bram + " BRAM18K; " + b.describe(ResourceBudget.Resource.BRAM18K)
                     + ": short by " + (bram - b.bram18kLimit()));
         }
         if (lut > b.lutLimit()) {
-            over.add("the smallest engines need " + lut + " LUT; " + b.describe(ResourceBudget.Resource.LUT) + ": short by "
+            over.add(who + lut + " LUT; " + b.describe(ResourceBudget.Resource.LUT) + ": short by "
                     + (lut - b.lutLimit()));
         }
         return over.isEmpty() ? null : String.join("; ", over);

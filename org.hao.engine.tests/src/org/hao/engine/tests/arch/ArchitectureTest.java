@@ -71,6 +71,19 @@ class ArchitectureTest {
         assertEquals(a.convResources().plus(a.depthwiseResources()).plus(a.bufferResources()), a.total());
     }
 
+    /** A network without depthwise layers gets no depthwise engine: its overlay is the conv engine and buffer only. */
+    @Test
+    void noDepthwiseLayerNoDepthwiseEngine() {
+        NetworkSpec plain = new NetworkSpec("plain", new org.hao.engine.model.Shape(3, 64, 64), List.of(new SubgraphSpec("s",
+                ExecutionMode.SEQUENTIAL, List.of(new org.hao.engine.model.Conv("c1", 32, 3, 2),
+                        new org.hao.engine.model.Pointwise("p1", 64)), null)));
+        NetworkEstimate e = Estimator.estimate(plain, Devices.ZU3EG, Constraints.NONE, new IlpCache());
+        assertTrue(e.feasible(), e.findings().toString());
+        assertEquals(null, e.accelerator().get("depthwise_engine"));
+        int conv = ((Number) ((java.util.Map<?, ?>) e.accelerator().get("conv_engine")).get("dsp")).intValue();
+        assertEquals(conv, e.dsp(), "the DSPs are the conv engine's alone");
+    }
+
     /** MobileNetV2 with one stage per subgraph instead of one block per subgraph. */
     private static NetworkSpec perStage(NetworkSpec perBlock) {
         List<SubgraphSpec> out = new ArrayList<>();
