@@ -155,8 +155,7 @@ public final class OverlayIlp {
         for (int i = 0; i < layers.size(); i++) {
             Layer l = layers.get(i);
             boolean first = i == 0, last = i == layers.size() - 1;
-            String key = l.kind() + " " + l.inChannels() + " " + l.outChannels() + " " + l.inHeight() + " " + l.inWidth() + " "
-                    + l.outHeight() + " " + l.outWidth() + " " + l.kernel() + " " + l.bits() + " " + l.pruning() + first + last;
+            String key = IlpKey.LayerSignature.of(l) + " " + first + last;
             Integer k = index.get(key);
             if (k == null) {
                 index.put(key, distinct.size());

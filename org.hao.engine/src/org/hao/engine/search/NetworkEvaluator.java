@@ -140,9 +140,8 @@ public final class NetworkEvaluator {
         ResourceBudget budget = subgraphs.budget();
         StringBuilder key = new StringBuilder(device.toString()).append('|').append(budget);
         for (Layer l : layers) {
-            key.append('|').append(l.kind()).append(l.inChannels()).append(',').append(l.outChannels()).append(',')
-                    .append(l.inHeight()).append(',').append(l.inWidth()).append(',').append(l.outHeight()).append(',')
-                    .append(l.outWidth()).append(',').append(l.kernel()).append(l.bits()).append(l.pruning());
+            // everything a layer's overlay cost depends on (shapes, options such as groups, its inputs' shapes)
+            key.append('|').append(org.hao.engine.ilp.IlpKey.LayerSignature.of(l));
         }
         String k = key.toString();
         OverlayIlp.Result r = OVERLAY_CACHE.get(k);

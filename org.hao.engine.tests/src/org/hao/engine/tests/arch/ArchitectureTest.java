@@ -84,6 +84,22 @@ class ArchitectureTest {
         assertEquals(conv, e.dsp(), "the DSPs are the conv engine's alone");
     }
 
+    /**
+     * Regression: the overlay caches were keyed by shapes only, so a grouped convolution with the same shapes as a
+     * dense one was given the dense one's cost. Groups (and every other option) are part of the key now.
+     */
+    @Test
+    void groupedAndDenseConvolutionsAreCostedApart() {
+        java.util.function.IntFunction<NetworkSpec> net = g -> new NetworkSpec("g", new org.hao.engine.model.Shape(64, 28, 28),
+                List.of(new SubgraphSpec("s", ExecutionMode.SEQUENTIAL, List.of(new org.hao.engine.model.Conv("c", 64, 3, 1, g, 1,
+                        org.hao.engine.model.Padding.SAME, org.hao.engine.model.Activation.RELU, List.of())), null)));
+        NetworkEstimate dense = Estimator.estimate(net.apply(1), Devices.ZU3EG); // the shared caches, as the editor uses them
+        NetworkEstimate grouped = Estimator.estimate(net.apply(8), Devices.ZU3EG);
+        assertTrue(dense.feasible() && grouped.feasible());
+        assertEquals(dense.macs() / 8, grouped.macs());
+        assertTrue(grouped.latencyMs() < dense.latencyMs(), grouped.latencyMs() + " vs " + dense.latencyMs());
+    }
+
     /** MobileNetV2 with one stage per subgraph instead of one block per subgraph. */
     private static NetworkSpec perStage(NetworkSpec perBlock) {
         List<SubgraphSpec> out = new ArrayList<>();
