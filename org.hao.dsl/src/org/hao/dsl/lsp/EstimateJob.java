@@ -1,16 +1,14 @@
 package org.hao.dsl.lsp;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.XtextResource;
+import org.hao.dsl.estimate.EstimateTexts;
 import org.hao.dsl.hao.Device;
 import org.hao.dsl.hao.Element;
 import org.hao.dsl.hao.Model;
@@ -20,7 +18,6 @@ import org.hao.dsl.hao.Search;
 import org.hao.dsl.hao.Subgraph;
 import org.hao.dsl.mapping.ModelMapper;
 import org.hao.engine.estimate.Estimator;
-import org.hao.engine.estimate.LayerEstimate;
 import org.hao.engine.estimate.NetworkEstimate;
 import org.hao.engine.estimate.SubgraphEstimate;
 import org.hao.engine.model.Devices;
@@ -37,7 +34,6 @@ import org.hao.engine.model.NetworkSpec;
  */
 final class EstimateJob {
 
-	private static final String DOT = " \u00b7 ";
 
 	/** One op of a subgraph: its name and where its definition starts. */
 	record OpRef(String name, int offset) {
@@ -153,9 +149,9 @@ final class EstimateJob {
 	}
 
 	private static void addNetwork(NetworkTask t, NetworkEstimate est, List<EstimateLine> lines) {
-		boolean overlay = "overlay".equals(est.accelerator().get("architecture"));
+		boolean overlay = EstimateTexts.overlay(est);
 		if (est.feasible()) {
-			lines.add(new EstimateLine(EstimateLine.network(t.network()), t.offset(), accelerator(est)));
+			lines.add(new EstimateLine(EstimateLine.network(t.network()), t.offset(), EstimateTexts.accelerator(est)));
 		}
 		for (SubgraphRef sg : t.subgraphs()) {
 			SubgraphEstimate se = est.subgraphs().stream().filter(s -> s.subgraph().equals(sg.name())).findFirst()
@@ -166,50 +162,15 @@ final class EstimateJob {
 			String sgText = Double.isNaN(se.latencyMs())
 					? "does not fit " + est.device() + ": " + (se.message() == null ? se.status() : se.message())
 					: overlay ? String.format(Locale.ROOT, "subgraph: %.2f ms on the overlay", se.latencyMs())
-							: "subgraph: " + resources(se.latencyMs(), se.dsp(), se.bram18k()) + " on " + est.device();
+							: "subgraph: " + EstimateTexts.resources(se.latencyMs(), se.dsp(), se.bram18k()) + " on " + est.device();
 			lines.add(new EstimateLine(EstimateLine.subgraph(t.network(), sg.name()), sg.offset(), sgText));
-			boolean pipelined = "PIPELINED".equals(se.mode());
 			for (OpRef op : sg.ops()) {
-				double ms = 0;
-				int dsp = 0;
-				int bram = 0;
-				boolean any = false;
-				Set<String> engines = new LinkedHashSet<>();
-				for (LayerEstimate l : se.layers()) {
-					if (op.name() != null && op.name().equals(l.sourceOp())) {
-						any = true;
-						engines.add(l.engine());
-						ms = pipelined ? Math.max(ms, l.latencyMs()) : ms + l.latencyMs();
-						dsp = pipelined ? dsp + l.dsp() : Math.max(dsp, l.dsp());
-						bram = pipelined ? bram + l.bram18k() : Math.max(bram, l.bram18k());
-					}
-				}
-				if (any) {
-					// on an overlay the engines are shared: an op shows its time and the engines it runs on
-					String text = overlay
-							? String.format(Locale.ROOT, "%.2f ms", ms) + DOT + String.join(" + ", engines) + " engine"
-							: resources(ms, dsp, bram);
+				String text = EstimateTexts.op(se, op.name(), overlay);
+				if (text != null) {
 					lines.add(new EstimateLine(EstimateLine.op(t.network(), op.name()), op.offset(), text));
 				}
 			}
 		}
-	}
-
-	/** The accelerator at the network (as the Eclipse editor's line): architecture, engine sizes, what it needs. */
-	static String accelerator(NetworkEstimate est) {
-		Map<String, Object> a = est.accelerator();
-		String engines = "";
-		if (a.get("conv_engine") instanceof Map<?, ?> c && a.get("depthwise_engine") instanceof Map<?, ?> d) {
-			engines = DOT + "conv " + c.get("pp") + "x" + c.get("icp") + "x" + c.get("ocp") + " (PPxICPxOCP)" + DOT
-					+ "depthwise " + d.get("pp") + "x" + d.get("cp");
-		}
-		return a.get("architecture") + " " + a.get("name") + engines + DOT
-				+ String.format(Locale.ROOT, "%.1f fps", est.fps()) + DOT + est.dsp() + " DSP" + DOT + est.bram18k()
-				+ " BRAM on " + est.device();
-	}
-
-	static String resources(double ms, int dsp, int bram) {
-		return String.format(Locale.ROOT, "%.2f ms \u00b7 %d DSP \u00b7 %d BRAM", ms, dsp, bram);
 	}
 
 	private static Device firstDevice(Model model, Network n) {

@@ -18,10 +18,10 @@ import org.hao.dsl.hao.Network;
 import org.hao.dsl.hao.Op;
 import org.hao.dsl.hao.Search;
 import org.hao.dsl.hao.Subgraph;
+import org.hao.dsl.estimate.EstimateTexts;
 import org.hao.dsl.mapping.ModelMapper;
 import org.hao.dsl.ui.ParsedDocument;
 import org.hao.engine.estimate.Estimator;
-import org.hao.engine.estimate.LayerEstimate;
 import org.hao.engine.estimate.NetworkEstimate;
 import org.hao.engine.estimate.SubgraphEstimate;
 import org.hao.engine.model.Devices;
@@ -33,7 +33,6 @@ import org.hao.engine.model.NetworkSpec;
  */
 public final class EstimateComputer {
 
-	private static final String DOT = " \u00b7 ";
 
 	private EstimateComputer() {
 	}
@@ -90,9 +89,9 @@ public final class EstimateComputer {
 	}
 
 	private static void addNetwork(Network n, NetworkEstimate est, List<EstimateEntry> entries) {
-		boolean overlay = "overlay".equals(est.accelerator().get("architecture"));
+		boolean overlay = EstimateTexts.overlay(est);
 		if (est.feasible()) {
-			entries.add(new EstimateEntry("network:" + n.getName(), position(n), accelerator(est)));
+			entries.add(new EstimateEntry("network:" + n.getName(), position(n), EstimateTexts.accelerator(est)));
 		}
 		for (Subgraph sg : n.getSubgraphs()) {
 			SubgraphEstimate se = est.subgraphs().stream().filter(s -> s.subgraph().equals(sg.getName())).findFirst().orElse(null);
@@ -102,48 +101,15 @@ public final class EstimateComputer {
 			String sgText = Double.isNaN(se.latencyMs())
 					? "\u26a0 does not fit " + est.device() + ": " + firstClause(se.message() == null ? se.status() : se.message())
 					: overlay ? String.format(Locale.ROOT, "subgraph: %.2f ms on the overlay", se.latencyMs())
-							: "subgraph: " + resources(se.latencyMs(), se.dsp(), se.bram18k());
+							: "subgraph: " + EstimateTexts.resources(se.latencyMs(), se.dsp(), se.bram18k());
 			entries.add(new EstimateEntry("subgraph:" + sg.getName(), position(sg), sgText));
-			boolean pipelined = "PIPELINED".equals(se.mode());
 			for (Op op : sg.getOps()) {
-				double ms = 0;
-				int dsp = 0;
-				int bram = 0;
-				boolean any = false;
-				java.util.Set<String> engines = new java.util.LinkedHashSet<>();
-				for (LayerEstimate l : se.layers()) {
-					if (op.getName() != null && op.getName().equals(l.sourceOp())) {
-						any = true;
-						engines.add(l.engine());
-						// a pipeline's stages run concurrently: an op costs its slowest stage; sequential layers add up
-						ms = pipelined ? Math.max(ms, l.latencyMs()) : ms + l.latencyMs();
-						// pipelined layers each get their own engine; sequential layers share one
-						dsp = pipelined ? dsp + l.dsp() : Math.max(dsp, l.dsp());
-						bram = pipelined ? bram + l.bram18k() : Math.max(bram, l.bram18k());
-					}
-				}
-				if (any) {
-					// on an overlay the engines are shared: an op shows its time and the engines it runs on
-					String text = overlay ? String.format(Locale.ROOT, "%.2f ms", ms) + DOT + String.join(" + ", engines) + " engine"
-							: resources(ms, dsp, bram);
+				String text = EstimateTexts.op(se, op.getName(), overlay);
+				if (text != null) {
 					entries.add(new EstimateEntry("op:" + op.getName(), position(op), text));
 				}
 			}
 		}
-	}
-
-	/** The accelerator line at the network: architecture, engine sizes, what the bitstream needs. */
-	@SuppressWarnings("unchecked")
-	static String accelerator(NetworkEstimate est) {
-		Map<String, Object> a = est.accelerator();
-		String engines = "";
-		if (a.get("conv_engine") instanceof Map<?, ?> c && a.get("depthwise_engine") instanceof Map<?, ?> d) {
-			engines = DOT + "conv " + c.get("pp") + "x" + c.get("icp") + "x" + c.get("ocp") + " (PPxICPxOCP)" + DOT + "depthwise "
-					+ d.get("pp") + "x" + d.get("cp");
-		}
-		return String.format(Locale.ROOT, "%s %s", a.get("architecture"), a.get("name")) + engines + DOT
-				+ String.format(Locale.ROOT, "%.1f fps", est.fps()) + DOT + est.dsp() + " DSP" + DOT + est.bram18k() + " BRAM" + " on "
-				+ est.device();
 	}
 
 	private static String searchText(Search s, ModelMapper mapper, Map<Network, NetworkEstimate> byNetwork) {
@@ -182,10 +148,6 @@ public final class EstimateComputer {
 		int semi = message.indexOf(';');
 		String first = semi < 0 ? message : message.substring(0, semi);
 		return first.replaceAll(" \\([^)]*\\)", "");
-	}
-
-	static String resources(double ms, int dsp, int bram) {
-		return String.format(Locale.ROOT, "%.2f ms", ms) + DOT + dsp + " DSP" + DOT + bram + " BRAM";
 	}
 
 	private static Position position(EObject e) {

@@ -1,0 +1,77 @@
+package org.hao.dsl.estimate;
+
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.hao.engine.estimate.LayerEstimate;
+import org.hao.engine.estimate.NetworkEstimate;
+import org.hao.engine.estimate.SubgraphEstimate;
+
+/**
+ * The inline-estimate texts the Eclipse editor (code minings, hovers) and the language server (code lenses, hovers)
+ * both show, so the two editors say the same thing about a network.
+ */
+public final class EstimateTexts {
+	/** Separator between the figures of one line. */
+	public static final String DOT = " \u00b7 ";
+
+	private EstimateTexts() {
+	}
+
+	/** Whether the estimate ran on an overlay (engines shared by every layer). */
+	public static boolean overlay(NetworkEstimate est) {
+		return "overlay".equals(est.accelerator().get("architecture"));
+	}
+
+	/**
+	 * The accelerator line at the network, e.g. {@code overlay overlay · conv 2x12x20 (PPxICPxOCP) · depthwise 2x64 ·
+	 * 84.7 fps · 304 DSP · 326 BRAM on ZU3EG}.
+	 */
+	public static String accelerator(NetworkEstimate est) {
+		Map<String, Object> a = est.accelerator();
+		String engines = "";
+		if (a.get("conv_engine") instanceof Map<?, ?> c) {
+			engines = DOT + "conv " + c.get("pp") + "x" + c.get("icp") + "x" + c.get("ocp") + " (PPxICPxOCP)" + DOT
+					+ (a.get("depthwise_engine") instanceof Map<?, ?> d ? "depthwise " + d.get("pp") + "x" + d.get("cp")
+							: "no depthwise engine");
+		}
+		return a.get("architecture") + " " + a.get("name") + engines + DOT + String.format(Locale.ROOT, "%.1f fps", est.fps())
+				+ DOT + est.dsp() + " DSP" + DOT + est.bram18k() + " BRAM on " + est.device();
+	}
+
+	/** {@code 0.84 ms · 48 DSP · 6 BRAM}. */
+	public static String resources(double ms, int dsp, int bram) {
+		return String.format(Locale.ROOT, "%.2f ms", ms) + DOT + dsp + " DSP" + DOT + bram + " BRAM";
+	}
+
+	/**
+	 * The estimate of one op of a subgraph, or null when no layer comes from it. On an overlay: its time and the engines
+	 * it runs on (they are shared, so an op has no DSP of its own). Otherwise every layer has its own engine: a
+	 * pipeline's stages run concurrently (the op costs its slowest stage, its engines' resources add up), sequential
+	 * layers add up in time and share the largest engine.
+	 */
+	public static String op(SubgraphEstimate se, String opName, boolean overlay) {
+		boolean pipelined = "PIPELINED".equals(se.mode());
+		double ms = 0;
+		int dsp = 0;
+		int bram = 0;
+		boolean any = false;
+		Set<String> engines = new LinkedHashSet<>();
+		for (LayerEstimate l : se.layers()) {
+			if (opName != null && opName.equals(l.sourceOp())) {
+				any = true;
+				engines.add(l.engine());
+				ms = pipelined ? Math.max(ms, l.latencyMs()) : ms + l.latencyMs();
+				dsp = pipelined ? dsp + l.dsp() : Math.max(dsp, l.dsp());
+				bram = pipelined ? bram + l.bram18k() : Math.max(bram, l.bram18k());
+			}
+		}
+		if (!any) {
+			return null;
+		}
+		return overlay ? String.format(Locale.ROOT, "%.2f ms", ms) + DOT + String.join(" + ", engines) + " engine"
+				: resources(ms, dsp, bram);
+	}
+}
