@@ -4,16 +4,11 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
-import org.eclipse.core.resources.IFile;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.wizard.Wizard;
 import org.eclipse.ui.INewWizard;
 import org.eclipse.ui.IWorkbench;
-import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.dialogs.WizardNewFileCreationPage;
-import org.eclipse.ui.ide.IDE;
-import org.hao.dsl.ui.HaoUiPlugin;
-import org.hao.dsl.ui.editor.HaoEditor;
 
 /** New > HAO File: a small network, space and search to start from. */
 public class NewHaoFileWizard extends Wizard implements INewWizard {
@@ -78,15 +73,6 @@ public class NewHaoFileWizard extends Wizard implements INewWizard {
 
 	@Override
 	public boolean performFinish() {
-		IFile file = page.createNewFile();
-		if (file == null) {
-			return false;
-		}
-		try {
-			IDE.openEditor(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage(), file, HaoEditor.ID);
-		} catch (Exception e) {
-			HaoUiPlugin.log("cannot open " + file, e);
-		}
-		return true;
+		return NewFiles.createAndOpen(page);
 	}
 }

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.eclipse.core.resources.IFile;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.wizard.Wizard;
 import org.eclipse.swt.SWT;
@@ -20,15 +19,11 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IImportWizard;
 import org.eclipse.ui.IWorkbench;
-import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.dialogs.WizardNewFileCreationPage;
-import org.eclipse.ui.ide.IDE;
 import org.hao.dsl.cli.ImportCommand;
 import org.hao.engine.onnx.ImportedNetwork;
 import org.hao.engine.onnx.OnnxImportException;
 import org.hao.engine.onnx.OnnxImporter;
-import org.hao.dsl.ui.HaoUiPlugin;
-import org.hao.dsl.ui.editor.HaoEditor;
 
 /**
  * File > Import > HAO Studio > Network from ONNX model: the same import as {@code hao import} (subgraphs by
@@ -54,16 +49,7 @@ public class OnnxImportWizard extends Wizard implements IImportWizard {
 
 	@Override
 	public boolean performFinish() {
-		IFile file = page.createNewFile();
-		if (file == null) {
-			return false;
-		}
-		try {
-			IDE.openEditor(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage(), file, HaoEditor.ID);
-		} catch (Exception e) {
-			HaoUiPlugin.log("cannot open " + file, e);
-		}
-		return true;
+		return NewFiles.createAndOpen(page);
 	}
 
 	/** The usual new-file page plus the ONNX model to read; the import runs when the model path changes. */
