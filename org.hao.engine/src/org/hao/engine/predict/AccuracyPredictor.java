@@ -415,7 +415,7 @@ public final class AccuracyPredictor {
         List<DropModel.QLayer> layers = quantLayers(net);
         double[] raw = floatRaw(f);
         double drop = drops.drop(layers, quantization, sensitivities);
-        double hw = Math.sqrt(halfWidthFloat * halfWidthFloat + Math.pow(drops.halfWidth(layers), 2)
+        double hw = Math.sqrt(halfWidthFloat * halfWidthFloat + Math.pow(drops.halfWidth(layers, drop), 2)
                 + Math.pow(0.5 * (raw[0] - raw[1]), 2));
         int k = classes(net);
         double top1 = toClasses(squash(raw[0] - drop, IMAGENET_CHANCE), k);
