@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.hao.engine.predict.AccuracyPredictor;
 import org.hao.engine.predict.DropModel;
+import org.hao.engine.predict.PruneDropModel;
 
 /**
  * The predictor's quality, printed by {@code releng/bench-engine}: leave-one-out MAE on float, pruned, 8-bit and
@@ -36,9 +37,9 @@ public final class PredictorQuality {
             throw new IllegalStateException(e);
         }
         double[] floatLoo = p.looAbsResiduals();
-        List<Double> dense = new ArrayList<>(), pruned = new ArrayList<>(), all = new ArrayList<>();
+        List<Double> dense = new ArrayList<>(), all = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            (rows.get(i).features().pruneRatio() > 0 ? pruned : dense).add(floatLoo[i]);
+            dense.add(floatLoo[i]);
             all.add(floatLoo[i]);
         }
 
@@ -61,7 +62,10 @@ public final class PredictorQuality {
         System.out.printf(Locale.ROOT, "%nPredictor quality (leave-one-out, refit without the row; top-1 points):%n");
         System.out.printf(Locale.ROOT, "  %-46s %4s %7s%n", "rows", "n", "LOO MAE");
         line("float, dense (float model, absolute top-1)", dense);
-        line("float, pruned (float model, absolute top-1)", pruned);
+        PruneDropModel pm = AccuracyPredictor.builtInPrune();
+        List<Double> prunedDrop = pm.nestedLeaveOneOut().stream().map(r -> Math.abs(r.residual())).toList();
+        all.addAll(prunedDrop);
+        line("pruned (pruning drop model, on the drop)", prunedDrop);
         line("8-bit (drop model, on the drop)", byte8);
         line("sub-8-bit and mixed (drop model, on the drop)", sub);
         line("all rows (target <= 0.8)", all);
@@ -75,6 +79,9 @@ public final class PredictorQuality {
         System.out.printf(Locale.ROOT, "  drop model: %d coefficients + %d hyper-parameters fitted on %d rows (%d at 8 bit,"
                 + " %d below); float model: %d coefficients + lambda on %d rows%n", pc[0], pc[1], d.fittedRows().size(),
                 byte8.size(), sub.size(), p.coefficients().size() + 1, rows.size());
+        System.out.printf(Locale.ROOT, "  pruning drop model: %d coefficients + lambda %.3g on %d rows, coefficients %s,"
+                + " %.0f %% interval +- %.2f%n", pm.coefficients().size(), pm.lambda(), pm.fittedRows().size(),
+                round(pm.coefficients()), DropModel.INTERVAL_LEVEL * 100, pm.halfWidth());
         System.out.printf(Locale.ROOT, "  8-bit level: lambda %.3g, coefficients %s%n", d.lambda(), round(d.coefficients()));
         System.out.printf(Locale.ROOT, "  below 8 bit: lambda %.3g, depth slope %.2f, coefficients %s%n", d.lambdaExcess(),
                 d.depthSlope(), round(d.excessCoefficients()));

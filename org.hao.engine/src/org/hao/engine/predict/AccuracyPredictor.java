@@ -117,6 +117,23 @@ public final class AccuracyPredictor {
         return d;
     }
 
+    private static volatile PruneDropModel builtInPrune;
+
+    /** The pruning drop model on the shipped table (cached). */
+    public static PruneDropModel builtInPrune() {
+        PruneDropModel d = builtInPrune;
+        if (d == null) {
+            synchronized (AccuracyPredictor.class) {
+                d = builtInPrune;
+                if (d == null) {
+                    d = PruneDropModel.builtIn();
+                    builtInPrune = d;
+                }
+            }
+        }
+        return d;
+    }
+
     /** The predictor fitted on the table shipped with the engine (cached). */
     public static AccuracyPredictor builtIn() {
         AccuracyPredictor p = builtIn;
@@ -403,24 +420,28 @@ public final class AccuracyPredictor {
     }
 
     /**
-     * Prediction of an expanded network with its interval: float top-1 of its architecture (the classifier counted
-     * with 1000 outputs, the table's) minus the drop of its per-layer bit-widths under this predictor's quantization
-     * method and sensitivities; with K != 1000 classes, mapped linearly from ImageNet's chance level onto K's (100/K)
-     * so that it stays monotone and above chance. Interval: +- sqrt(hf^2 + hd^2 + (e/2)^2) with hf, hd the
-     * {@link DropModel#INTERVAL_LEVEL} quantiles of the leave-one-out residuals of the float and the drop model and e
-     * the part of the value extrapolated beyond the table's box.
+     * Prediction of an expanded network with its interval: float top-1 of its DENSE architecture (MACs and weights
+     * before pruning; the classifier counted with 1000 outputs, the table's) minus the drop of its per-layer
+     * bit-widths under this predictor's quantization method and sensitivities ({@link DropModel}) minus the drop of
+     * its per-layer pruning ratios and block shapes ({@link PruneDropModel}); with K != 1000 classes, mapped linearly
+     * from ImageNet's chance level onto K's (100/K) so that it stays monotone and above chance. Interval: +-
+     * sqrt(hf^2 + hd^2 + hp^2 + (e/2)^2) with hf, hd, hp the {@link DropModel#INTERVAL_LEVEL} half-widths of the
+     * float, quantization-drop and pruning-drop models and e the part of the value extrapolated beyond the table's box.
      */
     public Prediction prediction(ExpandedNetwork net) {
-        Features f = featuresOf(net);
+        Features f = denseFeaturesOf(net);
         List<DropModel.QLayer> layers = quantLayers(net);
+        List<PruneDropModel.PLayer> pl = PruneDropModel.layers(net);
+        PruneDropModel prune = builtInPrune();
         double[] raw = floatRaw(f);
         double drop = drops.drop(layers, quantization, sensitivities);
+        double pdrop = prune.drop(pl);
         double hw = Math.sqrt(halfWidthFloat * halfWidthFloat + Math.pow(drops.halfWidth(layers, drop), 2)
-                + Math.pow(0.5 * (raw[0] - raw[1]), 2));
+                + Math.pow(prune.halfWidth(pl), 2) + Math.pow(0.5 * (raw[0] - raw[1]), 2));
         int k = classes(net);
-        double top1 = toClasses(squash(raw[0] - drop, IMAGENET_CHANCE), k);
-        double lo = toClasses(squash(raw[0] - drop - hw, IMAGENET_CHANCE), k);
-        double hi = toClasses(squash(raw[0] - drop + hw, IMAGENET_CHANCE), k);
+        double top1 = toClasses(squash(raw[0] - drop - pdrop, IMAGENET_CHANCE), k);
+        double lo = toClasses(squash(raw[0] - drop - pdrop - hw, IMAGENET_CHANCE), k);
+        double hi = toClasses(squash(raw[0] - drop - pdrop + hw, IMAGENET_CHANCE), k);
         List<String> why = new ArrayList<>();
         String a = extrapolationFloat(f);
         if (a != null) {
@@ -430,12 +451,16 @@ public final class AccuracyPredictor {
         if (b != null) {
             why.add(b);
         }
+        String c = prune.extrapolation(pl);
+        if (c != null) {
+            why.add(c);
+        }
         if (k > 0 && k != 1000) {
             why.add(String.format(Locale.ROOT, "%d classes where the table has ImageNet's 1000: the backbone's ImageNet"
                     + " top-1 mapped from chance 0.1 %% onto chance %.3g %%", k, 100.0 / k));
         }
         return new Prediction(top1, lo, hi, squash(raw[0], IMAGENET_CHANCE), drop, quantization,
-                why.isEmpty() ? null : String.join("; ", why));
+                why.isEmpty() ? null : String.join("; ", why), pdrop);
     }
 
     /** Maps an ImageNet top-1 onto a K-class problem's chance level (identity for K <= 0 or 1000). */
@@ -604,6 +629,25 @@ public final class AccuracyPredictor {
         return new Features(Math.max(total + head, 1) / 1e6, Math.max(net.weights() + head, 1) / 1e6,
                 net.spec().input().height(), total == 0 ? 0 : ir / total, se ? 1 : 0, wb / dense, ab / dense, q / dense,
                 pr / dense);
+    }
+
+    /**
+     * {@link #featuresOf} of the network before pruning: dense MACs and weights, pruning ratio 0 (what the float model
+     * is evaluated at; the pruning drop model takes the pruning).
+     */
+    public static Features denseFeaturesOf(ExpandedNetwork net) {
+        Features f = featuresOf(net);
+        double macs = 0, weights = 0;
+        for (Layer l : net.layers()) {
+            if (l.denseMacs() > 0) {
+                macs += l.denseMacs();
+            }
+            weights += l.denseWeights();
+        }
+        double head = f.macsM() * 1e6 - net.layers().stream().filter(l -> l.denseMacs() > 0).mapToDouble(Layer::macs).sum();
+        double headW = f.paramsM() * 1e6 - net.weights();
+        return new Features(Math.max(macs + head, 1) / 1e6, Math.max(weights + headW, 1) / 1e6, f.resolution(),
+                f.invertedResidual(), f.squeezeExcite(), f.weightBits(), f.actBits(), f.quantNoise(), 0);
     }
 
     /** Absolute leave-one-out residuals of the float model, one per table row in table order (points). */
