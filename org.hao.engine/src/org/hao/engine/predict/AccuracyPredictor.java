@@ -551,28 +551,43 @@ public final class AccuracyPredictor {
     static Set<String> invertedResidualLayers(List<Layer> layers) {
         java.util.Map<String, Layer> byName = new java.util.HashMap<>();
         layers.forEach(l -> byName.put(l.name(), l));
+        // consumers by input name (a layer reads inputs().get(0))
+        java.util.Map<String, List<Layer>> readers = new java.util.HashMap<>();
+        for (Layer l : layers) {
+            if (!l.inputs().isEmpty()) {
+                readers.computeIfAbsent(l.inputs().get(0), k -> new ArrayList<>()).add(l);
+            }
+        }
         Set<String> ir = new HashSet<>();
         for (Layer l : layers) {
             if (l.kind() != LayerKind.DEPTHWISE || l.inputs().isEmpty()) {
                 continue;
             }
             Layer expand = byName.get(l.inputs().get(0));
-            if (expand != null && expand.kind() == LayerKind.POINTWISE && expand.outChannels() > expand.inChannels()) {
+            if (expand == null || expand.kind() != LayerKind.POINTWISE || expand.outChannels() <= expand.inChannels()) {
+                continue;
+            }
+            // the block must narrow again: a pointwise projection reading the depthwise (or its squeeze-excite) with
+            // fewer channels (MobileNetV1's widening pointwise before a depthwise is not an inverted residual)
+            List<Layer> block = new ArrayList<>();
+            Layer projection = null;
+            for (Layer r : readers.getOrDefault(l.name(), List.of())) {
+                if (r.kind() == LayerKind.POINTWISE && r.outChannels() < l.outChannels()) {
+                    projection = r;
+                } else if (r.kind() == LayerKind.SQUEEZE_EXCITE) {
+                    for (Layer r2 : readers.getOrDefault(r.name(), List.of())) {
+                        if (r2.kind() == LayerKind.POINTWISE && r2.outChannels() < l.outChannels()) {
+                            projection = r2;
+                            block.add(r);
+                        }
+                    }
+                }
+            }
+            if (projection != null) {
                 ir.add(expand.name());
                 ir.add(l.name());
-            }
-        }
-        for (Layer l : layers) {
-            boolean readsBlock = !l.inputs().isEmpty() && ir.contains(l.inputs().get(0));
-            if (readsBlock && byName.get(l.inputs().get(0)).kind() != LayerKind.POINTWISE
-                    && (l.kind() == LayerKind.SQUEEZE_EXCITE || l.kind() == LayerKind.POINTWISE)) {
-                ir.add(l.name());
-            }
-        }
-        for (Layer l : layers) { // the projection after a squeeze-excite
-            if (l.kind() == LayerKind.POINTWISE && !l.inputs().isEmpty() && ir.contains(l.inputs().get(0))
-                    && byName.get(l.inputs().get(0)).kind() == LayerKind.SQUEEZE_EXCITE) {
-                ir.add(l.name());
+                ir.add(projection.name());
+                block.forEach(x -> ir.add(x.name()));
             }
         }
         return ir;
@@ -585,6 +600,18 @@ public final class AccuracyPredictor {
      * counted with 1000 outputs (the table's ImageNet head).
      */
     public static Features featuresOf(ExpandedNetwork net) {
+        return featuresOf(net, false);
+    }
+
+    /**
+     * {@link #featuresOf} of the network before pruning: dense MACs, weights and inverted-residual share, pruning
+     * ratio 0 (what the float model is evaluated at; the pruning drop model takes the pruning).
+     */
+    public static Features denseFeaturesOf(ExpandedNetwork net) {
+        return featuresOf(net, true);
+    }
+
+    private static Features featuresOf(ExpandedNetwork net, boolean beforePruning) {
         Set<String> mb = new HashSet<>();
         for (SubgraphSpec s : net.spec().subgraphs()) {
             for (OpSpec op : s.ops()) {
@@ -600,8 +627,8 @@ public final class AccuracyPredictor {
             if (l.kind() == LayerKind.SQUEEZE_EXCITE) {
                 se = true;
             }
-            double m = l.macs();
             double dm = l.denseMacs();
+            double m = beforePruning ? dm : l.macs();
             if (dm <= 0) {
                 continue;
             }
@@ -626,28 +653,10 @@ public final class AccuracyPredictor {
             Layer fc = net.layers().stream().filter(l -> l.kind() == LayerKind.FULLY_CONNECTED).reduce((x, y) -> y).orElseThrow();
             head = (double) fc.inChannels() * (1000 - k);
         }
-        return new Features(Math.max(total + head, 1) / 1e6, Math.max(net.weights() + head, 1) / 1e6,
+        double weights = beforePruning ? net.layers().stream().mapToDouble(Layer::denseWeights).sum() : net.weights();
+        return new Features(Math.max(total + head, 1) / 1e6, Math.max(weights + head, 1) / 1e6,
                 net.spec().input().height(), total == 0 ? 0 : ir / total, se ? 1 : 0, wb / dense, ab / dense, q / dense,
-                pr / dense);
-    }
-
-    /**
-     * {@link #featuresOf} of the network before pruning: dense MACs and weights, pruning ratio 0 (what the float model
-     * is evaluated at; the pruning drop model takes the pruning).
-     */
-    public static Features denseFeaturesOf(ExpandedNetwork net) {
-        Features f = featuresOf(net);
-        double macs = 0, weights = 0;
-        for (Layer l : net.layers()) {
-            if (l.denseMacs() > 0) {
-                macs += l.denseMacs();
-            }
-            weights += l.denseWeights();
-        }
-        double head = f.macsM() * 1e6 - net.layers().stream().filter(l -> l.denseMacs() > 0).mapToDouble(Layer::macs).sum();
-        double headW = f.paramsM() * 1e6 - net.weights();
-        return new Features(Math.max(macs + head, 1) / 1e6, Math.max(weights + headW, 1) / 1e6, f.resolution(),
-                f.invertedResidual(), f.squeezeExcite(), f.weightBits(), f.actBits(), f.quantNoise(), 0);
+                beforePruning ? 0 : pr / dense);
     }
 
     /** Absolute leave-one-out residuals of the float model, one per table row in table order (points). */

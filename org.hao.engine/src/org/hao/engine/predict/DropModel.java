@@ -35,12 +35,13 @@ import org.hao.engine.model.Quantization;
  * scales] x (1 + depthwise share)); ten non-negative coefficients fitted by ridge on the rows with no layer below 8
  * bit, negative ones removed one at a time (the most negative first) and the rest refitted.
  *
- * <p><b>B, below 8 bit</b>: {@code (exp(theta . z) - 1) x min(1, bits below 8)} with z the {@link ExcessFeatures} of
+ * <p><b>B, below 8 bit</b>: {@code exp(theta . z + o) x min(1, bits below 8)} with z the {@link ExcessFeatures} of
  * the layers (per-layer sensitivity x excess perturbation summed over layers, depthwise shares, first/last layer,
  * scales, depth of the network, one indicator per {@link Quantization.Algorithm}), theta fitted by ridge (intercept
- * unpenalised) on ln(published drop - A + 1) of the rows with a layer below 8 bit. The log makes the algorithm, the
- * network and the bit-widths act multiplicatively (the same algorithm that loses 2 points on ResNet-18 at W4A4 loses
- * 5 on MobileNetV2); the "-1 ... +1" lets QAT gain a little (LSQ at W4A4: -0.56 on ResNet-18).
+ * unpenalised; the coefficients of the terms that grow with the bits removed kept non-negative, so fewer bits never
+ * predict less drop) on ln(max(published drop - A, 0.1)) of the rows with a layer below 8 bit, each row weighted by
+ * its excess; o is {@link #methodOffset} (not fitted). The log makes the algorithm, the network and the bit-widths act
+ * multiplicatively (the same algorithm that loses 2 points on ResNet-18 at W4A4 loses 5 on MobileNetV2).
  *
  * <p>Hyper-parameters: the ridge strength of A from {@link #LAMBDAS_A} by leave-one-out MAE on the 8-bit rows; the
  * ridge strength of B from {@link #LAMBDAS_B} and the depth slope of the per-layer sensitivities from {@link #DEPTHS}
@@ -58,9 +59,18 @@ public final class DropModel {
     static final double[] LAMBDAS_A = {0.3, 1, 3, 10, 30, 100};
     static final double[] LAMBDAS_B = {0.01, 0.03, 0.1, 0.3, 1, 3};
     /** Depth slopes tried: sensitivity of a body layer at depth t (0..1) is 1 + delta (2 t - 1). */
-    static final double[] DEPTHS = {-0.75, -0.5, -0.25, 0, 0.25, 0.5, 0.75};
-    /** Offset of the second stage's log target, in top-1 points: ln(drop - A + OFFSET). */
-    static final double OFFSET = 1.0;
+    static final double[] DEPTHS = {-0.9, -0.75, -0.5, -0.25, 0, 0.25, 0.5, 0.75, 0.9};
+    /**
+     * Offset of the second stage's log target, in top-1 points: ln(max(drop - A + OFFSET, FLOOR)). 0: the excess
+     * exp(theta . z) - OFFSET is then positive, so that every bit removed below 8 costs accuracy (LSQ's published
+     * gains at W4A4 are predicted as a small loss instead).
+     */
+    static final double OFFSET = 0;
+    /**
+     * Smallest excess (points) the second stage is fitted to: published top-1 figures have a resolution of about 0.1
+     * point, so a smaller (or negative) excess is not measured.
+     */
+    static final double FLOOR = 0.1;
     /** The second stage's exponent is capped at ln(100): no drop beyond 100 points, also when extrapolating. */
     static final double MAX_LOG = Math.log(100);
     /** Exponent of the second stage's row weights (see {@link #weights}). */
@@ -288,15 +298,17 @@ public final class DropModel {
         return String.join(", ", Arrays.stream(Quantization.Algorithm.values()).map(Quantization.Algorithm::word).toList());
     }
 
-    /** The weight layers a table row stands for: first, depthwise and dense body layers, last. */
+    /**
+     * The weight layers a table row stands for: first, the body's depthwise and dense layers (the depthwise ones spread
+     * evenly over the depth, as in the MobileNets, so that the depth slope sees them where they are), last.
+     */
     static List<QLayer> tableLayers(int n, int dw, double wb, double ab, double fb, double lb) {
         List<QLayer> l = new ArrayList<>(n);
         l.add(new QLayer("first", Role.FIRST, fb, 8));
-        for (int i = 0; i < dw; i++) {
-            l.add(new QLayer("dw" + i, Role.DEPTHWISE, wb, ab));
-        }
-        for (int i = 0; i < n - 2 - dw; i++) {
-            l.add(new QLayer("dense" + i, Role.DENSE, wb, ab));
+        int m = n - 2;
+        for (int i = 0; i < m; i++) {
+            boolean isDw = (long) (i + 1) * dw / m > (long) i * dw / m;
+            l.add(new QLayer((isDw ? "dw" : "dense") + i, isDw ? Role.DEPTHWISE : Role.DENSE, wb, ab));
         }
         l.add(new QLayer("last", Role.LAST, lb, 8));
         return l;
@@ -445,13 +457,13 @@ public final class DropModel {
             Row r = rows.get(i);
             double ramp = ramp(r.layers(), r.method(), null, 0);
             double ex = (r.drop() - a.predict(r)) / ramp;
-            t[i] = Math.log(Math.max(ex, 0.05 - OFFSET) + OFFSET) - methodOffset(r.layers(), r.method(), a.theta());
+            t[i] = Math.log(Math.max(ex + OFFSET, FLOOR)) - methodOffset(r.layers(), r.method(), a.theta());
         }
         return t;
     }
 
     /**
-     * Row weights of the second stage's fit: (drop - A + OFFSET)^WEIGHT_EXP, so that the fit in ln points does not
+     * Row weights of the second stage's fit: (the target excess)^WEIGHT_EXP, so that the fit in ln points does not
      * neglect the large drops that dominate the error in points.
      */
     static double[] weights(double[] t) {
@@ -502,12 +514,12 @@ public final class DropModel {
         for (double d : DEPTHS) {
             double[][] z = rows.stream().map(r -> z(r.layers(), r.method(), null, d)).toArray(double[][]::new);
             for (double lam : LAMBDAS_B) {
-                InterceptRidge fit = InterceptRidge.fit(z, t, weights(t), lam);
+                InterceptRidge fit = InterceptRidge.fit(z, t, weights(t), lam, ExcessFeatures.monotone());
                 double[] lp = new double[y.length];
                 double mae = 0;
                 for (int i = 0; i < y.length; i++) {
                     double tl = t[i] - fit.looResiduals()[i] + off[i];
-                    lp[i] = level[i] + (Math.exp(Math.min(tl, MAX_LOG)) - OFFSET) * Math.min(1, ExcessFeatures.depthBelow8(z[i]));
+                    lp[i] = level[i] + Math.max(0, Math.exp(Math.min(tl, MAX_LOG)) - OFFSET) * Math.min(1, ExcessFeatures.depthBelow8(z[i]));
                     mae += Math.abs(y[i] - lp[i]);
                 }
                 mae /= y.length;
@@ -515,7 +527,7 @@ public final class DropModel {
                     bestMae = mae;
                     double[] fp = new double[y.length];
                     for (int i = 0; i < y.length; i++) {
-                        fp[i] = level[i] + (Math.exp(Math.min(fit.predict(z[i]) + off[i], MAX_LOG)) - OFFSET) * Math.min(1, ExcessFeatures.depthBelow8(z[i]));
+                        fp[i] = level[i] + Math.max(0, Math.exp(Math.min(fit.predict(z[i]) + off[i], MAX_LOG)) - OFFSET) * Math.min(1, ExcessFeatures.depthBelow8(z[i]));
                     }
                     best = new StageB(lam, d, fit.coef(), lp, fp);
                 }
@@ -586,7 +598,7 @@ public final class DropModel {
         for (int j = 0; j < z.length; j++) {
             v += thB[j + 1] * z[j];
         }
-        return level + (Math.exp(Math.min(v, MAX_LOG)) - OFFSET) * r;
+        return level + Math.max(0, Math.exp(Math.min(v, MAX_LOG)) - OFFSET) * r;
     }
 
     /** Residuals y_i - x_i theta(-i), refitting without row i. */
@@ -749,7 +761,7 @@ public final class DropModel {
             for (int j = 0; j < z.length; j++) {
                 v += thetaB[j + 1] * z[j];
             }
-            excess = (Math.exp(Math.min(v, MAX_LOG)) - OFFSET) * r;
+            excess = Math.max(0, Math.exp(Math.min(v, MAX_LOG)) - OFFSET) * r;
         }
         double[] share = ExcessFeatures.shares(layers, q, u, delta);
         double[] out = new double[n + 1];
@@ -849,7 +861,7 @@ public final class DropModel {
             StageA a = new StageA(lambdaA, th);
             double[] thB = trainSub.size() < 3 ? thetaB : InterceptRidge.fit(trainSub.stream()
                     .map(r -> z(r.layers(), r.method(), null, delta)).toArray(double[][]::new),
-                    target(trainSub, a), weights(target(trainSub, a)), lambdaB).coef();
+                    target(trainSub, a), weights(target(trainSub, a)), lambdaB, ExcessFeatures.monotone()).coef();
             double s = 0;
             for (Row r : test) {
                 s += Math.abs(r.drop() - predict(r.layers(), r.method(), null, th, thB, delta));

@@ -17,11 +17,12 @@ import org.hao.engine.predict.DropModel.Role;
  * {@code t_l} its depth (0 = first body layer, 1 = last), {@code delta} the fitted depth slope, {@code u_l} the user's
  * relative sensitivity (1 by default; {@link LayerSensitivities}). Features ({@link #NAMES}):
  * <ul>
- * <li>{@code w_excess} = log2(1 + sum_l s_l e(w_l) / sum_l s_l): "bits below 8" of the weights, 8 - b for a uniform
- * network; {@code a_excess} the same for the body's activations; their squares / 4;</li>
+ * <li>{@code w_excess} = log2(1 + (sum_l s_l e(w_l) + F (e(w_first) + e(w_last))) / sum_l s_l) over the body layers
+ * l: "bits below 8" of the weights, 8 - b for a uniform body with the first and the last layer at 8 bit; those two
+ * add F = {@link #FIRST_LAST_WEIGHT} body layers' worth each at their bits (raised to 8 when the method keeps them at 8
+ * bit); {@code a_excess} the same for the body's activations; their squares / 4;</li>
  * <li>{@code dw_share} = share of depthwise layers in the body; {@code dw_w} = (share of the sensitivity-weighted weight
  * excess in depthwise layers) x w_excess; {@code dw_a} the same for activations;</li>
- * <li>{@code first_last} = mean over the first and the last layer of log2(1 + e(b)) (0 when they stay at 8 bit);</li>
  * <li>{@code layerwise*a_excess}: a_excess for layer-wise rounding (AdaRound, GPTQ), which fits weights against
  * float activations and so suffers more from low-bit activations than block reconstruction (QDrop's finding);</li>
  * <li>one indicator per {@link Quantization.Algorithm} (the training kind follows from the algorithm).</li>
@@ -34,14 +35,31 @@ public final class ExcessFeatures {
     public static final List<String> NAMES;
     static {
         List<String> n = new ArrayList<>(List.of("w_excess", "a_excess", "w_excess^2/4", "a_excess^2/4", "dw_share", "dw_w",
-                "dw_a", "first_last", "layerwise*a_excess", "layerwise*dw_a"));
+                "dw_a", "layerwise*a_excess", "layerwise*dw_a"));
         for (Quantization.Algorithm a : Quantization.Algorithm.values()) {
             n.add("alg_" + a.word());
         }
         NAMES = List.copyOf(n);
     }
+    /**
+     * Features whose coefficient must not be negative: every term that grows as bits are removed (so that fewer bits
+     * never predict less drop); the depthwise share and the algorithm indicators are levels and may take either sign.
+     */
+    static boolean[] monotone() {
+        boolean[] m = new boolean[P];
+        for (int j : new int[] {0, 1, 2, 3, 5, 6, 7, 8}) {
+            m[j] = true;
+        }
+        return m;
+    }
+
     /** Number of features (without the intercept). */
-    public static final int P = 10 + Quantization.Algorithm.values().length;
+    public static final int P = 9 + Quantization.Algorithm.values().length;
+    /**
+     * Sensitivity of the first and of the last layer in the per-layer sum, in body-layer units: an assumption, not
+     * fitted (one published sub-8-bit row quantizes either below 8 bit); every source that can keeps them at 8 bit.
+     */
+    public static final double FIRST_LAST_WEIGHT = 4;
 
     private ExcessFeatures() {
     }
@@ -74,13 +92,13 @@ public final class ExcessFeatures {
                 m++;
             }
         }
-        double sw = 0, sa = 0, s = 0, dwW = 0, dwA = 0, fl = 0;
-        int k = 0, dw = 0, ends = 0;
+        double sw = 0, sa = 0, s = 0, dwW = 0, dwA = 0;
+        int k = 0, dw = 0;
         for (int i = 0; i < n; i++) {
             QLayer l = layers.get(i);
             if (l.role() == Role.FIRST || l.role() == Role.LAST) {
-                fl += log2(1 + excess(DropModel.effectiveWeightBits(l, q)));
-                ends++;
+                // added on top of the body's mean (not averaged in): quantizing them too always costs more
+                sw += FIRST_LAST_WEIGHT * (u == null ? 1 : u[i]) * excess(DropModel.effectiveWeightBits(l, q));
                 continue;
             }
             double w = depthWeight(k++, m, delta) * (u == null ? 1 : u[i]);
@@ -103,21 +121,20 @@ public final class ExcessFeatures {
         x[4] = m == 0 ? 0 : (double) dw / m;
         x[5] = sw > 0 ? dwW / sw * wx : 0;
         x[6] = sa > 0 ? dwA / sa * ax : 0;
-        x[7] = ends == 0 ? 0 : fl / ends;
         // layer-wise rounding (AdaRound, GPTQ) fits each layer's weights with float inputs: low-bit activations
         // hurt it more than block reconstruction that sees them (QDrop's point)
         boolean layerwise = q.algorithm() == Quantization.Algorithm.ADAROUND || q.algorithm() == Quantization.Algorithm.GPTQ;
-        x[8] = layerwise ? ax : 0;
-        x[9] = layerwise ? x[6] : 0;
+        x[7] = layerwise ? ax : 0;
+        x[8] = layerwise ? x[6] : 0;
         // GPTQ shares AdaRound's indicator: both are layer-wise rounding against float inputs, and the table's two GPTQ
         // rows (one source, one with power-of-two scales and 4-bit first/last layers) cannot fit their own level
-        x[10 + (q.algorithm() == Quantization.Algorithm.GPTQ ? Quantization.Algorithm.ADAROUND : q.algorithm()).ordinal()] = 1;
+        x[9 + (q.algorithm() == Quantization.Algorithm.GPTQ ? Quantization.Algorithm.ADAROUND : q.algorithm()).ordinal()] = 1;
         return x;
     }
 
-    /** How far below 8 bit the scheme is, in bits (w_excess + a_excess + first_last); 0 = nothing below 8 bit. */
+    /** How far below 8 bit the scheme is, in bits (w_excess + a_excess); 0 = nothing below 8 bit. */
     static double depthBelow8(double[] x) {
-        return x[0] + x[1] + x[7];
+        return x[0] + x[1];
     }
 
     /**
@@ -139,7 +156,7 @@ public final class ExcessFeatures {
         for (int i = 0; i < n; i++) {
             QLayer l = layers.get(i);
             if (l.role() == Role.FIRST || l.role() == Role.LAST) {
-                e[i] = excess(DropModel.effectiveWeightBits(l, q)) * Math.max(1, m) / 2.0;
+                e[i] = FIRST_LAST_WEIGHT * (u == null ? 1 : u[i]) * excess(DropModel.effectiveWeightBits(l, q));
             } else {
                 e[i] = depthWeight(k++, m, delta) * (u == null ? 1 : u[i]) * (excess(l.weightBits()) + excess(l.actBits()));
             }

@@ -26,6 +26,32 @@ record InterceptRidge(double[] coef, double[] looResiduals) {
      * are those of the weighted fit without row i.
      */
     static InterceptRidge fit(double[][] x, double[] y, double[] w, double lambda) {
+        return fit(x, y, w, lambda, new boolean[x[0].length]);
+    }
+
+    /**
+     * As {@link #fit(double[][], double[], double[], double)} with the coefficients of the columns marked in
+     * {@code nonNegative} kept >= 0: the most negative of them is removed and the rest refitted until none is
+     * negative. The leave-one-out residuals are those of the final column set.
+     */
+    static InterceptRidge fit(double[][] x, double[] y, double[] w, double lambda, boolean[] nonNegative) {
+        boolean[] off = new boolean[x[0].length];
+        while (true) {
+            InterceptRidge r = solve(x, y, w, lambda, off);
+            int worst = -1;
+            for (int j = 0; j < off.length; j++) {
+                if (nonNegative[j] && !off[j] && r.coef[j + 1] < -1e-12 && (worst < 0 || r.coef[j + 1] < r.coef[worst + 1])) {
+                    worst = j;
+                }
+            }
+            if (worst < 0) {
+                return r;
+            }
+            off[worst] = true;
+        }
+    }
+
+    private static InterceptRidge solve(double[][] x, double[] y, double[] w, double lambda, boolean[] off) {
         int n = y.length, p = x[0].length;
         double[] s = new double[p];
         for (int j = 0; j < p; j++) {
@@ -35,7 +61,7 @@ record InterceptRidge(double[] coef, double[] looResiduals) {
             }
             s[j] = Math.sqrt(ss / n);
         }
-        int[] idx = java.util.stream.IntStream.range(0, p).filter(j -> s[j] > 1e-12).toArray();
+        int[] idx = java.util.stream.IntStream.range(0, p).filter(j -> s[j] > 1e-12 && !off[j]).toArray();
         int k = idx.length + 1;
         double[][] z = new double[n][k];
         for (int i = 0; i < n; i++) {
