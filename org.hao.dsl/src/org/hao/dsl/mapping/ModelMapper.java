@@ -604,7 +604,7 @@ public class ModelMapper {
 					+ q.getAlgorithm() + "' (one of " + org.hao.engine.predict.DropModel.algorithmWords() + ")");
 		}
 		org.hao.engine.model.Quantization.Training training;
-		if (q.eIsSet(org.hao.dsl.hao.HaoPackage.Literals.QUANTIZATION__METHOD)) {
+		if (methodWritten(q)) {
 			training = q.getMethod() == org.hao.dsl.hao.QuantMethodLit.PTQ ? org.hao.engine.model.Quantization.Training.PTQ
 					: org.hao.engine.model.Quantization.Training.QAT;
 		} else {
@@ -620,6 +620,16 @@ public class ModelMapper {
 				sensitivityCsv(search), algorithm);
 	}
 
+
+	/**
+	 * True when the quantization block writes a method: 'method qat' is the default literal, which EMF's eIsSet does
+	 * not tell from an absent method, so the parse tree is asked.
+	 */
+	public static boolean methodWritten(org.hao.dsl.hao.Quantization q) {
+		return q.eIsSet(org.hao.dsl.hao.HaoPackage.Literals.QUANTIZATION__METHOD)
+				|| !org.eclipse.xtext.nodemodel.util.NodeModelUtils.findNodesForFeature(q,
+						org.hao.dsl.hao.HaoPackage.Literals.QUANTIZATION__METHOD).isEmpty();
+	}
 	/** The quantization block's sensitivity CSV as an absolute path (against the .hao file's folder), or null. */
 	public static String sensitivityCsv(Search search) {
 		org.hao.dsl.hao.Quantization q = search.getQuantization();

@@ -84,7 +84,7 @@ public class SearchValidator extends HaoCheckBase {
 					org.hao.dsl.hao.HaoPackage.Literals.QUANTIZATION__ALGORITHM, HaoIssueCodes.BAD_QUANTIZATION_ALGORITHM);
 			return;
 		}
-		if (q.eIsSet(org.hao.dsl.hao.HaoPackage.Literals.QUANTIZATION__METHOD)) {
+		if (org.hao.dsl.mapping.ModelMapper.methodWritten(q)) {
 			boolean ptq = q.getMethod() == org.hao.dsl.hao.QuantMethodLit.PTQ;
 			if (ptq != (a.training() == org.hao.engine.model.Quantization.Training.PTQ)) {
 				error("algorithm " + a.word() + " is " + (ptq ? "quantization-aware training (method qat)"
