@@ -519,7 +519,7 @@ public final class DropModel {
                 double mae = 0;
                 for (int i = 0; i < y.length; i++) {
                     double tl = t[i] - fit.looResiduals()[i] + off[i];
-                    lp[i] = level[i] + Math.max(0, Math.exp(Math.min(tl, MAX_LOG)) - OFFSET) * Math.min(1, ExcessFeatures.depthBelow8(z[i]));
+                    lp[i] = level[i] + excess(tl, z[i]);
                     mae += Math.abs(y[i] - lp[i]);
                 }
                 mae /= y.length;
@@ -527,13 +527,18 @@ public final class DropModel {
                     bestMae = mae;
                     double[] fp = new double[y.length];
                     for (int i = 0; i < y.length; i++) {
-                        fp[i] = level[i] + Math.max(0, Math.exp(Math.min(fit.predict(z[i]) + off[i], MAX_LOG)) - OFFSET) * Math.min(1, ExcessFeatures.depthBelow8(z[i]));
+                        fp[i] = level[i] + excess(fit.predict(z[i]) + off[i], z[i]);
                     }
                     best = new StageB(lam, d, fit.coef(), lp, fp);
                 }
             }
         }
         return best;
+    }
+
+    /** The second stage's drop for exponent v at features z: (exp(v) - OFFSET) x min(1, bits below 8), never below 0. */
+    private static double excess(double v, double[] z) {
+        return Math.max(0, Math.exp(Math.min(v, MAX_LOG)) - OFFSET) * Math.min(1, ExcessFeatures.depthBelow8(z));
     }
 
     /** Fits on the rows with use = 1 (at least 13 rows at 8 bit and 13 below). */
