@@ -801,9 +801,10 @@ public final class DropModel {
     public String extrapolation(List<QLayer> layers, Quantization q) {
         List<String> out = new ArrayList<>();
         double mw = 32, ma = 32;
+        boolean body = layers.stream().anyMatch(l -> l.role() == Role.DENSE || l.role() == Role.DEPTHWISE);
         for (QLayer l : layers) {
             mw = Math.min(mw, effectiveWeightBits(l, q));
-            if (l.role() != Role.FIRST && l.role() != Role.LAST) {
+            if (!body || (l.role() != Role.FIRST && l.role() != Role.LAST)) {
                 ma = Math.min(ma, l.actBits());
             }
         }

@@ -113,6 +113,14 @@ public final class ExcessFeatures {
             }
         }
         double[] x = new double[P];
+        if (m == 0) {
+            // no body (a network of two weight layers): the first and the last layer are the whole network, their
+            // activations included
+            s = 2 * FIRST_LAST_WEIGHT;
+            for (int i = 0; i < n; i++) {
+                sa += FIRST_LAST_WEIGHT * (u == null ? 1 : u[i]) * excess(layers.get(i).actBits());
+            }
+        }
         double wx = s > 0 ? log2(1 + sw / s) : 0, ax = s > 0 ? log2(1 + sa / s) : 0;
         x[0] = wx;
         x[1] = ax;
