@@ -58,8 +58,8 @@ public final class DropModel {
     public static final String BUILT_IN_RESOURCE = "/data/quant-drops.csv";
     static final double[] LAMBDAS_A = {0.3, 1, 3, 10, 30, 100};
     static final double[] LAMBDAS_B = {0.01, 0.03, 0.1, 0.3, 1, 3};
-    /** Depth slopes tried: sensitivity of a body layer at depth t (0..1) is 1 + delta (2 t - 1). */
-    static final double[] DEPTHS = {-0.9, -0.75, -0.5, -0.25, 0, 0.25, 0.5, 0.75, 0.9};
+    /** Depth slopes tried: sensitivity of a body layer at depth t (0..1) is exp(delta (2 t - 1)). */
+    static final double[] DEPTHS = {-2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2};
     /**
      * Offset of the second stage's log target, in top-1 points: ln(max(drop - A + OFFSET, FLOOR)). 0: the excess
      * exp(theta . z) - OFFSET is then positive, so that every bit removed below 8 costs accuracy (LSQ's published
@@ -919,7 +919,7 @@ public final class DropModel {
         return lambdaB;
     }
 
-    /** Fitted depth slope of the per-layer sensitivities: s = 1 + delta (2 t - 1), t = depth 0..1 in the body. */
+    /** Fitted depth slope of the per-layer sensitivities: s = exp(delta (2 t - 1)), t = depth 0..1 in the body. */
     public double depthSlope() {
         return delta;
     }

@@ -13,7 +13,7 @@ import org.hao.engine.predict.DropModel.Role;
  *
  * <p>Excess perturbation of a layer at b &lt; 8 bits: {@code e(b) = 2^(8 - b) - 1} (the quantization step relative to
  * 8 bit, minus the 8-bit step that the first stage already covers; 0 at 8 bit and above and in float). Each body layer
- * (every weight layer but the first and the last) has the sensitivity {@code s_l = (1 + delta (2 t_l - 1)) u_l}:
+ * (every weight layer but the first and the last) has the sensitivity {@code s_l = exp(delta (2 t_l - 1)) u_l}:
  * {@code t_l} its depth (0 = first body layer, 1 = last), {@code delta} the fitted depth slope, {@code u_l} the user's
  * relative sensitivity (1 by default; {@link LayerSensitivities}). Features ({@link #NAMES}):
  * <ul>
@@ -70,12 +70,12 @@ public final class ExcessFeatures {
     }
 
     /**
-     * Depth weight of body layer {@code k} of {@code m} body layers: 1 + delta (2 t - 1), t = k / (m - 1); never below 0.05
-     * (|delta| &lt;= 0.95 keeps it positive anyway).
+     * Depth weight of body layer {@code k} of {@code m} body layers: exp(delta (2 t - 1)), t = k / (m - 1) (1 for the
+     * middle layer; the last layer exp(2 delta) times the first).
      */
     static double depthWeight(int k, int m, double delta) {
         double t = m <= 1 ? 0.5 : (double) k / (m - 1);
-        return Math.max(0.05, 1 + delta * (2 * t - 1));
+        return Math.exp(delta * (2 * t - 1));
     }
 
     /**
