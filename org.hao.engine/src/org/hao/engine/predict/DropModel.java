@@ -205,7 +205,8 @@ public final class DropModel {
      * Reads a drop table. Columns: id, family, n_layers (weight layers), n_depthwise, w_bits, a_bits (body; decimals
      * allowed for mixed precision: the b with 2^(8-b) = the body's mean of 2^(8-b_l)), first_bits, last_bits, method
      * (qat | ptq), granularity (per-channel | per-tensor), scales (float | pow2), top1, float_top1, use (1 | 0), note,
-     * source; optional, possibly missing at the end of a row: algorithm ({@link Quantization.Algorithm} word; empty =
+     * source (rows with use 0 may name other methods and algorithms: read as PTQ with the default algorithm); optional,
+     * possibly missing at the end of a row: algorithm ({@link Quantization.Algorithm} word; empty =
      * the training's default) and layer_bits (the body layers in network order as {@code w/a} tokens separated by
      * spaces, a {@code d} before a depthwise layer, e.g. {@code d7/7 5/6}; replaces w_bits/a_bits for the layers).
      * Errors name file:line.
@@ -245,8 +246,8 @@ public final class DropModel {
                 Quantization.Training tr;
                 if (m.equals("qat")) {
                     tr = Quantization.Training.QAT;
-                } else if (m.equals("ptq")) {
-                    tr = Quantization.Training.PTQ;
+                } else if (m.equals("ptq") || !use) {
+                    tr = Quantization.Training.PTQ; // rows kept out may name other methods (the note says which)
                 } else {
                     throw new PredictorDataException(name, line, "column method: '" + m + "' is not qat or ptq");
                 }
@@ -266,11 +267,13 @@ public final class DropModel {
                 Quantization.Algorithm alg = null;
                 if (!aw.isEmpty()) {
                     alg = Quantization.Algorithm.ofWord(aw);
-                    if (alg == null) {
+                    if ((alg == null || alg.training() != tr) && !use) {
+                        alg = null; // a row kept out may name an algorithm HAO does not model
+                    } else if (alg == null) {
                         throw new PredictorDataException(name, line, "column algorithm: '" + aw + "' is not one of "
                                 + algorithmWords());
                     }
-                    if (alg.training() != tr) {
+                    if (alg != null && alg.training() != tr) {
                         throw new PredictorDataException(name, line, "column algorithm: " + aw + " is " + alg.training()
                                 + ", the row's method is " + m);
                     }

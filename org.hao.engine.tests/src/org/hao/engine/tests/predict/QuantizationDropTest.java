@@ -155,6 +155,34 @@ class QuantizationDropTest {
     }
 
     @Test
+    void badDropTableRowsNameFileAndLine() {
+        String head = "id,family,n_layers,n_depthwise,w_bits,a_bits,first_bits,last_bits,method,granularity,scales,top1,"
+                + "float_top1,use,note,source,algorithm,layer_bits\n";
+        String ok = "a,R,4,0,4,4,8,8,qat,per-channel,float,70,71,1,,s,lsq,\n";
+        java.util.function.Function<String, String> error = text -> org.junit.jupiter.api.Assertions.assertThrows(
+                org.hao.engine.predict.PredictorDataException.class,
+                () -> DropModel.read(new java.io.StringReader(head + ok + text), "d.csv")).getMessage();
+        assertEquals("d.csv:3: column algorithm: 'foo' is not one of minmax, adaround, gptq, brecq, qdrop, ste, lsq, pact,"
+                + " dorefa, hawq", error.apply("b,R,4,0,4,4,8,8,qat,per-channel,float,70,71,1,,s,foo,\n"));
+        assertEquals("d.csv:3: column algorithm: adaround is PTQ, the row's method is qat",
+                error.apply("b,R,4,0,4,4,8,8,qat,per-channel,float,70,71,1,,s,adaround,\n"));
+        assertEquals("d.csv:3: column layer_bits: 3 body layers listed, the row has 2 (n_layers - 2)",
+                error.apply("b,R,4,0,4,4,8,8,qat,per-channel,float,70,71,1,,s,lsq,4/4 4/4 8/8\n"));
+        assertEquals("d.csv:3: column layer_bits: token 2 '4-4' is not [d]w/a (e.g. 4/8 or d8/8)",
+                error.apply("b,R,4,0,4,4,8,8,qat,per-channel,float,70,71,1,,s,lsq,4/4 4-4\n"));
+        assertEquals("d.csv:3: column layer_bits: 1 depthwise layers listed, the row has 0 (n_depthwise)",
+                error.apply("b,R,4,0,4,4,8,8,qat,per-channel,float,70,71,1,,s,lsq,d4/4 4/4\n"));
+        // the optional columns may be missing at the end of a row (tables written before them); rows kept out may
+        // name methods and algorithms HAO does not model
+        List<DropModel.Row> rows = DropModel.read(new java.io.StringReader(head + ok
+                + "c,R,4,0,4,4,8,8,qat,per-channel,float,70,71,1,,s\n"
+                + "d,R,4,0,1,1,8,8,xnor,per-channel,float,50,71,0,binary,s,xnor-net,\n"), "d.csv");
+        assertEquals(Quantization.Algorithm.STE, rows.get(1).method().algorithm());
+        assertEquals(Quantization.Algorithm.LSQ, rows.get(0).method().algorithm());
+        assertEquals(Quantization.Algorithm.ADAROUND, rows.get(2).method().algorithm());
+    }
+
+    @Test
     void bitsBelowTheTableAreFlagged() {
         DropModel d = AccuracyPredictor.builtInDrops();
         assertNull(d.extrapolation(resNet18(4, 4), Quantization.DEFAULT));
