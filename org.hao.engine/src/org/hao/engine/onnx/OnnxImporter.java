@@ -53,10 +53,12 @@ import com.google.protobuf.InvalidProtocolBufferException;
  * read) into a {@link NetworkSpec}. Parsed with the protobuf runtime and classes generated from ONNX's own
  * {@code onnx.proto}. Supported: Conv (groups, pads, strides, dilations; depthwise and 1x1 recognised), Gemm / MatMul,
  * BatchNormalization (folded), Relu / Clip / HardSwish / HardSigmoid / Sigmoid (activations of the op before; Sigmoid
- * x Mul = SiLU), squeeze-excite (GlobalAveragePool, 1x1 Conv, activation, 1x1 Conv, gate, Mul), Add, Concat, Split,
- * Reshape + Transpose channel shuffle with constant shapes, GlobalAveragePool / ReduceMean over H, W, MaxPool /
- * AveragePool, Pad (folded into the next window), Flatten / Reshape before a fully connected layer; Dropout,
- * Identity and Constant dropped. Anything else is an {@link OnnxImportException} naming the node and its op type.
+ * x Mul = SiLU), squeeze-excite (GlobalAveragePool, 1x1 Conv, activation, 1x1 Conv, gate, Mul), Add, Concat, Split
+ * into equal parts, Slice of channels (one equal part), Reshape + Transpose channel shuffle, GlobalAveragePool /
+ * ReduceMean over H, W, MaxPool / AveragePool, Pad (folded into the next window), Flatten / Reshape before a fully
+ * connected layer; Dropout, Identity and Constant dropped. Integer shape arithmetic computed at run time (Shape,
+ * Gather, Unsqueeze, Concat, Div, ... as torchvision's ShuffleNetV2 exports {@code x.chunk(2, dim=1)}) is folded by
+ * {@link ShapeArithmetic}, since the input has fixed sizes. Anything else is an {@link OnnxImportException} naming the node and its op type.
  * Op names are the PyTorch module paths of the nodes with '.' as '_' ({@code layer1_0_conv1}).
  */
 public final class OnnxImporter {
