@@ -13,6 +13,8 @@ import org.hao.dsl.hao.Search;
 import org.hao.dsl.mapping.ModelMapper;
 import org.hao.engine.model.SearchSpec;
 import org.hao.engine.report.CompareReport;
+import org.hao.engine.results.CompareDocument;
+import org.hao.engine.results.ResultsJson;
 import org.hao.engine.search.CancelToken;
 import org.hao.engine.search.ParetoPoint;
 import org.hao.engine.search.SearchResult;
@@ -91,7 +93,7 @@ public class CompareCommand implements Callable<Integer> {
 				CompareReport.writeHtml(title, results, specs.get(0).constraints(), report);
 			}
 			if (json != null) {
-				CompareReport.writeJson(results, json);
+				ResultsJson.write(CompareDocument.of(results, specs.get(0), selection.file.toString()), json);
 			}
 		}
 		out.flush();

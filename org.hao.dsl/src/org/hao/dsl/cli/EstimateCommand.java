@@ -17,7 +17,7 @@ import org.hao.engine.estimate.NetworkEstimate;
 import org.hao.engine.estimate.SubgraphEstimate;
 import org.hao.engine.model.Constraints;
 import org.hao.engine.report.AtomicFiles;
-import org.hao.engine.report.JsonReport;
+import org.hao.engine.results.ResultsJson;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -82,7 +82,7 @@ public class EstimateCommand implements Callable<Integer> {
 		out.flush();
 		if (json != null) {
 			try {
-				AtomicFiles.write(json, JsonReport.toJsonText(estimates.size() == 1 ? estimates.get(0) : estimates));
+				AtomicFiles.write(json, ResultsJson.toJson(estimates.size() == 1 ? estimates.get(0) : estimates));
 			} catch (java.io.IOException ex) {
 				err.println("hao: cannot write " + json + ": " + ex.getMessage());
 				return 2;
@@ -140,9 +140,8 @@ public class EstimateCommand implements Callable<Integer> {
 
 	static void print(PrintWriter out, NetworkEstimate e) {
 		out.printf(Locale.ROOT, "network %s on %s (solver: %s)%n", e.network(), e.device(), e.solver());
-		Object arch = e.accelerator().get("architecture");
-		if (arch != null) {
-			out.printf(Locale.ROOT, "accelerator: %s (%s)%n", arch, e.accelerator().get("name"));
+		if (e.accelerator() != null) {
+			out.printf(Locale.ROOT, "accelerator: %s (%s)%n", e.accelerator().architecture(), e.accelerator().name());
 		}
 		out.printf(Locale.ROOT, "%-28s %-14s %10s %6s %6s %8s %9s%n", "layer", "subgraph", "latency ms", "DSP", "BRAM", "LUT",
 				"engine");

@@ -1,8 +1,8 @@
 package org.hao.engine.arch;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
+
+import org.hao.engine.results.AcceleratorConfig;
 
 /**
  * One built overlay: the engine sizes the ILP chose (or the pinned ones) and what one bitstream needs.
@@ -43,45 +43,25 @@ public record Accelerator(String name, ConvEngine conv, DepthwiseEngine depthwis
         return total().lut();
     }
 
-    /** JSON-ready description, keys in a fixed order; the totals equal the sum of the engines times the cores. */
-    public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("architecture", ArchitectureKind.OVERLAY.keyword());
-        m.put("name", name);
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("pp", conv.pp());
-        c.put("icp", conv.icp());
-        c.put("ocp", conv.ocp());
-        if (vendorResources == null) {
-            c.putAll(convResources.toMap());
-        }
-        m.put("conv_engine", c);
-        if (depthwise != null) {
-            Map<String, Object> dw = new LinkedHashMap<>();
-            dw.put("pp", depthwise.pp());
-            dw.put("cp", depthwise.cp());
-            if (vendorResources == null) {
-                dw.putAll(depthwiseResources.toMap());
-            }
-            m.put("depthwise_engine", dw);
-        } else {
-            m.put("depthwise_engine", null); // no depthwise layer: none built
-        }
-        Map<String, Object> buf = new LinkedHashMap<>();
-        buf.put("kib", featureBufferKiB);
-        if (vendorResources == null) {
-            buf.putAll(bufferResources.toMap());
-        }
-        m.put("feature_buffer", buf);
-        m.put("resources_from", vendorResources != null ? "vendor figures per core" : "sum of the engines and buffer");
-        m.put("clock_mhz", clockMhz);
-        m.put("cores", cores);
-        m.put("datapath_bits", datapathBits);
-        m.put("layer_overhead_cycles", overheads.layerOverheadCycles());
-        m.put("ddr_efficiency", overheads.ddrEfficiency());
-        m.put("depthwise_efficiency", overheads.depthwiseEfficiency());
-        m.putAll(total().toMap());
-        return m;
+    /**
+     * The results model's description; the totals equal the sum of the engines times the cores.
+     *
+     * @param chosenBy who sized it (e.g. "the co-design ILP for this network"), or null
+     */
+    public AcceleratorConfig toConfig(String chosenBy) {
+        boolean derived = vendorResources == null;
+        AcceleratorConfig.ConvEngineConfig c = new AcceleratorConfig.ConvEngineConfig(conv.pp(), conv.icp(), conv.ocp(),
+                derived ? convResources.dsp() : null, derived ? convResources.bram18k() : null, derived ? convResources.lut() : null);
+        AcceleratorConfig.DepthwiseEngineConfig dw = depthwise == null ? null // no depthwise layer: none built
+                : new AcceleratorConfig.DepthwiseEngineConfig(depthwise.pp(), depthwise.cp(), derived ? depthwiseResources.dsp() : null,
+                        derived ? depthwiseResources.bram18k() : null, derived ? depthwiseResources.lut() : null);
+        AcceleratorConfig.BufferConfig buf = new AcceleratorConfig.BufferConfig(featureBufferKiB,
+                derived ? bufferResources.dsp() : null, derived ? bufferResources.bram18k() : null,
+                derived ? bufferResources.lut() : null);
+        Resources t = total();
+        return new AcceleratorConfig(ArchitectureKind.OVERLAY.keyword(), name, chosenBy, clockMhz, cores, datapathBits, c, dw, buf,
+                derived ? "sum of the engines and buffer" : "vendor figures per core", overheads.layerOverheadCycles(),
+                overheads.ddrEfficiency(), overheads.depthwiseEfficiency(), null, null, null, t.dsp(), t.bram18k(), t.lut());
     }
 
     /** One line for the CLI, e.g. {@code overlay: conv 8x10x10 (PPxICPxOCP), depthwise 8x10 (PPxCP), ...}. */

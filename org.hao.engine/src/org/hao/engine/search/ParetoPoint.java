@@ -1,36 +1,35 @@
 package org.hao.engine.search;
 
-import java.util.Map;
+import org.hao.engine.results.PointConfig;
 
 /**
- * One network configuration on the accuracy-latency frontier.
+ * One network configuration on the accuracy-latency frontier (a record of the results model, see
+ * {@link org.hao.engine.results.ResultsJson}).
  *
  * @param accuracy predicted ImageNet top-1 (percent)
- * @param latencyMs latency per frame
- * @param fps 1000 / latencyMs
- * @param dsp DSP the accelerator needs (max over subgraphs: subgraphs time-share the device)
- * @param bram18k BRAM18K needed (max over subgraphs)
- * @param lut LUT needed (max over subgraphs)
+ * @param accuracyLow lower end of the prediction interval (percent; see DropModel.INTERVAL_LEVEL)
+ * @param accuracyHigh upper end of the prediction interval (percent)
+ * @param latencyMs latency per frame (ms)
+ * @param fps frames per second (1000 / latencyMs; dataflow: the pipeline's throughput)
+ * @param dsp DSP the accelerator needs
+ * @param bram18k BRAM18K needed
+ * @param lut LUT needed
  * @param energyMj energy per frame (mJ)
- * @param config full configuration: "subgraphs" (chosen block options per subgraph) and "layers" (per-layer
- *        parallelism, bit-widths, buffers); ordered maps, JSON-ready
+ * @param framesPerJoule 1000 / energyMj
+ * @param config what to build and train: accelerator, subgraph choices, layers, prediction
  */
-public record ParetoPoint(double accuracy, double latencyMs, double fps, int dsp, int bram18k, int lut, double energyMj,
-        Map<String, Object> config) {
+public record ParetoPoint(double accuracy, double accuracyLow, double accuracyHigh, double latencyMs, double fps, int dsp,
+        int bram18k, int lut, double energyMj, double framesPerJoule, PointConfig config) {
 
-    /** Frames per joule. */
-    public double framesPerJoule() {
+    /** A point whose interval is the accuracy itself and whose frames per joule follow from the energy. */
+    public ParetoPoint(double accuracy, double latencyMs, double fps, int dsp, int bram18k, int lut, double energyMj,
+            PointConfig config) {
+        this(accuracy, accuracy, accuracy, latencyMs, fps, dsp, bram18k, lut, energyMj, framesPerJoule(energyMj), config);
+    }
+
+    /** Frames per joule of an energy per frame (mJ); infinite for 0. */
+    public static double framesPerJoule(double energyMj) {
         return energyMj > 0 ? 1000.0 / energyMj : Double.POSITIVE_INFINITY;
-    }
-
-    /** Lower end of the accuracy interval (percent; config "accuracy_low"), the accuracy itself when absent. */
-    public double accuracyLow() {
-        return config != null && config.get("accuracy_low") instanceof Number n ? n.doubleValue() : accuracy;
-    }
-
-    /** Upper end of the accuracy interval (percent; config "accuracy_high"), the accuracy itself when absent. */
-    public double accuracyHigh() {
-        return config != null && config.get("accuracy_high") instanceof Number n ? n.doubleValue() : accuracy;
     }
 
     /** True when this point is at least as good in both objectives and better in one. */

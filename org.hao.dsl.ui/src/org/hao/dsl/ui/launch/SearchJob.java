@@ -62,7 +62,7 @@ public class SearchJob extends EngineJob {
 			if (result.points().isEmpty() && !result.failures().isEmpty()) {
 				// the engine could not evaluate anything (solver missing, nothing fits): say why in the Pareto
 				// view's status line and keep the previous results instead of replacing them with an empty run
-				SearchStatus.set(file, "failed on " + spec.device().name() + ": " + result.failures().get(0)
+				SearchStatus.set(file, "failed on " + spec.device().name() + ": " + result.failures().get(0).message()
 						+ (result.failures().size() > 1 ? " (+" + (result.failures().size() - 1) + " more)" : "")
 						+ "; previous results kept");
 				continue;
