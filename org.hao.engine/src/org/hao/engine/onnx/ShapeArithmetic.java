@@ -58,8 +58,12 @@ final class ShapeArithmetic {
                 return false;
             }
         }
-        return true;
+        // a Cast to a float type leaves integer arithmetic (its users are not folded and name themselves)
+        return !n.getOpType().equals("Cast") || INTEGER_TYPES.contains(attr(n, "to", 0));
     }
+
+    /** ONNX TensorProto.DataType codes of INT32 (6) and INT64 (7). */
+    private static final Set<Long> INTEGER_TYPES = Set.of(6L, 7L);
 
     /**
      * Folds a {@code Shape} node.
