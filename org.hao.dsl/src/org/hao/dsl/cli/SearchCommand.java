@@ -13,7 +13,7 @@ import org.hao.engine.results.ResultsDocument;
 import org.hao.engine.results.ResultsJson;
 import org.hao.engine.report.HtmlReport;
 import org.hao.engine.search.CancelToken;
-import org.hao.engine.search.SearchResult;
+import org.hao.engine.results.SearchResult;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

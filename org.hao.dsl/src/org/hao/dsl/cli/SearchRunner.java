@@ -8,10 +8,10 @@ import java.util.Locale;
 import org.hao.engine.model.SearchSpec;
 import org.hao.engine.search.CancelToken;
 import org.hao.engine.search.HaoSearch;
-import org.hao.engine.search.ParetoPoint;
+import org.hao.engine.results.ParetoPoint;
 import org.hao.engine.search.ProgressListener;
 import org.hao.engine.search.SearchOptions;
-import org.hao.engine.search.SearchResult;
+import org.hao.engine.results.SearchResult;
 
 /** Runs one engine search from the CLI: progress bar on a terminal, Pareto table, outcome on stderr. */
 final class SearchRunner {
@@ -39,14 +39,14 @@ final class SearchRunner {
 	static int report(SearchResult r, PrintWriter err) {
 		if (r.cancelled()) {
 			err.println("hao: search on " + r.device() + " cancelled; no result file was written, existing ones are kept");
-			return 130;
+			return ExitCode.CANCELLED.code();
 		}
 		if (r.points().isEmpty() && !r.failures().isEmpty()) {
 			err.println("hao: search on " + r.device() + " failed: " + r.failures().get(0).message()
 					+ (r.failures().size() > 1 ? " (and " + (r.failures().size() - 1) + " more, listed above)" : ""));
-			return 3;
+			return ExitCode.ENGINE_FAILURE.code();
 		}
-		return r.chosen() == null ? 1 : 0;
+		return (r.chosen() == null ? ExitCode.FAILED : ExitCode.OK).code();
 	}
 
 	/** Whether results of {@code r} should replace existing result files: not when cancelled or when it failed. */

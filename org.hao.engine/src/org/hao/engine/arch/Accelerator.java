@@ -2,8 +2,6 @@ package org.hao.engine.arch;
 
 import java.util.Locale;
 
-import org.hao.engine.results.AcceleratorConfig;
-
 /**
  * One built overlay: the engine sizes the ILP chose (or the pinned ones) and what one bitstream needs.
  *
@@ -41,27 +39,6 @@ public record Accelerator(String name, ConvEngine conv, DepthwiseEngine depthwis
 
     public int lut() {
         return total().lut();
-    }
-
-    /**
-     * The results model's description; the totals equal the sum of the engines times the cores.
-     *
-     * @param chosenBy who sized it (e.g. "the co-design ILP for this network"), or null
-     */
-    public AcceleratorConfig toConfig(String chosenBy) {
-        boolean derived = vendorResources == null;
-        AcceleratorConfig.ConvEngineConfig c = new AcceleratorConfig.ConvEngineConfig(conv.pp(), conv.icp(), conv.ocp(),
-                derived ? convResources.dsp() : null, derived ? convResources.bram18k() : null, derived ? convResources.lut() : null);
-        AcceleratorConfig.DepthwiseEngineConfig dw = depthwise == null ? null // no depthwise layer: none built
-                : new AcceleratorConfig.DepthwiseEngineConfig(depthwise.pp(), depthwise.cp(), derived ? depthwiseResources.dsp() : null,
-                        derived ? depthwiseResources.bram18k() : null, derived ? depthwiseResources.lut() : null);
-        AcceleratorConfig.BufferConfig buf = new AcceleratorConfig.BufferConfig(featureBufferKiB,
-                derived ? bufferResources.dsp() : null, derived ? bufferResources.bram18k() : null,
-                derived ? bufferResources.lut() : null);
-        Resources t = total();
-        return new AcceleratorConfig(ArchitectureKind.OVERLAY.keyword(), name, chosenBy, clockMhz, cores, datapathBits, c, dw, buf,
-                derived ? "sum of the engines and buffer" : "vendor figures per core", overheads.layerOverheadCycles(),
-                overheads.ddrEfficiency(), overheads.depthwiseEfficiency(), null, null, null, t.dsp(), t.bram18k(), t.lut());
     }
 
     /** One line for the CLI, e.g. {@code overlay: conv 8x10x10 (PPxICPxOCP), depthwise 8x10 (PPxCP), ...}. */

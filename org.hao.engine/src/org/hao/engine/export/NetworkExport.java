@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 import org.hao.engine.expand.ExpandedNetwork;
-import org.hao.engine.report.AtomicFiles;
+import org.hao.engine.io.AtomicFiles;
 
 /**
  * Writes an expanded network (a base configuration or a frontier point's) as PyTorch {@code nn.Module} source

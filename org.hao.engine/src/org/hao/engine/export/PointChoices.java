@@ -7,7 +7,7 @@ import org.hao.engine.expand.SubgraphChoice;
 import org.hao.engine.model.BitWidths;
 import org.hao.engine.model.Pruning;
 import org.hao.engine.results.PruningConfig;
-import org.hao.engine.search.ParetoPoint;
+import org.hao.engine.results.ParetoPoint;
 
 /**
  * The per-subgraph choices of a frontier point, read back from its configuration ({@code config.subgraphs}: kernel,

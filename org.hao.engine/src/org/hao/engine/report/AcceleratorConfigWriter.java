@@ -9,7 +9,7 @@ import org.hao.engine.results.AcceleratorConfig;
 import org.hao.engine.results.LayerConfig;
 import org.hao.engine.results.ResultsJson;
 import org.hao.engine.results.SubgraphConfig;
-import org.hao.engine.search.ParetoPoint;
+import org.hao.engine.results.ParetoPoint;
 
 /**
  * Accelerator configuration of one point, for an HLS template or a DPU build: the {@code accelerator} (architecture,

@@ -1,5 +1,6 @@
 package org.hao.engine.report;
 
+import org.hao.engine.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,8 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.hao.engine.model.Constraints;
-import org.hao.engine.search.ParetoPoint;
-import org.hao.engine.search.SearchResult;
+import org.hao.engine.results.ParetoPoint;
+import org.hao.engine.results.SearchResult;
 
 /**
  * The same search on several devices, side by side: one inline SVG with every frontier (one colour per device, a

@@ -1,5 +1,6 @@
 package org.hao.engine.report;
 
+import org.hao.engine.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,8 +12,8 @@ import org.apache.commons.csv.CSVPrinter;
 import org.hao.engine.results.BitsConfig;
 import org.hao.engine.results.PruningConfig;
 import org.hao.engine.results.SubgraphConfig;
-import org.hao.engine.search.ParetoPoint;
-import org.hao.engine.search.SearchResult;
+import org.hao.engine.results.ParetoPoint;
+import org.hao.engine.results.SearchResult;
 
 /**
  * One row per Pareto point: metrics (energy per frame and frames per joule included), the chosen flag, the accuracy

@@ -1,13 +1,14 @@
 package org.hao.engine.report;
 
+import org.hao.engine.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
 import org.hao.engine.model.Constraints;
-import org.hao.engine.search.ParetoPoint;
-import org.hao.engine.search.SearchResult;
+import org.hao.engine.results.ParetoPoint;
+import org.hao.engine.results.SearchResult;
 
 /** Self-contained HTML report: inline SVG Pareto plot (latency x accuracy) and the point table. */
 public final class HtmlReport {

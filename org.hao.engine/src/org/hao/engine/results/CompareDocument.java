@@ -3,7 +3,6 @@ package org.hao.engine.results;
 import java.util.List;
 
 import org.hao.engine.model.SearchSpec;
-import org.hao.engine.search.SearchResult;
 
 /**
  * A comparison file ({@code hao compare --json}, {@code <name>.hao-compare.json}): one search on several devices.

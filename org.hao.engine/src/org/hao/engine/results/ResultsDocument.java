@@ -3,8 +3,6 @@ package org.hao.engine.results;
 import java.util.List;
 
 import org.hao.engine.model.SearchSpec;
-import org.hao.engine.search.ParetoPoint;
-import org.hao.engine.search.SearchResult;
 
 /**
  * A results file ({@code hao search --json}, {@code <name>.hao-results.json} in the IDE): one search on one device.

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.hao.engine.report.AtomicFiles;
+import org.hao.engine.io.AtomicFiles;
 
 import com.google.gson.FieldNamingPolicy;
 import com.google.gson.Gson;

@@ -1,5 +1,7 @@
 package org.hao.engine.search;
 
+import org.hao.engine.results.SearchResult;
+import org.hao.engine.results.ParetoPoint;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;

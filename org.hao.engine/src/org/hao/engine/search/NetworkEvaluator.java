@@ -209,7 +209,7 @@ public final class NetworkEvaluator {
             i += sg.layers().size();
             parts.add(new Part(sg, sum(lc, a.dsp(), a.bram18k(), a.lut()), List.of(), status));
         }
-        AcceleratorConfig acc = a.toConfig(a.name().equals("overlay") ? chosenBy : "pinned by the device");
+        AcceleratorConfig acc = OverlayConfigs.of(a, a.name().equals("overlay") ? chosenBy : "pinned by the device");
         return new Evaluation(net.latencyMs(), 1000.0 / net.latencyMs(), a.dsp(), a.bram18k(), a.lut(), net.energyMj(), parts,
                 acc, a, 0, message, null, null, null);
     }

@@ -1,5 +1,6 @@
 package org.hao.engine.search;
 
+import org.hao.engine.results.ParetoPoint;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -25,7 +25,7 @@ import org.hao.engine.expand.ExpandedNetwork;
 import org.hao.engine.expand.NetworkExpander;
 import org.hao.engine.export.PointChoices;
 import org.hao.engine.onnx.OnnxImporter;
-import org.hao.engine.search.ParetoPoint;
+import org.hao.engine.results.ParetoPoint;
 import org.junit.jupiter.api.Test;
 
 /**

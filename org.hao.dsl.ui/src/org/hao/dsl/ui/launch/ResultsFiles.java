@@ -13,7 +13,7 @@ import org.hao.engine.report.HtmlReport;
 import org.hao.engine.results.CompareDocument;
 import org.hao.engine.results.ResultsDocument;
 import org.hao.engine.results.ResultsJson;
-import org.hao.engine.search.SearchResult;
+import org.hao.engine.results.SearchResult;
 
 /**
  * Where results live: {@code <name>.hao-results.json} next to {@code <name>.hao} (one more file per extra device,

@@ -17,7 +17,7 @@ import org.hao.dsl.mapping.ModelMapper;
 import org.hao.dsl.ui.preferences.HaoPreferences;
 import org.hao.engine.model.SearchSpec;
 import org.hao.engine.search.SearchOptions;
-import org.hao.engine.search.SearchResult;
+import org.hao.engine.results.SearchResult;
 
 /**
  * One HAO search as an Eclipse Job: progress and Cancel in the Progress view. The engine runs on its own thread; this

@@ -12,7 +12,7 @@ import org.hao.engine.results.Failure;
 import org.hao.engine.results.ResultsDocument;
 import org.hao.engine.results.ResultsJson;
 import org.hao.engine.results.SearchConstraints;
-import org.hao.engine.search.ParetoPoint;
+import org.hao.engine.results.ParetoPoint;
 
 import com.google.gson.JsonElement;
 

@@ -45,7 +45,7 @@ import org.eclipse.ui.IWorkbenchPart;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.part.ViewPart;
-import org.hao.engine.search.ParetoPoint;
+import org.hao.engine.results.ParetoPoint;
 import org.hao.dsl.ui.HaoUiPlugin;
 import org.hao.dsl.ui.launch.ResultsFiles;
 import org.hao.dsl.ui.launch.SearchStatus;

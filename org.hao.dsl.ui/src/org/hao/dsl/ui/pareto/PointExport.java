@@ -15,7 +15,7 @@ import org.hao.engine.expand.NetworkExpander;
 import org.hao.engine.expand.ShapeException;
 import org.hao.engine.export.NetworkExport;
 import org.hao.engine.export.PointChoices;
-import org.hao.engine.search.ParetoPoint;
+import org.hao.engine.results.ParetoPoint;
 
 /**
  * Export... on a point of the Pareto view: the point's network (its kernel, expansion, width, depth, bit-width and

@@ -17,8 +17,8 @@ import org.hao.engine.results.PointConfig;
 import org.hao.engine.results.PredictionInfo;
 import org.hao.engine.results.ResultsDocument;
 import org.hao.engine.results.ResultsJson;
-import org.hao.engine.search.ParetoPoint;
-import org.hao.engine.search.SearchResult;
+import org.hao.engine.results.ParetoPoint;
+import org.hao.engine.results.SearchResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

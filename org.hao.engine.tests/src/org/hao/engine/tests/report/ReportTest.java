@@ -21,7 +21,7 @@ import org.hao.engine.results.ResultsJson;
 import org.hao.engine.search.CancelToken;
 import org.hao.engine.search.HaoSearch;
 import org.hao.engine.search.SearchOptions;
-import org.hao.engine.search.SearchResult;
+import org.hao.engine.results.SearchResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,7 +117,7 @@ class ReportTest {
         Path f = dir.resolve("x.json");
         Files.writeString(f, "old");
         try {
-            org.hao.engine.report.AtomicFiles.write(f, w -> {
+            org.hao.engine.io.AtomicFiles.write(f, w -> {
                 w.write("partial");
                 throw new IOException("disk full");
             });

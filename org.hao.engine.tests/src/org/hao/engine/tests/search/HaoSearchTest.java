@@ -17,9 +17,9 @@ import org.hao.engine.results.ResultsDocument;
 import org.hao.engine.results.ResultsJson;
 import org.hao.engine.search.CancelToken;
 import org.hao.engine.search.HaoSearch;
-import org.hao.engine.search.ParetoPoint;
+import org.hao.engine.results.ParetoPoint;
 import org.hao.engine.search.SearchOptions;
-import org.hao.engine.search.SearchResult;
+import org.hao.engine.results.SearchResult;
 import org.junit.jupiter.api.Test;
 
 class HaoSearchTest {
@@ -110,7 +110,7 @@ class HaoSearchTest {
         assertTrue(r.points().isEmpty());
         assertFalse(r.failures().isEmpty());
         assertTrue(r.failures().stream().anyMatch(f -> f.message().contains("2 DSP") && f.message().contains("user cap 1")
-                && f.message().contains("short by 1") && f.kind() == org.hao.engine.results.FailureKind.DOES_NOT_FIT),
+                && f.message().contains("short by 1") && f.kind() == org.hao.engine.results.FailureKind.NO_CONFIGURATION),
                 r.failures().toString());
     }
 

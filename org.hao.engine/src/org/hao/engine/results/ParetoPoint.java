@@ -1,4 +1,4 @@
-package org.hao.engine.search;
+package org.hao.engine.results;
 
 import org.hao.engine.results.PointConfig;
 
