@@ -115,7 +115,7 @@ class GraphCostTest {
         assertEquals(fpga.pipelineEdgeBytes(a.layers()) + tensor, fpga.pipelineEdgeBytes(a.layers(), a.liveOutputs()));
         // the reader loads both inputs from DDR either way
         assertEquals(2 * tensor + tensor, fpga.pipelineEdgeBytes(shortcut.subgraph("b").layers()));
-        var evaluator = new org.hao.engine.search.SubgraphEvaluator(Devices.ZU3EG, null,
+        var evaluator = new org.hao.engine.search.SubgraphEvaluator(Devices.ZU3EG_HLS, null,
                 new org.hao.engine.ilp.IlpCache());
         var withShortcut = evaluator.evaluate(a, () -> false);
         var without = evaluator.evaluate(plain.subgraph("a"), () -> false);
