@@ -68,7 +68,8 @@ public final class PredictorQuality {
         System.out.printf(Locale.ROOT, "  %-46s %4s %7s%n", "rows", "n", "LOO MAE");
         line("float, dense (float model, absolute top-1)", dense);
         PruneDropModel pm = AccuracyPredictor.builtInPrune();
-        List<Double> prunedDrop = pm.nestedLeaveOneOut().stream().map(r -> Math.abs(r.residual())).toList();
+        List<PruneDropModel.Residual> prunedNested = pm.nestedLeaveOneOut();
+        List<Double> prunedDrop = prunedNested.stream().map(r -> Math.abs(r.residual())).toList();
         all.addAll(prunedDrop);
         line("pruned (pruning drop model, on the drop)", prunedDrop);
         line("8-bit (drop model, on the drop)", byte8);
@@ -152,6 +153,32 @@ public final class PredictorQuality {
                         Double.isNaN(r.floatTop1()) ? "n/a (no float baseline)" : String.format(Locale.ROOT, "%.2f", r.drop()));
             }
         }
+        // pruned and quantized (kept out of the quantization fit): the pruning drop of the same source's pruned-float row
+        // (its leave-one-out prediction) plus the quantization drop, against the dense float top-1: the two models
+        // composed, out of sample
+        Map<String, String> pairs = new LinkedHashMap<>();
+        pairs.put("vai-rn50-p30-int8", "vai-rn50-p30");
+        pairs.put("vai-rn50-p50-int8", "vai-rn50-p50");
+        pairs.put("vai-rn50-p70-int8", "vai-rn50-p70");
+        pairs.put("vai-tf-mbv1-p11-int8", "vai-tf-mbv1-p11");
+        pairs.put("tfmot-mbv1-pqat", "tfmot-mbv1-sp50");
+        List<Double> composed = new ArrayList<>();
+        Map<String, Double> prunedLoo = new LinkedHashMap<>();
+        prunedNested.forEach(r -> prunedLoo.put(r.row().id(), r.predicted()));
+        System.out.printf(Locale.ROOT, "  pruned and quantized rows (pruning drop + quantization drop, both out of sample):%n");
+        for (Map.Entry<String, String> e : pairs.entrySet()) {
+            DropModel.Row q = d.rows().stream().filter(r -> r.id().equals(e.getKey())).findFirst().orElse(null);
+            PruneDropModel.Row pr = pm.rows().stream().filter(r -> r.id().equals(e.getValue())).findFirst().orElse(null);
+            if (q == null || pr == null) {
+                continue;
+            }
+            double pd = prunedLoo.getOrDefault(pr.id(), pm.drop(pr.layers()));
+            double pred = d.predict(q) + pd;
+            composed.add(Math.abs(q.drop() - pred));
+            System.out.printf(Locale.ROOT, "    %-26s predicted %6.2f (pruning %.2f), published %.2f%n", q.id(), pred, pd,
+                    q.drop());
+        }
+        System.out.printf(Locale.ROOT, "    MAE %.3f (%d rows)%n", mean(composed), composed.size());
     }
 
     private static Map<String, String> round(Map<String, Double> m) {
