@@ -23,7 +23,7 @@ import org.hao.dsl.ui.index.ImportedFiles;
 
 /**
  * Incremental builder: validates changed .hao files and checks their base configurations with the engine; then
- * re-checks the files that import a changed, added or deleted file ({@link DependencyIndex}), in any project.
+ * re-checks the files that import a changed, added or deleted file ({@link DependencyIndex}), in any HAO project.
  */
 public class HaoBuilder extends IncrementalProjectBuilder {
 
@@ -66,7 +66,8 @@ public class HaoBuilder extends IncrementalProjectBuilder {
 		touched.forEach(f -> dependents.addAll(index.dependentsOf(f)));
 		for (IFile d : dependents) {
 			checkCancel(monitor);
-			if (!checked.contains(d) && d.exists() && isHao(d)) {
+			if (!checked.contains(d) && d.exists() && isHao(d) && d.getProject().isOpen()
+					&& d.getProject().hasNature(HaoNature.ID)) {
 				check(d);
 				checked.add(d);
 			}
