@@ -125,6 +125,56 @@ class RenameTest {
 		}, TIMEOUT);
 	}
 
+	/** A device of the workspace renamed from a reference in a closed importer: both closed files saved. */
+	@Test
+	void renamesADeviceFromAReferenceAndASearchInClosedFiles() throws Exception {
+		var project = files.net.getProject();
+		org.eclipse.core.resources.IFile board = TwoFiles.put(project.getFile("board.hao"), BOARD);
+		String toy = java.nio.file.Files.readString(Ui.examples().resolve("toy.hao"));
+		String use = "import \"board.hao\"\n" + toy.replace("device ZU3EG", "device Board");
+		org.eclipse.core.resources.IFile user = TwoFiles.put(project.getFile("use.hao"), use);
+		HaoEditor editor = Ui.open(user);
+		EObject device;
+		try {
+			Ui.waitUntil("parsed", () -> editor.model().latest() != null, TIMEOUT);
+			device = at(editor, "device Board", "device ".length() + 2);
+		} finally {
+			editor.close(false);
+			Ui.flush();
+		}
+		HaoRename.Plan plan = EditorRefactoring.rename(device, "Ultra96");
+		assertTrue(plan.ok(), plan.problem());
+		assertEquals(BOARD.replace("device Board", "device Ultra96"), TwoFiles.saved(board));
+		assertEquals(use.replace("device Board", "device Ultra96"), TwoFiles.saved(user));
+
+		HaoEditor again = Ui.open(user);
+		EObject search;
+		try {
+			Ui.waitUntil("parsed", () -> again.model().latest() != null, TIMEOUT);
+			search = at(again, "search toy_zu3eg", "search ".length() + 1);
+		} finally {
+			again.close(false);
+			Ui.flush();
+		}
+		HaoRename.Plan renamed = EditorRefactoring.rename(search, "toy_ultra96");
+		assertTrue(renamed.ok(), renamed.problem());
+		assertEquals(1, renamed.editCount());
+		assertEquals(use.replace("device Board", "device Ultra96").replace("search toy_zu3eg", "search toy_ultra96"),
+				TwoFiles.saved(user));
+	}
+
+	private static final String BOARD = """
+			// a board of our own
+			device Board fpga {
+				dsp 360
+				bram18k 432
+				lut 70560
+				ff 141120
+				clock 200 MHz
+				bandwidth 4.26 GB/s
+			}
+			""";
+
 	@Test
 	void refusesClashesKeywordsAndTheDeviceLibraryWithoutEditing() throws Exception {
 		EObject network = at(netEditor, "network Toy", "network ".length());

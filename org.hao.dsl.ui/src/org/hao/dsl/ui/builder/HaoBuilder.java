@@ -32,7 +32,7 @@ public class HaoBuilder extends IncrementalProjectBuilder {
 	@Override
 	protected IProject[] build(int kind, Map<String, String> args, IProgressMonitor monitor) throws CoreException {
 		DependencyIndex index = DependencyIndex.get();
-		index.ensureIndexedWorkspace();
+		index.refresh();
 		IResourceDelta delta = kind == FULL_BUILD ? null : getDelta(getProject());
 		Set<IFile> checked = new LinkedHashSet<>();
 		Set<IFile> touched = new LinkedHashSet<>();

@@ -105,6 +105,9 @@ public class ImportWatcher implements IResourceChangeListener {
 				long stamp = DocumentText.stamp(doc);
 				try {
 					model.reconcile(doc, () -> monitor.isCanceled() || DocumentText.stamp(doc) != stamp);
+				} catch (org.eclipse.xtext.service.OperationCanceledError
+						| org.eclipse.core.runtime.OperationCanceledException e) {
+					// the document changed meanwhile: the reconciler validates the new text
 				} catch (RuntimeException e) {
 					HaoUiPlugin.log("re-validating " + model.uri() + " failed", e);
 				}

@@ -19,7 +19,8 @@ import org.hao.dsl.ui.HaoUiPlugin;
  * Which .hao file imports which, across the workspace: kept by the HAO builder (every file it checks records its
  * imports; the first build of a project in a session reads the imports of all its files). The builder uses it to
  * re-check the files that import a saved file; rename and find references use it to know which files can refer to
- * a file's names. Thread-safe; in memory only (rebuilt from the files on the first build of each session).
+ * a file's names ({@link #refresh} first, so files saved since their last build count too). Thread-safe; in
+ * memory only (rebuilt from the files on the first build of each session).
  */
 public final class DependencyIndex {
 
@@ -27,7 +28,8 @@ public final class DependencyIndex {
 
 	/** importing file -> the files it imports (full workspace paths). */
 	private final Map<IPath, Set<IPath>> imports = new ConcurrentHashMap<>();
-	private final Set<String> indexedProjects = ConcurrentHashMap.newKeySet();
+	/** importing file -> its modification stamp when its imports were read. */
+	private final Map<IPath, Long> stamps = new ConcurrentHashMap<>();
 
 	private DependencyIndex() {
 	}
@@ -41,34 +43,39 @@ public final class DependencyIndex {
 		Set<IPath> paths = new LinkedHashSet<>();
 		imported.forEach(f -> paths.add(f.getFullPath()));
 		imports.put(file.getFullPath(), Set.copyOf(paths));
+		stamps.put(file.getFullPath(), file.getModificationStamp());
 	}
 
 	/** Forgets a deleted file as an importer (files importing it keep their entry: they now miss it). */
 	public void remove(IFile file) {
 		imports.remove(file.getFullPath());
+		stamps.remove(file.getFullPath());
 	}
 
-	/** Reads the imports of every .hao file of {@code project} once per session. */
-	public void ensureIndexed(IProject project) throws CoreException {
-		if (!project.isAccessible() || !indexedProjects.add(project.getName())) {
-			return;
-		}
-		project.accept(r -> {
-			if (isHao(r) && !imports.containsKey(r.getFullPath())) {
-				try {
-					update((IFile) r, ImportedFiles.read((IFile) r));
-				} catch (RuntimeException e) {
-					HaoUiPlugin.log("reading the imports of " + r.getFullPath() + " failed", e);
-				}
+	/**
+	 * Reads the imports of every .hao file of the open projects that the index does not know at its current
+	 * modification stamp (all files on the first call of a session; afterwards only files saved since the builder
+	 * last checked them, e.g. a file created a moment ago whose build has not run yet). Walks the resource tree in
+	 * memory; parses (syntax only) just the stale files.
+	 */
+	public void refresh() throws CoreException {
+		for (IProject project : ResourcesPlugin.getWorkspace().getRoot().getProjects()) {
+			if (!project.isAccessible()) {
+				continue;
 			}
-			return true;
-		});
-	}
-
-	/** Indexes every open project (the HAO ones are built; others can still import HAO files). */
-	public void ensureIndexedWorkspace() throws CoreException {
-		for (IProject p : ResourcesPlugin.getWorkspace().getRoot().getProjects()) {
-			ensureIndexed(p);
+			project.accept(r -> {
+				if (isHao(r)) {
+					Long known = stamps.get(r.getFullPath());
+					if (known == null || known != r.getModificationStamp()) {
+						try {
+							update((IFile) r, ImportedFiles.read((IFile) r));
+						} catch (RuntimeException e) {
+							HaoUiPlugin.log("reading the imports of " + r.getFullPath() + " failed", e);
+						}
+					}
+				}
+				return true;
+			});
 		}
 	}
 
@@ -113,11 +120,6 @@ public final class DependencyIndex {
 		return seen;
 	}
 
-	/** Empties the index (tests, and a project being closed or deleted). */
-	public void forget(IProject project) {
-		indexedProjects.remove(project.getName());
-		imports.keySet().removeIf(p -> project.getName().equals(p.segment(0)));
-	}
 
 	public static boolean isHao(IResource r) {
 		return r.getType() == IResource.FILE && "hao".equals(r.getFileExtension()) && !r.isDerived();

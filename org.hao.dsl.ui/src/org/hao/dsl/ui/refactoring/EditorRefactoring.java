@@ -104,6 +104,10 @@ public final class EditorRefactoring {
 		});
 		if (!plan[0].ok()) {
 			MessageDialog.openInformation(editor.getSite().getShell(), "Rename", "Nothing was renamed: " + plan[0].problem());
+		} else {
+			editor.getEditorSite().getActionBars().getStatusLineManager().setMessage(String.format(java.util.Locale.ROOT,
+					"Renamed '%s' to '%s': %d occurrence(s) in %d file(s) (Edit > Undo reverts all)", oldName,
+					dialog.getValue(), plan[0].editCount(), plan[0].edits().size()));
 		}
 	}
 

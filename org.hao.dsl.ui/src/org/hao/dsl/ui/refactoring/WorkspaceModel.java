@@ -48,7 +48,7 @@ public final class WorkspaceModel {
 	/** {@code file} and its importers. */
 	public static WorkspaceModel around(IFile file) throws CoreException {
 		DependencyIndex index = DependencyIndex.get();
-		index.ensureIndexedWorkspace();
+		index.refresh();
 		Set<IFile> all = new LinkedHashSet<>();
 		all.add(file);
 		index.importersOf(file).stream().filter(IFile::exists).forEach(all::add);
@@ -62,7 +62,7 @@ public final class WorkspaceModel {
 	/** Every .hao file of the workspace (the uses of a library device can be anywhere). */
 	public static WorkspaceModel workspace() throws CoreException {
 		DependencyIndex index = DependencyIndex.get();
-		index.ensureIndexedWorkspace();
+		index.refresh();
 		Map<IFile, String> texts = new LinkedHashMap<>();
 		for (IFile f : index.allFiles()) {
 			texts.put(f, textOf(f));
