@@ -14,7 +14,7 @@ import org.eclipse.core.runtime.CoreException;
 import org.eclipse.jface.text.source.Annotation;
 import org.hao.dsl.ui.builder.HaoMarkers;
 import org.hao.dsl.ui.editor.HaoEditor;
-import org.hao.dsl.ui.editor.IssueAnnotation;
+import org.hao.dsl.ui.validation.IssueAnnotation;
 import org.hao.dsl.ui.index.DependencyIndex;
 import org.junit.jupiter.api.Test;
 

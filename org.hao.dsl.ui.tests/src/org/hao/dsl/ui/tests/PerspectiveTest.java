@@ -20,7 +20,7 @@ import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
-import org.hao.dsl.ui.HaoPerspective;
+import org.hao.dsl.ui.perspective.HaoPerspective;
 import org.hao.dsl.ui.pareto.ParetoView;
 import org.hao.dsl.ui.wizards.NewHaoProjectWizard;
 import org.junit.jupiter.api.Test;

@@ -59,7 +59,7 @@ class RenameTest {
 		int offset = editor.document().get().indexOf(text) + delta;
 		editor.selectAndReveal(offset, 0);
 		Ui.flush();
-		return EditorRefactoring.elementAtCaret(editor);
+		return EditorRefactoring.elementAt(editor.model(), editor.document(), offset);
 	}
 
 	private String searchText() {

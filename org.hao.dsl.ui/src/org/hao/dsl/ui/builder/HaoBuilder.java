@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
+import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
@@ -15,7 +16,7 @@ import org.eclipse.core.resources.IncrementalProjectBuilder;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
-import org.hao.dsl.ui.HaoParser;
+import org.hao.dsl.ui.DocumentParser;
 import org.hao.dsl.ui.HaoUiPlugin;
 import org.hao.dsl.ui.ParsedDocument;
 import org.hao.dsl.ui.index.DependencyIndex;
@@ -102,7 +103,8 @@ public class HaoBuilder extends IncrementalProjectBuilder {
 			return;
 		}
 		try {
-			ParsedDocument parsed = HaoParser.parse(text, HaoParser.uriOf(file), file.getModificationStamp(), true,
+			ParsedDocument parsed = DocumentParser.parse(text, DocumentParser.uriOf(file), file.getModificationStamp(),
+					CheckMode.NORMAL_AND_FAST,
 					() -> false);
 			DependencyIndex.get().update(file, ImportedFiles.of(file, parsed.model()));
 			HaoMarkers.create(file, parsed.issues());

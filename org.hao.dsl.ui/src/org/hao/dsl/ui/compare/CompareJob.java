@@ -19,15 +19,15 @@ import org.hao.dsl.scoping.VisibleDevices;
 import org.hao.dsl.ui.HaoLanguage;
 import org.hao.dsl.ui.launch.EngineJob;
 import org.hao.dsl.ui.launch.EngineRun;
-import org.hao.dsl.ui.launch.ParetoOpener;
-import org.hao.dsl.ui.launch.ResultsFiles;
+import org.hao.dsl.ui.pareto.ParetoOpener;
+import org.hao.dsl.ui.results.ResultsFiles;
 import org.hao.dsl.ui.launch.SearchInput;
 import org.hao.dsl.ui.launch.SearchInputException;
 import org.hao.dsl.ui.launch.SearchJob;
-import org.hao.dsl.ui.launch.SearchStatus;
+import org.hao.dsl.ui.results.SearchStatus;
 import org.hao.engine.model.SearchSpec;
 import org.hao.engine.search.SearchOptions;
-import org.hao.engine.search.SearchResult;
+import org.hao.engine.results.SearchResult;
 
 /**
  * "Compare on Devices": the file's search run once per device, one after another, as a cancellable Job (progress and

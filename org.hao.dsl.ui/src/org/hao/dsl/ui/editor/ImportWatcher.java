@@ -17,7 +17,9 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.jface.text.IDocument;
-import org.hao.dsl.ui.HaoParser;
+import org.hao.dsl.ui.DocumentParser;
+import org.hao.dsl.ui.DocumentText;
+import org.hao.dsl.ui.EditorModel;
 import org.hao.dsl.ui.HaoUiPlugin;
 import org.hao.dsl.ui.ParsedDocument;
 import org.hao.dsl.ui.index.DependencyIndex;
@@ -62,7 +64,7 @@ public class ImportWatcher implements IResourceChangeListener {
 				boolean contentOrExistence = d.getKind() != IResourceDelta.CHANGED
 						|| (d.getFlags() & (IResourceDelta.CONTENT | IResourceDelta.REPLACED)) != 0;
 				if (DependencyIndex.isHao(r) && contentOrExistence) {
-					changed.add(HaoParser.uriOf((org.eclipse.core.resources.IFile) r));
+					changed.add(DocumentParser.uriOf((org.eclipse.core.resources.IFile) r));
 				}
 				return true;
 			});

@@ -16,7 +16,7 @@ import org.eclipse.xtext.parser.IParser;
 import org.hao.dsl.hao.Import;
 import org.hao.dsl.hao.Model;
 import org.hao.dsl.ui.HaoLanguage;
-import org.hao.dsl.ui.HaoParser;
+import org.hao.dsl.ui.DocumentParser;
 
 /**
  * The workspace files a .hao file names in its {@code import "..."} lines, resolved relative to the importing file
@@ -34,7 +34,7 @@ public final class ImportedFiles {
 		if (model == null) {
 			return files;
 		}
-		URI base = HaoParser.uriOf(file);
+		URI base = DocumentParser.uriOf(file);
 		for (Import imp : model.getImports()) {
 			IFile target = resolve(base, imp.getImportURI());
 			if (target != null && !target.equals(file)) {

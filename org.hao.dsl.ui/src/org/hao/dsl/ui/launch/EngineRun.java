@@ -10,11 +10,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
+import org.hao.dsl.ui.results.SearchStatus;
 import org.hao.engine.model.SearchSpec;
 import org.hao.engine.search.CancelToken;
 import org.hao.engine.search.HaoSearch;
 import org.hao.engine.search.SearchOptions;
-import org.hao.engine.search.SearchResult;
+import org.hao.engine.results.SearchResult;
 
 /**
  * One engine search from a Job: the engine runs on its own thread; the job's thread polls it, relays progress to the

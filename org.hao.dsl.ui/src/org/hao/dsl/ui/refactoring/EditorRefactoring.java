@@ -8,21 +8,21 @@ import org.eclipse.core.runtime.CoreException;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.dialogs.MessageDialog;
-import org.eclipse.jface.text.ITextSelection;
+import org.eclipse.jface.action.IStatusLineManager;
+import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.custom.BusyIndicator;
-import org.eclipse.ui.IFileEditorInput;
 import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchPartSite;
 import org.eclipse.ui.PartInitException;
 import org.hao.dsl.ui.HaoUiPlugin;
-import org.hao.dsl.ui.ParsedDocument;
-import org.hao.dsl.ui.editor.HaoEditor;
+import org.hao.dsl.ui.EditorModel;
 import org.hao.dsl.ui.index.ImportedFiles;
 
 /**
  * The editor's Rename... (Alt+Shift+R) and Find References (Ctrl+Shift+G): find the element under the caret, then
  * {@link HaoRename} / {@link HaoReferences}. Problems are shown in a dialog (interactive) or returned (the methods
- * tests and other callers use).
+ * tests and other callers use). Sees the editor's document model and site, not the editor (the editor wires it).
  */
 public final class EditorRefactoring {
 
@@ -32,11 +32,9 @@ public final class EditorRefactoring {
 	private EditorRefactoring() {
 	}
 
-	/** The element under the editor's caret (its definition or a reference to it), or null. */
-	public static EObject elementAtCaret(HaoEditor editor) {
-		ITextSelection sel = (ITextSelection) editor.getSelectionProvider().getSelection();
-		ParsedDocument parsed = editor.model().current(editor.document());
-		return HaoReferences.targetAt(parsed, sel.getOffset());
+	/** The element at {@code offset} of the document (its definition or a reference to it), or null. */
+	public static EObject elementAt(EditorModel model, IDocument document, int offset) {
+		return HaoReferences.targetAt(model.current(document), offset);
 	}
 
 	/** The workspace file defining {@code element}, or null (library, a file outside the workspace). */
@@ -45,19 +43,19 @@ public final class EditorRefactoring {
 	}
 
 	/** Ctrl+Shift+G: the element's definition and references in the HAO References view. */
-	public static void findReferences(HaoEditor editor) {
-		EObject element = elementAtCaret(editor);
+	public static void findReferences(IWorkbenchPartSite site, EditorModel model, IDocument document, int offset) {
+		EObject element = elementAt(model, document, offset);
 		if (element == null) {
-			MessageDialog.openInformation(editor.getSite().getShell(), "Find References",
+			MessageDialog.openInformation(site.getShell(), "Find References",
 					"Put the caret on the name of a network, op, subgraph, device, space or search.");
 			return;
 		}
-		BusyIndicator.showWhile(editor.getSite().getShell().getDisplay(), () -> {
+		BusyIndicator.showWhile(site.getShell().getDisplay(), () -> {
 			try {
-				showReferences(editor.getSite().getPage(), element);
+				showReferences(site.getPage(), element);
 			} catch (CoreException | RuntimeException e) {
 				HaoUiPlugin.log("find references failed", e);
-				MessageDialog.openError(editor.getSite().getShell(), "Find References", String.valueOf(e.getMessage()));
+				MessageDialog.openError(site.getShell(), "Find References", String.valueOf(e.getMessage()));
 			}
 		});
 	}
@@ -78,23 +76,24 @@ public final class EditorRefactoring {
 		}
 	}
 
-	/** Alt+Shift+R: asks for the new name, then renames (or says why not). */
-	public static void rename(HaoEditor editor) {
-		EObject element = elementAtCaret(editor);
+	/** Alt+Shift+R: asks for the new name, then renames (or says why not); the outcome goes to the status line. */
+	public static void rename(IWorkbenchPartSite site, IStatusLineManager status, EditorModel model, IDocument document,
+			int offset) {
+		EObject element = elementAt(model, document, offset);
 		if (element == null) {
-			MessageDialog.openInformation(editor.getSite().getShell(), "Rename",
+			MessageDialog.openInformation(site.getShell(), "Rename",
 					"Put the caret on the name of a network, op, subgraph, device, space or search.");
 			return;
 		}
 		String oldName = HaoReferences.nameOf(element);
-		InputDialog dialog = new InputDialog(editor.getSite().getShell(), "Rename " + HaoReferences.describe(element),
+		InputDialog dialog = new InputDialog(site.getShell(), "Rename " + HaoReferences.describe(element),
 				"New name (the definition and every reference in the workspace are renamed):", oldName,
 				s -> ID.matcher(s).matches() ? null : "not a name: letters, digits and _ (not starting with a digit)");
 		if (dialog.open() != Window.OK || dialog.getValue().equals(oldName)) {
 			return;
 		}
 		HaoRename.Plan[] plan = new HaoRename.Plan[1];
-		BusyIndicator.showWhile(editor.getSite().getShell().getDisplay(), () -> {
+		BusyIndicator.showWhile(site.getShell().getDisplay(), () -> {
 			try {
 				plan[0] = rename(element, dialog.getValue());
 			} catch (CoreException | RuntimeException e) {
@@ -103,9 +102,9 @@ public final class EditorRefactoring {
 			}
 		});
 		if (!plan[0].ok()) {
-			MessageDialog.openInformation(editor.getSite().getShell(), "Rename", "Nothing was renamed: " + plan[0].problem());
-		} else {
-			editor.getEditorSite().getActionBars().getStatusLineManager().setMessage(String.format(java.util.Locale.ROOT,
+			MessageDialog.openInformation(site.getShell(), "Rename", "Nothing was renamed: " + plan[0].problem());
+		} else if (status != null) {
+			status.setMessage(String.format(java.util.Locale.ROOT,
 					"Renamed '%s' to '%s': %d occurrence(s) in %d file(s) (Edit > Undo reverts all)", oldName,
 					dialog.getValue(), plan[0].editCount(), plan[0].edits().size()));
 		}
@@ -120,8 +119,4 @@ public final class EditorRefactoring {
 		return plan;
 	}
 
-	/** The file of an editor, or null. */
-	public static IFile fileOf(HaoEditor editor) {
-		return editor.getEditorInput() instanceof IFileEditorInput f ? f.getFile() : null;
-	}
 }

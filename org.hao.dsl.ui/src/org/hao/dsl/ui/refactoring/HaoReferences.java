@@ -22,7 +22,7 @@ import org.eclipse.xtext.util.SimpleAttributeResolver;
 import org.hao.dsl.scoping.HaoStdlib;
 import org.hao.dsl.ui.HaoLanguage;
 import org.hao.dsl.ui.ParsedDocument;
-import org.hao.dsl.ui.editor.Declarations;
+import org.hao.dsl.ui.navigation.Declarations;
 
 import com.google.inject.Injector;
 

@@ -18,7 +18,6 @@ import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.part.ViewPart;
 import org.eclipse.ui.texteditor.ITextEditor;
 import org.hao.dsl.ui.HaoUiPlugin;
-import org.hao.dsl.ui.editor.HaoEditor;
 
 /**
  * HAO References (Find References, Ctrl+Shift+G): the definition and every reference of the element, one row per
@@ -90,7 +89,7 @@ public class ReferencesView extends ViewPart {
 	/** Opens the occurrence's file with the name selected. */
 	public void open(Reference r) {
 		try {
-			IEditorPart part = IDE.openEditor(getSite().getPage(), r.file(), HaoEditor.ID, true);
+			IEditorPart part = IDE.openEditor(getSite().getPage(), r.file(), true);
 			if (part instanceof ITextEditor editor) {
 				editor.selectAndReveal(r.offset(), r.length());
 			}

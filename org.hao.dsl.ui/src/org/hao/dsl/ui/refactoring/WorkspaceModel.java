@@ -25,7 +25,7 @@ import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
 import org.hao.dsl.ui.HaoLanguage;
-import org.hao.dsl.ui.HaoParser;
+import org.hao.dsl.ui.DocumentParser;
 import org.hao.dsl.ui.index.DependencyIndex;
 
 import com.google.inject.Injector;
@@ -78,7 +78,7 @@ public final class WorkspaceModel {
 		WorkspaceModel model = new WorkspaceModel(set);
 		// every file is in the set before any link is resolved, so imports find the loaded (possibly unsaved) text
 		texts.forEach((file, text) -> {
-			URI uri = HaoParser.uriOf(file);
+			URI uri = DocumentParser.uriOf(file);
 			XtextResource r = (XtextResource) set.createResource(uri);
 			try {
 				r.load(new StringInputStream(text, "UTF-8"), null);
@@ -119,7 +119,7 @@ public final class WorkspaceModel {
 	}
 
 	public XtextResource resource(IFile file) {
-		return (XtextResource) set.getResource(HaoParser.uriOf(file), false);
+		return (XtextResource) set.getResource(DocumentParser.uriOf(file), false);
 	}
 
 	/** The workspace file of a resource URI of this model, or null (the device library, other files). */

@@ -16,11 +16,12 @@ import org.hao.engine.model.SearchSpec;
 import org.hao.engine.report.AcceleratorConfigWriter;
 import org.hao.engine.report.CsvReport;
 import org.hao.engine.report.HtmlReport;
-import org.hao.engine.report.JsonReport;
+import org.hao.engine.results.ResultsDocument;
+import org.hao.engine.results.ResultsJson;
 import org.hao.engine.search.CancelToken;
 import org.hao.engine.search.HaoSearch;
 import org.hao.engine.search.SearchOptions;
-import org.hao.engine.search.SearchResult;
+import org.hao.engine.results.SearchResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +44,7 @@ class ReportTest {
     @Test
     void jsonHasTheRequiredFields(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("out.json");
-        JsonReport.write(result, f);
+        ResultsJson.write(ResultsDocument.of(result), f);
         JsonObject o = JsonParser.parseString(Files.readString(f)).getAsJsonObject();
         assertTrue(o.get("solver").getAsString().startsWith("SCIP"));
         assertEquals("ZU3EG", o.get("device").getAsString());
@@ -116,7 +117,7 @@ class ReportTest {
         Path f = dir.resolve("x.json");
         Files.writeString(f, "old");
         try {
-            org.hao.engine.report.AtomicFiles.write(f, w -> {
+            org.hao.engine.io.AtomicFiles.write(f, w -> {
                 w.write("partial");
                 throw new IOException("disk full");
             });

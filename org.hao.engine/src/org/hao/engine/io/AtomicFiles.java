@@ -1,0 +1,85 @@
+package org.hao.engine.io;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Writes a file through a temp file in the same folder and an atomic rename: readers never see half a file. File
+ * modes are those of a plain write: a new file gets the process's default mode (0666 minus the umask, 0644 under
+ * umask 022; the temp file is created without {@code Files.createTempFile}'s forced 0600), and a rewritten file keeps
+ * its permissions and group (where the file system is POSIX and the user may set them).
+ */
+public final class AtomicFiles {
+    private AtomicFiles() {
+    }
+
+    /** Something that writes text. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(Writer w) throws IOException;
+    }
+
+    public static void write(Path target, Content content) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        Files.createDirectories(dir);
+        Path tmp = createTemp(dir, abs.getFileName().toString());
+        try {
+            keepModeAndGroup(abs, tmp);
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                content.writeTo(w);
+            }
+            try {
+                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** A new empty file {@code .<name>.<random>.tmp} in {@code dir}, created with the default (umask) mode. */
+    private static Path createTemp(Path dir, String name) throws IOException {
+        for (int attempt = 0;; attempt++) {
+            Path tmp = dir.resolve("." + name + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
+                    + ".tmp");
+            try {
+                return Files.createFile(tmp);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 100) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Gives {@code tmp} the permissions and group of an existing {@code target}; a group the user is not in is left. */
+    private static void keepModeAndGroup(Path target, Path tmp) throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
+        if (view == null || !Files.exists(target)) {
+            return;
+        }
+        PosixFileAttributes old = Files.readAttributes(target, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        view.setPermissions(old.permissions());
+        try {
+            view.setGroup(old.group());
+        } catch (IOException e) {
+            // not a member of that group: the file gets the user's group, as a plain rewrite by another user would
+        }
+    }
+
+    public static void write(Path target, String text) throws IOException {
+        write(target, w -> w.write(text));
+    }
+}
