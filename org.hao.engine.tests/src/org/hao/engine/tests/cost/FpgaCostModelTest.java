@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
+import org.hao.engine.bench.Examples;
 import org.hao.engine.cost.FpgaCostModel;
 import org.hao.engine.cost.LayerCost;
 import org.hao.engine.cost.ParallelismChoice;
@@ -19,7 +20,6 @@ import org.hao.engine.model.Devices;
 import org.hao.engine.model.ExecutionMode;
 import org.hao.engine.model.LayerKind;
 import org.hao.engine.model.Pruning;
-import org.hao.engine.tests.expand.MobileNetV2;
 import org.junit.jupiter.api.Test;
 
 /** The worked examples of cost-model.md on the ZU3EG (200 MHz, 6.0 GB/s, packing {16:1, 8:2, 4:4}). */
@@ -227,7 +227,7 @@ class FpgaCostModelTest {
 
     @Test
     void pipelinedSubgraphIsMaxStagePlusFillAndSequentialIsSum() {
-        ExpandedNetwork n = NetworkExpander.expand(MobileNetV2.network());
+        ExpandedNetwork n = NetworkExpander.expand(Examples.mobileNetV2Stages());
         List<Layer> s2 = n.subgraph("s2").layers(); // expand, dw s2, project, expand, dw, project, add
         List<ParallelismChoice> p = s2.stream().map(l -> l.kind() == LayerKind.DEPTHWISE
                 || l.kind() == LayerKind.ADD ? new ParallelismChoice(1, 8) : new ParallelismChoice(4, 8)).toList();

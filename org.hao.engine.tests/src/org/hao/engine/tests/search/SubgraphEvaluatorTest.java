@@ -3,6 +3,7 @@ package org.hao.engine.tests.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.hao.engine.bench.Examples;
 import org.hao.engine.expand.ExpandedSubgraph;
 import org.hao.engine.expand.NetworkExpander;
 import org.hao.engine.ilp.IlpCache;
@@ -10,7 +11,6 @@ import org.hao.engine.ilp.IlpResult;
 import org.hao.engine.model.Devices;
 import org.hao.engine.model.ExecutionMode;
 import org.hao.engine.search.SubgraphEvaluator;
-import org.hao.engine.tests.expand.MobileNetV2;
 import org.junit.jupiter.api.Test;
 
 /** The ILP optimises what the cost model reports: for pipelined subgraphs fill and shared DDR time included. */
@@ -20,7 +20,7 @@ class SubgraphEvaluatorTest {
     void pipelinedIlpObjectiveIsTheReportedSubgraphLatency() {
         SubgraphEvaluator evaluator = new SubgraphEvaluator(Devices.ZU3EG, null, new IlpCache());
         int pipelined = 0;
-        for (ExpandedSubgraph sg : NetworkExpander.expand(MobileNetV2.network()).subgraphs()) {
+        for (ExpandedSubgraph sg : NetworkExpander.expand(Examples.mobileNetV2Stages()).subgraphs()) {
             SubgraphEvaluator.Evaluation e = evaluator.evaluate(sg, () -> false);
             assertTrue(e.ok(), sg.name() + ": " + e.failure());
             assertEquals(IlpResult.Status.OPTIMAL, e.ilp().status(), e.ilp().message());
