@@ -87,6 +87,43 @@ class GraphCostTest {
         assertEquals(64L * 28 * 28 + 64L * 28 * 28, fpga.pipelineEdgeBytes(layers));
     }
 
+    /**
+     * Two pipelined subgraphs; the second adds the first's output p2 and its middle output p1 (a shortcut that leaves
+     * the first subgraph from its middle), or p2 twice.
+     */
+    private static NetworkSpec shortcutAcrossSubgraphs(String second) {
+        return new NetworkSpec("x", new Shape(16, 32, 32), List.of(
+                new SubgraphSpec("a", ExecutionMode.PIPELINED, List.of(new Pointwise("p1", 16), new Pointwise("p2", 16)),
+                        SubgraphSpace.NONE),
+                new SubgraphSpec("b", ExecutionMode.PIPELINED, List.of(new Add("sum", null, Activation.NONE,
+                        List.of("p2", second)), new Pointwise("p3", 16)), SubgraphSpace.NONE)));
+    }
+
+    /**
+     * A pipelined subgraph's middle output read by a later subgraph outlives the subgraph: its writer stores it in DDR
+     * (16 x 32 x 32 bytes at 8 bit), besides the reader's load, in the cost model, the ILP and the search's costs.
+     */
+    @Test
+    void middleOutputReadByALaterSubgraphIsWrittenToDdr() {
+        ExpandedNetwork shortcut = NetworkExpander.expand(shortcutAcrossSubgraphs("p1"));
+        ExpandedNetwork plain = NetworkExpander.expand(shortcutAcrossSubgraphs("p2"));
+        var a = shortcut.subgraph("a");
+        assertEquals(List.of("p1"), a.liveOutputs().stream().map(Layer::name).toList());
+        assertEquals(List.of(), plain.subgraph("a").liveOutputs());
+        assertEquals(List.of(), shortcut.subgraph("b").liveOutputs());
+        long tensor = 16L * 32 * 32;
+        assertEquals(fpga.pipelineEdgeBytes(a.layers()) + tensor, fpga.pipelineEdgeBytes(a.layers(), a.liveOutputs()));
+        // the reader loads both inputs from DDR either way
+        assertEquals(2 * tensor + tensor, fpga.pipelineEdgeBytes(shortcut.subgraph("b").layers()));
+        var evaluator = new org.hao.engine.search.SubgraphEvaluator(Devices.ZU3EG_HLS, null,
+                new org.hao.engine.ilp.IlpCache());
+        var withShortcut = evaluator.evaluate(a, () -> false);
+        var without = evaluator.evaluate(plain.subgraph("a"), () -> false);
+        assertTrue(withShortcut.ok() && without.ok());
+        assertEquals(without.cost().ddrBytes() + tensor, withShortcut.cost().ddrBytes());
+        assertTrue(withShortcut.cost().energyMj() > without.cost().energyMj());
+    }
+
     /** VGG-16 fc6 (512x7x7 -> 4096) used to fail with "integer overflow" while costing over-budget candidates. */
     @Test
     void vggFc6IsCostable() {
