@@ -1,5 +1,6 @@
 package org.hao.engine.tests.graph;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,6 +52,30 @@ class GraphCostTest {
                 GraphNetworkTest.conv("b2", 32, 3, 1, 1),
                 GraphNetworkTest.conv("b3", 32, 5, 1, 2),
                 new Concat("cat", List.of("b1", "b3"))), SubgraphSpace.NONE)));
+    }
+
+    /**
+     * Overlay: a branch output waits in the feature buffer while the other branch runs (b1 beside b2_reduce, b2 and
+     * b3 until the concat), so those layers keep their own input and output on chip only when they fit beside it.
+     */
+    @Test
+    void aWaitingBranchOccupiesTheOverlaysBuffer() {
+        ExpandedNetwork n = NetworkExpander.expand(inception(ExecutionMode.SEQUENTIAL));
+        long[] held = BranchBuffers.heldBytes(n.layers());
+        long b1 = 32L * 28 * 28; // 8-bit activations
+        assertArrayEquals(new long[] { 0, b1, b1, b1, 0 }, held, java.util.Arrays.toString(held));
+        long[] chain = BranchBuffers.heldBytes(NetworkExpander.expand(new NetworkSpec("chain", new Shape(8, 4, 4),
+                List.of(new SubgraphSpec("s", ExecutionMode.SEQUENTIAL, List.of(new Pointwise("a", 8),
+                        new Pointwise("b", 8), new Pointwise("c", 8)), SubgraphSpace.NONE)))).layers());
+        assertArrayEquals(new long[3], chain, "a chain holds nothing");
+        // b3 (32x28x28 in and out = 50,176 B) fits a 64 KiB buffer alone, not beside b1 (25,088 B)
+        Layer b3 = GraphNetworkTest.layer(n, "b3");
+        org.hao.engine.cost.OverlayCostModel overlay = new org.hao.engine.cost.OverlayCostModel(Devices.ZU3EG_HLS,
+                org.hao.engine.arch.OverlaySpec.FREE);
+        long alone = overlay.ddrBytes(b3, 64, false, false, 0);
+        long beside = overlay.ddrBytes(b3, 64, false, false, b1);
+        assertEquals(5L * 5 * 32 * 32, alone, "weights only");
+        assertEquals(alone + 2 * 32L * 28 * 28, beside, "input and output go through DDR");
     }
 
     @Test
