@@ -214,7 +214,19 @@ public class ModelMapper {
 			return new PowerModel(0, 0, 0);
 		}
 		return new PowerModel(orDefault(p.getStaticWatts(), 0.0), orDefault(p.getPicojoulesPerMac8(), 0.0),
-				orDefault(p.getPicojoulesPerDdrByte(), 0.0));
+				orDefault(p.getPicojoulesPerDdrByte(), 0.0), orDefault(p.getEnginesWatts(), 0.0), toScope(p));
+	}
+
+	/** The power figures' scope; unspecified when the block has no {@code scope}. */
+	private static org.hao.engine.model.PowerScope toScope(org.hao.dsl.hao.Power p) {
+		if (!p.eIsSet(org.hao.dsl.hao.HaoPackage.Literals.POWER__SCOPE)) {
+			return org.hao.engine.model.PowerScope.UNSPECIFIED;
+		}
+		return switch (p.getScope()) {
+			case CHIP -> org.hao.engine.model.PowerScope.CHIP;
+			case RAIL -> org.hao.engine.model.PowerScope.RAIL;
+			case BOARD -> org.hao.engine.model.PowerScope.BOARD;
+		};
 	}
 
 	public static LayerKind toLayerKind(org.hao.dsl.hao.LayerKindLit kind) {

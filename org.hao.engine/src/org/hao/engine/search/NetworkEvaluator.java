@@ -257,8 +257,11 @@ public final class NetworkEvaluator {
         acc.put("dsp", e.cost().dsp());
         acc.put("bram18k", e.cost().bram18k());
         acc.put("lut", e.cost().lut());
+        // frames are pipelined: in steady state the device draws its running power for one frame interval per frame
+        double running = device.power().runningWatts();
+        double energyMj = e.cost().energyMj() - running * e.cost().latencyMs() + running * throughputMs;
         return new Evaluation(e.cost().latencyMs(), 1000.0 / throughputMs, e.cost().dsp(), e.cost().bram18k(), e.cost().lut(),
-                e.cost().energyMj(), parts, acc, null, 0, e.ilp().message(), null, null);
+                energyMj, parts, acc, null, 0, e.ilp().message(), null, null);
     }
 
     private Evaluation perSubgraph(ExpandedNetwork en, BooleanSupplier stop, boolean fpga) {
