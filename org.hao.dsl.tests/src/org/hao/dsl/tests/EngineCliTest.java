@@ -1,6 +1,7 @@
 package org.hao.dsl.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -192,16 +193,17 @@ class EngineCliTest extends CliTestBase {
 	void compareOnTheMobileVsFpgaExample() throws Exception {
 		Path html = dir.resolve("mobile-vs-fpga.html");
 		Path json = dir.resolve("mobile-vs-fpga.json");
-		// the devices come from the search's own `devices ZU3EG, Adreno640`; a reduced time limit keeps it short
+		// the devices come from the search's own `devices ZU3EG, Ultra96_FINN, Adreno650`; a reduced time limit keeps it short
 		int code = run("compare", example("mobile-vs-fpga.hao"), "--threads", "2", "--time-limit", "25", "--report",
 				html.toString(), "--json", json.toString());
 		String text = out.toString();
 		System.out.println(text);
 		assertEquals(0, code, text + err);
-		assertTrue(text.contains("device ZU3EG") && text.contains("device Adreno640"), text);
-		assertTrue(text.contains("chosen point per device:"), text);
+		assertTrue(text.contains("device ZU3EG") && text.contains("device Ultra96_FINN") && text.contains("device Adreno650"), text);
+		assertTrue(text.contains("chosen point per device:") && text.contains("power W"), text);
+		assertFalse(text.contains("power figures of different scope"), "every device is at board scope: " + text);
 		var o = com.google.gson.JsonParser.parseString(Files.readString(json)).getAsJsonObject();
-		assertEquals("[\"ZU3EG\",\"Adreno640\"]", o.get("devices").toString());
+		assertEquals("[\"ZU3EG\",\"Ultra96_FINN\",\"Adreno650\"]", o.get("devices").toString());
 		for (var r : o.getAsJsonArray("results")) {
 			var points = r.getAsJsonObject().getAsJsonArray("points");
 			assertTrue(points.size() > 0, r.toString());
@@ -213,8 +215,10 @@ class EngineCliTest extends CliTestBase {
 			}
 		}
 		String h = Files.readString(html);
-		assertEquals(2, h.split("class=\"series\"", -1).length - 1);
-		assertTrue(h.contains("frames/J"));
+		assertEquals(3, h.split("class=\"series\"", -1).length - 1);
+		// the energy plot: accuracy against mJ/frame, one coloured series per device
+		assertEquals(3, h.split("class=\"energy-series\"", -1).length - 1);
+		assertTrue(h.contains("energy per frame (mJ)") && h.contains("frames/J") && h.contains("power W"));
 	}
 
 	@Test

@@ -103,10 +103,10 @@ public final class FeasibilityBounds {
 				peak = overlay.label() + " (" + overlay.conv().lanes() + " MACs per cycle) at " + fmt(clock) + " MHz";
 			}
 			BitWidths narrowest = new BitWidths(minWeightBits, minActivationBits);
-			if (LutMacs.inLuts(narrowest) && LutMacs.maxLanes(f, narrowest) * clock * 1e6 > macsPerSecond) {
-				// binary / ternary layers may compute in LUTs (XNOR / popcount), beyond the DSPs
-				macsPerSecond = LutMacs.maxLanes(f, narrowest) * clock * 1e6;
-				peak = LutMacs.maxLanes(f, narrowest) + " LUT MAC lanes at " + narrowest + " and " + fmt(clock) + " MHz";
+			if (LutMacs.inLuts(narrowest)) {
+				// binary / ternary layers may compute in LUTs (XNOR / popcount) beside the DSPs: both at once at most
+				macsPerSecond += LutMacs.maxLanes(f, narrowest) * clock * 1e6;
+				peak += " + " + LutMacs.maxLanes(f, narrowest) + " LUT MAC lanes at " + narrowest;
 			}
 		} else {
 			double gops = device.gpu().peakGops(operandBits);
