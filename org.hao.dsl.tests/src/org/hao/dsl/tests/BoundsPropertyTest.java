@@ -26,10 +26,10 @@ import org.hao.dsl.validation.HaoIssueCodes;
 import org.hao.engine.model.SearchSpec;
 import org.hao.engine.search.CancelToken;
 import org.hao.engine.search.HaoSearch;
-import org.hao.engine.search.ParetoPoint;
+import org.hao.engine.results.ParetoPoint;
 import org.hao.engine.search.ProgressListener;
 import org.hao.engine.search.SearchOptions;
-import org.hao.engine.search.SearchResult;
+import org.hao.engine.results.SearchResult;
 import org.junit.jupiter.api.Test;
 
 import net.jqwik.api.ForAll;

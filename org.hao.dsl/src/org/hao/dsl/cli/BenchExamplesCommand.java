@@ -14,7 +14,7 @@ import org.hao.engine.search.CancelToken;
 import org.hao.engine.search.HaoSearch;
 import org.hao.engine.search.NetworkEvaluator;
 import org.hao.engine.search.SearchOptions;
-import org.hao.engine.search.SearchResult;
+import org.hao.engine.results.SearchResult;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,7 +47,7 @@ public class BenchExamplesCommand implements Callable<Integer> {
 		for (Path f : files) {
 			ValidatedFile hao = ValidatedFile.load(f, out);
 			if (hao == null) {
-				return 1;
+				return ExitCode.FAILED.code();
 			}
 			for (Search s : hao.searches()) {
 				for (SearchSpec sp : mapper.toSearches(s)) {
@@ -62,6 +62,6 @@ public class BenchExamplesCommand implements Callable<Integer> {
 				}
 			}
 		}
-		return 0;
+		return ExitCode.OK.code();
 	}
 }

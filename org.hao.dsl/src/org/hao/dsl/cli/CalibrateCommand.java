@@ -24,7 +24,7 @@ import org.hao.engine.arch.Overheads;
 import org.hao.engine.calibrate.OverlayCalibration;
 import org.hao.engine.calibrate.OverlayCalibration.Row;
 import org.hao.engine.model.Device;
-import org.hao.engine.report.AtomicFiles;
+import org.hao.engine.io.AtomicFiles;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,11 +63,11 @@ public class CalibrateCommand implements Callable<Integer> {
 		List<Row> rows = read(errors);
 		if (!errors.isEmpty() || rows == null) {
 			errors.forEach(err::println);
-			return errors.isEmpty() ? 2 : 1;
+			return (errors.isEmpty() ? ExitCode.USAGE : ExitCode.FAILED).code();
 		}
 		if (rows.size() < 4) {
 			err.println(csv + ": " + rows.size() + " rows; at least 4 are needed to fit 3 figures and check them");
-			return 1;
+			return ExitCode.FAILED.code();
 		}
 		OverlayCalibration.Fit fit = OverlayCalibration.fit(rows, Overheads.DPU_FITTED);
 		double[] loo = OverlayCalibration.leaveOneOut(rows, Overheads.DPU_FITTED);
@@ -105,10 +105,10 @@ public class CalibrateCommand implements Callable<Integer> {
 				out.println("wrote " + output);
 			} catch (IOException e) {
 				err.println("hao: cannot write " + output + ": " + e.getMessage());
-				return 2;
+				return ExitCode.USAGE.code();
 			}
 		}
-		return 0;
+		return ExitCode.OK.code();
 	}
 
 	private static String sd(double v, String fmt) {

@@ -47,6 +47,6 @@ public class CheckCommand implements Callable<Integer> {
 			}
 		}
 		out.flush();
-		return errors ? 1 : 0;
+		return (errors ? ExitCode.FAILED : ExitCode.OK).code();
 	}
 }

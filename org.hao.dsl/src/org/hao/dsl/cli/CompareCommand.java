@@ -13,9 +13,11 @@ import org.hao.dsl.hao.Search;
 import org.hao.dsl.mapping.ModelMapper;
 import org.hao.engine.model.SearchSpec;
 import org.hao.engine.report.CompareReport;
+import org.hao.engine.results.CompareDocument;
+import org.hao.engine.results.ResultsJson;
 import org.hao.engine.search.CancelToken;
-import org.hao.engine.search.ParetoPoint;
-import org.hao.engine.search.SearchResult;
+import org.hao.engine.results.ParetoPoint;
+import org.hao.engine.results.SearchResult;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,14 +60,14 @@ public class CompareCommand implements Callable<Integer> {
 				: search.getDevices().stream().map(Device::getName).toList();
 		if (names.isEmpty()) {
 			err.println(hao.path + ": search " + search.getName() + " names no device; give --devices A,B");
-			return 2;
+			return ExitCode.USAGE.code();
 		}
 		List<SearchSpec> specs = new ArrayList<>();
 		for (String name : names) {
 			Device d = hao.device(search, name.strip());
 			if (d == null) {
 				err.println(hao.path + ": no device named '" + name.strip() + "'");
-				return 2;
+				return ExitCode.USAGE.code();
 			}
 			specs.add(mapper.toSearch(search, d));
 		}
@@ -78,11 +80,11 @@ public class CompareCommand implements Callable<Integer> {
 				SearchRunner.printTable(out, r);
 				out.println();
 				int code = SearchRunner.report(r, err);
-				if (code == 130) {
+				if (code == ExitCode.CANCELLED.code()) {
 					out.flush();
 					return code; // nothing written: the comparison is incomplete
 				}
-				failed = Math.max(failed, code == 3 ? 3 : 0);
+				failed = Math.max(failed, code == ExitCode.ENGINE_FAILURE.code() ? code : ExitCode.OK.code());
 				results.add(r);
 			}
 			printSummary(out, results);
@@ -98,11 +100,12 @@ public class CompareCommand implements Callable<Integer> {
 						: List.of(scopeNote), report);
 			}
 			if (json != null) {
-				CompareReport.writeJson(results, json);
+				ResultsJson.write(CompareDocument.of(results, specs.get(0), selection.file.toString()), json);
 			}
 		}
 		out.flush();
-		return results.stream().anyMatch(r -> r.chosen() != null) ? 0 : failed == 3 ? 3 : 1;
+		return (results.stream().anyMatch(r -> r.chosen() != null) ? ExitCode.OK
+				: failed == ExitCode.ENGINE_FAILURE.code() ? ExitCode.ENGINE_FAILURE : ExitCode.FAILED).code();
 	}
 
 	private static void printSummary(PrintWriter out, List<SearchResult> results) {

@@ -74,7 +74,7 @@ public class DevicesCommand implements Callable<Integer> {
 			}
 		}
 		out.flush();
-		return 0;
+		return ExitCode.OK.code();
 	}
 
 	static String summary(org.hao.engine.model.Device d) {

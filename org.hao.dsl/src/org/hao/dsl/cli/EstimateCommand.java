@@ -10,14 +10,13 @@ import java.util.concurrent.Callable;
 import org.hao.dsl.hao.Device;
 import org.hao.dsl.hao.Network;
 import org.hao.dsl.hao.Search;
+import org.hao.dsl.estimate.EvaluationTarget;
 import org.hao.dsl.mapping.ModelMapper;
-import org.hao.engine.estimate.Estimator;
 import org.hao.engine.estimate.LayerEstimate;
 import org.hao.engine.estimate.NetworkEstimate;
 import org.hao.engine.estimate.SubgraphEstimate;
-import org.hao.engine.model.Constraints;
-import org.hao.engine.report.AtomicFiles;
-import org.hao.engine.report.JsonReport;
+import org.hao.engine.io.AtomicFiles;
+import org.hao.engine.results.ResultsJson;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,36 +44,30 @@ public class EstimateCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
-	/** A network on a device, within the caps of the search it comes from (none for --device without a search). */
-	private record Target(Network network, Device device, Constraints constraints, Search search) {
-	}
-
 	@Override
 	public Integer call() {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
 		ValidatedFile hao = ValidatedFile.load(file, out);
 		if (hao == null) {
-			return 1;
+			return ExitCode.FAILED.code();
 		}
-		List<Target> targets = targets(hao, err);
+		List<EvaluationTarget> targets = targets(hao, err);
 		if (targets == null) {
-			return 2;
+			return ExitCode.USAGE.code();
 		}
 		ModelMapper mapper = new ModelMapper();
 		boolean feasible = true;
 		List<Object> estimates = new ArrayList<>();
-		for (Target t : targets) {
-			// on the architecture the search names (`architecture ...`), like the search itself
-			NetworkEstimate e = Estimator.estimate(mapper.toNetwork(t.network(), null),
-					t.search() == null ? mapper.toDevice(t.device()) : mapper.searchDevice(t.search(), t.device()),
-					t.constraints());
+		for (EvaluationTarget t : targets) {
+			// on the architecture the search names (`architecture ...`) and within its caps, like the search itself
+			NetworkEstimate e = t.estimate(mapper);
 			print(out, e);
 			if ("unavailable".equals(e.solver())) {
 				// no solver, no estimate: say why on stderr (the finding names the missing library and the fix)
 				out.flush();
 				err.println("hao: cannot estimate " + e.network() + " on " + e.device() + ": " + String.join("; ", e.findings()));
-				return 3;
+				return ExitCode.ENGINE_FAILURE.code();
 			}
 			feasible &= e.feasible();
 			estimates.add(EstimateJson.map(e));
@@ -82,17 +75,17 @@ public class EstimateCommand implements Callable<Integer> {
 		out.flush();
 		if (json != null) {
 			try {
-				AtomicFiles.write(json, JsonReport.toJsonText(estimates.size() == 1 ? estimates.get(0) : estimates));
+				AtomicFiles.write(json, ResultsJson.toJson(estimates.size() == 1 ? estimates.get(0) : estimates));
 			} catch (java.io.IOException ex) {
 				err.println("hao: cannot write " + json + ": " + ex.getMessage());
-				return 2;
+				return ExitCode.USAGE.code();
 			}
 		}
-		return feasible ? 0 : 1;
+		return (feasible ? ExitCode.OK : ExitCode.FAILED).code();
 	}
 
 	/** Every search of the file (or the named one) on its devices (or --device); without searches, every network. */
-	private List<Target> targets(ValidatedFile hao, PrintWriter err) {
+	private List<EvaluationTarget> targets(ValidatedFile hao, PrintWriter err) {
 		List<Search> searches;
 		if (searchName != null) {
 			Search s = hao.search(searchName, err);
@@ -111,7 +104,7 @@ public class EstimateCommand implements Callable<Integer> {
 				return null;
 			}
 		}
-		List<Target> targets = new ArrayList<>();
+		List<EvaluationTarget> targets = new ArrayList<>();
 		if (searches.isEmpty()) {
 			if (override == null) {
 				err.println(file + ": no search in this file; name a device with --device");
@@ -119,16 +112,15 @@ public class EstimateCommand implements Callable<Integer> {
 			}
 			for (var element : hao.model.getElements()) {
 				if (element instanceof Network n) {
-					targets.add(new Target(n, override, Constraints.NONE, null));
+					targets.add(new EvaluationTarget(n, null, override));
 				}
 			}
 			return targets;
 		}
-		ModelMapper mapper = new ModelMapper();
 		for (Search s : searches) {
 			Network n = ModelMapper.networkOf(s);
 			for (Device d : override != null ? List.of(override) : s.getDevices()) {
-				targets.add(new Target(n, d, mapper.toConstraints(s), s));
+				targets.add(new EvaluationTarget(n, s, d));
 			}
 		}
 		return targets;
@@ -140,9 +132,8 @@ public class EstimateCommand implements Callable<Integer> {
 
 	static void print(PrintWriter out, NetworkEstimate e) {
 		out.printf(Locale.ROOT, "network %s on %s (solver: %s)%n", e.network(), e.device(), e.solver());
-		Object arch = e.accelerator().get("architecture");
-		if (arch != null) {
-			out.printf(Locale.ROOT, "accelerator: %s (%s)%n", arch, e.accelerator().get("name"));
+		if (e.accelerator() != null) {
+			out.printf(Locale.ROOT, "accelerator: %s (%s)%n", e.accelerator().architecture(), e.accelerator().name());
 		}
 		out.printf(Locale.ROOT, "%-28s %-14s %10s %6s %6s %8s %9s%n", "layer", "subgraph", "latency ms", "DSP", "BRAM", "LUT",
 				"engine");

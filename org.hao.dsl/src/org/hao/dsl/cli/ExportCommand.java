@@ -16,11 +16,11 @@ import org.hao.engine.export.OnnxWriter;
 import org.hao.engine.export.PointChoices;
 import org.hao.engine.model.SearchSpec;
 import org.hao.engine.search.CancelToken;
-import org.hao.engine.search.ParetoPoint;
+import org.hao.engine.results.ParetoPoint;
 import org.hao.engine.search.SearchOptions;
-import org.hao.engine.search.SearchResult;
+import org.hao.engine.results.SearchResult;
 import org.hao.engine.export.PyTorchWriter;
-import org.hao.engine.report.AtomicFiles;
+import org.hao.engine.io.AtomicFiles;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -75,34 +75,34 @@ public class ExportCommand implements Callable<Integer> {
 		PrintWriter err = spec.commandLine().getErr();
 		if (pytorch == null && onnx == null) {
 			err.println("hao: export needs --pytorch OUT.py and/or --onnx OUT.onnx");
-			return 2;
+			return ExitCode.USAGE.code();
 		}
 		ValidatedFile hao = ValidatedFile.load(file, out);
 		if (hao == null) {
 			out.flush();
-			return 1;
+			return ExitCode.FAILED.code();
 		}
 		Network network = network(hao, err);
 		if (network == null) {
-			return 2;
+			return ExitCode.USAGE.code();
 		}
 		ExpandedNetwork x;
 		if (point != null) {
 			if (searchName == null) {
 				err.println("hao: --point needs --search NAME");
-				return 2;
+				return ExitCode.USAGE.code();
 			}
 			Search search = hao.search(searchName, err);
 			x = pointNetwork(search, err);
 			if (x == null) {
-				return 3;
+				return ExitCode.ENGINE_FAILURE.code();
 			}
 		} else {
 			try {
 				x = NetworkExpander.expand(new ModelMapper().toNetwork(network, null));
 			} catch (MappingException | IllegalArgumentException e) {
 				err.println("hao: network " + network.getName() + ": " + e.getMessage());
-				return 2;
+				return ExitCode.USAGE.code();
 			}
 		}
 		try {
@@ -115,9 +115,9 @@ public class ExportCommand implements Callable<Integer> {
 			}
 		} catch (IOException e) {
 			err.println("hao: cannot write " + (pytorch != null ? pytorch : onnx) + ": " + e.getMessage());
-			return 2;
+			return ExitCode.USAGE.code();
 		}
-		return 0;
+		return ExitCode.OK.code();
 	}
 
 	/** Runs the search (its first device) and expands the network of the chosen point or of point N. */

@@ -24,21 +24,21 @@ public class HaoCli {
 		cli.setErr(err);
 		cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
 			err.println("hao: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-			return 3;
+			return ExitCode.ENGINE_FAILURE.code();
 		});
 		if (args.length == 0) {
 			cli.usage(err);
-			return 2;
+			return ExitCode.USAGE.code();
 		}
 		try {
 			return cli.execute(args);
 		} catch (OutOfMemoryError e) {
 			// picocli hands only Exceptions to the handler above; an Error would end the JVM with a stack trace
 			err.println("hao: out of memory (" + e.getMessage() + "); raise the heap, e.g. -Xmx4g, or search a smaller space");
-			return 3;
+			return ExitCode.ENGINE_FAILURE.code();
 		} catch (StackOverflowError e) {
 			err.println("hao: the input nests too deeply to process (stack overflow); raise the stack size with -Xss8m");
-			return 3;
+			return ExitCode.ENGINE_FAILURE.code();
 		}
 	}
 }

@@ -16,7 +16,7 @@ import org.hao.engine.onnx.HaoText;
 import org.hao.engine.onnx.ImportedNetwork;
 import org.hao.engine.onnx.OnnxImportException;
 import org.hao.engine.onnx.OnnxImporter;
-import org.hao.engine.report.AtomicFiles;
+import org.hao.engine.io.AtomicFiles;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,17 +56,17 @@ public class ImportCommand implements Callable<Integer> {
 			mode = OnnxImporter.Subgraphs.valueOf(subgraphs.toUpperCase(Locale.ROOT));
 		} catch (IllegalArgumentException e) {
 			err.println("hao: --subgraphs must be 'stage' or 'none', was '" + subgraphs + "'");
-			return 2;
+			return ExitCode.USAGE.code();
 		}
 		ImportedNetwork imported;
 		try {
 			imported = OnnxImporter.read(model, mode);
 		} catch (OnnxImportException e) {
 			err.println("hao: " + model + ": " + e.getMessage());
-			return 2;
+			return ExitCode.USAGE.code();
 		} catch (IOException e) {
 			err.println("hao: cannot read " + model + ": " + e.getMessage());
-			return 2;
+			return ExitCode.USAGE.code();
 		}
 		String text = text(imported, model.getFileName().toString());
 		if (output == null) {
@@ -77,10 +77,10 @@ public class ImportCommand implements Callable<Integer> {
 				AtomicFiles.write(output, text);
 			} catch (IOException e) {
 				err.println("hao: cannot write " + output + ": " + e.getMessage());
-				return 2;
+				return ExitCode.USAGE.code();
 			}
 		}
-		return validates(text, err) ? 0 : 1;
+		return (validates(text, err) ? ExitCode.OK : ExitCode.FAILED).code();
 	}
 
 	/** The .hao text of an imported network with a header naming its source and the import's notes. */

@@ -28,7 +28,7 @@ public class LspCommand implements Callable<Integer> {
 		PrintWriter err = spec.commandLine().getErr();
 		if (port != null && (port < 0 || port > 65535)) {
 			err.println("hao lsp: --port must be 0..65535, got " + port);
-			return 2;
+			return ExitCode.USAGE.code();
 		}
 		return port == null ? HaoLanguageServer.serveStdio() : HaoLanguageServer.serveSocket(port, err);
 	}

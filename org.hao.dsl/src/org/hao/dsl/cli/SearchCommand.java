@@ -9,10 +9,11 @@ import java.util.concurrent.Callable;
 import org.hao.dsl.mapping.ModelMapper;
 import org.hao.engine.model.SearchSpec;
 import org.hao.engine.report.CsvReport;
+import org.hao.engine.results.ResultsDocument;
+import org.hao.engine.results.ResultsJson;
 import org.hao.engine.report.HtmlReport;
-import org.hao.engine.report.JsonReport;
 import org.hao.engine.search.CancelToken;
-import org.hao.engine.search.SearchResult;
+import org.hao.engine.results.SearchResult;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -69,7 +70,7 @@ public class SearchCommand implements Callable<Integer> {
 
 	private void write(SearchResult r, SearchSpec s, String suffix) throws IOException {
 		if (json != null) {
-			JsonReport.write(r, withSuffix(json, suffix));
+			ResultsJson.write(ResultsDocument.of(r, s, selection.file.toString()), withSuffix(json, suffix));
 		}
 		if (csv != null) {
 			CsvReport.write(r, withSuffix(csv, suffix));

@@ -4,16 +4,14 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.hao.engine.model.SearchSpec;
-import org.hao.engine.report.AcceleratorText;
 import org.hao.engine.search.CancelToken;
 import org.hao.engine.search.HaoSearch;
-import org.hao.engine.search.ParetoPoint;
+import org.hao.engine.results.ParetoPoint;
 import org.hao.engine.search.ProgressListener;
 import org.hao.engine.search.SearchOptions;
-import org.hao.engine.search.SearchResult;
+import org.hao.engine.results.SearchResult;
 
 /** Runs one engine search from the CLI: progress bar on a terminal, Pareto table, outcome on stderr. */
 final class SearchRunner {
@@ -41,14 +39,14 @@ final class SearchRunner {
 	static int report(SearchResult r, PrintWriter err) {
 		if (r.cancelled()) {
 			err.println("hao: search on " + r.device() + " cancelled; no result file was written, existing ones are kept");
-			return 130;
+			return ExitCode.CANCELLED.code();
 		}
 		if (r.points().isEmpty() && !r.failures().isEmpty()) {
-			err.println("hao: search on " + r.device() + " failed: " + r.failures().get(0)
+			err.println("hao: search on " + r.device() + " failed: " + r.failures().get(0).message()
 					+ (r.failures().size() > 1 ? " (and " + (r.failures().size() - 1) + " more, listed above)" : ""));
-			return 3;
+			return ExitCode.ENGINE_FAILURE.code();
 		}
-		return r.chosen() == null ? 1 : 0;
+		return (r.chosen() == null ? ExitCode.FAILED : ExitCode.OK).code();
 	}
 
 	/** Whether results of {@code r} should replace existing result files: not when cancelled or when it failed. */
@@ -86,10 +84,10 @@ final class SearchRunner {
 			ParetoPoint c = r.chosen();
 			out.printf(Locale.ROOT, "chosen: %.2f %% top-1 (%.0f %% interval %.2f..%.2f) at %.1f fps%s%n", c.accuracy(),
 					org.hao.engine.predict.DropModel.INTERVAL_LEVEL * 100, c.accuracyLow(), c.accuracyHigh(), c.fps(),
-					c.config().get("quantization") == null ? "" : "; quantization " + c.config().get("quantization"));
+					c.config().prediction().quantization() == null ? "" : "; quantization " + c.config().prediction().quantization());
 		}
-		if (r.chosen() != null && r.chosen().config().get("accelerator") instanceof Map<?, ?> acc) {
-			out.println("chosen accelerator: " + AcceleratorText.describe(acc));
+		if (r.chosen() != null && r.chosen().config().accelerator() != null) {
+			out.println("chosen accelerator: " + r.chosen().config().accelerator().describe());
 		}
 		out.printf(Locale.ROOT, "engine time %.2f s%s%n", r.elapsedMs() / 1000.0, r.ilpSolves() + r.ilpCacheHits() == 0 ? ""
 				: String.format(Locale.ROOT, " (%d subgraph ILP solves, %d cache hits)", r.ilpSolves(), r.ilpCacheHits()));
@@ -97,28 +95,20 @@ final class SearchRunner {
 		if (!r.failures().isEmpty()) {
 			// configurations left out of the frontier, each with the reason (a resource short, a solver fault)
 			out.printf(Locale.ROOT, "%d configuration(s) skipped:%n", r.failures().size());
-			r.failures().forEach(f -> out.println("  skipped: " + f));
+			r.failures().forEach(f -> out.println("  skipped: " + f.message()));
 		}
 	}
 
 	/** Bit-widths per subgraph from the point's configuration, e.g. "s1=W4A8 s2=W8A8(fc=W4A8)". */
 	private static String bits(ParetoPoint p) {
-		Object subgraphs = p.config() == null ? null : p.config().get("subgraphs");
-		if (!(subgraphs instanceof Map<?, ?> map)) {
-			return "";
-		}
 		StringBuilder b = new StringBuilder();
-		map.forEach((name, value) -> {
-			if (value instanceof Map<?, ?> m && m.get("weight_bits") != null) {
-				b.append(b.isEmpty() ? "" : " ").append(name).append("=W").append(m.get("weight_bits")).append('A')
-						.append(m.get("act_bits"));
-				if (m.get("op_bits") instanceof Map<?, ?> ops) {
-					// layers with their own bit-widths (mixed precision inside the subgraph)
-					List<String> own = new ArrayList<>();
-					ops.forEach((op, bits) -> own.add(op + "=W" + ((Map<?, ?>) bits).get("weight_bits") + "A"
-							+ ((Map<?, ?>) bits).get("act_bits")));
-					b.append('(').append(String.join(",", own)).append(')');
-				}
+		p.config().subgraphs().forEach((name, c) -> {
+			b.append(b.isEmpty() ? "" : " ").append(name).append("=W").append(c.weightBits()).append('A').append(c.actBits());
+			if (!c.opBits().isEmpty()) {
+				// layers with their own bit-widths (mixed precision inside the subgraph)
+				List<String> own = new ArrayList<>();
+				c.opBits().forEach((op, bits) -> own.add(op + "=W" + bits.weightBits() + "A" + bits.actBits()));
+				b.append('(').append(String.join(",", own)).append(')');
 			}
 		});
 		return b.toString();

@@ -32,9 +32,9 @@ final class SearchSelection {
 	}
 
 	/** Exit code when the file does not validate (its errors are printed like {@code check}). */
-	static final int INVALID_FILE = 1;
+	static final int INVALID_FILE = ExitCode.FAILED.code();
 	/** Exit code when the file validates but names no such search (or several, and none was chosen). */
-	static final int NO_SUCH_SEARCH = 2;
+	static final int NO_SUCH_SEARCH = ExitCode.USAGE.code();
 
 	private int failure;
 

@@ -2,11 +2,11 @@ package org.hao.dsl.estimate;
 
 import java.util.LinkedHashSet;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 import org.hao.engine.estimate.LayerEstimate;
 import org.hao.engine.estimate.NetworkEstimate;
+import org.hao.engine.results.AcceleratorConfig;
 import org.hao.engine.estimate.SubgraphEstimate;
 
 /**
@@ -22,7 +22,7 @@ public final class EstimateTexts {
 
 	/** Whether the estimate ran on an overlay (engines shared by every layer). */
 	public static boolean overlay(NetworkEstimate est) {
-		return "overlay".equals(est.accelerator().get("architecture"));
+		return est.accelerator() != null && "overlay".equals(est.accelerator().architecture());
 	}
 
 	/**
@@ -30,14 +30,15 @@ public final class EstimateTexts {
 	 * 84.7 fps · 304 DSP · 326 BRAM on ZU3EG}.
 	 */
 	public static String accelerator(NetworkEstimate est) {
-		Map<String, Object> a = est.accelerator();
+		AcceleratorConfig a = est.accelerator();
 		String engines = "";
-		if (a.get("conv_engine") instanceof Map<?, ?> c) {
-			engines = DOT + "conv " + c.get("pp") + "x" + c.get("icp") + "x" + c.get("ocp") + " (PPxICPxOCP)" + DOT
-					+ (a.get("depthwise_engine") instanceof Map<?, ?> d ? "depthwise " + d.get("pp") + "x" + d.get("cp")
-							: "no depthwise engine");
+		if (a.convEngine() != null) {
+			AcceleratorConfig.ConvEngineConfig c = a.convEngine();
+			AcceleratorConfig.DepthwiseEngineConfig d = a.depthwiseEngine();
+			engines = DOT + "conv " + c.pp() + "x" + c.icp() + "x" + c.ocp() + " (PPxICPxOCP)" + DOT
+					+ (d != null ? "depthwise " + d.pp() + "x" + d.cp() : "no depthwise engine");
 		}
-		return a.get("architecture") + " " + a.get("name") + engines + DOT + String.format(Locale.ROOT, "%.1f fps", est.fps())
+		return a.architecture() + " " + a.name() + engines + DOT + String.format(Locale.ROOT, "%.1f fps", est.fps())
 				+ DOT + est.dsp() + " DSP" + DOT + est.bram18k() + " BRAM on " + est.device();
 	}
 

@@ -9,6 +9,7 @@ import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.XtextResource;
 import org.hao.dsl.estimate.EstimateTexts;
+import org.hao.dsl.estimate.EvaluationTarget;
 import org.hao.dsl.hao.Device;
 import org.hao.dsl.hao.Element;
 import org.hao.dsl.hao.Model;
@@ -20,7 +21,7 @@ import org.hao.dsl.mapping.ModelMapper;
 import org.hao.engine.estimate.Estimator;
 import org.hao.engine.estimate.NetworkEstimate;
 import org.hao.engine.estimate.SubgraphEstimate;
-import org.hao.engine.model.Devices;
+import org.hao.engine.model.Constraints;
 import org.hao.engine.model.NetworkSpec;
 
 /**
@@ -43,14 +44,14 @@ final class EstimateJob {
 	record SubgraphRef(String name, int offset, List<OpRef> ops) {
 	}
 
-	/** One network to estimate on one device. */
+	/** One network to estimate on one device (within the caps of the search it is evaluated for). */
 	record NetworkTask(String network, int offset, NetworkSpec spec, org.hao.engine.model.Device device,
-			List<SubgraphRef> subgraphs) {
+			Constraints constraints, List<SubgraphRef> subgraphs) {
 	}
 
-	/** One search: name, offset, its network and devices (engine specs). */
+	/** One search: name, offset, its network and devices (engine specs, with the search's architecture) and caps. */
 	record SearchTask(String search, int offset, String network, NetworkSpec spec,
-			List<org.hao.engine.model.Device> devices) {
+			List<org.hao.engine.model.Device> devices, Constraints constraints) {
 	}
 
 	private final List<NetworkTask> networks;
@@ -76,7 +77,7 @@ final class EstimateJob {
 		for (Element e : model.getElements()) {
 			if (e instanceof Network n && n.getName() != null) {
 				try {
-					Device d = firstDevice(model, n);
+					EvaluationTarget target = EvaluationTarget.inline(model, n);
 					List<SubgraphRef> subgraphs = new ArrayList<>();
 					for (Subgraph sg : n.getSubgraphs()) {
 						List<OpRef> ops = new ArrayList<>();
@@ -85,8 +86,11 @@ final class EstimateJob {
 						}
 						subgraphs.add(new SubgraphRef(sg.getName(), offset(sg), ops));
 					}
+					// the editor's rule (EvaluationTarget): the first search's device, architecture and caps
 					networks.add(new NetworkTask(n.getName(), offset(n), mapper.toNetwork(n, null),
-							d == null ? Devices.ZU3EG : mapper.toDevice(d), subgraphs));
+							target.search() == null ? mapper.toDevice(target.device())
+									: mapper.searchDevice(target.search(), target.device()),
+							target.constraints(mapper), subgraphs));
 				} catch (RuntimeException ex) {
 					failures.add(new EstimateLine(EstimateLine.network(n.getName()), offset(n),
 							"no estimate: " + ex.getMessage()));
@@ -100,11 +104,12 @@ final class EstimateJob {
 				try {
 					for (Device d : s.getDevices()) {
 						if (!d.eIsProxy()) {
-							devices.add(mapper.toDevice(d));
+							devices.add(mapper.searchDevice(s, d));
 						}
 					}
 					if (n != null && !devices.isEmpty()) {
-						searches.add(new SearchTask(s.getName(), offset(s), n.getName(), mapper.toNetwork(n, null), devices));
+						searches.add(new SearchTask(s.getName(), offset(s), n.getName(), mapper.toNetwork(n, null), devices,
+								mapper.toConstraints(s)));
 					}
 				} catch (RuntimeException ex) {
 					failures.add(new EstimateLine(EstimateLine.search(s.getName()), offset(s), "no estimate: " + ex.getMessage()));
@@ -122,7 +127,7 @@ final class EstimateJob {
 				return lines;
 			}
 			try {
-				NetworkEstimate est = Estimator.estimate(t.spec(), t.device());
+				NetworkEstimate est = Estimator.estimate(t.spec(), t.device(), t.constraints());
 				addNetwork(t, est, lines);
 			} catch (RuntimeException ex) {
 				lines.add(new EstimateLine(EstimateLine.network(t.network()), 0, "no estimate: " + ex.getMessage()));
@@ -135,7 +140,7 @@ final class EstimateJob {
 					return lines;
 				}
 				try {
-					NetworkEstimate est = Estimator.estimate(s.spec(), d);
+					NetworkEstimate est = Estimator.estimate(s.spec(), d, s.constraints());
 					parts.add(est.feasible() ? String.format(Locale.ROOT, "\u2248 %.1f fps on %s", est.fps(), d.name())
 							: "base configuration does not fit " + d.name());
 				} catch (RuntimeException ex) {
@@ -171,16 +176,6 @@ final class EstimateJob {
 				}
 			}
 		}
-	}
-
-	private static Device firstDevice(Model model, Network n) {
-		for (Element e : model.getElements()) {
-			if (e instanceof Search s && ModelMapper.networkOf(s) == n && !s.getDevices().isEmpty()
-					&& !s.getDevices().get(0).eIsProxy()) {
-				return s.getDevices().get(0);
-			}
-		}
-		return null;
 	}
 
 	private static int offset(EObject e) {

@@ -1,8 +1,6 @@
 package org.hao.engine.arch;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * One built overlay: the engine sizes the ILP chose (or the pinned ones) and what one bitstream needs.
@@ -41,47 +39,6 @@ public record Accelerator(String name, ConvEngine conv, DepthwiseEngine depthwis
 
     public int lut() {
         return total().lut();
-    }
-
-    /** JSON-ready description, keys in a fixed order; the totals equal the sum of the engines times the cores. */
-    public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("architecture", ArchitectureKind.OVERLAY.keyword());
-        m.put("name", name);
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("pp", conv.pp());
-        c.put("icp", conv.icp());
-        c.put("ocp", conv.ocp());
-        if (vendorResources == null) {
-            c.putAll(convResources.toMap());
-        }
-        m.put("conv_engine", c);
-        if (depthwise != null) {
-            Map<String, Object> dw = new LinkedHashMap<>();
-            dw.put("pp", depthwise.pp());
-            dw.put("cp", depthwise.cp());
-            if (vendorResources == null) {
-                dw.putAll(depthwiseResources.toMap());
-            }
-            m.put("depthwise_engine", dw);
-        } else {
-            m.put("depthwise_engine", null); // no depthwise layer: none built
-        }
-        Map<String, Object> buf = new LinkedHashMap<>();
-        buf.put("kib", featureBufferKiB);
-        if (vendorResources == null) {
-            buf.putAll(bufferResources.toMap());
-        }
-        m.put("feature_buffer", buf);
-        m.put("resources_from", vendorResources != null ? "vendor figures per core" : "sum of the engines and buffer");
-        m.put("clock_mhz", clockMhz);
-        m.put("cores", cores);
-        m.put("datapath_bits", datapathBits);
-        m.put("layer_overhead_cycles", overheads.layerOverheadCycles());
-        m.put("ddr_efficiency", overheads.ddrEfficiency());
-        m.put("depthwise_efficiency", overheads.depthwiseEfficiency());
-        m.putAll(total().toMap());
-        return m;
     }
 
     /** One line for the CLI, e.g. {@code overlay: conv 8x10x10 (PPxICPxOCP), depthwise 8x10 (PPxCP), ...}. */

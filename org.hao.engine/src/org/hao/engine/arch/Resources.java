@@ -17,12 +17,4 @@ public record Resources(int dsp, int bram18k, int lut) {
     public Resources times(int n) {
         return new Resources(Math.multiplyExact(dsp, n), Math.multiplyExact(bram18k, n), Math.multiplyExact(lut, n));
     }
-
-    java.util.Map<String, Object> toMap() {
-        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-        m.put("dsp", dsp);
-        m.put("bram18k", bram18k);
-        m.put("lut", lut);
-        return m;
-    }
 }

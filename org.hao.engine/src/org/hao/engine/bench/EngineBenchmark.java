@@ -28,9 +28,9 @@ import org.hao.engine.predict.AccuracyPredictor;
 import org.hao.engine.scip.ScipNatives;
 import org.hao.engine.search.CancelToken;
 import org.hao.engine.search.HaoSearch;
-import org.hao.engine.search.ParetoPoint;
+import org.hao.engine.results.ParetoPoint;
 import org.hao.engine.search.SearchOptions;
-import org.hao.engine.search.SearchResult;
+import org.hao.engine.results.SearchResult;
 import org.hao.engine.search.SubgraphEvaluator;
 
 /**

@@ -1,5 +1,7 @@
 package org.hao.engine.cost;
 
+import static java.lang.Math.ceilDiv;
+
 /**
  * BRAM18K count of one on-chip buffer: the larger of a capacity bound and a port-width bound.
  * <pre>
@@ -28,7 +30,4 @@ public final class BramEstimate {
         return Math.toIntExact(Math.max(capacity, ports));
     }
 
-    static long ceilDiv(long a, long b) {
-        return (a + b - 1) / b;
-    }
 }

@@ -1,5 +1,7 @@
 package org.hao.engine.cost;
 
+import static java.lang.Math.ceilDiv;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -463,7 +465,4 @@ public final class FpgaCostModel {
         return n <= 1 ? 0 : 64 - Long.numberOfLeadingZeros(n - 1);
     }
 
-    private static long ceilDiv(long a, long b) {
-        return (a + b - 1) / b;
-    }
 }

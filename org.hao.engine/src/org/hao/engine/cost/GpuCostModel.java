@@ -1,5 +1,7 @@
 package org.hao.engine.cost;
 
+import static java.lang.Math.ceilDiv;
+
 import java.util.List;
 
 import org.hao.engine.expand.Layer;
@@ -81,7 +83,4 @@ public final class GpuCostModel {
                 costs.stream().mapToDouble(LayerCost::energyMj).sum(), costs);
     }
 
-    private static long ceilDiv(long a, long b) {
-        return (a + b - 1) / b;
-    }
 }

@@ -1,5 +1,7 @@
 package org.hao.engine.cost;
 
+import static java.lang.Math.ceilDiv;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -278,7 +280,4 @@ public final class OverlayCostModel {
         return p;
     }
 
-    static long ceilDiv(long a, long b) {
-        return Math.ceilDiv(a, b);
-    }
 }

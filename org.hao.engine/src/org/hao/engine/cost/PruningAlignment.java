@@ -1,5 +1,7 @@
 package org.hao.engine.cost;
 
+import static java.lang.Math.ceilDiv;
+
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -62,7 +64,4 @@ public final class PruningAlignment {
         return histogram;
     }
 
-    private static long ceilDiv(long a, long b) {
-        return (a + b - 1) / b;
-    }
 }

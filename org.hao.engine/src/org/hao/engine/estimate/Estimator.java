@@ -57,7 +57,7 @@ public final class Estimator {
             } catch (ScipUnavailableException e) {
                 findings.add(e.getMessage());
                 return new NetworkEstimate(network.name(), device.name(), "unavailable", Double.NaN, Double.NaN, 0, 0, 0,
-                        Double.NaN, Double.NaN, false, List.of(), findings, Map.of(), en.macs(), en.weights());
+                        Double.NaN, Double.NaN, false, List.of(), findings, null, en.macs(), en.weights());
             }
         } else {
             solver = "none (mobile GPU)";
@@ -78,7 +78,7 @@ public final class Estimator {
             en.subgraphs().stream().filter(sg -> sg.name().equals(e.failedSubgraph())).forEach(sg -> out.add(new SubgraphEstimate(
                     sg.name(), sg.spec().mode().name(), "INFEASIBLE", Double.NaN, 0, 0, 0, Double.NaN, List.of(), e.failure())));
             return new NetworkEstimate(network.name(), device.name(), solver, Double.NaN, Double.NaN, 0, 0, 0, Double.NaN, acc,
-                    false, out, findings, Map.of(), en.macs(), en.weights());
+                    false, out, findings, null, en.macs(), en.weights());
         }
         List<SubgraphEstimate> out = new ArrayList<>();
         for (NetworkEvaluator.Part part : e.parts()) {
@@ -103,7 +103,7 @@ public final class Estimator {
         }
         if (fpga) {
             findings.add(String.format(Locale.ROOT, "base configuration: %.3f ms (%.1f fps) on %s, %d of %d usable DSP", e.latencyMs(),
-                    e.fps(), e.accelerator().get("architecture"), e.dsp(), device.fpga().usableDsp()));
+                    e.fps(), e.accelerator().architecture(), e.dsp(), device.fpga().usableDsp()));
         }
         return new NetworkEstimate(network.name(), device.name(), solver, e.latencyMs(), e.fps(), e.dsp(), e.bram18k(), e.lut(),
                 e.energyMj(), acc, true, out, findings, e.accelerator(), en.macs(), en.weights());

@@ -1,7 +1,6 @@
 package org.hao.engine.estimate;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Base-configuration estimate of a network on a device and its architecture: latency, throughput (fps), what one
@@ -10,10 +9,9 @@ import java.util.Map;
  */
 public record NetworkEstimate(String network, String device, String solver, double latencyMs, double fps, int dsp,
         int bram18k, int lut, double energyMj, double accuracy, boolean feasible, List<SubgraphEstimate> subgraphs,
-        List<String> findings, Map<String, Object> accelerator, long macs, long weights) {
+        List<String> findings, org.hao.engine.results.AcceleratorConfig accelerator, long macs, long weights) {
     public NetworkEstimate {
         subgraphs = List.copyOf(subgraphs);
         findings = List.copyOf(findings);
-        accelerator = accelerator == null ? Map.of() : accelerator;
     }
 }

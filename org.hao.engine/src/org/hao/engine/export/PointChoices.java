@@ -6,7 +6,8 @@ import java.util.Map;
 import org.hao.engine.expand.SubgraphChoice;
 import org.hao.engine.model.BitWidths;
 import org.hao.engine.model.Pruning;
-import org.hao.engine.search.ParetoPoint;
+import org.hao.engine.results.PruningConfig;
+import org.hao.engine.results.ParetoPoint;
 
 /**
  * The per-subgraph choices of a frontier point, read back from its configuration ({@code config.subgraphs}: kernel,
@@ -18,40 +19,28 @@ public final class PointChoices {
     }
 
     /** Subgraph name -> choice of {@code point}. */
-    @SuppressWarnings("unchecked")
     public static Map<String, SubgraphChoice> of(ParetoPoint point) {
-        Object subgraphs = point.config().get("subgraphs");
-        if (!(subgraphs instanceof Map<?, ?> all)) {
+        if (point.config() == null || point.config().subgraphs().isEmpty()) {
             throw new IllegalArgumentException("the point has no per-subgraph configuration");
         }
         Map<String, SubgraphChoice> choices = new LinkedHashMap<>();
-        all.forEach((name, value) -> {
-            Map<String, Object> c = (Map<String, Object>) value;
+        point.config().subgraphs().forEach((name, c) -> {
             Map<String, Pruning> opPruning = new LinkedHashMap<>();
-            if (c.get("op_pruning") instanceof Map<?, ?> ops) {
-                ops.forEach((op, p) -> opPruning.put((String) op, pruning((Map<String, Object>) p)));
-            }
+            c.opPruning().forEach((op, p) -> opPruning.put(op, pruning(p)));
             Map<String, BitWidths> opBits = new LinkedHashMap<>();
-            if (c.get("op_bits") instanceof Map<?, ?> ops) {
-                ops.forEach((op, b) -> opBits.put((String) op, bits((Map<String, Object>) b)));
-            }
-            choices.put((String) name, new SubgraphChoice(keep(c.get("kernel")), keep(c.get("expansion")),
-                    ((Number) c.get("width_multiplier")).doubleValue(), keep(c.get("depth")), bits(c),
-                    pruning((Map<String, Object>) c.get("pruning")), opPruning, opBits));
+            c.opBits().forEach((op, b) -> opBits.put(op, new BitWidths(b.weightBits(), b.actBits())));
+            choices.put(name, new SubgraphChoice(keep(c.kernel()), keep(c.expansion()), c.widthMultiplier(), keep(c.depth()),
+                    new BitWidths(c.weightBits(), c.actBits()), pruning(c.pruning()), opPruning, opBits));
         });
         return choices;
     }
 
-    private static int keep(Object v) {
-        return v instanceof Number n ? n.intValue() : SubgraphChoice.KEEP;
+    /** "As written" (null) is the expander's KEEP. */
+    private static int keep(Integer v) {
+        return v == null ? SubgraphChoice.KEEP : v;
     }
 
-    private static BitWidths bits(Map<String, Object> m) {
-        return new BitWidths(((Number) m.get("weight_bits")).intValue(), ((Number) m.get("act_bits")).intValue());
-    }
-
-    private static Pruning pruning(Map<String, Object> m) {
-        return new Pruning(((Number) m.get("block_rows")).intValue(), ((Number) m.get("block_cols")).intValue(),
-                ((Number) m.get("ratio")).doubleValue());
+    private static Pruning pruning(PruningConfig p) {
+        return new Pruning(p.blockRows(), p.blockCols(), p.ratio());
     }
 }

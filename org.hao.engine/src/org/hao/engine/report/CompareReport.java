@@ -1,5 +1,6 @@
 package org.hao.engine.report;
 
+import org.hao.engine.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,13 +10,14 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.hao.engine.model.Constraints;
-import org.hao.engine.search.ParetoPoint;
-import org.hao.engine.search.SearchResult;
+import org.hao.engine.results.ParetoPoint;
+import org.hao.engine.results.SearchResult;
 
 /**
- * The same search on several devices, side by side: one inline SVG with every frontier (one colour per device, a
- * legend), a summary of each device's chosen point (fps, mJ/frame, frames/J) and every point per device. JSON:
- * {@code {"devices": [names], "results": [one JsonReport object per device]}}.
+ * The same search on several devices, side by side: two inline SVGs, every frontier against latency and every point
+ * against energy per frame (one colour per device, a legend each), a summary of each device's chosen point (fps,
+ * mJ/frame, frames/J, average power) and every point per device. Its JSON is
+ * {@link org.hao.engine.results.CompareDocument}.
  */
 public final class CompareReport {
     /** Colour-blind-safe series colours (Okabe-Ito), one per device in order; reused when there are more. */
@@ -26,25 +28,6 @@ public final class CompareReport {
 
     public static String colour(int device) {
         return COLOURS[device % COLOURS.length];
-    }
-
-    public static Map<String, Object> map(List<SearchResult> results) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("devices", results.stream().map(SearchResult::device).toList());
-        List<Object> rs = new ArrayList<>();
-        for (SearchResult r : results) {
-            rs.add(JsonReport.map(r));
-        }
-        m.put("results", rs);
-        return m;
-    }
-
-    public static String toJson(List<SearchResult> results) {
-        return JsonReport.gson().toJson(map(results));
-    }
-
-    public static void writeJson(List<SearchResult> results, Path file) throws IOException {
-        AtomicFiles.write(file, toJson(results));
     }
 
     public static void writeHtml(String title, List<SearchResult> results, Constraints constraints, Path file)

@@ -1,16 +1,19 @@
 package org.hao.engine.report;
 
+import org.hao.engine.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.hao.engine.search.ParetoPoint;
-import org.hao.engine.search.SearchResult;
+import org.hao.engine.results.BitsConfig;
+import org.hao.engine.results.PruningConfig;
+import org.hao.engine.results.SubgraphConfig;
+import org.hao.engine.results.ParetoPoint;
+import org.hao.engine.results.SearchResult;
 
 /**
  * One row per Pareto point: metrics (energy per frame and frames per joule included), the chosen flag, the accuracy
@@ -21,31 +24,23 @@ public final class CsvReport {
     private CsvReport() {
     }
 
-    @SuppressWarnings("unchecked")
     public static void write(SearchResult r, Path file) throws IOException {
         AtomicFiles.write(file, w -> {
             List<String> sgNames = new ArrayList<>();
             if (!r.points().isEmpty()) {
-                sgNames.addAll(((Map<String, Object>) r.points().get(0).config().get("subgraphs")).keySet());
+                sgNames.addAll(r.points().get(0).config().subgraphs().keySet());
             }
             List<String> header = new ArrayList<>(List.of("accuracy", "latency_ms", "fps", "dsp", "bram18k", "lut", "energy_mj",
-                    "frames_per_joule", "chosen", "accuracy_low", "accuracy_high", "quantization"));
-            for (String s : sgNames) {
-                header.add(s);
-            }
+                    "frames_per_joule", "average_watts", "chosen", "accuracy_low", "accuracy_high", "quantization"));
+            header.addAll(sgNames);
             try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
                 for (ParetoPoint pt : r.points()) {
+                    String quantization = pt.config().prediction().quantization();
                     List<Object> row = new ArrayList<>(List.of(pt.accuracy(), pt.latencyMs(), pt.fps(), pt.dsp(), pt.bram18k(),
-                            pt.lut(), pt.energyMj(), pt.framesPerJoule(), pt == r.chosen(), pt.accuracyLow(), pt.accuracyHigh(),
-                            String.valueOf(pt.config().getOrDefault("quantization", ""))));
-                    Map<String, Object> sgs = (Map<String, Object>) pt.config().get("subgraphs");
+                            pt.lut(), pt.energyMj(), pt.framesPerJoule(), pt.averageWatts(), pt == r.chosen(), pt.accuracyLow(), pt.accuracyHigh(),
+                            quantization == null ? "" : quantization));
                     for (String s : sgNames) {
-                        Map<String, Object> c = new TreeMap<>((Map<String, Object>) sgs.get(s));
-                        row.add("k=" + c.get("kernel") + " e=" + c.get("expansion") + " w=" + c.get("width_multiplier") + " d="
-                                + c.get("depth") + " W" + c.get("weight_bits") + "A" + c.get("act_bits") + " prune="
-                                + ((Map<String, Object>) c.get("pruning")).get("ratio")
-                                + (c.containsKey("op_pruning") ? " op_pruning=" + c.get("op_pruning") : "")
-                                + (c.containsKey("op_bits") ? " op_bits=" + opBits((Map<String, Object>) c.get("op_bits")) : ""));
+                        row.add(describe(pt.config().subgraphs().get(s)));
                     }
                     p.printRecord(row);
                 }
@@ -53,14 +48,29 @@ public final class CsvReport {
         });
     }
 
-    /** {conv1={weight_bits=8, act_bits=8}} as "conv1:W8A8" (same notation as the subgraph bits). */
-    @SuppressWarnings("unchecked")
-    private static String opBits(Map<String, Object> ops) {
+    /** E.g. "k=5 e=6 w=1.0 d=as written W4A8 prune=0.5 op_bits=conv1:W8A8"; "as written" where the space keeps it. */
+    static String describe(SubgraphConfig c) {
+        return "k=" + kept(c.kernel()) + " e=" + kept(c.expansion()) + " w=" + c.widthMultiplier() + " d=" + kept(c.depth()) + " W"
+                + c.weightBits() + "A" + c.actBits() + " prune=" + c.pruning().ratio()
+                + (c.opPruning().isEmpty() ? "" : " op_pruning=" + opPruning(c.opPruning()))
+                + (c.opBits().isEmpty() ? "" : " op_bits=" + opBits(c.opBits()));
+    }
+
+    private static String kept(Integer v) {
+        return v == null ? "as written" : v.toString();
+    }
+
+    /** conv1 -> W8A8 as "conv1:W8A8" (same notation as the subgraph bits). */
+    private static String opBits(Map<String, BitsConfig> ops) {
         List<String> parts = new ArrayList<>();
-        ops.forEach((op, bits) -> {
-            Map<String, Object> b = (Map<String, Object>) bits;
-            parts.add(op + ":W" + b.get("weight_bits") + "A" + b.get("act_bits"));
-        });
+        ops.forEach((op, b) -> parts.add(op + ":W" + b.weightBits() + "A" + b.actBits()));
+        return String.join(",", parts);
+    }
+
+    /** conv1 -> 4x4 blocks at 0.5 as "conv1:4x4@0.5". */
+    private static String opPruning(Map<String, PruningConfig> ops) {
+        List<String> parts = new ArrayList<>();
+        ops.forEach((op, p) -> parts.add(op + ":" + p.blockRows() + "x" + p.blockCols() + "@" + p.ratio()));
         return String.join(",", parts);
     }
 }

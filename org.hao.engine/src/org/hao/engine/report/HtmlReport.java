@@ -1,13 +1,14 @@
 package org.hao.engine.report;
 
+import org.hao.engine.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
 import org.hao.engine.model.Constraints;
-import org.hao.engine.search.ParetoPoint;
-import org.hao.engine.search.SearchResult;
+import org.hao.engine.results.ParetoPoint;
+import org.hao.engine.results.SearchResult;
 
 /** Self-contained HTML report: inline SVG Pareto plot (latency x accuracy) and the point table. */
 public final class HtmlReport {
@@ -23,13 +24,13 @@ public final class HtmlReport {
         sb.append("<h1>").append(esc(title)).append("</h1>\n<p>Device ").append(esc(r.device())).append(" &middot; solver ")
                 .append(esc(r.solverVersion())).append(" &middot; predictor ").append(esc(String.valueOf(r.predictor())))
                 .append("</p>\n");
-        if (r.chosen() != null && r.chosen().config().get("accelerator") instanceof java.util.Map<?, ?> acc) {
-            sb.append("<p>Chosen accelerator: ").append(esc(AcceleratorText.describe(acc))).append("</p>\n");
+        if (r.chosen() != null && r.chosen().config().accelerator() != null) {
+            sb.append("<p>Chosen accelerator: ").append(esc(r.chosen().config().accelerator().describe())).append("</p>\n");
         }
         sb.append(svg(r.points(), r.chosen(), constraints == null ? null : constraints.latencyBudgetMs()));
-        if (!r.points().isEmpty() && r.points().get(0).config().get("quantization") != null) {
+        if (!r.points().isEmpty() && r.points().get(0).config().prediction().quantization() != null) {
             sb.append("<p>Quantization method (accuracy assumes it): ")
-                    .append(esc(String.valueOf(r.points().get(0).config().get("quantization")))).append("</p>\n");
+                    .append(esc(r.points().get(0).config().prediction().quantization())).append("</p>\n");
         }
         sb.append("\n<table><tr><th>accuracy %</th><th>interval %</th><th>latency ms</th><th>fps</th><th>DSP</th><th>BRAM18K</th><th>LUT</th>"
                 + "<th>mJ/frame</th><th>frames/J</th><th>power W</th></tr>\n");
@@ -44,8 +45,8 @@ public final class HtmlReport {
         for (String w : r.warnings()) {
             sb.append("<p>Warning: ").append(esc(w)).append("</p>\n");
         }
-        for (String f : r.failures()) {
-            sb.append("<p>Not evaluated: ").append(esc(f)).append("</p>\n");
+        for (org.hao.engine.results.Failure f : r.failures()) {
+            sb.append("<p>Not evaluated: ").append(esc(f.message())).append("</p>\n");
         }
         return sb.append("</body></html>\n").toString();
     }

@@ -3,7 +3,7 @@ package org.hao.engine.report;
 import java.util.List;
 import java.util.Locale;
 
-import org.hao.engine.search.ParetoPoint;
+import org.hao.engine.results.ParetoPoint;
 
 /**
  * What every Pareto plot of the reports shares (inline SVG): axes x = latency (ms) and y = predicted top-1 (%) over the

@@ -1,5 +1,7 @@
 package org.hao.engine.search;
 
+import org.hao.engine.results.SearchResult;
+import org.hao.engine.results.ParetoPoint;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,6 +44,8 @@ import org.hao.engine.predict.AccuracyPredictor;
 import org.hao.engine.predict.LayerSensitivities;
 import org.hao.engine.predict.Prediction;
 import org.hao.engine.predict.PredictorDataException;
+import org.hao.engine.results.Failure;
+import org.hao.engine.results.FailureKind;
 import org.hao.engine.scip.ScipNatives;
 import org.hao.engine.scip.ScipUnavailableException;
 
@@ -92,7 +96,7 @@ public final class HaoSearch {
         double limitS = opt.timeLimitSeconds() != null ? opt.timeLimitSeconds() : spec.timeLimitSeconds();
         long deadline = deadline(t0, limitS);
         BooleanSupplier stop = () -> cancelled.getAsBoolean() || System.currentTimeMillis() > deadline;
-        List<String> failures = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         String deviceName = spec.device().name();
         long solves0 = cache.solves(), hits0 = cache.hits();
@@ -102,7 +106,7 @@ public final class HaoSearch {
             try {
                 solver = ScipNatives.ensureLoaded();
             } catch (ScipUnavailableException e) {
-                failures.add(e.getMessage());
+                failures.add(new Failure(FailureKind.SOLVER_UNAVAILABLE, e.getMessage()));
                 return new SearchResult("unavailable", deviceName, List.of(), null, failures, warnings, false, false,
                         System.currentTimeMillis() - t0, 0, 0, null);
             }
@@ -113,7 +117,7 @@ public final class HaoSearch {
         try {
             table = spec.predictorCsv() == null ? AccuracyPredictor.builtIn() : AccuracyPredictor.fit(Path.of(spec.predictorCsv()));
         } catch (PredictorDataException | IllegalStateException e) {
-            failures.add("accuracy predictor: " + e.getMessage());
+            failures.add(new Failure(FailureKind.PREDICTOR_DATA, "accuracy predictor: " + e.getMessage()));
             return new SearchResult(solver, deviceName, List.of(), null, failures, warnings, false, false,
                     System.currentTimeMillis() - t0, 0, 0, null);
         }
@@ -122,7 +126,7 @@ public final class HaoSearch {
         try {
             base = NetworkExpander.expand(net);
         } catch (ShapeException e) {
-            failures.add("network " + net.name() + ", op " + e.opName() + ": " + e.getMessage());
+            failures.add(new Failure(FailureKind.SHAPE, "network " + net.name() + ", op " + e.opName() + ": " + e.getMessage()));
             return new SearchResult(solver, deviceName, List.of(), null, failures, warnings, false, false,
                     System.currentTimeMillis() - t0, 0, 0, table.toString());
         }
@@ -136,7 +140,7 @@ public final class HaoSearch {
             }
             predictor = table.withQuantization(spec.quantization(), sens);
         } catch (PredictorDataException e) {
-            failures.add("layer sensitivities: " + e.getMessage());
+            failures.add(new Failure(FailureKind.PREDICTOR_DATA, "layer sensitivities: " + e.getMessage()));
             return new SearchResult(solver, deviceName, List.of(), null, failures, warnings, false, false,
                     System.currentTimeMillis() - t0, 0, 0, table.toString());
         }
@@ -149,8 +153,8 @@ public final class HaoSearch {
         if (networks.overlayModel() != null) {
             org.hao.engine.ilp.OverlayIlp.Result ref = networks.overlayDesign(base.layers(), cancelled);
             if (!ref.ok()) {
-                failures.add("network " + net.name() + " (base configuration): " + ref.message()
-                        + "; no network configuration exists");
+                failures.add(new Failure(FailureKind.NO_CONFIGURATION, "network " + net.name() + " (base configuration): "
+                        + ref.message() + "; no network configuration exists"));
                 return new SearchResult(solver, deviceName, List.of(), null, failures, warnings, cancelled.getAsBoolean(), false,
                         System.currentTimeMillis() - t0, cache.solves() - solves0, cache.hits() - hits0, predictor.toString());
             }
@@ -181,7 +185,7 @@ public final class HaoSearch {
         AtomicInteger done = new AtomicInteger();
         try {
             // ---- phase 1: every choice of every subgraph, others at base ----
-            record Item(int subgraph, int choice, double latencyMs, double accDelta, String failure) {
+            record Item(int subgraph, int choice, double latencyMs, double accDelta, Failure failure) {
             }
             List<Callable<Item>> tasks = new ArrayList<>();
             int grandTotal = total + MAX_MERGED;
@@ -205,16 +209,18 @@ public final class HaoSearch {
                             }
                             SubgraphEvaluator.Evaluation ev = evaluator.evaluate(en.subgraphs().get(fs), stop);
                             if (!ev.ok()) {
-                                it = new Item(fs, fc, 0, 0, "subgraph " + sgName + " " + describe(choice) + ": " + ev.failure());
+                                it = new Item(fs, fc, 0, 0, new Failure(ev.failureKind(), "subgraph " + sgName + " " + describe(choice)
+                                        + ": " + ev.failure()));
                             } else {
                                 it = new Item(fs, fc, ev.cost().latencyMs(), predictor.predict(en) - baseAcc, null);
                             }
                         } catch (ShapeException e) {
-                            it = new Item(fs, fc, 0, 0, "subgraph " + sgName + " " + describe(choice) + ": op " + e.opName()
-                                    + ": " + e.getMessage());
+                            it = new Item(fs, fc, 0, 0, new Failure(FailureKind.SHAPE, "subgraph " + sgName + " "
+                                    + describe(choice) + ": op " + e.opName() + ": " + e.getMessage()));
                         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
                             // one bad configuration is reported and skipped; the others are still searched
-                            it = new Item(fs, fc, 0, 0, "subgraph " + sgName + " " + describe(choice) + ": " + fault(e));
+                            it = new Item(fs, fc, 0, 0, new Failure(FailureKind.FAULT, "subgraph " + sgName + " "
+                                    + describe(choice) + ": " + fault(e)));
                         }
                         pl.progress(done.incrementAndGet(), grandTotal, "subgraph " + sgName);
                         return it;
@@ -234,7 +240,7 @@ public final class HaoSearch {
                     continue;
                 }
                 if (it.failure() != null) {
-                    if (!stop.getAsBoolean() || !it.failure().contains("cancelled")) {
+                    if (!stop.getAsBoolean() || it.failure().kind() != FailureKind.CANCELLED) {
                         failures.add(it.failure());
                     }
                     continue;
@@ -256,8 +262,8 @@ public final class HaoSearch {
                                 failures, warnings, cancelled.getAsBoolean(), false, System.currentTimeMillis() - t0,
                                 cache.solves() - solves0, cache.hits() - hits0, predictor.toString());
                     }
-                    failures.add("subgraph " + net.subgraphs().get(s).name() + ": no choice could be evaluated"
-                            + "; no network configuration exists");
+                    failures.add(new Failure(FailureKind.NO_CONFIGURATION, "subgraph " + net.subgraphs().get(s).name()
+                            + ": no choice could be evaluated; no network configuration exists"));
                     return new SearchResult(solver, deviceName, List.of(), null, failures, warnings, false, true,
                             System.currentTimeMillis() - t0, cache.solves() - solves0, cache.hits() - hits0,
                             predictor.toString());
@@ -310,8 +316,8 @@ public final class HaoSearch {
                     try {
                         e = evaluateNetwork(net, pick, networks, predictor, stop, referenceAccelerator);
                     } catch (RuntimeException | OutOfMemoryError | StackOverflowError ex) {
-                        e = new NetworkEvaluation(null, "configuration " + pick.values().stream().map(HaoSearch::describe)
-                                .toList() + ": " + fault(ex));
+                        e = new NetworkEvaluation(null, new Failure(FailureKind.FAULT, "configuration "
+                                + pick.values().stream().map(HaoSearch::describe).toList() + ": " + fault(ex)));
                     }
                     pl.progress(Math.min(done.incrementAndGet(), grandTotal), grandTotal, "network configurations (" + mergedCount + ")");
                     return e;
@@ -357,7 +363,7 @@ public final class HaoSearch {
                                 front.get(front.size() - 1).accuracy(), front.get(front.size() - 1).fps()));
             }
             if (chosen != null) {
-                Object ext = chosen.config().get("predictor_extrapolation");
+                String ext = chosen.config().prediction().extrapolation();
                 if (ext != null) {
                     warnings.add("chosen point: accuracy extrapolated: " + ext);
                 }
@@ -449,7 +455,7 @@ public final class HaoSearch {
      * what an anytime search returns when the time limit left no evaluated network.
      */
     private static List<ParetoPoint> baseOnly(NetworkSpec net, NetworkEvaluator networks, AccuracyPredictor predictor,
-            BooleanSupplier cancelled, List<String> warnings, List<String> failures, double limitS) {
+            BooleanSupplier cancelled, List<String> warnings, List<Failure> failures, double limitS) {
         Map<String, SubgraphChoice> base = new LinkedHashMap<>();
         for (SubgraphSpec sg : net.subgraphs()) {
             base.put(sg.name(), SubgraphChoice.base(sg));
@@ -459,7 +465,7 @@ public final class HaoSearch {
             return List.of();
         }
         if (e.failure() != null) {
-            failures.add(e.failure() + "; no network configuration exists");
+            failures.add(e.failure().withSuffix("; no network configuration exists"));
             return List.of();
         }
         warnings.add(String.format(Locale.ROOT, "time limit of %.3f s reached before any searched configuration was complete:"
@@ -633,7 +639,7 @@ public final class HaoSearch {
     }
 
     /** Outcome of one exact network evaluation: a point or a failure. */
-    public record NetworkEvaluation(ParetoPoint point, String failure) {
+    public record NetworkEvaluation(ParetoPoint point, Failure failure) {
     }
 
     /**
@@ -653,7 +659,8 @@ public final class HaoSearch {
         try {
             en = NetworkExpander.expand(net, pick);
         } catch (ShapeException e) {
-            return new NetworkEvaluation(null, "configuration " + pick.keySet() + ": op " + e.opName() + ": " + e.getMessage());
+            return new NetworkEvaluation(null, new Failure(FailureKind.SHAPE, "configuration " + pick.keySet() + ": op "
+                    + e.opName() + ": " + e.getMessage()));
         }
         if (stop.getAsBoolean()) {
             return null;
@@ -663,124 +670,10 @@ public final class HaoSearch {
             return null;
         }
         if (!e.ok()) {
-            return new NetworkEvaluation(null, "configuration " + pick.values().stream().map(HaoSearch::describe).toList() + ": "
-                    + e.failure());
+            return new NetworkEvaluation(null, new Failure(e.failureKind(), "configuration "
+                    + pick.values().stream().map(HaoSearch::describe).toList() + ": " + e.failure()));
         }
-        Map<String, Object> subgraphs = new LinkedHashMap<>();
-        List<Object> layers = new ArrayList<>();
-        for (NetworkEvaluator.Part part : e.parts()) {
-            ExpandedSubgraph sg = part.subgraph();
-            SubgraphChoice c = sg.choice();
-            Map<String, Object> sc = new LinkedHashMap<>();
-            sc.put("mode", sg.spec().mode().name());
-            sc.put("kernel", c.kernel() == SubgraphChoice.KEEP ? "as written" : c.kernel());
-            sc.put("expansion", c.expansion() == SubgraphChoice.KEEP ? "as written" : c.expansion());
-            sc.put("width_multiplier", c.widthMultiplier());
-            sc.put("depth", c.depth() == SubgraphChoice.KEEP ? "as written" : c.depth());
-            sc.put("weight_bits", c.bits().weightBits());
-            sc.put("act_bits", c.bits().activationBits());
-            sc.put("pruning", pruningMap(c.pruning()));
-            if (!c.opPruning().isEmpty()) {
-                Map<String, Object> ops = new LinkedHashMap<>();
-                c.opPruning().forEach((op, p) -> ops.put(op, pruningMap(p)));
-                sc.put("op_pruning", ops);
-            }
-            if (!c.opBits().isEmpty()) {
-                Map<String, Object> ops = new LinkedHashMap<>();
-                c.opBits().forEach((op, b) -> ops.put(op, bitsMap(b)));
-                sc.put("op_bits", ops);
-            }
-            sc.put("latency_ms", part.cost().latencyMs());
-            sc.put("dsp", part.cost().dsp());
-            sc.put("bram18k", part.cost().bram18k());
-            sc.put("lut", part.cost().lut());
-            sc.put("ilp_status", part.ilpStatus());
-            subgraphs.put(sg.name(), sc);
-            for (int i = 0; i < sg.layers().size(); i++) {
-                Layer l = sg.layers().get(i);
-                LayerCost lc = part.cost().layers().get(i);
-                Map<String, Object> lm = new LinkedHashMap<>();
-                lm.put("name", l.name());
-                lm.put("subgraph", sg.name());
-                lm.put("kind", l.kind().name());
-                lm.put("in", l.inChannels() + "x" + l.inHeight() + "x" + l.inWidth());
-                lm.put("out", l.outChannels() + "x" + l.outHeight() + "x" + l.outWidth());
-                lm.put("kernel", l.kernel());
-                lm.put("stride", l.stride());
-                if (!l.inputs().isEmpty()) { // graph networks: the layers this one reads
-                    lm.put("inputs", l.inputs());
-                }
-                if (l.groups() != 1) {
-                    lm.put("groups", l.groups());
-                }
-                if (l.activation() != org.hao.engine.model.Activation.NONE) {
-                    lm.put("activation", l.activation().name().toLowerCase(java.util.Locale.ROOT));
-                }
-                if (!part.parallelism().isEmpty()) {
-                    ParallelismChoice pc = part.parallelism().get(i);
-                    lm.put("pa", pc.pa());
-                    lm.put("pe", pc.pe());
-                    lm.put("weights", FpgaCostModel.streams(l, pc) ? "streamed" : "on_chip");
-                } else if (e.overlayAccelerator() != null) {
-                    lm.put("engine", org.hao.engine.cost.OverlayCostModel.onDepthwiseEngine(l) ? "depthwise" : "conv");
-                }
-                lm.put("weight_bits", l.bits().weightBits());
-                lm.put("act_bits", l.bits().activationBits());
-                lm.put("pruning_ratio", l.pruning().ratio());
-                lm.put("latency_ms", lc.latencyMs());
-                lm.put("dsp", lc.dsp());
-                lm.put("bram18k", lc.bram18k());
-                lm.put("lut", lc.lut());
-                lm.put("ddr_bytes", lc.ddrBytes());
-                lm.put("weight_buffer_bytes", (l.weights() * l.bits().weightBits() + 7) / 8);
-                lm.put("line_buffer_bytes", ((long) l.kernel() * l.inWidth() * (l.kind() == org.hao.engine.model.LayerKind.FULLY_CONNECTED
-                        ? 1 : l.inChannels()) * l.bits().activationBits() + 7) / 8);
-                layers.add(lm);
-            }
-        }
-        Prediction pr = predictor.prediction(en);
-        double acc = pr.top1();
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("accelerator", e.accelerator());
-        config.put("subgraphs", subgraphs);
-        config.put("layers", layers);
-        config.put("macs", en.macs());
-        config.put("params", en.weights());
-        putPrediction(config, pr);
-        return new NetworkEvaluation(new ParetoPoint(acc, e.latencyMs(), e.fps(), e.dsp(), e.bram18k(), e.lut(), e.energyMj(),
-                config), null);
-    }
-
-    /**
-     * The prediction's interval and parts in a point's configuration: accuracy_low / accuracy_high (percent, the
-     * interval), float_top1, quantization_drop, quantization (the method), predictor_extrapolation (when outside the
-     * tables' domain).
-     */
-    static void putPrediction(Map<String, Object> config, Prediction pr) {
-        config.put("accuracy_low", pr.low());
-        config.put("accuracy_high", pr.high());
-        config.put("float_top1", pr.floatTop1());
-        config.put("quantization_drop", pr.drop());
-        config.put("quantization", pr.quantization().describe());
-        if (pr.extrapolation() != null) {
-            config.put("predictor_extrapolation", pr.extrapolation());
-        }
-    }
-
-    // ordered maps: reports list keys in a fixed order, so they are reproducible
-    private static Map<String, Object> pruningMap(Pruning p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("block_rows", p.blockRows());
-        m.put("block_cols", p.blockCols());
-        m.put("ratio", p.ratio());
-        return m;
-    }
-
-    private static Map<String, Object> bitsMap(BitWidths b) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("weight_bits", b.weightBits());
-        m.put("act_bits", b.activationBits());
-        return m;
+        return new NetworkEvaluation(PointBuilder.point(en, e, predictor.prediction(en)), null);
     }
 
     static String describe(SubgraphChoice c) {

@@ -28,6 +28,8 @@ import org.hao.engine.model.DeviceKind;
 import org.hao.engine.model.ExecutionMode;
 import org.hao.engine.model.OpSpec;
 import org.hao.engine.model.SubgraphSpec;
+import org.hao.engine.results.AcceleratorConfig;
+import org.hao.engine.results.FailureKind;
 
 /**
  * Latency and resources of a whole expanded network on a device, for the device's accelerator architecture (the one
@@ -96,20 +98,20 @@ public final class NetworkEvaluator {
      * @param failedSubgraph the subgraph that does not fit (per-subgraph architecture), null otherwise
      */
     public record Evaluation(double latencyMs, double fps, int dsp, int bram18k, int lut, double energyMj, List<Part> parts,
-            Map<String, Object> accelerator, Accelerator overlayAccelerator, double reconfigurationMs, String message,
-            String failure, String failedSubgraph) {
+            AcceleratorConfig accelerator, Accelerator overlayAccelerator, double reconfigurationMs, String message,
+            String failure, String failedSubgraph, FailureKind failureKind) {
         public boolean ok() {
             return failure == null;
         }
 
         /** No configuration of the whole network (overlay, dataflow). */
-        static Evaluation failed(String why) {
-            return failed(why, null);
+        static Evaluation failed(FailureKind kind, String why) {
+            return failed(kind, why, null);
         }
 
         /** No configuration; {@code subgraph} names the one that does not fit (per-subgraph), or null. */
-        static Evaluation failed(String why, String subgraph) {
-            return new Evaluation(Double.NaN, Double.NaN, 0, 0, 0, Double.NaN, List.of(), Map.of(), null, 0, null, why, subgraph);
+        static Evaluation failed(FailureKind kind, String why, String subgraph) {
+            return new Evaluation(Double.NaN, Double.NaN, 0, 0, 0, Double.NaN, List.of(), null, null, 0, null, why, subgraph, kind);
         }
     }
 
@@ -119,8 +121,8 @@ public final class NetworkEvaluator {
             return evaluateUnchecked(en, stop);
         } catch (ArithmeticException | IllegalArgumentException e) {
             // a count that overflows (e.g. 2^31 channels): say so instead of throwing at the caller
-            return Evaluation.failed("network " + en.spec().name() + " is too large to cost (" + e.getMessage()
-                    + "): check its channel counts, kernel sizes and the input size");
+            return Evaluation.failed(FailureKind.DOES_NOT_FIT, "network " + en.spec().name() + " is too large to cost ("
+                    + e.getMessage() + "): check its channel counts, kernel sizes and the input size");
         }
     }
 
@@ -176,7 +178,7 @@ public final class NetworkEvaluator {
     private Evaluation overlay(ExpandedNetwork en, BooleanSupplier stop) {
         OverlayIlp.Result r = overlayDesign(en.layers(), stop);
         if (!r.ok()) {
-            return stop.getAsBoolean() ? null : Evaluation.failed(r.message());
+            return stop.getAsBoolean() ? null : Evaluation.failed(FailureKinds.of(r.status()), r.message());
         }
         return onOverlay(en, r.accelerator(), r.status().name(), r.message(), "the co-design ILP for this network");
     }
@@ -189,10 +191,11 @@ public final class NetworkEvaluator {
         try {
             String why = a.dsp() > subgraphs.budget().dspLimit() || a.bram18k() > subgraphs.budget().bram18kLimit()
                     || a.lut() > subgraphs.budget().lutLimit() ? "the accelerator " + a.describe() + " exceeds the budget" : null;
-            return why != null ? Evaluation.failed(why)
+            return why != null ? Evaluation.failed(FailureKind.DOES_NOT_FIT, why)
                     : onOverlay(en, a, "REFERENCE", null, "the co-design ILP for the base network (reference)");
         } catch (ArithmeticException | IllegalArgumentException e) {
-            return Evaluation.failed("network " + en.spec().name() + " is too large to cost (" + e.getMessage() + ")");
+            return Evaluation.failed(FailureKind.DOES_NOT_FIT, "network " + en.spec().name() + " is too large to cost ("
+                    + e.getMessage() + ")");
         }
     }
 
@@ -206,10 +209,9 @@ public final class NetworkEvaluator {
             i += sg.layers().size();
             parts.add(new Part(sg, sum(lc, a.dsp(), a.bram18k(), a.lut()), List.of(), status));
         }
-        Map<String, Object> acc = a.toMap();
-        acc.put("chosen_by", a.name().equals("overlay") ? chosenBy : "pinned by the device");
+        AcceleratorConfig acc = OverlayConfigs.of(a, a.name().equals("overlay") ? chosenBy : "pinned by the device");
         return new Evaluation(net.latencyMs(), 1000.0 / net.latencyMs(), a.dsp(), a.bram18k(), a.lut(), net.energyMj(), parts,
-                acc, a, 0, message, null, null);
+                acc, a, 0, message, null, null, null);
     }
 
     private Evaluation dataflow(ExpandedNetwork en, BooleanSupplier stop) {
@@ -221,15 +223,15 @@ public final class NetworkEvaluator {
                 en.output());
         SubgraphEvaluator.Evaluation e = subgraphs.evaluate(all, stop);
         if (!e.ok()) {
-            return stop.getAsBoolean() ? null : Evaluation.failed("dataflow accelerator of network " + en.spec().name() + ": "
-                    + e.failure());
+            return stop.getAsBoolean() ? null : Evaluation.failed(e.failureKind(), "dataflow accelerator of network "
+                    + en.spec().name() + ": " + e.failure());
         }
         FpgaCostModel fpga = new FpgaCostModel(device);
         double slowest = e.cost().layers().stream().mapToDouble(LayerCost::latencyMs).max().orElse(0);
         double throughputMs = Math.max(slowest, fpga.ddrMs(e.cost().ddrBytes()));
         List<Part> parts = new ArrayList<>();
         int i = 0;
-        List<Object> engines = new ArrayList<>();
+        List<AcceleratorConfig.LayerEngine> engines = new ArrayList<>();
         for (ExpandedSubgraph sg : en.subgraphs()) {
             int n = sg.layers().size();
             List<LayerCost> lc = e.cost().layers().subList(i, i + n);
@@ -237,31 +239,19 @@ public final class NetworkEvaluator {
             parts.add(new Part(sg, sum(lc, lc.stream().mapToInt(LayerCost::dsp).sum(), lc.stream().mapToInt(LayerCost::bram18k)
                     .sum(), lc.stream().mapToInt(LayerCost::lut).sum()), pc, e.ilp().status().name()));
             for (int j = 0; j < n; j++) {
-                Map<String, Object> eng = new LinkedHashMap<>();
-                eng.put("layer", sg.layers().get(j).name());
-                eng.put("pa", pc.get(j).pa());
-                eng.put("pe", pc.get(j).pe());
-                eng.put("dsp", lc.get(j).dsp());
-                eng.put("bram18k", lc.get(j).bram18k());
-                eng.put("lut", lc.get(j).lut());
-                engines.add(eng);
+                engines.add(new AcceleratorConfig.LayerEngine(sg.layers().get(j).name(), pc.get(j).pa(), pc.get(j).pe(),
+                        lc.get(j).dsp(), lc.get(j).bram18k(), lc.get(j).lut()));
             }
             i += n;
         }
-        Map<String, Object> acc = new LinkedHashMap<>();
-        acc.put("architecture", ArchitectureKind.DATAFLOW.keyword());
-        acc.put("name", "dataflow (one engine per layer)");
-        acc.put("clock_mhz", device.fpga().clockMhz());
-        acc.put("engines", engines);
-        acc.put("throughput_ms", throughputMs);
-        acc.put("dsp", e.cost().dsp());
-        acc.put("bram18k", e.cost().bram18k());
-        acc.put("lut", e.cost().lut());
+        AcceleratorConfig acc = new AcceleratorConfig(ArchitectureKind.DATAFLOW.keyword(), "dataflow (one engine per layer)",
+                "the dataflow ILP for this network", device.fpga().clockMhz(), null, null, null, null, null, null, null, null,
+                null, engines, throughputMs, null, e.cost().dsp(), e.cost().bram18k(), e.cost().lut());
         // frames are pipelined: in steady state the device draws its running power for one frame interval per frame
         double running = device.power().runningWatts();
         double energyMj = e.cost().energyMj() - running * e.cost().latencyMs() + running * throughputMs;
         return new Evaluation(e.cost().latencyMs(), 1000.0 / throughputMs, e.cost().dsp(), e.cost().bram18k(), e.cost().lut(),
-                energyMj, parts, acc, null, 0, e.ilp().message(), null, null);
+                energyMj, parts, acc, null, 0, e.ilp().message(), null, null, null);
     }
 
     private Evaluation perSubgraph(ExpandedNetwork en, BooleanSupplier stop, boolean fpga) {
@@ -274,8 +264,8 @@ public final class NetworkEvaluator {
             }
             SubgraphEvaluator.Evaluation e = subgraphs.evaluate(sg, stop);
             if (!e.ok()) {
-                return stop.getAsBoolean() ? null : Evaluation.failed("subgraph " + sg.name() + " " + HaoSearch.describe(sg.choice())
-                        + ": " + e.failure(), sg.name());
+                return stop.getAsBoolean() ? null : Evaluation.failed(e.failureKind(), "subgraph " + sg.name() + " "
+                        + HaoSearch.describe(sg.choice()) + ": " + e.failure(), sg.name());
             }
             lat += e.cost().latencyMs();
             energy += e.cost().energyMj();
@@ -284,7 +274,7 @@ public final class NetworkEvaluator {
             lut = Math.max(lut, e.cost().lut());
             parts.add(new Part(sg, e.cost(), e.parallelism(), e.ilp() == null ? "GPU" : e.ilp().status().name()));
         }
-        Map<String, Object> acc = new LinkedHashMap<>();
+        AcceleratorConfig acc;
         double reconfigMs = 0;
         if (fpga) {
             int switches = en.subgraphs().size() > 1 ? en.subgraphs().size() : 0;
@@ -292,21 +282,15 @@ public final class NetworkEvaluator {
             reconfigMs = switches * per;
             lat += reconfigMs;
             energy += device.power().staticWatts() * reconfigMs;
-            acc.put("architecture", ArchitectureKind.PER_SUBGRAPH.keyword());
-            acc.put("name", "one accelerator per subgraph, reconfigured per switch");
-            acc.put("reconfigurations_per_frame", switches);
-            acc.put("reconfiguration_ms", per);
-            acc.put("reconfiguration_ms_per_frame", reconfigMs);
-            acc.put("dsp", dsp);
-            acc.put("bram18k", bram);
-            acc.put("lut", lut);
+            acc = new AcceleratorConfig(ArchitectureKind.PER_SUBGRAPH.keyword(), "one accelerator per subgraph, reconfigured per switch",
+                    "the subgraph ILPs", device.fpga().clockMhz(), null, null, null, null, null, null, null, null, null, null, null,
+                    new AcceleratorConfig.ReconfigurationConfig(switches, per, reconfigMs), dsp, bram, lut);
         } else {
-            acc.put("architecture", "mobile GPU");
-            acc.put("name", device.name());
+            acc = AcceleratorConfig.mobileGpu(device.name());
         }
         String msg = fpga ? String.format(Locale.ROOT, "%d reconfigurations per frame, %.3f ms", parts.size() > 1 ? parts.size() : 0,
                 reconfigMs) : null;
-        return new Evaluation(lat, 1000.0 / lat, dsp, bram, lut, energy, parts, acc, null, reconfigMs, msg, null, null);
+        return new Evaluation(lat, 1000.0 / lat, dsp, bram, lut, energy, parts, acc, null, reconfigMs, msg, null, null, null);
     }
 
     private static SubgraphCost sum(List<LayerCost> lc, int dsp, int bram, int lut) {

@@ -100,6 +100,11 @@ public final class SubgraphEvaluator {
         public boolean ok() {
             return cost != null;
         }
+
+        /** The kind of {@link #failure} (from the ILP's status; a count too large to cost does not fit). */
+        public org.hao.engine.results.FailureKind failureKind() {
+            return ilp == null ? org.hao.engine.results.FailureKind.DOES_NOT_FIT : FailureKinds.of(ilp.status());
+        }
     }
 
     /**

@@ -24,7 +24,8 @@ import org.hao.dsl.ui.launch.SearchJob;
 import org.hao.dsl.ui.launch.SearchRequest;
 import org.hao.dsl.ui.launch.SearchStatus;
 import org.hao.engine.model.SearchSpec;
-import org.hao.engine.report.JsonReport;
+import org.hao.engine.results.ResultsDocument;
+import org.hao.engine.results.ResultsJson;
 import org.hao.engine.search.CancelToken;
 import org.hao.engine.search.HaoSearch;
 import org.hao.engine.search.SearchOptions;
@@ -55,7 +56,7 @@ class ConcurrencyTest {
 		SearchSpec spec = new ModelMapper().toSearches(parsed.model().getElements().stream()
 				.filter(org.hao.dsl.hao.Search.class::isInstance).map(org.hao.dsl.hao.Search.class::cast).findFirst().orElseThrow())
 				.get(0);
-		return JsonParser.parseString(JsonReport.toJson(HaoSearch.run(spec, new SearchOptions(1, LIMIT_S), null, new CancelToken())))
+		return JsonParser.parseString(ResultsJson.toJson(ResultsDocument.of(HaoSearch.run(spec, new SearchOptions(1, LIMIT_S), null, new CancelToken()))))
 				.getAsJsonObject().get("points");
 	}
 

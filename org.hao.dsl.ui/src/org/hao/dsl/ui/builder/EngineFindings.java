@@ -11,9 +11,9 @@ import org.hao.dsl.hao.Element;
 import org.hao.dsl.hao.Network;
 import org.hao.dsl.hao.Search;
 import org.hao.dsl.hao.Subgraph;
+import org.hao.dsl.estimate.EvaluationTarget;
 import org.hao.dsl.mapping.ModelMapper;
 import org.hao.dsl.ui.ParsedDocument;
-import org.hao.engine.estimate.Estimator;
 import org.hao.engine.estimate.NetworkEstimate;
 import org.hao.engine.estimate.SubgraphEstimate;
 
@@ -36,10 +36,10 @@ final class EngineFindings {
 				continue;
 			}
 			Network n = ModelMapper.networkOf(s);
-			for (Device d : s.getDevices()) {
+			for (EvaluationTarget target : EvaluationTarget.of(s)) {
+				Device d = target.device();
 				// within the search's caps, so "needs N BRAM18K" findings agree with what the search will do
-				NetworkEstimate est = Estimator.estimate(mapper.toNetwork(n, null), mapper.searchDevice(s, d),
-						mapper.toConstraints(s));
+				NetworkEstimate est = target.estimate(mapper);
 				if (!est.feasible() && est.subgraphs().stream().noneMatch(se -> Double.isNaN(se.latencyMs()))) {
 					// the whole network does not fit (overlay, dataflow): one finding on the search's device
 					ICompositeNode node = NodeModelUtils.getNode(s);

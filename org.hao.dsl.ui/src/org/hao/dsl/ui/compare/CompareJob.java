@@ -27,7 +27,7 @@ import org.hao.dsl.ui.launch.SearchJob;
 import org.hao.dsl.ui.launch.SearchStatus;
 import org.hao.engine.model.SearchSpec;
 import org.hao.engine.search.SearchOptions;
-import org.hao.engine.search.SearchResult;
+import org.hao.engine.results.SearchResult;
 
 /**
  * "Compare on Devices": the file's search run once per device, one after another, as a cancellable Job (progress and

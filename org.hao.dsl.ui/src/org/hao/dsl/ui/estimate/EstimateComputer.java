@@ -19,13 +19,11 @@ import org.hao.dsl.hao.Op;
 import org.hao.dsl.hao.Search;
 import org.hao.dsl.hao.Subgraph;
 import org.hao.dsl.estimate.EstimateTexts;
+import org.hao.dsl.estimate.EvaluationTarget;
 import org.hao.dsl.mapping.ModelMapper;
 import org.hao.dsl.ui.ParsedDocument;
-import org.hao.engine.estimate.Estimator;
 import org.hao.engine.estimate.NetworkEstimate;
 import org.hao.engine.estimate.SubgraphEstimate;
-import org.hao.engine.model.Devices;
-import org.hao.engine.model.NetworkSpec;
 
 /**
  * Runs the engine's Estimator on each network of a parse (base configuration, on the device of the first search that
@@ -52,13 +50,8 @@ public final class EstimateComputer {
 		for (Element e : model.getElements()) {
 			if (e instanceof Network n) {
 				try {
-					Search first = firstSearch(model, n);
-					NetworkSpec spec = mapper.toNetwork(n, null);
-					// with that search's architecture and within its resource caps, as the builder's findings
-					// (EngineFindings) and the search itself
-					NetworkEstimate est = first == null ? Estimator.estimate(spec, Devices.ZU3EG)
-							: Estimator.estimate(spec, mapper.searchDevice(first, first.getDevices().get(0)),
-									mapper.toConstraints(first));
+					// the first search's device, architecture and caps, as the builder's findings and the search
+					NetworkEstimate est = EvaluationTarget.inline(model, n).estimate(mapper);
 					byNetwork.put(n, est);
 					addNetwork(n, est, entries);
 				} catch (RuntimeException ex) {
@@ -75,17 +68,6 @@ public final class EstimateComputer {
 			}
 		}
 		return new EstimateSnapshot(parsed.stamp(), entries, problems.isEmpty() ? null : String.join("; ", problems));
-	}
-
-	/** The first search of {@code n} whose first device resolves (its device and caps are the inline estimates'). */
-	private static Search firstSearch(Model model, Network n) {
-		for (Element e : model.getElements()) {
-			if (e instanceof Search s && ModelMapper.networkOf(s) == n && !s.getDevices().isEmpty()
-					&& !s.getDevices().get(0).eIsProxy()) {
-				return s;
-			}
-		}
-		return null;
 	}
 
 	private static void addNetwork(Network n, NetworkEstimate est, List<EstimateEntry> entries) {
@@ -126,8 +108,8 @@ public final class EstimateComputer {
 				NetworkEstimate est = byNetwork.get(n);
 				// the network's estimate was made within the first search's caps: another search has its own
 				if (est == null || !est.device().equals(d.getName())
-						|| !(s.eContainer() instanceof Model m) || firstSearch(m, n) != s) {
-					est = Estimator.estimate(mapper.toNetwork(n, null), mapper.searchDevice(s, d), mapper.toConstraints(s));
+						|| !(s.eContainer() instanceof Model m) || EvaluationTarget.inline(m, n).search() != s) {
+					est = new EvaluationTarget(n, s, d).estimate(mapper);
 				}
 				parts.add(est.feasible() ? String.format(Locale.ROOT, "\u2248 %.1f fps on %s", est.fps(), d.getName())
 						: "base configuration does not fit " + d.getName() + infeasible(est));

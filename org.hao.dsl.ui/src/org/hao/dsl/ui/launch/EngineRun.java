@@ -14,7 +14,7 @@ import org.hao.engine.model.SearchSpec;
 import org.hao.engine.search.CancelToken;
 import org.hao.engine.search.HaoSearch;
 import org.hao.engine.search.SearchOptions;
-import org.hao.engine.search.SearchResult;
+import org.hao.engine.results.SearchResult;
 
 /**
  * One engine search from a Job: the engine runs on its own thread; the job's thread polls it, relays progress to the

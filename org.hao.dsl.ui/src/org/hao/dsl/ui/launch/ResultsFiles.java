@@ -2,26 +2,23 @@ package org.hao.dsl.ui.launch;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.CoreException;
-import org.hao.engine.model.Constraints;
 import org.hao.engine.model.SearchSpec;
-import org.hao.engine.report.AtomicFiles;
 import org.hao.engine.report.CompareReport;
 import org.hao.engine.report.HtmlReport;
-import org.hao.engine.report.JsonReport;
-import org.hao.engine.search.SearchResult;
+import org.hao.engine.results.CompareDocument;
+import org.hao.engine.results.ResultsDocument;
+import org.hao.engine.results.ResultsJson;
+import org.hao.engine.results.SearchResult;
 
 /**
  * Where results live: {@code <name>.hao-results.json} next to {@code <name>.hao} (one more file per extra device,
- * {@code <name>-<device>.hao-results.json}). The content is the engine's JsonReport plus what the Pareto view needs to
- * draw the constraint (search, constraints); written atomically, so a cancelled or crashed run never leaves half a file.
+ * {@code <name>-<device>.hao-results.json}). The content is the engine's results document with the search's context
+ * (file, search, objective, constraints); written atomically, so a cancelled or crashed run never leaves half a file.
  */
 public final class ResultsFiles {
 
@@ -85,44 +82,21 @@ public final class ResultsFiles {
 	 */
 	public static void writeCompare(List<SearchResult> results, SearchSpec first, IFile model)
 			throws IOException, CoreException {
-		Map<String, Object> json = CompareReport.map(results);
 		CompareReport.writeHtml(first.name() + " on " + String.join(", ", results.stream().map(SearchResult::device).toList()),
 				results, first.constraints(), location(compareReportFile(model)));
-		writeJson(json, model, first, location(compareFile(model)));
+		ResultsJson.write(CompareDocument.of(results, first, model.getFullPath().toString()), location(compareFile(model)));
 		compareReportFile(model).refreshLocal(IResource.DEPTH_ZERO, null);
 		compareFile(model).refreshLocal(IResource.DEPTH_ZERO, null);
 	}
 
+	/** The results document (with the search's context, for the Pareto view) and its HTML report. */
 	public static void write(SearchResult result, SearchSpec spec, IFile model, Path target) throws IOException {
-		Map<String, Object> json = JsonReport.map(result);
 		HtmlReport.write(spec.name() + " on " + spec.device().name(), result, spec.constraints(),
 				target.resolveSibling(target.getFileName().toString().replace(SUFFIX, REPORT_SUFFIX)));
-		writeJson(json, model, spec, target);
-	}
-
-	/** The engine's JSON plus what the Pareto view needs to relate it to its model (file, search, constraints). */
-	private static void writeJson(Map<String, Object> engineJson, IFile model, SearchSpec spec, Path target)
-			throws IOException {
-		engineJson.put("file", model.getFullPath().toString());
-		engineJson.put("search", spec.name());
-		engineJson.put("objective", spec.objective().name().toLowerCase(Locale.ROOT));
-		engineJson.put("constraints", constraints(spec.constraints()));
-		AtomicFiles.write(target, JsonReport.gson().toJson(engineJson));
+		ResultsJson.write(ResultsDocument.of(result, spec, model.getFullPath().toString()), target);
 	}
 
 	private static Path location(IFile file) {
 		return file.getLocation().toFile().toPath();
-	}
-
-	private static Map<String, Object> constraints(Constraints c) {
-		Map<String, Object> o = new LinkedHashMap<>();
-		o.put("min_fps", c.minFps());
-		o.put("max_latency_ms", c.maxLatencyMs());
-		o.put("max_dsp", c.maxDsp());
-		o.put("max_bram18k", c.maxBram18k());
-		o.put("max_lut", c.maxLut());
-		o.put("min_accuracy", c.minAccuracy());
-		o.put("max_energy_mj", c.maxEnergyMjPerFrame());
-		return o;
 	}
 }

@@ -17,7 +17,7 @@ import org.hao.dsl.mapping.ModelMapper;
 import org.hao.dsl.ui.preferences.HaoPreferences;
 import org.hao.engine.model.SearchSpec;
 import org.hao.engine.search.SearchOptions;
-import org.hao.engine.search.SearchResult;
+import org.hao.engine.results.SearchResult;
 
 /**
  * One HAO search as an Eclipse Job: progress and Cancel in the Progress view. The engine runs on its own thread; this
@@ -62,7 +62,7 @@ public class SearchJob extends EngineJob {
 			if (result.points().isEmpty() && !result.failures().isEmpty()) {
 				// the engine could not evaluate anything (solver missing, nothing fits): say why in the Pareto
 				// view's status line and keep the previous results instead of replacing them with an empty run
-				SearchStatus.set(file, "failed on " + spec.device().name() + ": " + result.failures().get(0)
+				SearchStatus.set(file, "failed on " + spec.device().name() + ": " + result.failures().get(0).message()
 						+ (result.failures().size() > 1 ? " (+" + (result.failures().size() - 1) + " more)" : "")
 						+ "; previous results kept");
 				continue;

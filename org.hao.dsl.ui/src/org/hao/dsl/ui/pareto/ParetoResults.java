@@ -1,128 +1,62 @@
 package org.hao.dsl.ui.pareto;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.hao.engine.results.CompareDocument;
+import org.hao.engine.results.Failure;
+import org.hao.engine.results.ResultsDocument;
+import org.hao.engine.results.ResultsJson;
+import org.hao.engine.results.SearchConstraints;
+import org.hao.engine.results.ParetoPoint;
+
 import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 
-/** A results file read back for the view: the points, the chosen one, the constraints to draw. */
-public record ParetoResults(String search, String device, List<Point> points, int chosen, Double minFps,
-		Double maxLatencyMs, List<String> warnings, List<String> failures, boolean cancelled, boolean complete) {
-
-	/** One point; {@code config} flattened to "a.b.c" keys for the table. */
-	public record Point(double accuracy, double latencyMs, double fps, int dsp, int bram18k, int lut, double energyMj,
-			Map<String, String> config) {
-
-		/** Frames per joule (1000 / mJ per frame). */
-		public double framesPerJoule() {
-			return energyMj > 0 ? 1000 / energyMj : Double.POSITIVE_INFINITY;
-		}
-
-		/** Lower end of the accuracy interval (config accuracy_low), the accuracy when the file has none. */
-		public double accuracyLow() {
-			return configNumber("accuracy_low", accuracy);
-		}
-
-		/** Upper end of the accuracy interval (config accuracy_high), the accuracy when the file has none. */
-		public double accuracyHigh() {
-			return configNumber("accuracy_high", accuracy);
-		}
-
-		private double configNumber(String key, double dflt) {
-			String v = config == null ? null : config.get(key);
-			if (v == null || v.isEmpty()) {
-				return dflt;
-			}
-			try {
-				return Double.parseDouble(v);
-			} catch (NumberFormatException e) {
-				return dflt;
-			}
-		}
-	}
+/**
+ * One front as the view shows it: a results document of the engine's results model (read with its one mapping,
+ * {@link ResultsJson}) with the search and constraints of the file it came from.
+ *
+ * @param chosen index of the chosen point in {@code points}, -1 when none meets the constraints
+ */
+public record ParetoResults(String search, String device, List<ParetoPoint> points, int chosen, SearchConstraints constraints,
+		List<String> warnings, List<Failure> failures, boolean cancelled, boolean complete) {
 
 	/** The latency the constraints allow (from max latency or min fps), or null. */
 	public Double latencyBudgetMs() {
-		Double fromFps = minFps == null || minFps <= 0 ? null : 1000 / minFps;
-		if (fromFps == null) {
-			return maxLatencyMs;
-		}
-		return maxLatencyMs == null ? fromFps : Math.min(fromFps, maxLatencyMs);
+		return constraints == null ? null : constraints.latencyBudgetMs();
 	}
 
 	public static ParetoResults read(Path file) throws IOException {
 		return readAll(file).get(0);
 	}
 
-	/**
-	 * Every front of a results file: one for a search's results, one per device for a comparison (an object with a
-	 * {@code results} array, whose search name and constraints sit at the top level).
-	 */
+	/** Every front of a results file: one for a search's results, one per device for a comparison. */
 	public static List<ParetoResults> readAll(Path file) throws IOException {
-		try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-			JsonObject o = JsonParser.parseReader(r).getAsJsonObject();
-			if (!o.has("results")) {
-				return List.of(front(o, o));
-			}
-			List<ParetoResults> fronts = new ArrayList<>();
-			for (JsonElement e : o.getAsJsonArray("results")) {
-				fronts.add(front(e.getAsJsonObject(), o));
-			}
-			if (fronts.isEmpty()) {
-				throw new IllegalStateException("no device in the comparison");
-			}
-			return List.copyOf(fronts);
-		} catch (RuntimeException e) {
-			throw new IOException(file.getFileName() + " is not a HAO results file: " + e.getMessage(), e);
+		CompareDocument c = ResultsJson.read(file);
+		List<ParetoResults> fronts = new ArrayList<>();
+		for (ResultsDocument d : c.results()) {
+			fronts.add(new ParetoResults(c.search() == null ? "" : c.search(), d.device(), d.points(), d.chosenIndex(),
+					c.constraints(), d.warnings(), d.failures(), d.cancelled(), d.complete()));
 		}
+		return List.copyOf(fronts);
 	}
 
-	/** One front: points from {@code o}, search name and constraints from {@code top} (the same object for a search). */
-	private static ParetoResults front(JsonObject o, JsonObject top) {
-		List<Point> points = new ArrayList<>();
-		if (o.has("points") && o.get("points").isJsonArray()) {
-			for (JsonElement e : o.getAsJsonArray("points")) {
-				points.add(point(e.getAsJsonObject()));
-			}
+	/** A point's configuration flattened to "a.b.c" keys (lists of numbers joined), for a two-column table. */
+	public static Map<String, String> flatConfig(ParetoPoint p) {
+		Map<String, String> out = new LinkedHashMap<>();
+		if (p.config() != null) {
+			flatten("", ResultsJson.gson().toJsonTree(p.config()), out);
 		}
-		int chosen = -1;
-		if (o.has("chosen") && o.get("chosen").isJsonObject()) {
-			Point c = point(o.getAsJsonObject("chosen"));
-			for (int i = 0; i < points.size(); i++) {
-				if (points.get(i).accuracy() == c.accuracy() && points.get(i).latencyMs() == c.latencyMs()) {
-					chosen = i;
-				}
-			}
-		}
-		JsonObject constraints = top.has("constraints") && top.get("constraints").isJsonObject()
-				? top.getAsJsonObject("constraints") : new JsonObject();
-		return new ParetoResults(string(top, "search"), string(o, "device"), List.copyOf(points), chosen,
-				number(constraints, "min_fps"), number(constraints, "max_latency_ms"), strings(o, "warnings"),
-				strings(o, "failures"), bool(o, "cancelled"), bool(o, "complete"));
-	}
-
-	private static Point point(JsonObject p) {
-		Map<String, String> config = new LinkedHashMap<>();
-		if (p.has("config")) {
-			flatten("", p.get("config"), config);
-		}
-		return new Point(p.get("accuracy").getAsDouble(), p.get("latency_ms").getAsDouble(), p.get("fps").getAsDouble(),
-				p.get("dsp").getAsInt(), p.get("bram18k").getAsInt(), p.get("lut").getAsInt(), p.get("energy_mj").getAsDouble(),
-				config);
+		return out;
 	}
 
 	private static void flatten(String prefix, JsonElement e, Map<String, String> out) {
 		if (e == null || e.isJsonNull()) {
-			out.put(prefix, "");
+			return; // a part that does not apply (another architecture's)
 		} else if (e.isJsonObject()) {
 			e.getAsJsonObject().entrySet().forEach(en -> flatten(prefix.isEmpty() ? en.getKey() : prefix + "." + en.getKey(), en.getValue(), out));
 		} else if (e.isJsonArray()) {
@@ -138,25 +72,5 @@ public record ParetoResults(String search, String device, List<Point> points, in
 		} else {
 			out.put(prefix, e.getAsString());
 		}
-	}
-
-	private static String string(JsonObject o, String key) {
-		return o.has(key) && o.get(key).isJsonPrimitive() ? o.get(key).getAsString() : "";
-	}
-
-	private static Double number(JsonObject o, String key) {
-		return o.has(key) && o.get(key).isJsonPrimitive() ? o.get(key).getAsDouble() : null;
-	}
-
-	private static boolean bool(JsonObject o, String key) {
-		return o.has(key) && o.get(key).isJsonPrimitive() && o.get(key).getAsBoolean();
-	}
-
-	private static List<String> strings(JsonObject o, String key) {
-		List<String> out = new ArrayList<>();
-		if (o.has(key) && o.get(key).isJsonArray()) {
-			o.getAsJsonArray(key).forEach(e -> out.add(e.getAsString()));
-		}
-		return out;
 	}
 }

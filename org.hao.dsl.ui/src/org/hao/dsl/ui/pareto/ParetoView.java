@@ -44,6 +44,7 @@ import org.eclipse.ui.IWorkbenchPart;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.part.ViewPart;
+import org.hao.engine.results.ParetoPoint;
 import org.hao.dsl.ui.HaoUiPlugin;
 import org.hao.dsl.ui.launch.ResultsFiles;
 import org.hao.dsl.ui.launch.SearchStatus;
@@ -297,7 +298,7 @@ public class ParetoView extends ViewPart {
 		for (int f = 0; f < fronts.size(); f++) {
 			ParetoResults front = fronts.get(f);
 			for (int i = 0; i < front.points().size(); i++) {
-				ParetoResults.Point p = front.points().get(i);
+				ParetoPoint p = front.points().get(i);
 				TableItem item = new TableItem(points, SWT.NONE);
 				item.setText(new String[] { i == front.chosen() ? "*" : "", front.device(), fmt("%.2f", p.accuracy()),
 						fmt("%.3f", p.latencyMs()), fmt("%.1f", p.fps()), String.valueOf(p.dsp()), String.valueOf(p.bram18k()),
@@ -311,7 +312,7 @@ public class ParetoView extends ViewPart {
 		return String.format(Locale.ROOT, f, v);
 	}
 
-	private double x(ParetoResults.Point p) {
+	private double x(ParetoPoint p) {
 		return fpsAxis ? p.fps() : p.latencyMs();
 	}
 
@@ -370,7 +371,7 @@ public class ParetoView extends ViewPart {
 		for (int f = 0; f < fronts.size(); f++) {
 			ParetoResults front = fronts.get(f);
 			if (front.chosen() >= 0) {
-				ParetoResults.Point c = front.points().get(front.chosen());
+				ParetoPoint c = front.points().get(front.chosen());
 				// one device: the chosen point red, as before; several: a large dot in the device's colour
 				ILineSeries<?> s = series(fronts.size() == 1 ? "chosen" : "chosen: " + front.device(), new double[] { x(c) },
 						new double[] { c.accuracy() }, fronts.size() == 1 ? CHOSEN : frontColours.get(f), 9);
@@ -381,11 +382,11 @@ public class ParetoView extends ViewPart {
 	}
 
 	/** Vertical error bars: each point's accuracy interval (the predictor's, see org.hao.engine/docs/predictor.md). */
-	private static void errorBars(ILineSeries<?> line, java.util.List<ParetoResults.Point> pts) {
+	private static void errorBars(ILineSeries<?> line, java.util.List<ParetoPoint> pts) {
 		double[] plus = new double[pts.size()], minus = new double[pts.size()];
 		boolean any = false;
 		for (int i = 0; i < pts.size(); i++) {
-			ParetoResults.Point p = pts.get(i);
+			ParetoPoint p = pts.get(i);
 			plus[i] = Math.max(0, p.accuracyHigh() - p.accuracy());
 			minus[i] = Math.max(0, p.accuracy() - p.accuracyLow());
 			any |= plus[i] > 0 || minus[i] > 0;
@@ -416,7 +417,7 @@ public class ParetoView extends ViewPart {
 		Range r = y.getRange();
 		double lo = r.lower, hi = r.upper;
 		for (ParetoResults front : fronts) {
-			for (ParetoResults.Point p : front.points()) {
+			for (ParetoPoint p : front.points()) {
 				lo = Math.min(lo, p.accuracyLow());
 				hi = Math.max(hi, p.accuracyHigh());
 			}
@@ -449,7 +450,7 @@ public class ParetoView extends ViewPart {
 		int best = -1;
 		double bestDist = 15 * 15;
 		for (int i = 0; i < rows.size(); i++) {
-			ParetoResults.Point p = point(i);
+			ParetoPoint p = point(i);
 			double dx = xAxis.getPixelCoordinate(x(p)) - px;
 			double dy = yAxis.getPixelCoordinate(p.accuracy()) - py;
 			if (dx * dx + dy * dy <= bestDist) {
@@ -462,7 +463,7 @@ public class ParetoView extends ViewPart {
 		}
 	}
 
-	private ParetoResults.Point point(int row) {
+	private ParetoPoint point(int row) {
 		int[] fp = rows.get(row);
 		return fronts.get(fp[0]).points().get(fp[1]);
 	}
@@ -478,14 +479,14 @@ public class ParetoView extends ViewPart {
 			return;
 		}
 		points.setSelection(index);
-		ParetoResults.Point p = point(index);
+		ParetoPoint p = point(index);
 		ILineSeries<?> s = series("selected", new double[] { x(p) }, new double[] { p.accuracy() }, SELECTED, 7);
 		s.setSymbolType(PlotSymbolType.DIAMOND);
 		s.setVisibleInLegend(false);
 		if (fronts.size() > 1) {
 			new TableItem(config, SWT.NONE).setText(new String[] { "device", fronts.get(rows.get(index)[0]).device() });
 		}
-		for (Map.Entry<String, String> e : p.config().entrySet()) {
+		for (Map.Entry<String, String> e : ParetoResults.flatConfig(p).entrySet()) {
 			new TableItem(config, SWT.NONE).setText(new String[] { e.getKey(), e.getValue() });
 		}
 		chart.redraw();

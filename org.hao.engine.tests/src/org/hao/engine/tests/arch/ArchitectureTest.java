@@ -33,9 +33,9 @@ import org.hao.engine.model.SearchSpec;
 import org.hao.engine.model.SubgraphSpec;
 import org.hao.engine.search.CancelToken;
 import org.hao.engine.search.HaoSearch;
-import org.hao.engine.search.ParetoPoint;
+import org.hao.engine.results.ParetoPoint;
 import org.hao.engine.search.SearchOptions;
-import org.hao.engine.search.SearchResult;
+import org.hao.engine.results.SearchResult;
 import org.junit.jupiter.api.Test;
 
 /** Architectures: what one bitstream needs, the co-design ILP against enumeration, and subgraph cuts. */
@@ -79,8 +79,8 @@ class ArchitectureTest {
                         new org.hao.engine.model.Pointwise("p1", 64)), null)));
         NetworkEstimate e = Estimator.estimate(plain, Devices.ZU3EG, Constraints.NONE, new IlpCache());
         assertTrue(e.feasible(), e.findings().toString());
-        assertEquals(null, e.accelerator().get("depthwise_engine"));
-        int conv = ((Number) ((java.util.Map<?, ?>) e.accelerator().get("conv_engine")).get("dsp")).intValue();
+        assertEquals(null, e.accelerator().depthwiseEngine());
+        int conv = e.accelerator().convEngine().dsp();
         assertEquals(conv, e.dsp(), "the DSPs are the conv engine's alone");
     }
 
@@ -162,8 +162,7 @@ class ArchitectureTest {
             assertFalse(r.points().isEmpty(), d.architecture().kind() + ": " + r.failures());
             for (ParetoPoint p : r.points()) {
                 assertTrue(p.dsp() <= 306 && p.bram18k() <= 367 && p.lut() <= 59_976, d.architecture().kind() + " " + p);
-                assertEquals(d.architecture().kind().keyword(), ((java.util.Map<?, ?>) p.config().get("accelerator"))
-                        .get("architecture"));
+                assertEquals(d.architecture().kind().keyword(), p.config().accelerator().architecture());
             }
         }
     }

@@ -25,7 +25,7 @@ class EstimatorTest {
     void baseEstimateOfMobileNetV2OnAnOverlay() {
         NetworkEstimate e = Estimator.estimate(Examples.mobileNetV2(null), Devices.ZU3EG);
         assertTrue(e.feasible(), e.findings().toString());
-        assertEquals("overlay", e.accelerator().get("architecture"));
+        assertEquals("overlay", e.accelerator().architecture());
         assertEquals(19, e.subgraphs().size());
         double sum = 0;
         for (SubgraphEstimate s : e.subgraphs()) {

@@ -14,7 +14,7 @@ import org.hao.engine.model.SearchSpec;
 import org.hao.engine.search.CancelToken;
 import org.hao.engine.search.HaoSearch;
 import org.hao.engine.search.SearchOptions;
-import org.hao.engine.search.SearchResult;
+import org.hao.engine.results.SearchResult;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

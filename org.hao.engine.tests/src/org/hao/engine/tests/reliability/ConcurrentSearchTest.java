@@ -12,11 +12,12 @@ import org.hao.engine.model.Device;
 import org.hao.engine.model.Devices;
 import org.hao.engine.model.Objective;
 import org.hao.engine.model.SearchSpec;
-import org.hao.engine.report.JsonReport;
+import org.hao.engine.results.ResultsDocument;
+import org.hao.engine.results.ResultsJson;
 import org.hao.engine.search.CancelToken;
 import org.hao.engine.search.HaoSearch;
 import org.hao.engine.search.SearchOptions;
-import org.hao.engine.search.SearchResult;
+import org.hao.engine.results.SearchResult;
 import org.junit.jupiter.api.Test;
 
 /** Searches running at the same time (two launches, IDE + CLI) give exactly what each gives alone. */
@@ -29,7 +30,7 @@ class ConcurrentSearchTest {
     }
 
     private static String json(SearchResult r) {
-        return JsonReport.toJson(r).replaceAll("\"elapsed_ms\": \\d+", "");
+        return ResultsJson.toJson(ResultsDocument.of(r)).replaceAll("\"elapsed_ms\": \\d+", "");
     }
 
     @Test

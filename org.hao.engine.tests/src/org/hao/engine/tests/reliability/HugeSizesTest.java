@@ -24,7 +24,7 @@ import org.hao.engine.model.SubgraphSpec;
 import org.hao.engine.search.CancelToken;
 import org.hao.engine.search.HaoSearch;
 import org.hao.engine.search.SearchOptions;
-import org.hao.engine.search.SearchResult;
+import org.hao.engine.results.SearchResult;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -91,6 +91,6 @@ class HugeSizesTest {
         SearchResult r = HaoSearch.run(new SearchSpec("h", huge(), Devices.ZU3EG_PER_SUBGRAPH, Objective.MAX_ACCURACY, Constraints.NONE, null, 1, 30),
                 new SearchOptions(1, null), null, new CancelToken());
         assertTrue(r.points().isEmpty());
-        assertTrue(String.join("\n", r.failures()).contains("does not fit"), r.failures().toString());
+        assertTrue(r.failures().toString().contains("does not fit"), r.failures().toString());
     }
 }

@@ -23,7 +23,7 @@ import org.hao.engine.scip.ScipUnavailableException;
 import org.hao.engine.search.CancelToken;
 import org.hao.engine.search.HaoSearch;
 import org.hao.engine.search.SearchOptions;
-import org.hao.engine.search.SearchResult;
+import org.hao.engine.results.SearchResult;
 import org.hao.engine.search.SubgraphEvaluator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,7 +63,7 @@ class SolverFaultTest {
                 null, new CancelToken());
         assertTrue(r.points().isEmpty(), "a 1-DSP cap fits nothing");
         assertFalse(r.failures().isEmpty());
-        String all = String.join("\n", r.failures());
+        String all = r.failures().toString();
         assertTrue(all.contains("DSP") && all.contains("short by"), all);
         assertTrue(all.contains("no network configuration exists"), all);
     }
@@ -80,7 +80,7 @@ class SolverFaultTest {
                 + " points, complete=" + r.complete());
         assertFalse(r.cancelled());
         assertFalse(r.complete(), "0.05 s cannot finish MobileNetV2's 17 searched blocks");
-        String text = String.join("\n", r.warnings()) + String.join("\n", r.failures());
+        String text = String.join("\n", r.warnings()) + r.failures().toString();
         assertTrue(text.contains("time limit"), text);
         // anytime: however short the limit, the frontier covers every subgraph (at least the base configuration)
         assertFalse(r.points().isEmpty(), text);

@@ -11,8 +11,14 @@ import java.util.Map;
 
 import org.hao.engine.model.Constraints;
 import org.hao.engine.report.CompareReport;
-import org.hao.engine.search.ParetoPoint;
-import org.hao.engine.search.SearchResult;
+import org.hao.engine.results.AcceleratorConfig;
+import org.hao.engine.results.CompareDocument;
+import org.hao.engine.results.PointConfig;
+import org.hao.engine.results.PredictionInfo;
+import org.hao.engine.results.ResultsDocument;
+import org.hao.engine.results.ResultsJson;
+import org.hao.engine.results.ParetoPoint;
+import org.hao.engine.results.SearchResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +34,8 @@ class CompareReportTest {
     }
 
     private static ParetoPoint point(double acc, double ms, double mj) {
-        return new ParetoPoint(acc, ms, 1000 / ms, 0, 0, 0, mj, Map.of());
+        return new ParetoPoint(acc, ms, 1000 / ms, 0, 0, 0, mj, new PointConfig(AcceleratorConfig.mobileGpu("test"), Map.of(),
+                List.of(), 0, 0, new PredictionInfo(acc, 0, null, null)));
     }
 
     private final List<SearchResult> results = List.of(
@@ -73,7 +80,8 @@ class CompareReportTest {
     @Test
     void jsonHoldsOneResultPerDevice(@TempDir Path dir) throws IOException {
         Path json = dir.resolve("c.json");
-        CompareReport.writeJson(results, json);
+        ResultsJson.write(new CompareDocument(ResultsJson.FORMAT_VERSION, "s", null, "max_accuracy", null,
+                List.of("FPGA_A", "GPU_B"), results.stream().map(ResultsDocument::of).toList()), json);
         JsonObject o = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
         assertEquals("[\"FPGA_A\",\"GPU_B\"]", o.get("devices").toString());
         JsonObject gpu = o.getAsJsonArray("results").get(1).getAsJsonObject();

@@ -18,7 +18,7 @@ import org.hao.engine.model.SubgraphSpec;
 import org.hao.engine.search.CancelToken;
 import org.hao.engine.search.HaoSearch;
 import org.hao.engine.search.SearchOptions;
-import org.hao.engine.search.SearchResult;
+import org.hao.engine.results.SearchResult;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,15 +37,15 @@ class CachedSubgraphNamesTest {
         // per-subgraph accelerators: one layer-parallel ILP per subgraph (the overlay solves one for the network)
         SearchResult r = HaoSearch.run(new SearchSpec("names", new NetworkSpec("n", in, subgraphs), Devices.ZU3EG_PER_SUBGRAPH,
                 Objective.MAX_ACCURACY, Constraints.NONE, null, 1, 30), new SearchOptions(1, null), null, new CancelToken());
-        String failures = String.join("\n", r.failures());
+        String failures = r.failures().toString();
         assertTrue(failures.contains("subgraph s6b does not fit"), failures);
-        for (String f : r.failures()) {
+        for (String f : r.failures().stream().map(org.hao.engine.results.Failure::message).toList()) {
             if (f.startsWith("subgraph s6c ")) {
                 assertFalse(f.contains("s6b") || f.contains("layer b "), f); // its layer is c
                 assertTrue(f.contains("layer c "), f);
                 assertTrue(f.contains("subgraph s6c does not fit"), f);
             }
         }
-        assertTrue(r.failures().stream().anyMatch(f -> f.startsWith("subgraph s6c ")), failures);
+        assertTrue(r.failures().stream().anyMatch(f -> f.message().startsWith("subgraph s6c ")), failures);
     }
 }

@@ -13,12 +13,13 @@ import org.hao.engine.model.Constraints;
 import org.hao.engine.model.Devices;
 import org.hao.engine.model.Objective;
 import org.hao.engine.model.SearchSpec;
-import org.hao.engine.report.JsonReport;
+import org.hao.engine.results.ResultsDocument;
+import org.hao.engine.results.ResultsJson;
 import org.hao.engine.search.CancelToken;
 import org.hao.engine.search.HaoSearch;
-import org.hao.engine.search.ParetoPoint;
+import org.hao.engine.results.ParetoPoint;
 import org.hao.engine.search.SearchOptions;
-import org.hao.engine.search.SearchResult;
+import org.hao.engine.results.SearchResult;
 import org.junit.jupiter.api.Test;
 
 class HaoSearchTest {
@@ -51,8 +52,8 @@ class HaoSearchTest {
     void deterministicAcrossThreadCounts() {
         SearchResult one = HaoSearch.run(spec(Constraints.NONE, 9), new SearchOptions(1, null), null, new CancelToken());
         SearchResult four = HaoSearch.run(spec(Constraints.NONE, 9), new SearchOptions(4, null), null, new CancelToken());
-        String a = JsonReport.toJson(one).replaceAll("\"elapsed_ms\": \\d+", "");
-        String b = JsonReport.toJson(four).replaceAll("\"elapsed_ms\": \\d+", "");
+        String a = ResultsJson.toJson(ResultsDocument.of(one)).replaceAll("\"elapsed_ms\": \\d+", "");
+        String b = ResultsJson.toJson(ResultsDocument.of(four)).replaceAll("\"elapsed_ms\": \\d+", "");
         assertEquals(a, b);
     }
 
@@ -108,7 +109,8 @@ class HaoSearchTest {
         SearchResult r = HaoSearch.run(spec(c, 1), new SearchOptions(2, null), null, new CancelToken());
         assertTrue(r.points().isEmpty());
         assertFalse(r.failures().isEmpty());
-        assertTrue(r.failures().stream().anyMatch(f -> f.contains("2 DSP") && f.contains("user cap 1") && f.contains("short by 1")),
+        assertTrue(r.failures().stream().anyMatch(f -> f.message().contains("2 DSP") && f.message().contains("user cap 1")
+                && f.message().contains("short by 1") && f.kind() == org.hao.engine.results.FailureKind.NO_CONFIGURATION),
                 r.failures().toString());
     }
 

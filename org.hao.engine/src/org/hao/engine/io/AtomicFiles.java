@@ -1,4 +1,4 @@
-package org.hao.engine.report;
+package org.hao.engine.io;
 
 import java.io.IOException;
 import java.io.Writer;

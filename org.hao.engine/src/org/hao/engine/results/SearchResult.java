@@ -1,6 +1,8 @@
-package org.hao.engine.search;
+package org.hao.engine.results;
 
 import java.util.List;
+
+import org.hao.engine.results.Failure;
 
 /**
  * Outcome of a search.
@@ -19,7 +21,7 @@ import java.util.List;
  * @param predictor description of the accuracy predictor (table, rows, LOO error)
  */
 public record SearchResult(String solverVersion, String device, List<ParetoPoint> points, ParetoPoint chosen,
-        List<String> failures, List<String> warnings, boolean cancelled, boolean complete, long elapsedMs, long ilpSolves,
+        List<Failure> failures, List<String> warnings, boolean cancelled, boolean complete, long elapsedMs, long ilpSolves,
         long ilpCacheHits, String predictor) {
     public SearchResult {
         points = List.copyOf(points);
