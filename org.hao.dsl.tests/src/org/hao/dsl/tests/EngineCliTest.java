@@ -149,7 +149,7 @@ class EngineCliTest extends CliTestBase {
 		assertTrue(text.contains("frames/J"), text);
 		assertTrue(text.lines().anyMatch(l -> l.startsWith("Adreno640 ")), text);
 		String h = Files.readString(html);
-		assertEquals(1, h.split("<svg", -1).length - 1, "one plot with every frontier");
+		assertEquals(2, h.split("<svg", -1).length - 1, "one plot with every frontier, one with every point's energy");
 		assertTrue(h.contains("data-device=\"ZU3EG\"") && h.contains("data-device=\"Adreno640\""), h);
 	}
 

@@ -219,14 +219,9 @@ public class ModelMapper {
 
 	/** The power figures' scope; unspecified when the block has no {@code scope}. */
 	private static org.hao.engine.model.PowerScope toScope(org.hao.dsl.hao.Power p) {
-		if (!p.eIsSet(org.hao.dsl.hao.HaoPackage.Literals.POWER__SCOPE)) {
-			return org.hao.engine.model.PowerScope.UNSPECIFIED;
-		}
-		return switch (p.getScope()) {
-			case CHIP -> org.hao.engine.model.PowerScope.CHIP;
-			case RAIL -> org.hao.engine.model.PowerScope.RAIL;
-			case BOARD -> org.hao.engine.model.PowerScope.BOARD;
-		};
+		return p.isScopeChip() ? org.hao.engine.model.PowerScope.CHIP
+				: p.isScopeRail() ? org.hao.engine.model.PowerScope.RAIL
+						: p.isScopeBoard() ? org.hao.engine.model.PowerScope.BOARD : org.hao.engine.model.PowerScope.UNSPECIFIED;
 	}
 
 	public static LayerKind toLayerKind(org.hao.dsl.hao.LayerKindLit kind) {
