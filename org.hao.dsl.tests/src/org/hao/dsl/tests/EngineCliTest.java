@@ -206,7 +206,11 @@ class EngineCliTest extends CliTestBase {
 		assertEquals("[\"ZU3EG\",\"Ultra96_FINN\",\"Adreno650\"]", o.get("devices").toString());
 		for (var r : o.getAsJsonArray("results")) {
 			var points = r.getAsJsonObject().getAsJsonArray("points");
-			assertTrue(points.size() > 0, r.toString());
+			// the FINN-style dataflow search solves one whole-network ILP per candidate: under a 25 s limit on a loaded
+			// machine it may stop before its first point (partial, with the time-limit warning)
+			boolean partialFinn = r.getAsJsonObject().get("device").getAsString().equals("Ultra96_FINN")
+					&& !r.getAsJsonObject().get("complete").getAsBoolean();
+			assertTrue(points.size() > 0 || partialFinn, r.toString());
 			for (var p : points) {
 				double ms = p.getAsJsonObject().get("latency_ms").getAsDouble();
 				double mj = p.getAsJsonObject().get("energy_mj").getAsDouble();
