@@ -14,7 +14,7 @@ import org.eclipse.xtext.util.Modules2;
 import org.hao.dsl.HaoRuntimeModule;
 import org.hao.dsl.HaoStandaloneSetup;
 import org.hao.dsl.ide.contentassist.antlr.internal.InternalHaoLexer;
-import org.hao.dsl.ui.editor.HaoProposalProvider;
+import org.hao.dsl.ide.contentassist.HaoProposalProvider;
 
 import com.google.inject.Binder;
 import com.google.inject.Guice;

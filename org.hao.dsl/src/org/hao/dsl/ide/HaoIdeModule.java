@@ -3,10 +3,12 @@
  */
 package org.hao.dsl.ide;
 
+import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
 import org.eclipse.xtext.ide.server.codelens.ICodeLensService;
 import org.eclipse.xtext.ide.server.hover.IHoverService;
 import org.eclipse.xtext.ide.server.symbol.DocumentSymbolService;
+import org.hao.dsl.ide.contentassist.HaoProposalProvider;
 import org.hao.dsl.lsp.EstimateCodeLensService;
 import org.hao.dsl.lsp.EstimateHoverService;
 import org.hao.dsl.lsp.HaoCodeActionService;
@@ -14,9 +16,14 @@ import org.hao.dsl.lsp.HaoDocumentSymbolService;
 
 /**
  * Use this class to register ide components. The language server ({@code hao lsp}) adds the estimates (hover, code
- * lenses) and the quick fixes (code actions).
+ * lenses), the quick fixes (code actions) and the proposals the grammar cannot know (bit-widths of the targeted
+ * devices, kernel sizes), which the Eclipse editor shares.
  */
 public class HaoIdeModule extends AbstractHaoIdeModule {
+
+	public Class<? extends IdeContentProposalProvider> bindIdeContentProposalProvider() {
+		return HaoProposalProvider.class;
+	}
 
 	public Class<? extends IHoverService> bindIHoverService() {
 		return EstimateHoverService.class;

@@ -3,12 +3,14 @@ package org.hao.dsl.lsp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.hao.dsl.validation.HaoIssueCodes;
 
 /**
- * Quick fixes for the validator's issue codes as plain text replacements on a document's text (the same fixes as the
- * Eclipse editor's, which work on a JFace document): for the language server's code actions.
+ * Quick fixes for the validator's issue codes as plain text replacements on a document's text: the one
+ * implementation behind the language server's code actions and the Eclipse editor's quick fixes (Ctrl+1, Problems
+ * view), which apply the same replacements to a JFace document.
  */
 public final class TextFixes {
 
@@ -26,6 +28,34 @@ public final class TextFixes {
 	private TextFixes() {
 	}
 
+	/** The issue codes that have fixes (for tests and docs). */
+	public static Set<String> fixableCodes() {
+		return Set.of(HaoIssueCodes.VALUE_OUT_OF_RANGE, HaoIssueCodes.DUPLICATE_ENTRY, HaoIssueCodes.MISSING_ATTRIBUTE,
+				HaoIssueCodes.MISSING_POWER, HaoIssueCodes.CONSTRAINT_ABOVE_DEVICE, HaoIssueCodes.IMPORT_SELF,
+				HaoIssueCodes.IMPORT_NOT_FOUND);
+	}
+
+	/**
+	 * Whether an issue with this code and data gets at least one fix (the light bulb shows then): exactly when
+	 * {@link #fixes} is not empty for it.
+	 */
+	public static boolean hasFixes(String code, String[] data) {
+		if (code == null || !fixableCodes().contains(code)) {
+			return false;
+		}
+		String first = first(data);
+		return switch (code) {
+			case HaoIssueCodes.VALUE_OUT_OF_RANGE -> first != null;
+			case HaoIssueCodes.MISSING_ATTRIBUTE -> first != null && DEFAULTS.containsKey(first);
+			default -> true;
+		};
+	}
+
+	/** data[0] of an issue, or null when absent or blank. */
+	private static String first(String[] data) {
+		return data != null && data.length > 0 && data[0] != null && !data[0].isBlank() ? data[0] : null;
+	}
+
 	/**
 	 * The fixes for an issue.
 	 *
@@ -39,7 +69,7 @@ public final class TextFixes {
 		if (code == null || offset < 0 || offset + length > text.length()) {
 			return fixes;
 		}
-		String first = data != null && data.length > 0 ? data[0] : null;
+		String first = first(data);
 		switch (code) {
 			case HaoIssueCodes.VALUE_OUT_OF_RANGE -> {
 				if (first != null) {
@@ -50,10 +80,10 @@ public final class TextFixes {
 			case HaoIssueCodes.MISSING_ATTRIBUTE -> {
 				if (first != null && DEFAULTS.containsKey(first)) {
 					String attribute = first + " " + DEFAULTS.get(first);
-					fixes.add(insertAttribute("Add '" + attribute + "'", text, offset, attribute));
+					fixes.add(insertAttribute("Add '" + attribute + "'", text, offset, length, attribute));
 				}
 			}
-			case HaoIssueCodes.MISSING_POWER -> fixes.add(insertAttribute("Add a power block", text, offset,
+			case HaoIssueCodes.MISSING_POWER -> fixes.add(insertAttribute("Add a power block", text, offset, length,
 					"power {\n\t\tstatic 1.0 W\n\t\tmac 1.0 pJ\n\t\tddr 32 pJ/B\n\t}"));
 			case HaoIssueCodes.CONSTRAINT_ABOVE_DEVICE -> fixes.add(removeLine("Remove the constraint", text, offset));
 			case HaoIssueCodes.IMPORT_SELF, HaoIssueCodes.IMPORT_NOT_FOUND ->
@@ -78,8 +108,12 @@ public final class TextFixes {
 		return line;
 	}
 
-	/** Adds an attribute to the element named at {@code offset}: on a new line inside its braces, else at line end. */
-	private static Fix insertAttribute(String label, String text, int offset, String attribute) {
+	/**
+	 * Adds an attribute to the element named at {@code offset} (the issue's range): on a new line inside its braces;
+	 * for an element without braces (an op), at the end of its line, or right after its name when something else
+	 * follows on the line (a one-line file: {@code subgraph s { conv c out 8 } }; attributes may come in any order).
+	 */
+	private static Fix insertAttribute(String label, String text, int offset, int length, String attribute) {
 		int lineStart = text.lastIndexOf('\n', offset - 1) + 1;
 		int lineEnd = text.indexOf('\n', offset);
 		if (lineEnd < 0) {
@@ -90,6 +124,10 @@ public final class TextFixes {
 		if (brace >= 0) {
 			String indent = leadingWhitespace(line) + "\t";
 			return new Fix(label, lineStart + brace + 1, 0, "\n" + indent + attribute);
+		}
+		int afterName = Math.min(offset + length - lineStart, line.length());
+		if (line.indexOf('}', afterName) >= 0) {
+			return new Fix(label, lineStart + afterName, 0, " " + attribute);
 		}
 		int comment = line.indexOf("//");
 		int end = comment >= 0 ? comment : line.length();

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.validation.Check;
+import org.eclipse.xtext.validation.CheckType;
 import org.hao.dsl.hao.BitsChoice;
 import org.hao.dsl.hao.Constraint;
 import org.hao.dsl.hao.Device;
@@ -208,8 +209,11 @@ public class SearchValidator extends HaoCheckBase {
 		return kind != org.hao.dsl.hao.ArchitectureLit.OVERLAY;
 	}
 
-	/** fps / latency / energy constraints beyond the proven bound of every configuration in the space. */
-	@Check
+	/**
+	 * fps / latency / energy constraints beyond the proven bound of every configuration in the space. NORMAL: it runs
+	 * the engine's bounds, so it runs on save (builder), in {@code hao check} and the language server, not per keystroke.
+	 */
+	@Check(CheckType.NORMAL)
 	public void checkFeasible(Search s) {
 		Network network = ModelMapper.networkOf(s);
 		if (network == null || network.eIsProxy()) {

@@ -12,7 +12,7 @@ import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.ui.IMarkerResolution;
-import org.hao.dsl.ui.builder.HaoMarkerResolutions;
+import org.hao.dsl.ui.quickfix.HaoMarkerResolutions;
 import org.hao.dsl.ui.builder.HaoMarkers;
 import org.hao.dsl.ui.builder.HaoNature;
 import org.junit.jupiter.api.Test;

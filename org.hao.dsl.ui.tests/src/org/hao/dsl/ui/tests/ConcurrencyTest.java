@@ -16,13 +16,13 @@ import org.eclipse.core.runtime.ICoreRunnable;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.text.IDocument;
 import org.hao.dsl.mapping.ModelMapper;
-import org.hao.dsl.ui.HaoParser;
+import org.hao.dsl.ui.DocumentParser;
 import org.hao.dsl.ui.ParsedDocument;
 import org.hao.dsl.ui.editor.HaoEditor;
-import org.hao.dsl.ui.launch.ResultsFiles;
+import org.hao.dsl.ui.results.ResultsFiles;
 import org.hao.dsl.ui.launch.SearchJob;
 import org.hao.dsl.ui.launch.SearchRequest;
-import org.hao.dsl.ui.launch.SearchStatus;
+import org.hao.dsl.ui.results.SearchStatus;
 import org.hao.engine.model.SearchSpec;
 import org.hao.engine.results.ResultsDocument;
 import org.hao.engine.results.ResultsJson;
@@ -52,7 +52,7 @@ class ConcurrencyTest {
 
 	/** The frontier the engine gives for {@code text} without the IDE. */
 	private static JsonElement headless(IFile file, String text) {
-		ParsedDocument parsed = HaoParser.parse(text, HaoParser.uriOf(file), 0, true, () -> false);
+		ParsedDocument parsed = DocumentParser.parse(text, DocumentParser.uriOf(file), 0, org.eclipse.xtext.validation.CheckMode.ALL, () -> false);
 		SearchSpec spec = new ModelMapper().toSearches(parsed.model().getElements().stream()
 				.filter(org.hao.dsl.hao.Search.class::isInstance).map(org.hao.dsl.hao.Search.class::cast).findFirst().orElseThrow())
 				.get(0);

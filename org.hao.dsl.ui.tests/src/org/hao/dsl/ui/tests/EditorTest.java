@@ -19,14 +19,14 @@ import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyleRange;
 import org.eclipse.swt.custom.StyledText;
-import org.hao.dsl.ui.editor.Declarations;
-import org.hao.dsl.ui.editor.HaoColors;
-import org.hao.dsl.ui.editor.HaoCompletionProcessor;
+import org.hao.dsl.ui.navigation.Declarations;
+import org.hao.dsl.ui.highlighting.HaoColors;
+import org.hao.dsl.ui.contentassist.HaoCompletionProcessor;
 import org.hao.dsl.ui.editor.HaoEditor;
-import org.hao.dsl.ui.editor.HaoQuickAssistProcessor;
-import org.hao.dsl.ui.editor.HaoTextHover;
-import org.hao.dsl.ui.editor.IssueAnnotation;
-import org.hao.dsl.ui.editor.OutlineNode;
+import org.hao.dsl.ui.quickfix.HaoQuickAssistProcessor;
+import org.hao.dsl.ui.hover.HaoTextHover;
+import org.hao.dsl.ui.validation.IssueAnnotation;
+import org.hao.dsl.ui.outline.OutlineNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -172,7 +172,7 @@ class EditorTest {
 
 	@Test
 	void hoverOutlineGoToDefinitionAndToggleComment() throws Exception {
-		String hover = new HaoTextHover(editor).getHoverInfo(editor.viewer(), new Region(offsetOf("ZU3EG"), 0));
+		String hover = new HaoTextHover(editor.model(), editor.estimates()).getHoverInfo(editor.viewer(), new Region(offsetOf("ZU3EG"), 0));
 		assertNotNull(hover);
 		assertTrue(hover.contains("dsp 360"), hover);
 

@@ -14,7 +14,7 @@ import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.source.Annotation;
 import org.hao.dsl.ui.builder.HaoMarkers;
 import org.hao.dsl.ui.editor.HaoEditor;
-import org.hao.dsl.ui.editor.IssueAnnotation;
+import org.hao.dsl.ui.validation.IssueAnnotation;
 import org.hao.dsl.ui.estimate.EstimateService;
 import org.junit.jupiter.api.Test;
 
@@ -45,8 +45,8 @@ class EstimateMiningTest {
 	}
 
 	private static java.util.List<String> texts(String text) {
-		org.hao.dsl.ui.ParsedDocument parsed = org.hao.dsl.ui.HaoParser.parse(text,
-				org.eclipse.emf.common.util.URI.createURI("memory:/caps.hao"), 0, true, () -> false);
+		org.hao.dsl.ui.ParsedDocument parsed = org.hao.dsl.ui.DocumentParser.parse(text,
+				org.eclipse.emf.common.util.URI.createURI("memory:/caps.hao"), 0, org.eclipse.xtext.validation.CheckMode.ALL, () -> false);
 		return org.hao.dsl.ui.estimate.EstimateComputer.compute(parsed).entries().stream()
 				.filter(e -> e.key().startsWith("subgraph:")).map(org.hao.dsl.ui.estimate.EstimateEntry::text).toList();
 	}
@@ -82,7 +82,7 @@ class EstimateMiningTest {
 		// the search summary: frames per second, or (the engine's verdict for MobileNetV2 at INT8) which subgraph does not fit
 		assertTrue(estimates.labels().stream().anyMatch(l -> l.matches("(\u2248 \\d+\\.\\d fps|base configuration does not fit) .*ZU3EG.*")),
 				estimates.labels().toString());
-		String hover = new org.hao.dsl.ui.editor.HaoTextHover(editor).getHoverInfo(editor.viewer(),
+		String hover = new org.hao.dsl.ui.hover.HaoTextHover(editor.model(), editor.estimates()).getHoverInfo(editor.viewer(),
 				new org.eclipse.jface.text.Region(editor.document().get().indexOf("mbconv b2") + 8, 0));
 		assertTrue(hover != null && hover.contains("mbconv b2") && hover.matches("(?s).*Estimate: " + LAYER + ".*"), hover);
 		String networkHover = estimates.hoverText(editor.model().latest().model().getElements().get(0));

@@ -16,7 +16,7 @@ import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
-import org.hao.dsl.ui.HaoPerspective;
+import org.hao.dsl.ui.perspective.HaoPerspective;
 import org.hao.dsl.ui.pareto.ParetoView;
 import org.hao.dsl.ui.wizards.NewHaoProjectWizard;
 import org.junit.jupiter.api.Test;

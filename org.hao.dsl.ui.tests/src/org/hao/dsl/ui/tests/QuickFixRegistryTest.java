@@ -15,9 +15,9 @@ import java.util.Map;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.jface.text.Document;
 import org.eclipse.xtext.validation.Issue;
-import org.hao.dsl.ui.HaoParser;
+import org.hao.dsl.ui.DocumentParser;
 import org.hao.dsl.ui.ParsedDocument;
-import org.hao.dsl.ui.editor.QuickFixes;
+import org.hao.dsl.ui.quickfix.QuickFixes;
 import org.hao.dsl.validation.HaoIssueCodes;
 import org.junit.jupiter.api.Test;
 
@@ -83,7 +83,7 @@ class QuickFixRegistryTest {
 		int withBulb = 0;
 		int withoutBulb = 0;
 		for (Map.Entry<String, String> f : files.entrySet()) {
-			ParsedDocument parsed = HaoParser.parse(f.getValue(), URI.createURI("memory:/" + f.getKey() + ".hao"), 0, true,
+			ParsedDocument parsed = DocumentParser.parse(f.getValue(), URI.createURI("memory:/" + f.getKey() + ".hao"), 0, org.eclipse.xtext.validation.CheckMode.ALL,
 					() -> false);
 			assertFalse(parsed.issues().isEmpty(), f.getKey() + " gives no issue");
 			for (Issue issue : parsed.issues()) {
@@ -102,7 +102,7 @@ class QuickFixRegistryTest {
 				} catch (Exception e) {
 					throw new AssertionError(f.getKey() + ": fix '" + fixes.get(0).label() + "' failed", e);
 				}
-				ParsedDocument after = HaoParser.parse(doc.get(), URI.createURI("memory:/" + f.getKey() + "-fixed.hao"), 0, true,
+				ParsedDocument after = DocumentParser.parse(doc.get(), URI.createURI("memory:/" + f.getKey() + "-fixed.hao"), 0, org.eclipse.xtext.validation.CheckMode.ALL,
 						() -> false);
 				long before = parsed.issues().stream().filter(i -> code.equals(i.getCode())).count();
 				long now = after.issues().stream().filter(i -> code.equals(i.getCode())).count();

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.util.Map;
 
+import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
@@ -13,7 +14,7 @@ import org.eclipse.core.resources.IncrementalProjectBuilder;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
-import org.hao.dsl.ui.HaoParser;
+import org.hao.dsl.ui.DocumentParser;
 import org.hao.dsl.ui.HaoUiPlugin;
 import org.hao.dsl.ui.ParsedDocument;
 
@@ -72,7 +73,8 @@ public class HaoBuilder extends IncrementalProjectBuilder {
 			return;
 		}
 		try {
-			ParsedDocument parsed = HaoParser.parse(text, HaoParser.uriOf(file), file.getModificationStamp(), true,
+			ParsedDocument parsed = DocumentParser.parse(text, DocumentParser.uriOf(file), file.getModificationStamp(),
+					CheckMode.NORMAL_AND_FAST,
 					() -> false);
 			HaoMarkers.create(file, parsed.issues());
 			EngineFindings.mark(file, parsed);

@@ -31,10 +31,17 @@ import org.eclipse.ui.texteditor.ContentAssistAction;
 import org.eclipse.ui.texteditor.ITextEditorActionDefinitionIds;
 import org.eclipse.ui.texteditor.SourceViewerDecorationSupport;
 import org.eclipse.ui.views.contentoutline.IContentOutlinePage;
+import org.hao.dsl.ui.EditorModel;
+import org.hao.dsl.ui.validation.AnnotationUpdater;
+import org.hao.dsl.ui.formatting.HaoDocumentFormatter;
+import org.hao.dsl.ui.highlighting.SemanticHighlighter;
+import org.hao.dsl.ui.navigation.Declarations;
+import org.hao.dsl.ui.outline.HaoOutlinePage;
 import org.hao.dsl.scoping.HaoStdlib;
-import org.hao.dsl.ui.HaoParser;
+import org.hao.dsl.ui.DocumentParser;
 import org.hao.dsl.ui.HaoUiPlugin;
 import org.hao.dsl.ui.ParsedDocument;
+import org.hao.dsl.ui.codemining.EstimateMiningProvider;
 import org.hao.dsl.ui.estimate.EstimateService;
 
 /** The .hao editor: a platform TextEditor whose services come from the Xtext runtime and ide bundles. */
@@ -50,7 +57,8 @@ public class HaoEditor extends TextEditor {
 	private static final String MATCHING_BRACKETS_COLOR = "org.hao.dsl.ui.matchingBracketsColor";
 
 	private final EditorModel model = new EditorModel();
-	private final EstimateService estimates = new EstimateService(this);
+	private final EstimateService estimates = new EstimateService(this::viewer);
+	private final EstimateMiningProvider miningProvider = new EstimateMiningProvider(estimates);
 	private HaoOutlinePage outline;
 	private SemanticHighlighter semantic;
 
@@ -69,7 +77,7 @@ public class HaoEditor extends TextEditor {
 
 	private static URI uriOf(IEditorInput input) {
 		if (input instanceof IFileEditorInput f) {
-			return HaoParser.uriOf(f.getFile());
+			return DocumentParser.uriOf(f.getFile());
 		}
 		if (input instanceof IURIEditorInput u && u.getURI() != null) {
 			return URI.createURI(u.getURI().toString());
@@ -104,7 +112,7 @@ public class HaoEditor extends TextEditor {
 	@Override
 	protected void installCodeMiningProviders() {
 		if (getSourceViewer() instanceof ISourceViewerExtension5 v) {
-			v.setCodeMiningProviders(new ICodeMiningProvider[] { estimates.miningProvider() });
+			v.setCodeMiningProviders(new ICodeMiningProvider[] { miningProvider });
 		}
 	}
 
@@ -150,7 +158,7 @@ public class HaoEditor extends TextEditor {
 	public <T> T getAdapter(Class<T> adapter) {
 		if (IContentOutlinePage.class.equals(adapter)) {
 			if (outline == null) {
-				outline = new HaoOutlinePage(this);
+				outline = new HaoOutlinePage(model(), this);
 			}
 			return adapter.cast(outline);
 		}
@@ -159,6 +167,11 @@ public class HaoEditor extends TextEditor {
 
 	public EditorModel model() {
 		return model;
+	}
+
+	/** The code minings that show the inline estimates. */
+	public EstimateMiningProvider miningProvider() {
+		return miningProvider;
 	}
 
 	public EstimateService estimates() {
@@ -183,7 +196,7 @@ public class HaoEditor extends TextEditor {
 		ITextViewerExtension ext = (ITextViewerExtension) getSourceViewer();
 		ext.getRewriteTarget().beginCompoundChange();
 		try {
-			HaoFormatter.format(model.current(doc), doc);
+			HaoDocumentFormatter.format(model.current(doc), doc);
 		} catch (BadLocationException | RuntimeException e) {
 			HaoUiPlugin.log("format failed", e);
 		} finally {

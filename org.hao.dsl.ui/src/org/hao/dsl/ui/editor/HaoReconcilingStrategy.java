@@ -7,6 +7,7 @@ import org.eclipse.jface.text.IRegion;
 import org.eclipse.jface.text.reconciler.DirtyRegion;
 import org.eclipse.jface.text.reconciler.IReconcilingStrategy;
 import org.eclipse.jface.text.reconciler.IReconcilingStrategyExtension;
+import org.hao.dsl.ui.EditorModel;
 import org.hao.dsl.ui.HaoUiPlugin;
 
 /** Validation as you type: the reconciler thread re-parses the whole (small) document after a pause in typing. */

@@ -23,6 +23,12 @@ import org.eclipse.jface.text.rules.RuleBasedScanner;
 import org.eclipse.jface.text.rules.Token;
 import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.ui.editors.text.TextSourceViewerConfiguration;
+import org.hao.dsl.ui.contentassist.HaoCompletionProcessor;
+import org.hao.dsl.ui.highlighting.HaoCodeScanner;
+import org.hao.dsl.ui.highlighting.HaoColors;
+import org.hao.dsl.ui.hover.HaoTextHover;
+import org.hao.dsl.ui.navigation.HaoHyperlinkDetector;
+import org.hao.dsl.ui.quickfix.HaoQuickAssistProcessor;
 
 /** Wires the platform text editor to the .hao services: colouring, reconciler, assist, hover, links, minings. */
 public class HaoSourceViewerConfiguration extends TextSourceViewerConfiguration {
@@ -88,13 +94,13 @@ public class HaoSourceViewerConfiguration extends TextSourceViewerConfiguration 
 
 	@Override
 	public ITextHover getTextHover(ISourceViewer sourceViewer, String contentType) {
-		return new HaoTextHover(editor);
+		return new HaoTextHover(editor.model(), editor.estimates());
 	}
 
 	@Override
 	public IHyperlinkDetector[] getHyperlinkDetectors(ISourceViewer sourceViewer) {
 		List<IHyperlinkDetector> detectors = new ArrayList<>();
-		detectors.add(new HaoHyperlinkDetector(editor));
+		detectors.add(new HaoHyperlinkDetector(editor.model(), editor::reveal));
 		IHyperlinkDetector[] inherited = super.getHyperlinkDetectors(sourceViewer);
 		if (inherited != null) {
 			detectors.addAll(Arrays.asList(inherited));
@@ -117,6 +123,6 @@ public class HaoSourceViewerConfiguration extends TextSourceViewerConfiguration 
 
 	@Override
 	public ICodeMiningProvider[] getCodeMiningProviders(ISourceViewer sourceViewer) {
-		return new ICodeMiningProvider[] { editor.estimates().miningProvider() };
+		return new ICodeMiningProvider[] { editor.miningProvider() };
 	}
 }

@@ -1,6 +1,7 @@
 package org.hao.dsl.ui.estimate;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
@@ -20,8 +21,7 @@ import org.hao.dsl.hao.Search;
 import org.hao.dsl.hao.Subgraph;
 import org.hao.dsl.ui.HaoUiPlugin;
 import org.hao.dsl.ui.ParsedDocument;
-import org.hao.dsl.ui.editor.DocumentText;
-import org.hao.dsl.ui.editor.HaoEditor;
+import org.hao.dsl.ui.DocumentText;
 
 /**
  * Inline estimates of one editor. After each reconcile a debounced background job runs the engine's Estimator; the
@@ -34,19 +34,15 @@ public class EstimateService {
 	/** Debounce after a reconcile, on top of the reconciler's own delay. */
 	static final int DEBOUNCE_MS = 250;
 
-	private final HaoEditor editor;
-	private final EstimateMiningProvider miningProvider = new EstimateMiningProvider(this);
+	private final Supplier<ISourceViewer> viewer;
 	private final IPositionUpdater updater = new DefaultPositionUpdater(CATEGORY);
 	private volatile EstimateSnapshot installed = EstimateSnapshot.NONE;
 	private Job pending;
 	private volatile boolean disposed;
 
-	public EstimateService(HaoEditor editor) {
-		this.editor = editor;
-	}
-
-	public EstimateMiningProvider miningProvider() {
-		return miningProvider;
+	/** @param viewer the editor's viewer (null before it is created and after it is disposed) */
+	public EstimateService(Supplier<ISourceViewer> viewer) {
+		this.viewer = viewer;
 	}
 
 	/** Called by the reconciler thread with a fresh parse. */
@@ -95,8 +91,8 @@ public class EstimateService {
 	}
 
 	private IDocument document() {
-		ISourceViewer viewer = editor.viewer();
-		return viewer == null ? null : viewer.getDocument();
+		ISourceViewer v = viewer.get();
+		return v == null ? null : v.getDocument();
 	}
 
 	/** UI thread: track the entries' offsets as document positions, then repaint the minings. */
@@ -119,7 +115,7 @@ public class EstimateService {
 			return;
 		}
 		installed = snapshot;
-		if (editor.viewer() instanceof ISourceViewerExtension5 v) {
+		if (viewer.get() instanceof ISourceViewerExtension5 v) {
 			v.updateCodeMinings();
 		}
 	}
@@ -139,7 +135,8 @@ public class EstimateService {
 		return installed.entries().stream().filter(e -> !e.position().isDeleted()).map(e -> label(e, current)).toList();
 	}
 
-	static String label(EstimateEntry e, boolean current) {
+	/** An entry's text, marked "(updating)" when it belongs to an older version of the text. */
+	public static String label(EstimateEntry e, boolean current) {
 		return current ? e.text() : "(updating) " + e.text();
 	}
 

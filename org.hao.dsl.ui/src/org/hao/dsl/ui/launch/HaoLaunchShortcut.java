@@ -26,7 +26,7 @@ import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.dialogs.ElementListSelectionDialog;
 import org.hao.dsl.hao.Element;
 import org.hao.dsl.hao.Search;
-import org.hao.dsl.ui.HaoParser;
+import org.hao.dsl.ui.DocumentParser;
 import org.hao.dsl.ui.HaoUiPlugin;
 
 /** Run As > HAO Search on a .hao file or its editor: reuses (or creates) the configuration for file + search. */
@@ -84,7 +84,7 @@ public class HaoLaunchShortcut implements ILaunchShortcut {
 			text = new String(in.readAllBytes(), Charset.forName(file.getCharset()));
 		}
 		List<String> names = new ArrayList<>();
-		var model = HaoParser.parse(text, HaoParser.uriOf(file), 0, false, () -> false).model();
+		var model = DocumentParser.parse(text, DocumentParser.uriOf(file), 0, null, () -> false).model();
 		if (model != null) {
 			for (Element e : model.getElements()) {
 				if (e instanceof Search s && s.getName() != null) {

@@ -9,6 +9,7 @@ import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.model.LaunchConfigurationDelegate;
+import org.hao.dsl.ui.pareto.ParetoOpener;
 import org.hao.dsl.ui.HaoUiPlugin;
 
 /** Starts a {@link SearchJob}; the launch is removed again when the job ends (there is no process to show). */

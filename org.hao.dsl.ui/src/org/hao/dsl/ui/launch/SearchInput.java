@@ -6,13 +6,14 @@ import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.validation.Issue;
 import org.hao.dsl.hao.Element;
 import org.hao.dsl.hao.Search;
-import org.hao.dsl.ui.HaoParser;
+import org.hao.dsl.ui.DocumentParser;
 
 /**
  * The search a run starts from: the file's saved content parsed and validated (errors refuse the run with the first
@@ -32,7 +33,8 @@ public final class SearchInput {
 		try (InputStream in = file.getContents(true)) {
 			text = new String(in.readAllBytes(), Charset.forName(file.getCharset()));
 		}
-		var parsed = HaoParser.parse(text, HaoParser.uriOf(file), file.getModificationStamp(), true, () -> false);
+		var parsed = DocumentParser.parse(text, DocumentParser.uriOf(file), file.getModificationStamp(), CheckMode.ALL,
+				() -> false);
 		List<Issue> errors = parsed.issues().stream().filter(i -> i.getSeverity() == Severity.ERROR).toList();
 		if (!errors.isEmpty()) {
 			Issue first = errors.get(0);

@@ -46,8 +46,8 @@ import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.part.ViewPart;
 import org.hao.engine.results.ParetoPoint;
 import org.hao.dsl.ui.HaoUiPlugin;
-import org.hao.dsl.ui.launch.ResultsFiles;
-import org.hao.dsl.ui.launch.SearchStatus;
+import org.hao.dsl.ui.results.ResultsFiles;
+import org.hao.dsl.ui.results.SearchStatus;
 import org.hao.engine.report.CompareReport;
 
 /**

@@ -9,7 +9,7 @@ import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.dialogs.WizardNewProjectCreationPage;
 import org.eclipse.ui.ide.IDE;
-import org.hao.dsl.ui.HaoPerspective;
+import org.hao.dsl.ui.perspective.HaoPerspective;
 import org.hao.dsl.ui.HaoUiPlugin;
 import org.hao.dsl.ui.editor.HaoEditor;
 
