@@ -63,6 +63,6 @@ class GoldenCliTest extends CliTestBase {
 		String golden = GOLDEN.toString();
 		return text.replace("\r\n", "\n").replace(examples, "<examples>").replace(golden, "<golden>")
 				.replaceAll("engine time [0-9.]+ s( \\(\\d+ subgraph ILP solves, \\d+ cache hits\\))?", "engine time <t>")
-				.replaceAll("(?m)^elapsed .*$", "elapsed <t>");
+				.replaceAll("(?m)^elapsed .*$", "elapsed <t>").replaceAll("by SCIP in \\d+ ms", "by SCIP in <t> ms");
 	}
 }
