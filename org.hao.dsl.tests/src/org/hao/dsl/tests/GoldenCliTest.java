@@ -34,7 +34,6 @@ class GoldenCliTest extends CliTestBase {
 		c.add(Arguments.of("estimate-toy", new String[] { "estimate", ex("toy.hao") }));
 		c.add(Arguments.of("estimate-mobilenetv2", new String[] { "estimate", ex("mobilenetv2-zu3eg.hao") }));
 		c.add(Arguments.of("search-toy", new String[] { "search", ex("toy.hao"), "--threads", "1" }));
-		c.add(Arguments.of("search-mobilenetv2", new String[] { "search", ex("mobilenetv2-zu3eg.hao"), "--threads", "1" }));
 		return c.stream();
 	}
 
@@ -57,12 +56,15 @@ class GoldenCliTest extends CliTestBase {
 				+ " intended, rerun with HAO_GOLDEN_UPDATE=1 and review the diff of " + golden);
 	}
 
-	/** Wall times, cache counts and the checkout's paths vary between runs; everything else is pinned. */
+	/**
+	 * Wall times (the engine's, SCIP's), cache counts and the checkout's paths vary between runs; everything else is
+	 * pinned. (The main job's search is not here: it would warm the engine's caches for the Ctrl-C test that runs it.)
+	 */
 	static String normalise(String text) {
 		String examples = Path.of(EXAMPLES).toString();
 		String golden = GOLDEN.toString();
 		return text.replace("\r\n", "\n").replace(examples, "<examples>").replace(golden, "<golden>")
 				.replaceAll("engine time [0-9.]+ s( \\(\\d+ subgraph ILP solves, \\d+ cache hits\\))?", "engine time <t>")
-				.replaceAll("(?m)^elapsed .*$", "elapsed <t>").replaceAll("by SCIP in \\d+ ms", "by SCIP in <t> ms");
+				.replaceAll("by SCIP in \\d+ ms", "by SCIP in <t> ms").replaceAll("(?m)^elapsed .*$", "elapsed <t>");
 	}
 }

@@ -48,6 +48,35 @@ public final class Examples {
         return new NetworkSpec("MobileNetV2-1.0", new Shape(3, 224, 224), sgs);
     }
 
+    /** MobileNetV2's stage table (Sandler et al. 2018, Table 2), rows of t, c, n, s; a copy. */
+    public static int[][] mobileNetV2Table() {
+        int[][] copy = new int[V2_STAGES.length][];
+        for (int i = 0; i < copy.length; i++) {
+            copy[i] = V2_STAGES[i].clone();
+        }
+        return copy;
+    }
+
+    /**
+     * MobileNetV2-1.0 at 224 as torchvision builds it ({@code mobilenet_v2}), one PIPELINED subgraph per row of the
+     * stage table (an MBConv repeated n times), stem and head: the partition the expander and cost tests use.
+     */
+    public static NetworkSpec mobileNetV2Stages() {
+        List<SubgraphSpec> sgs = new ArrayList<>();
+        sgs.add(pipelined("stem", new Conv("conv1", 32, 3, 2)));
+        for (int i = 0; i < V2_STAGES.length; i++) {
+            int[] b = V2_STAGES[i];
+            sgs.add(pipelined("s" + (i + 1), new MBConv("b" + (i + 1), b[0], 3, b[3], b[1], false, b[2])));
+        }
+        sgs.add(pipelined("head", new Pointwise("conv_last", 1280), new Pool("avgpool", PoolKind.AVG, 0, 0, true),
+                new FullyConnected("fc", 1000)));
+        return new NetworkSpec("mobilenet_v2", new Shape(3, 224, 224), sgs);
+    }
+
+    private static SubgraphSpec pipelined(String name, OpSpec... ops) {
+        return new SubgraphSpec(name, ExecutionMode.PIPELINED, List.of(ops), SubgraphSpace.NONE);
+    }
+
     /** The benchmark's space per t=6 block: kernel {3,5} x expansion {4,6} x bits {W8A8, W4A4} = 8 choices. */
     public static SubgraphSpace benchSpace() {
         return new SubgraphSpace(List.of(3, 5), List.of(4, 6), List.of(), List.of(),

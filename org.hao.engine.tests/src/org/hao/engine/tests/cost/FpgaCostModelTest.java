@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
+import org.hao.engine.bench.Examples;
 import org.hao.engine.cost.FpgaCostModel;
 import org.hao.engine.cost.LayerCost;
 import org.hao.engine.cost.ParallelismChoice;
@@ -227,7 +228,7 @@ class FpgaCostModelTest {
 
     @Test
     void pipelinedSubgraphIsMaxStagePlusFillAndSequentialIsSum() {
-        ExpandedNetwork n = NetworkExpander.expand(MobileNetV2.network());
+        ExpandedNetwork n = NetworkExpander.expand(Examples.mobileNetV2Stages());
         List<Layer> s2 = n.subgraph("s2").layers(); // expand, dw s2, project, expand, dw, project, add
         List<ParallelismChoice> p = s2.stream().map(l -> l.kind() == LayerKind.DEPTHWISE
                 || l.kind() == LayerKind.ADD ? new ParallelismChoice(1, 8) : new ParallelismChoice(4, 8)).toList();

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.hao.engine.bench.Examples;
 import org.hao.engine.expand.ExpandedNetwork;
 import org.hao.engine.expand.ExpandedSubgraph;
 import org.hao.engine.expand.Layer;
@@ -47,7 +48,7 @@ class NetworkExpanderTest {
      */
     @Test
     void mobileNetV2MacsAndParamsMatchPublishedCounts() {
-        ExpandedNetwork expanded = NetworkExpander.expand(MobileNetV2.network());
+        ExpandedNetwork expanded = NetworkExpander.expand(Examples.mobileNetV2Stages());
         long macs = expanded.macs();
         long weights = expanded.weights();
         assertEquals(300e6, macs, 3e6, "MACs " + macs);
@@ -60,7 +61,7 @@ class NetworkExpanderTest {
 
     @Test
     void mobileNetV2ShapesAndLayerStructure() {
-        ExpandedNetwork expanded = NetworkExpander.expand(MobileNetV2.network());
+        ExpandedNetwork expanded = NetworkExpander.expand(Examples.mobileNetV2Stages());
         assertEquals(new Shape(32, 112, 112), expanded.subgraph("stem").output());
         assertEquals(new Shape(16, 112, 112), expanded.subgraph("s1").output());
         assertEquals(new Shape(24, 56, 56), expanded.subgraph("s2").output());
@@ -167,7 +168,7 @@ class NetworkExpanderTest {
 
     @Test
     void choiceSetsKernelExpansionDepthWidthBitsAndPruning() {
-        NetworkSpec spec = MobileNetV2.network();
+        NetworkSpec spec = Examples.mobileNetV2Stages();
         SubgraphChoice choice = new SubgraphChoice(5, 3, 0.5, 1, new BitWidths(4, 8), new Pruning(8, 8, 0.5));
         ExpandedSubgraph s3 = NetworkExpander.expand(spec, Map.of("s3", choice)).subgraph("s3");
         // width 0.5 of 32 -> 16; input 24 (s2 unchanged) x 3 = 72 hidden; one repetition.
@@ -214,7 +215,7 @@ class NetworkExpanderTest {
 
     @Test
     void baseChoiceReadsTheWrittenValues() {
-        SubgraphSpec s = MobileNetV2.network().subgraphs().get(3);
+        SubgraphSpec s = Examples.mobileNetV2Stages().subgraphs().get(3);
         SubgraphChoice base = SubgraphChoice.base(s);
         assertEquals(3, base.kernel());
         assertEquals(6, base.expansion());
@@ -224,7 +225,7 @@ class NetworkExpanderTest {
 
     @Test
     void unknownSubgraphInChoicesIsRejected() {
-        assertThrows(IllegalArgumentException.class, () -> NetworkExpander.expand(MobileNetV2.network(), Map.of(
+        assertThrows(IllegalArgumentException.class, () -> NetworkExpander.expand(Examples.mobileNetV2Stages(), Map.of(
                 "nope", SubgraphChoice.KEEP_ALL)));
     }
 

@@ -37,8 +37,7 @@ final class SparseMobileNets {
     }
 
     /** Rows of MobileNetV2 Table 2: expansion t, output channels c, repeats n, first stride s. */
-    private static final int[][] V2 = { { 1, 16, 1, 1 }, { 6, 24, 2, 2 }, { 6, 32, 3, 2 }, { 6, 64, 4, 2 },
-            { 6, 96, 3, 1 }, { 6, 160, 3, 2 }, { 6, 320, 1, 1 } };
+    private static final int[][] V2 = org.hao.engine.bench.Examples.mobileNetV2Table();
 
     /** MobileNetV1 body: pointwise output channels and depthwise stride per block. */
     private static final int[][] V1 = { { 64, 1 }, { 128, 2 }, { 128, 1 }, { 256, 2 }, { 256, 1 }, { 512, 2 },

@@ -3,6 +3,7 @@ package org.hao.engine.tests.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.hao.engine.bench.Examples;
 import org.hao.engine.expand.ExpandedSubgraph;
 import org.hao.engine.expand.NetworkExpander;
 import org.hao.engine.ilp.IlpCache;
@@ -20,7 +21,7 @@ class SubgraphEvaluatorTest {
     void pipelinedIlpObjectiveIsTheReportedSubgraphLatency() {
         SubgraphEvaluator evaluator = new SubgraphEvaluator(Devices.ZU3EG, null, new IlpCache());
         int pipelined = 0;
-        for (ExpandedSubgraph sg : NetworkExpander.expand(MobileNetV2.network()).subgraphs()) {
+        for (ExpandedSubgraph sg : NetworkExpander.expand(Examples.mobileNetV2Stages()).subgraphs()) {
             SubgraphEvaluator.Evaluation e = evaluator.evaluate(sg, () -> false);
             assertTrue(e.ok(), sg.name() + ": " + e.failure());
             assertEquals(IlpResult.Status.OPTIMAL, e.ilp().status(), e.ilp().message());
