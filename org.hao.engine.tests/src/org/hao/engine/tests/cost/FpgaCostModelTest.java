@@ -20,7 +20,6 @@ import org.hao.engine.model.Devices;
 import org.hao.engine.model.ExecutionMode;
 import org.hao.engine.model.LayerKind;
 import org.hao.engine.model.Pruning;
-import org.hao.engine.tests.expand.MobileNetV2;
 import org.junit.jupiter.api.Test;
 
 /** The worked examples of cost-model.md on the ZU3EG (200 MHz, 6.0 GB/s, packing {16:1, 8:2, 4:4}). */

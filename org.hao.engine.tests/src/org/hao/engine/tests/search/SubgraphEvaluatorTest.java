@@ -11,7 +11,6 @@ import org.hao.engine.ilp.IlpResult;
 import org.hao.engine.model.Devices;
 import org.hao.engine.model.ExecutionMode;
 import org.hao.engine.search.SubgraphEvaluator;
-import org.hao.engine.tests.expand.MobileNetV2;
 import org.junit.jupiter.api.Test;
 
 /** The ILP optimises what the cost model reports: for pipelined subgraphs fill and shared DDR time included. */
