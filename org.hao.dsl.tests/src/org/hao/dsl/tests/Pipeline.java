@@ -21,7 +21,7 @@ import org.hao.dsl.mapping.ModelMapper;
 import org.hao.engine.estimate.Estimator;
 import org.hao.engine.expand.ShapeException;
 import org.hao.engine.model.Device;
-import org.hao.engine.model.Devices;
+import org.hao.engine.bench.Devices;
 
 /**
  * Runs one file through everything a keystroke or a command reaches: parser, validator, mapper, estimator (as the
@@ -101,7 +101,7 @@ final class Pipeline {
 				return mapper.toDevice(s.getDevices().get(0));
 			}
 		}
-		return Devices.ZU3EG;
+		return Devices.ZU3EG_HLS;
 	}
 
 	/** {@code hao check FILE}: exit 0 or 1, and every printed line is {@code file:line:col: severity: message}. */

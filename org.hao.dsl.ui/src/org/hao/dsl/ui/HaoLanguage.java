@@ -14,7 +14,9 @@ import org.eclipse.xtext.util.Modules2;
 import org.hao.dsl.HaoRuntimeModule;
 import org.hao.dsl.HaoStandaloneSetup;
 import org.hao.dsl.ide.contentassist.antlr.internal.InternalHaoLexer;
+import org.eclipse.xtext.ide.editor.syntaxcoloring.ISemanticHighlightingCalculator;
 import org.hao.dsl.ide.contentassist.HaoProposalProvider;
+import org.hao.dsl.ide.highlighting.HaoSemanticHighlightingCalculator;
 
 import com.google.inject.Binder;
 import com.google.inject.Guice;
@@ -64,6 +66,10 @@ public final class HaoLanguage {
 
 		public Class<? extends IPrefixMatcher> bindIPrefixMatcher() {
 			return FQNPrefixMatcher.class;
+		}
+
+		public Class<? extends ISemanticHighlightingCalculator> bindISemanticHighlightingCalculator() {
+			return HaoSemanticHighlightingCalculator.class;
 		}
 
 		public Class<? extends IdeContentProposalProvider> bindIdeContentProposalProvider() {

@@ -4,11 +4,13 @@
 package org.hao.dsl.ide;
 
 import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
+import org.eclipse.xtext.ide.editor.syntaxcoloring.ISemanticHighlightingCalculator;
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
 import org.eclipse.xtext.ide.server.codelens.ICodeLensService;
 import org.eclipse.xtext.ide.server.hover.IHoverService;
 import org.eclipse.xtext.ide.server.symbol.DocumentSymbolService;
 import org.hao.dsl.ide.contentassist.HaoProposalProvider;
+import org.hao.dsl.ide.highlighting.HaoSemanticHighlightingCalculator;
 import org.hao.dsl.lsp.EstimateCodeLensService;
 import org.hao.dsl.lsp.EstimateHoverService;
 import org.hao.dsl.lsp.HaoCodeActionService;
@@ -23,6 +25,10 @@ public class HaoIdeModule extends AbstractHaoIdeModule {
 
 	public Class<? extends IdeContentProposalProvider> bindIdeContentProposalProvider() {
 		return HaoProposalProvider.class;
+	}
+
+	public Class<? extends ISemanticHighlightingCalculator> bindISemanticHighlightingCalculator() {
+		return HaoSemanticHighlightingCalculator.class;
 	}
 
 	public Class<? extends IHoverService> bindIHoverService() {

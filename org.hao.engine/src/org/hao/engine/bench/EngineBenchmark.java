@@ -19,7 +19,6 @@ import org.hao.engine.ilp.IlpResult;
 import org.hao.engine.ilp.ResourceBudget;
 import org.hao.engine.ilp.SubgraphIlp;
 import org.hao.engine.model.Constraints;
-import org.hao.engine.model.Devices;
 import org.hao.engine.model.NetworkSpec;
 import org.hao.engine.model.Objective;
 import org.hao.engine.model.SearchSpec;
@@ -272,7 +271,7 @@ public final class EngineBenchmark {
 
     static void fullSearch(int threads) {
         NetworkSpec net = Examples.mobileNetV2(Examples.benchSpace());
-        SearchSpec spec = new SearchSpec("bench", net, Devices.ZU3EG, Objective.MAX_ACCURACY,
+        SearchSpec spec = new SearchSpec("bench", net, Devices.ZU3EG_HLS, Objective.MAX_ACCURACY,
                 new Constraints(50.0, null, null, null, null, null, null), null, 42, 600);
         long t0 = System.nanoTime();
         SearchResult r = HaoSearch.run(spec, new SearchOptions(threads, null), null, new CancelToken());
@@ -293,7 +292,7 @@ public final class EngineBenchmark {
 
     static void hypervolume(int threads) {
         NetworkSpec net = Examples.reduced();
-        SearchSpec spec = new SearchSpec("hv", net, Devices.ZU3EG, Objective.MAX_ACCURACY, Constraints.NONE, null, 7, 600);
+        SearchSpec spec = new SearchSpec("hv", net, Devices.ZU3EG_HLS, Objective.MAX_ACCURACY, Constraints.NONE, null, 7, 600);
         IlpCache cache = new IlpCache();
         long t0 = System.nanoTime();
         SearchResult r = HaoSearch.run(spec, new SearchOptions(threads, null), null, new CancelToken(), cache);
@@ -303,7 +302,7 @@ public final class EngineBenchmark {
         for (int s = 0; s < net.subgraphs().size(); s++) {
             ch.add(HaoSearch.enumerate(net.subgraphs().get(s), 0));
         }
-        org.hao.engine.search.NetworkEvaluator ev = new org.hao.engine.search.NetworkEvaluator(Devices.ZU3EG, Constraints.NONE, cache);
+        org.hao.engine.search.NetworkEvaluator ev = new org.hao.engine.search.NetworkEvaluator(Devices.ZU3EG_HLS, Constraints.NONE, cache);
         AccuracyPredictor pred = AccuracyPredictor.builtIn();
         List<ParetoPoint> all = new ArrayList<>();
         int[] idx = new int[ch.size()];

@@ -18,11 +18,10 @@ import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyleRange;
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.xtext.Assignment;
-import org.eclipse.xtext.CrossReference;
-import org.eclipse.xtext.EcoreUtil2;
-import org.eclipse.xtext.nodemodel.ILeafNode;
 import org.hao.dsl.ui.DocumentText;
+import org.eclipse.xtext.ide.editor.syntaxcoloring.ISemanticHighlightingCalculator;
+import org.eclipse.xtext.util.CancelIndicator;
+import org.hao.dsl.ide.highlighting.HaoSemanticHighlightingCalculator;
 import org.hao.dsl.ui.ParsedDocument;
 
 /**
@@ -52,25 +51,20 @@ public class SemanticHighlighter implements Consumer<ParsedDocument>, ITextPrese
 		((ITextViewerExtension4) viewer).addTextPresentationListener(this);
 	}
 
-	/** The ranges of the parse, computed off the UI thread. */
+	/** The ranges of the parse (the language's {@link ISemanticHighlightingCalculator}), computed off the UI thread. */
 	public static List<Highlight> compute(ParsedDocument parsed) {
 		List<Highlight> result = new ArrayList<>();
-		if (parsed.resource().getParseResult() == null) {
-			return result;
-		}
-		for (ILeafNode leaf : parsed.resource().getParseResult().getRootNode().getLeafNodes()) {
-			if (leaf.isHidden() || leaf.getLength() == 0) {
-				continue;
+		ISemanticHighlightingCalculator calculator = parsed.resource().getResourceServiceProvider()
+				.get(ISemanticHighlightingCalculator.class);
+		calculator.provideHighlightingFor(parsed.resource(), (offset, length, ids) -> {
+			for (String id : ids) {
+				if (HaoSemanticHighlightingCalculator.REFERENCE.equals(id)
+						|| HaoSemanticHighlightingCalculator.DEFINITION.equals(id)) {
+					result.add(new Highlight(offset, length, HaoSemanticHighlightingCalculator.REFERENCE.equals(id)));
+					return;
+				}
 			}
-			if (EcoreUtil2.getContainerOfType(leaf.getGrammarElement(), CrossReference.class) != null) {
-				result.add(new Highlight(leaf.getOffset(), leaf.getLength(), true));
-				continue;
-			}
-			Assignment a = EcoreUtil2.getContainerOfType(leaf.getGrammarElement(), Assignment.class);
-			if (a != null && "name".equals(a.getFeature())) {
-				result.add(new Highlight(leaf.getOffset(), leaf.getLength(), false));
-			}
-		}
+		}, CancelIndicator.NullImpl);
 		return result;
 	}
 

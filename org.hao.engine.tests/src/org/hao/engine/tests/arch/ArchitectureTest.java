@@ -24,7 +24,7 @@ import org.hao.engine.ilp.OverlayIlp;
 import org.hao.engine.ilp.ResourceBudget;
 import org.hao.engine.model.Constraints;
 import org.hao.engine.model.Device;
-import org.hao.engine.model.Devices;
+import org.hao.engine.bench.Devices;
 import org.hao.engine.model.ExecutionMode;
 import org.hao.engine.model.NetworkSpec;
 import org.hao.engine.model.Objective;
@@ -40,13 +40,13 @@ import org.junit.jupiter.api.Test;
 
 /** Architectures: what one bitstream needs, the co-design ILP against enumeration, and subgraph cuts. */
 class ArchitectureTest {
-    private static final Device DATAFLOW = Devices.ZU3EG.withArchitecture(Architecture.DATAFLOW);
+    private static final Device DATAFLOW = Devices.ZU3EG_HLS.withArchitecture(Architecture.DATAFLOW);
 
     /** SCIP's overlay equals the best of every (conv engine, depthwise engine, buffer) combination that fits. */
     @Test
     void overlayIlpIsOptimalAgainstEnumeration() {
         List<Layer> layers = NetworkExpander.expand(Examples.reduced()).layers();
-        OverlayCostModel model = new OverlayCostModel(Devices.ZU3EG, OverlaySpec.FREE);
+        OverlayCostModel model = new OverlayCostModel(Devices.ZU3EG_HLS, OverlaySpec.FREE);
         ResourceBudget budget = ResourceBudget.of(360, 432, 70_560, 0.85);
         OverlayIlp.Result r = OverlayIlp.solve(layers, model, budget, 30_000, () -> false);
         assertEquals(IlpResult.Status.OPTIMAL, r.status(), r.message());
@@ -77,7 +77,7 @@ class ArchitectureTest {
         NetworkSpec plain = new NetworkSpec("plain", new org.hao.engine.model.Shape(3, 64, 64), List.of(new SubgraphSpec("s",
                 ExecutionMode.SEQUENTIAL, List.of(new org.hao.engine.model.Conv("c1", 32, 3, 2),
                         new org.hao.engine.model.Pointwise("p1", 64)), null)));
-        NetworkEstimate e = Estimator.estimate(plain, Devices.ZU3EG, Constraints.NONE, new IlpCache());
+        NetworkEstimate e = Estimator.estimate(plain, Devices.ZU3EG_HLS, Constraints.NONE, new IlpCache());
         assertTrue(e.feasible(), e.findings().toString());
         assertEquals(null, e.accelerator().depthwiseEngine());
         int conv = e.accelerator().convEngine().dsp();
@@ -93,8 +93,8 @@ class ArchitectureTest {
         java.util.function.IntFunction<NetworkSpec> net = g -> new NetworkSpec("g", new org.hao.engine.model.Shape(64, 28, 28),
                 List.of(new SubgraphSpec("s", ExecutionMode.SEQUENTIAL, List.of(new org.hao.engine.model.Conv("c", 64, 3, 1, g, 1,
                         org.hao.engine.model.Padding.SAME, org.hao.engine.model.Activation.RELU, List.of())), null)));
-        NetworkEstimate dense = Estimator.estimate(net.apply(1), Devices.ZU3EG); // the shared caches, as the editor uses them
-        NetworkEstimate grouped = Estimator.estimate(net.apply(8), Devices.ZU3EG);
+        NetworkEstimate dense = Estimator.estimate(net.apply(1), Devices.ZU3EG_HLS); // the shared caches, as the editor uses them
+        NetworkEstimate grouped = Estimator.estimate(net.apply(8), Devices.ZU3EG_HLS);
         assertTrue(dense.feasible() && grouped.feasible());
         assertEquals(dense.macs() / 8, grouped.macs());
         assertTrue(grouped.latencyMs() < dense.latencyMs(), grouped.latencyMs() + " vs " + dense.latencyMs());
@@ -135,8 +135,8 @@ class ArchitectureTest {
         NetworkSpec blocks = Examples.mobileNetV2(null);
         NetworkSpec stages = perStage(blocks);
         assertTrue(stages.subgraphs().size() < blocks.subgraphs().size());
-        assertSameCost(blocks, stages, Devices.ZU3EG);
-        assertSameCost(blocks, oneSubgraph(blocks), Devices.ZU3EG);
+        assertSameCost(blocks, stages, Devices.ZU3EG_HLS);
+        assertSameCost(blocks, oneSubgraph(blocks), Devices.ZU3EG_HLS);
         assertSameCost(Examples.reduced(), oneSubgraph(Examples.reduced()), DATAFLOW);
         NetworkEstimate whole = Estimator.estimate(blocks, DATAFLOW, Constraints.NONE, new IlpCache());
         assertFalse(whole.feasible());
@@ -156,7 +156,7 @@ class ArchitectureTest {
     /** Every architecture: every point's resources are one bitstream's and fit the device times its cap. */
     @Test
     void everyArchitectureFitsTheDevice() {
-        for (Device d : List.of(Devices.ZU3EG, DATAFLOW, Devices.ZU3EG_PER_SUBGRAPH)) {
+        for (Device d : List.of(Devices.ZU3EG_HLS, DATAFLOW, Devices.ZU3EG_PER_SUBGRAPH)) {
             SearchResult r = HaoSearch.run(new SearchSpec("fit", Examples.reduced(), d, Objective.MAX_ACCURACY, Constraints.NONE,
                     null, 1, 120), new SearchOptions(2, null), null, new CancelToken());
             assertFalse(r.points().isEmpty(), d.architecture().kind() + ": " + r.failures());
@@ -181,14 +181,14 @@ class ArchitectureTest {
     /** A latency constraint the most accurate point misses binds: the chosen point meets it and is less accurate. */
     @Test
     void fpsConstraintBinds() {
-        SearchSpec free = new SearchSpec("b", Examples.mobileNetV2(Examples.benchSpace()), Devices.ZU3EG, Objective.MAX_ACCURACY,
+        SearchSpec free = new SearchSpec("b", Examples.mobileNetV2(Examples.benchSpace()), Devices.ZU3EG_HLS, Objective.MAX_ACCURACY,
                 Constraints.NONE, null, 1, 120);
         SearchResult all = HaoSearch.run(free, new SearchOptions(2, null), null, new CancelToken());
         List<ParetoPoint> front = all.points();
         assertTrue(front.size() >= 3, "front " + front.size());
         ParetoPoint mostAccurate = front.get(front.size() - 1);
         double target = (front.get(0).fps() + mostAccurate.fps()) / 2;
-        SearchSpec bound = new SearchSpec("b", free.network(), Devices.ZU3EG, Objective.MAX_ACCURACY,
+        SearchSpec bound = new SearchSpec("b", free.network(), Devices.ZU3EG_HLS, Objective.MAX_ACCURACY,
                 new Constraints(target, null, null, null, null, null, null), null, 1, 120);
         SearchResult r = HaoSearch.run(bound, new SearchOptions(2, null), null, new CancelToken());
         assertTrue(r.chosen() != null, r.warnings().toString());

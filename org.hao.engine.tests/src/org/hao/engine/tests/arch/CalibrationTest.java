@@ -17,7 +17,7 @@ import org.hao.engine.calibrate.OverlayCalibration;
 import org.hao.engine.calibrate.OverlayCalibration.Row;
 import org.hao.engine.model.Device;
 import org.hao.engine.model.DeviceKind;
-import org.hao.engine.model.Devices;
+import org.hao.engine.bench.Devices;
 import org.hao.engine.model.FpgaSpec;
 import org.hao.engine.model.NetworkSpec;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ class CalibrationTest {
         DpuConfigurations.Config c = DpuConfigurations.get(config);
         OverlaySpec s = new OverlaySpec(c.name(), c.conv(), c.depthwise(), clock, 1, 0, Overheads.DPU_FITTED, c.resources());
         return new Device(config + "@" + gbps, DeviceKind.FPGA, new FpgaSpec(2520, 1824, 274_080, 548_160, clock, gbps, 0.85,
-                Map.of(16, 1, 8, 2, 4, 4)), null, Devices.ZU3EG.power(), Architecture.overlay(s));
+                Map.of(16, 1, 8, 2, 4, 4)), null, Devices.ZU3EG_HLS.power(), Architecture.overlay(s));
     }
 
     /** Rows whose latency is the model's own with known figures: the fit must find those figures again. */
@@ -59,7 +59,7 @@ class CalibrationTest {
     @Test
     void aDeviceWithoutAFixedAcceleratorCannotBeCalibrated() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new Row("r", Examples.reduced(), Devices.ZU3EG, 1.0, "s"));
+                () -> new Row("r", Examples.reduced(), Devices.ZU3EG_HLS, 1.0, "s"));
         assertTrue(e.getMessage().contains("no fixed accelerator"), e.getMessage());
     }
 }

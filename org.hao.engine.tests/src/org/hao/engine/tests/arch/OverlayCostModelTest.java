@@ -13,15 +13,15 @@ import org.hao.engine.cost.LayerCost;
 import org.hao.engine.cost.OverlayCostModel;
 import org.hao.engine.expand.Layer;
 import org.hao.engine.model.BitWidths;
-import org.hao.engine.model.Devices;
+import org.hao.engine.bench.Devices;
 import org.hao.engine.model.LayerKind;
 import org.hao.engine.model.Pruning;
 import org.junit.jupiter.api.Test;
 
-/** The worked overlay examples of cost-model.md, section 6 (ZU3EG engine constant: 200 MHz, 6.0 GB/s). */
+/** The worked overlay examples of cost-model.md, section 6 (fixture device ZU3EG_HLS: 200 MHz, 6.0 GB/s). */
 class OverlayCostModelTest {
     private static final Overheads O = new Overheads(786, 0.295, 0.5);
-    private static final OverlayCostModel MODEL = new OverlayCostModel(Devices.ZU3EG,
+    private static final OverlayCostModel MODEL = new OverlayCostModel(Devices.ZU3EG_HLS,
             new OverlaySpec(null, null, null, null, 1, null, O, null));
 
     private static Layer layer(LayerKind k, int cin, int cout, int hin, int hout, int kernel, int stride) {
@@ -85,7 +85,7 @@ class OverlayCostModelTest {
         long dense = 56L * 7 * 9 * 2;
         assertEquals(dense / 2, MODEL.computeCycles(pruned, c, d));
         var dpu = org.hao.engine.arch.DpuConfigurations.get("DPU B4096");
-        OverlayCostModel fixed = new OverlayCostModel(Devices.ZU3EG,
+        OverlayCostModel fixed = new OverlayCostModel(Devices.ZU3EG_HLS,
                 new OverlaySpec(dpu.name(), dpu.conv(), dpu.depthwise(), null, 1, 0, O, dpu.resources()));
         assertEquals(dense, fixed.computeCycles(pruned, c, d));
         // and it loads every weight: 144 x 32 dense bytes, not the 2,304 left after pruning

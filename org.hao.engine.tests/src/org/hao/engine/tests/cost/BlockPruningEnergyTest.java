@@ -17,7 +17,7 @@ import org.hao.engine.expand.NetworkExpander;
 import org.hao.engine.expand.SubgraphChoice;
 import org.hao.engine.ilp.IlpCache;
 import org.hao.engine.model.Constraints;
-import org.hao.engine.model.Devices;
+import org.hao.engine.bench.Devices;
 import org.hao.engine.model.ExecutionMode;
 import org.hao.engine.model.NetworkSpec;
 import org.hao.engine.model.Objective;
@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
  */
 class BlockPruningEnergyTest {
     private static final double EPS = 1e-12;
-    private final FpgaCostModel fpga = new FpgaCostModel(Devices.ZU3EG);
+    private final FpgaCostModel fpga = new FpgaCostModel(Devices.ZU3EG_HLS);
 
     @Test
     void pruningShrinksMacsWeightsAndDdrTraffic() {
@@ -112,7 +112,7 @@ class BlockPruningEnergyTest {
         // the 16 x 1 tile overlaps 4 blocks, skipped with p = 0.5^4 = 0.0625 -> 3,136 * 0.9375 = 2,940 cycles.
         // 16x1 blocks are the mirror image: 16 x 1 is aligned (1,568 cycles), 4 x 4 overlaps 4 blocks.
         Constraints dspCap = new Constraints(null, null, 8, null, null, null, null);
-        SubgraphEvaluator ev = new SubgraphEvaluator(Devices.ZU3EG, dspCap, new IlpCache());
+        SubgraphEvaluator ev = new SubgraphEvaluator(Devices.ZU3EG_HLS, dspCap, new IlpCache());
         SubgraphEvaluator.Evaluation dense = ev.evaluate(smallPointwise(Pruning.NONE), () -> false);
         assertEquals(new ParallelismChoice(16, 1), dense.parallelism().get(0));
         assertEquals(0.01568, dense.cost().latencyMs(), EPS);

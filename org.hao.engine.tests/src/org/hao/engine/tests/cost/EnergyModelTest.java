@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.hao.engine.cost.EnergyModel;
 import org.hao.engine.model.BitWidths;
-import org.hao.engine.model.Devices;
+import org.hao.engine.bench.Devices;
 import org.hao.engine.model.PowerModel;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +15,7 @@ class EnergyModelTest {
     void staticPlusPerMacPlusPerByte() {
         // ZU3EG: 2 W, 2 pJ/MAC8, 40 pJ/byte. 20 ms, 300M MACs, 5 MB:
         // 2 * 20 = 40 mJ; 300e6 * 2 pJ = 0.6 mJ; 5e6 * 40 pJ = 0.2 mJ.
-        assertEquals(40.8, EnergyModel.energyMj(Devices.ZU3EG, 20, 300_000_000, 5_000_000, BitWidths.INT8), EPS);
+        assertEquals(40.8, EnergyModel.energyMj(Devices.ZU3EG_HLS, 20, 300_000_000, 5_000_000, BitWidths.INT8), EPS);
     }
 
     @Test

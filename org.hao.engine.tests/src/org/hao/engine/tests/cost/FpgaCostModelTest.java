@@ -16,16 +16,16 @@ import org.hao.engine.expand.ExpandedNetwork;
 import org.hao.engine.expand.Layer;
 import org.hao.engine.expand.NetworkExpander;
 import org.hao.engine.model.BitWidths;
-import org.hao.engine.model.Devices;
+import org.hao.engine.bench.Devices;
 import org.hao.engine.model.ExecutionMode;
 import org.hao.engine.model.LayerKind;
 import org.hao.engine.model.Pruning;
 import org.junit.jupiter.api.Test;
 
-/** The worked examples of cost-model.md on the ZU3EG (200 MHz, 6.0 GB/s, packing {16:1, 8:2, 4:4}). */
+/** The worked examples of cost-model.md on the fixture ZU3EG_HLS (200 MHz, 6.0 GB/s, packing {16:1, 8:2, 4:4}). */
 class FpgaCostModelTest {
     private static final double EPS = 1e-9;
-    private final FpgaCostModel model = new FpgaCostModel(Devices.ZU3EG);
+    private final FpgaCostModel model = new FpgaCostModel(Devices.ZU3EG_HLS);
 
     @Test
     void example1Conv() {
@@ -169,7 +169,7 @@ class FpgaCostModelTest {
             LayerCost c = model.cost(pw, p);
             assertTrue(c.dsp() >= lastDsp, "sorted by DSP: " + candidates);
             assertTrue(c.cycles() < lastCycles, "each candidate strictly faster: " + candidates);
-            assertTrue(c.dsp() <= Devices.ZU3EG.fpga().usableDsp());
+            assertTrue(c.dsp() <= Devices.ZU3EG_HLS.fpga().usableDsp());
             assertEquals(0, ceilWaste(144, p.pa()), "no input lanes wasting a pass: " + p);
             assertEquals(0, ceilWaste(24, p.pe()), "no output lanes wasting a pass: " + p);
             lastCycles = c.cycles();

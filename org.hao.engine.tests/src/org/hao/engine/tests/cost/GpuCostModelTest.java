@@ -9,7 +9,7 @@ import org.hao.engine.cost.GpuCostModel;
 import org.hao.engine.cost.LayerCost;
 import org.hao.engine.model.Device;
 import org.hao.engine.model.DeviceKind;
-import org.hao.engine.model.Devices;
+import org.hao.engine.bench.Devices;
 import org.hao.engine.model.GpuSpec;
 import org.hao.engine.model.LayerKind;
 import org.hao.engine.model.PowerModel;
@@ -80,6 +80,6 @@ class GpuCostModelTest {
 
     @Test
     void rejectsFpgaDevice() {
-        assertThrows(IllegalArgumentException.class, () -> new GpuCostModel(Devices.ZU3EG));
+        assertThrows(IllegalArgumentException.class, () -> new GpuCostModel(Devices.ZU3EG_HLS));
     }
 }

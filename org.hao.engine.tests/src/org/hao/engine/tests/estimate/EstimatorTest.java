@@ -15,7 +15,7 @@ import org.hao.engine.ilp.IlpCache;
 import org.hao.engine.model.Constraints;
 import org.hao.engine.model.Device;
 import org.hao.engine.model.DeviceKind;
-import org.hao.engine.model.Devices;
+import org.hao.engine.bench.Devices;
 import org.hao.engine.model.FpgaSpec;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +23,7 @@ class EstimatorTest {
     /** The default architecture: one overlay for the whole network; every subgraph's layers run on it. */
     @Test
     void baseEstimateOfMobileNetV2OnAnOverlay() {
-        NetworkEstimate e = Estimator.estimate(Examples.mobileNetV2(null), Devices.ZU3EG);
+        NetworkEstimate e = Estimator.estimate(Examples.mobileNetV2(null), Devices.ZU3EG_HLS);
         assertTrue(e.feasible(), e.findings().toString());
         assertEquals("overlay", e.accelerator().architecture());
         assertEquals(19, e.subgraphs().size());
@@ -64,7 +64,7 @@ class EstimatorTest {
     @Test
     void tooSmallDeviceGivesAFindingWithNumbers() {
         Device tiny = new Device("TINY", DeviceKind.FPGA, new FpgaSpec(2, 432, 70560, 141120, 200, 6, 0.85,
-                Map.of(16, 1, 8, 2, 4, 4)), null, Devices.ZU3EG.power());
+                Map.of(16, 1, 8, 2, 4, 4)), null, Devices.ZU3EG_HLS.power());
         NetworkEstimate e = Estimator.estimate(Examples.mobileNetV2(null), tiny, Constraints.NONE, new IlpCache());
         assertFalse(e.feasible());
         assertTrue(e.findings().stream().anyMatch(f -> f.contains("DSP") && f.contains("1 available (2 x 0.85 cap)")

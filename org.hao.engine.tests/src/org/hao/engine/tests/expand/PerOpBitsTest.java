@@ -15,7 +15,7 @@ import org.hao.engine.expand.Layer;
 import org.hao.engine.expand.NetworkExpander;
 import org.hao.engine.expand.SubgraphChoice;
 import org.hao.engine.model.BitWidths;
-import org.hao.engine.model.Devices;
+import org.hao.engine.bench.Devices;
 import org.hao.engine.model.ExecutionMode;
 import org.hao.engine.model.MBConv;
 import org.hao.engine.model.NetworkSpec;
@@ -58,7 +58,7 @@ class PerOpBitsTest {
         SubgraphChoice wide = SubgraphChoice.KEEP_ALL.withBits(W16A16);
         SubgraphChoice mixed = new SubgraphChoice(SubgraphChoice.KEEP, SubgraphChoice.KEEP, 1.0, SubgraphChoice.KEEP,
                 W16A16, org.hao.engine.model.Pruning.NONE, Map.of(), Map.of("p1", BitWidths.INT8));
-        FpgaCostModel model = new FpgaCostModel(Devices.ZU3EG);
+        FpgaCostModel model = new FpgaCostModel(Devices.ZU3EG_HLS);
         ParallelismChoice lanes = new ParallelismChoice(4, 8);
         Layer p1Wide = NetworkExpander.expand(net(SubgraphSpace.NONE), Map.of("g", wide)).subgraphs().get(0).layers().get(0);
         Layer p1Mixed = NetworkExpander.expand(net(SubgraphSpace.NONE), Map.of("g", mixed)).subgraphs().get(0).layers().get(0);

@@ -22,7 +22,7 @@ import org.hao.engine.model.Add;
 import org.hao.engine.model.Concat;
 import org.hao.engine.model.Device;
 import org.hao.engine.model.DeviceKind;
-import org.hao.engine.model.Devices;
+import org.hao.engine.bench.Devices;
 import org.hao.engine.model.GpuSpec;
 import org.hao.engine.model.LayerKind;
 import org.hao.engine.model.PowerModel;
@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
 class GraphCostTest {
     private static final Device GPU = new Device("GPU", DeviceKind.MOBILE_GPU, null, new GpuSpec(Map.of(8, 2000.0),
             30.0, Map.of(LayerKind.CONV, 0.5, LayerKind.POINTWISE, 0.6), 0.0), new PowerModel(1, 1, 1));
-    private final FpgaCostModel fpga = new FpgaCostModel(Devices.ZU3EG);
+    private final FpgaCostModel fpga = new FpgaCostModel(Devices.ZU3EG_HLS);
 
     private static NetworkSpec inception(ExecutionMode mode) {
         // Inception-style block: 1x1 branch, 1x1 -> 3x3 branch, concat
@@ -96,7 +96,7 @@ class GraphCostTest {
         List<ParallelismChoice> candidates = fpga.candidates(fc6, 16);
         assertFalse(candidates.isEmpty());
         assertEquals(25088L * 4096, fpga.cost(fc6, new ParallelismChoice(1, 1)).cycles()); // about 103 M
-        NetworkEstimate e = Estimator.estimate(vgg, Devices.ZU3EG);
+        NetworkEstimate e = Estimator.estimate(vgg, Devices.ZU3EG_HLS);
         assertTrue(e.feasible(), e.findings().toString());
         assertTrue(e.latencyMs() > 0);
     }

@@ -17,12 +17,12 @@ import org.hao.engine.ilp.IlpProblem;
 import org.hao.engine.ilp.IlpResult;
 import org.hao.engine.ilp.ResourceBudget;
 import org.hao.engine.ilp.SubgraphIlp;
-import org.hao.engine.model.Devices;
+import org.hao.engine.bench.Devices;
 import org.junit.jupiter.api.Test;
 
 class IlpCacheTest {
     private static IlpKey key(int tag) {
-        return new IlpKey(List.of(), Devices.ZU3EG, ResourceBudget.of(360, 432, 70560, 0.85), IlpObjective.MIN_SUM, tag, 1000);
+        return new IlpKey(List.of(), Devices.ZU3EG_HLS, ResourceBudget.of(360, 432, 70560, 0.85), IlpObjective.MIN_SUM, tag, 1000);
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.hao.engine.model.Constraints;
 import org.hao.engine.model.Conv;
 import org.hao.engine.model.Device;
 import org.hao.engine.model.DeviceKind;
-import org.hao.engine.model.Devices;
+import org.hao.engine.bench.Devices;
 import org.hao.engine.model.FpgaSpec;
 import org.hao.engine.model.GpuSpec;
 import org.hao.engine.model.LayerKind;
@@ -46,7 +46,7 @@ class ModelValidationTest {
 
     @Test
     void dspPackingRoundsBitsUpToAnAvailableKey() {
-        FpgaSpec zu3eg = Devices.ZU3EG.fpga();
+        FpgaSpec zu3eg = Devices.ZU3EG_HLS.fpga();
         assertEquals(4, zu3eg.macsPerDsp(4));
         assertEquals(2, zu3eg.macsPerDsp(5)); // 5 bits pack like 8
         assertEquals(2, zu3eg.macsPerDsp(8));
@@ -73,7 +73,7 @@ class ModelValidationTest {
     void deviceKindMustMatchItsSpec() {
         PowerModel power = new PowerModel(1, 1, 1);
         assertThrows(IllegalArgumentException.class, () -> new Device("x", DeviceKind.MOBILE_GPU,
-                Devices.ZU3EG.fpga(), null, power));
+                Devices.ZU3EG_HLS.fpga(), null, power));
         assertThrows(IllegalArgumentException.class, () -> new Device("x", DeviceKind.FPGA, null, null, power));
     }
 

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.hao.engine.bench.Examples;
 import org.hao.engine.model.Constraints;
-import org.hao.engine.model.Devices;
+import org.hao.engine.bench.Devices;
 import org.hao.engine.model.Objective;
 import org.hao.engine.model.SearchSpec;
 import org.hao.engine.search.CancelToken;
@@ -28,7 +28,7 @@ class CancellationTest {
     @ParameterizedTest(name = "cancel after {0} evaluations")
     @ValueSource(ints = { 1, 40 })
     void cancelStopsARunningSearchPromptly(int after) throws Exception {
-        SearchSpec spec = new SearchSpec("cancel", Examples.mobileNetV2(Examples.benchSpace()), Devices.ZU3EG,
+        SearchSpec spec = new SearchSpec("cancel", Examples.mobileNetV2(Examples.benchSpace()), Devices.ZU3EG_HLS,
                 Objective.MAX_ACCURACY, Constraints.NONE, null, 3, 600);
         CancelToken token = new CancelToken();
         AtomicInteger progress = new AtomicInteger();

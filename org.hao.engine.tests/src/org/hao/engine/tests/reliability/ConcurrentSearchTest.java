@@ -9,7 +9,7 @@ import org.hao.engine.bench.Examples;
 import org.hao.engine.ilp.IlpCache;
 import org.hao.engine.model.Constraints;
 import org.hao.engine.model.Device;
-import org.hao.engine.model.Devices;
+import org.hao.engine.bench.Devices;
 import org.hao.engine.model.Objective;
 import org.hao.engine.model.SearchSpec;
 import org.hao.engine.results.ResultsDocument;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class ConcurrentSearchTest {
 
     private static SearchSpec spec(long seed, Integer dspCap) {
-        Device d = Devices.ZU3EG;
+        Device d = Devices.ZU3EG_HLS;
         return new SearchSpec("c" + seed, Examples.reduced(), d, Objective.MAX_ACCURACY,
                 new Constraints(null, null, dspCap, null, null, null, null), null, seed, 300);
     }
@@ -57,7 +57,7 @@ class ConcurrentSearchTest {
         IlpCache shared = new IlpCache();
         CancelToken stopB = new CancelToken();
         CompletableFuture<SearchResult> fb = CompletableFuture.supplyAsync(() -> HaoSearch.run(
-                new SearchSpec("big", Examples.mobileNetV2(Examples.benchSpace()), Devices.ZU3EG, Objective.MAX_ACCURACY,
+                new SearchSpec("big", Examples.mobileNetV2(Examples.benchSpace()), Devices.ZU3EG_HLS, Objective.MAX_ACCURACY,
                         Constraints.NONE, null, 5, 600), new SearchOptions(1, null), null, stopB, shared));
         CompletableFuture<SearchResult> fa = CompletableFuture.supplyAsync(
                 () -> HaoSearch.run(a, new SearchOptions(1, null), null, new CancelToken(), shared));

@@ -11,7 +11,7 @@ import org.hao.engine.expand.Layer;
 import org.hao.engine.expand.NetworkExpander;
 import org.hao.engine.model.Constraints;
 import org.hao.engine.model.Device;
-import org.hao.engine.model.Devices;
+import org.hao.engine.bench.Devices;
 import org.hao.engine.model.ExecutionMode;
 import org.hao.engine.model.NetworkSpec;
 import org.hao.engine.model.Objective;
@@ -24,7 +24,7 @@ import org.hao.engine.results.SearchResult;
 
 /** The engine invariants the property tests check on every generated network (shared by jqwik and seeded tests). */
 final class EngineInvariants {
-    private static final Device DEVICE = Devices.ZU3EG;
+    private static final Device DEVICE = Devices.ZU3EG_HLS;
 
     private EngineInvariants() {
     }

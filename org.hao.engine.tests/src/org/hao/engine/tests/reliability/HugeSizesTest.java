@@ -11,7 +11,7 @@ import org.hao.engine.estimate.NetworkEstimate;
 import org.hao.engine.expand.NetworkExpander;
 import org.hao.engine.model.Constraints;
 import org.hao.engine.model.Conv;
-import org.hao.engine.model.Devices;
+import org.hao.engine.bench.Devices;
 import org.hao.engine.model.MBConv;
 import org.hao.engine.model.ExecutionMode;
 import org.hao.engine.model.NetworkSpec;
@@ -54,7 +54,7 @@ class HugeSizesTest {
      */
     @Test
     void aHugeLayerOnAnOverlayIsCostedExactly() {
-        NetworkEstimate e = Estimator.estimate(huge(), Devices.ZU3EG);
+        NetworkEstimate e = Estimator.estimate(huge(), Devices.ZU3EG_HLS);
         assertTrue(e.feasible(), e.findings().toString());
         assertTrue(Double.isFinite(e.latencyMs()) && e.latencyMs() > 1000, "latency " + e.latencyMs());
     }
@@ -64,7 +64,7 @@ class HugeSizesTest {
     void anOverflowingOverlayCostIsAFinding() {
         NetworkSpec net = new NetworkSpec("k", new Shape(3, 16, 16), List.of(new SubgraphSpec("s", ExecutionMode.SEQUENTIAL,
                 List.of(new Conv("c", Integer.MAX_VALUE, Integer.MAX_VALUE, 1)), SubgraphSpace.NONE)));
-        NetworkEstimate e = Estimator.estimate(net, Devices.ZU3EG);
+        NetworkEstimate e = Estimator.estimate(net, Devices.ZU3EG_HLS);
         assertFalse(e.feasible());
         assertTrue(e.findings().stream().anyMatch(f -> f.contains("too large to cost")), e.findings().toString());
     }
@@ -82,7 +82,7 @@ class HugeSizesTest {
     void hugeKernelIsReportedNotThrown() {
         NetworkSpec net = new NetworkSpec("k", new Shape(16, 16, 16), List.of(new SubgraphSpec("blocks", ExecutionMode.PIPELINED,
                 List.of(new MBConv("m1", 4, Integer.MAX_VALUE, 2, 24, true, 2)), SubgraphSpace.NONE)));
-        NetworkEstimate e = Estimator.estimate(net, Devices.ZU3EG); // threw IllegalArgumentException before the fix
+        NetworkEstimate e = Estimator.estimate(net, Devices.ZU3EG_HLS); // threw IllegalArgumentException before the fix
         assertTrue(e.feasible() || !e.findings().isEmpty(), e.toString());
     }
 

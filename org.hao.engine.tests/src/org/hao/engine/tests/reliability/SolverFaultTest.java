@@ -15,7 +15,7 @@ import org.hao.engine.ilp.IlpCache;
 import org.hao.engine.ilp.IlpKey;
 import org.hao.engine.ilp.IlpResult;
 import org.hao.engine.model.Constraints;
-import org.hao.engine.model.Devices;
+import org.hao.engine.bench.Devices;
 import org.hao.engine.model.Objective;
 import org.hao.engine.model.SearchSpec;
 import org.hao.engine.scip.ScipNatives;
@@ -39,7 +39,7 @@ class SolverFaultTest {
     Path dir;
 
     private static SearchSpec spec(Constraints c, double timeLimitS) {
-        return new SearchSpec("fault", Examples.reduced(), Devices.ZU3EG, Objective.MAX_ACCURACY, c, null, 1, timeLimitS);
+        return new SearchSpec("fault", Examples.reduced(), Devices.ZU3EG_HLS, Objective.MAX_ACCURACY, c, null, 1, timeLimitS);
     }
 
     @Test
@@ -71,7 +71,7 @@ class SolverFaultTest {
     @Test
     void timeLimitStopsTheSearchWithAPartialFlag() {
         long t0 = System.nanoTime();
-        SearchSpec big = new SearchSpec("fault", Examples.mobileNetV2(Examples.benchSpace()), Devices.ZU3EG,
+        SearchSpec big = new SearchSpec("fault", Examples.mobileNetV2(Examples.benchSpace()), Devices.ZU3EG_HLS,
                 Objective.MAX_ACCURACY, Constraints.NONE, null, 1, 0.05);
         org.hao.engine.search.NetworkEvaluator.clearCaches(); // cold: earlier tests may have solved these networks
         SearchResult r = HaoSearch.run(big, new SearchOptions(1, null), null, new CancelToken());
@@ -122,7 +122,7 @@ class SolverFaultTest {
     @Test
     void anErrorInsideASolveLeavesTheCacheUsable() {
         IlpCache cache = new IlpCache();
-        IlpKey key = IlpKey.of(java.util.List.of(), Devices.ZU3EG, null, null, SubgraphEvaluator.MAX_CANDIDATES, 1);
+        IlpKey key = IlpKey.of(java.util.List.of(), Devices.ZU3EG_HLS, null, null, SubgraphEvaluator.MAX_CANDIDATES, 1);
         assertThrows(OutOfMemoryError.class, () -> cache.get(key, () -> {
             throw new OutOfMemoryError("simulated: native allocation failed");
         }));

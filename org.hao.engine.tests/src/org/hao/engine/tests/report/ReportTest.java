@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 
 import org.hao.engine.bench.Examples;
 import org.hao.engine.model.Constraints;
-import org.hao.engine.model.Devices;
+import org.hao.engine.bench.Devices;
 import org.hao.engine.model.Objective;
 import org.hao.engine.model.SearchSpec;
 import org.hao.engine.report.AcceleratorConfigWriter;
@@ -37,7 +37,7 @@ class ReportTest {
     @BeforeAll
     static void search() {
         constraints = new Constraints(300.0, null, null, null, null, null, null);
-        result = HaoSearch.run(new SearchSpec("r", Examples.reduced(), Devices.ZU3EG, Objective.MAX_ACCURACY, constraints, null, 5,
+        result = HaoSearch.run(new SearchSpec("r", Examples.reduced(), Devices.ZU3EG_HLS, Objective.MAX_ACCURACY, constraints, null, 5,
                 300), new SearchOptions(2, null), null, new CancelToken());
     }
 
@@ -47,7 +47,7 @@ class ReportTest {
         ResultsJson.write(ResultsDocument.of(result), f);
         JsonObject o = JsonParser.parseString(Files.readString(f)).getAsJsonObject();
         assertTrue(o.get("solver").getAsString().startsWith("SCIP"));
-        assertEquals("ZU3EG", o.get("device").getAsString());
+        assertEquals("ZU3EG_HLS", o.get("device").getAsString());
         JsonArray pts = o.getAsJsonArray("points");
         assertEquals(result.points().size(), pts.size());
         for (var e : pts) {

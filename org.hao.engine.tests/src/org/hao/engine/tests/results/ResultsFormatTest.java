@@ -17,7 +17,7 @@ import java.util.TreeSet;
 import org.hao.engine.bench.Examples;
 import org.hao.engine.ilp.IlpCache;
 import org.hao.engine.model.Constraints;
-import org.hao.engine.model.Devices;
+import org.hao.engine.bench.Devices;
 import org.hao.engine.model.Objective;
 import org.hao.engine.model.SearchSpec;
 import org.hao.engine.results.AcceleratorConfig;
@@ -113,7 +113,7 @@ class ResultsFormatTest {
 
     @Test
     void aRealSearchHasExactlyTheGoldenKeys() throws IOException {
-        SearchResult r = HaoSearch.run(new SearchSpec("r", Examples.reduced(), Devices.ZU3EG, Objective.MAX_ACCURACY,
+        SearchResult r = HaoSearch.run(new SearchSpec("r", Examples.reduced(), Devices.ZU3EG_HLS, Objective.MAX_ACCURACY,
                 Constraints.NONE, null, 1, 300), new SearchOptions(2, null), null, new CancelToken(), new IlpCache());
         assertFalse(r.points().isEmpty(), r.failures().toString());
         JsonObject real = JsonParser.parseString(ResultsJson.toJson(ResultsDocument.of(r))).getAsJsonObject();

@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.hao.engine.model.Constraints;
 import org.hao.engine.model.Conv;
-import org.hao.engine.model.Devices;
+import org.hao.engine.bench.Devices;
 import org.hao.engine.model.ExecutionMode;
 import org.hao.engine.model.NetworkSpec;
 import org.hao.engine.model.Objective;

@@ -10,7 +10,7 @@ import java.util.List;
 
 import org.hao.engine.bench.Examples;
 import org.hao.engine.model.Constraints;
-import org.hao.engine.model.Devices;
+import org.hao.engine.bench.Devices;
 import org.hao.engine.model.Objective;
 import org.hao.engine.model.SearchSpec;
 import org.hao.engine.results.ResultsDocument;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 class HaoSearchTest {
     static SearchSpec spec(Constraints c, long seed) {
-        return new SearchSpec("t", Examples.reduced(), Devices.ZU3EG, Objective.MAX_ACCURACY, c, null, seed, 300);
+        return new SearchSpec("t", Examples.reduced(), Devices.ZU3EG_HLS, Objective.MAX_ACCURACY, c, null, seed, 300);
     }
 
     @Test

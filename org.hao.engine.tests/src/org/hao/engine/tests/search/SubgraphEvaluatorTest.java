@@ -8,7 +8,7 @@ import org.hao.engine.expand.ExpandedSubgraph;
 import org.hao.engine.expand.NetworkExpander;
 import org.hao.engine.ilp.IlpCache;
 import org.hao.engine.ilp.IlpResult;
-import org.hao.engine.model.Devices;
+import org.hao.engine.bench.Devices;
 import org.hao.engine.model.ExecutionMode;
 import org.hao.engine.search.SubgraphEvaluator;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ class SubgraphEvaluatorTest {
 
     @Test
     void pipelinedIlpObjectiveIsTheReportedSubgraphLatency() {
-        SubgraphEvaluator evaluator = new SubgraphEvaluator(Devices.ZU3EG, null, new IlpCache());
+        SubgraphEvaluator evaluator = new SubgraphEvaluator(Devices.ZU3EG_HLS, null, new IlpCache());
         int pipelined = 0;
         for (ExpandedSubgraph sg : NetworkExpander.expand(Examples.mobileNetV2Stages()).subgraphs()) {
             SubgraphEvaluator.Evaluation e = evaluator.evaluate(sg, () -> false);

@@ -1,8 +1,19 @@
-package org.hao.engine.model;
+package org.hao.engine.bench;
 
 import java.util.Map;
 
-/** Reference devices with the reason for every number (see also cost-model.md, "Devices"). */
+import org.hao.engine.model.Device;
+import org.hao.engine.model.DeviceKind;
+import org.hao.engine.model.FpgaSpec;
+import org.hao.engine.model.PowerModel;
+
+/**
+ * Fixture devices of the engine's tests and benchmarks, with the reason for every number (cost-model.md, "Devices").
+ * They are not the product's catalogue: every device a user names, and every estimate the editor, the language server
+ * or the CLI shows, comes from {@code org.hao.dsl/stdlib/devices.hao} (an ArchUnit rule keeps this package out of the
+ * product's code). The fixture is named {@code ZU3EG_HLS} because its figures (an HLS engine's 6.0 GB/s, chip-level
+ * power) differ from the library's measured ZU3EG board.
+ */
 public final class Devices {
     private Devices() {
     }
@@ -21,7 +32,7 @@ public final class Devices {
      * on-chip buffer reads); 40 pJ per DDR byte (LPDDR4 about 5 pJ/bit including I/O).</li>
      * </ul>
      */
-    public static final Device ZU3EG = new Device("ZU3EG", DeviceKind.FPGA,
+    public static final Device ZU3EG_HLS = new Device("ZU3EG_HLS", DeviceKind.FPGA,
             new FpgaSpec(360, 432, 70_560, 141_120, 200.0, 6.0, 0.85, Map.of(16, 1, 8, 2, 4, 4)), null,
             new PowerModel(2.0, 2.0, 40.0));
 
@@ -34,6 +45,6 @@ public final class Devices {
             800);
 
     /** The ZU3EG with one layer-parallel accelerator per subgraph, reconfigured at every switch (the old model). */
-    public static final Device ZU3EG_PER_SUBGRAPH = ZU3EG.withArchitecture(org.hao.engine.arch.Architecture.perSubgraph(
+    public static final Device ZU3EG_PER_SUBGRAPH = ZU3EG_HLS.withArchitecture(org.hao.engine.arch.Architecture.perSubgraph(
             ZU3EG_RECONFIGURATION));
 }
