@@ -12,7 +12,7 @@ import org.hao.engine.cost.LutMacs;
 import org.hao.engine.cost.ParallelismChoice;
 import org.hao.engine.expand.Layer;
 import org.hao.engine.model.BitWidths;
-import org.hao.engine.model.Devices;
+import org.hao.engine.bench.Devices;
 import org.hao.engine.model.LayerKind;
 import org.hao.engine.model.Pruning;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class BinaryLayerTest {
     private static final BitWidths W1A1 = new BitWidths(1, 1);
-    private final FpgaCostModel fpga = new FpgaCostModel(Devices.ZU3EG);
+    private final FpgaCostModel fpga = new FpgaCostModel(Devices.ZU3EG_HLS);
 
     @Test
     void lutsPerLaneFollowFinnR() {
@@ -63,13 +63,13 @@ class BinaryLayerTest {
         // 256 -> 256 pointwise at 14 x 14: the DSPs pack at most 306 x 4 = 1,224 lanes (4-bit entry); the LUTs hold
         // floor(59,976 / 6.6) = 9,087 binary lanes
         Layer b = Layers.layer(LayerKind.POINTWISE, 256, 256, 14, 14, 1, 1, W1A1, Pruning.NONE);
-        assertEquals(9_087, LutMacs.maxLanes(Devices.ZU3EG.fpga(), W1A1));
+        assertEquals(9_087, LutMacs.maxLanes(Devices.ZU3EG_HLS.fpga(), W1A1));
         List<ParallelismChoice> cands = fpga.candidates(b, 16);
         int widest = 0;
         for (ParallelismChoice p : cands) {
             LayerCost c = fpga.cost(b, p);
             assertEquals(0, c.dsp(), p.toString());
-            assertTrue(c.lut() <= Devices.ZU3EG.fpga().usableLut(), p + " needs " + c.lut() + " LUT");
+            assertTrue(c.lut() <= Devices.ZU3EG_HLS.fpga().usableLut(), p + " needs " + c.lut() + " LUT");
             widest = Math.max(widest, p.lanes());
         }
         assertTrue(widest > 1_224 && widest <= 9_087, "widest candidate " + widest);

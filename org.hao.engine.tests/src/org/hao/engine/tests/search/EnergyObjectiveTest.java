@@ -11,7 +11,7 @@ import org.hao.engine.arch.Architecture;
 import org.hao.engine.bench.Examples;
 import org.hao.engine.model.Constraints;
 import org.hao.engine.model.Device;
-import org.hao.engine.model.Devices;
+import org.hao.engine.bench.Devices;
 import org.hao.engine.model.Objective;
 import org.hao.engine.model.SearchSpec;
 import org.hao.engine.search.CancelToken;
@@ -26,8 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EnergyObjectiveTest {
     private static Device device(String arch) {
         return switch (arch) {
-            case "overlay" -> Devices.ZU3EG;
-            case "dataflow" -> Devices.ZU3EG.withArchitecture(Architecture.DATAFLOW);
+            case "overlay" -> Devices.ZU3EG_HLS;
+            case "dataflow" -> Devices.ZU3EG_HLS.withArchitecture(Architecture.DATAFLOW);
             default -> Devices.ZU3EG_PER_SUBGRAPH;
         };
     }
