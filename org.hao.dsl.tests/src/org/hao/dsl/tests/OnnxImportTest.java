@@ -47,10 +47,13 @@ import com.google.gson.JsonParser;
  */
 class OnnxImportTest {
 
-	/** The classifiers the importer reads; shufflenet_v2_x1_0 computes its channel split at run time (see below). */
+	/**
+	 * The 14 classifiers of releng/export-onnx-fixtures; shufflenet_v2_x1_0 computes its channel split at run time
+	 * (Shape, Gather, Div, Slice; folded by the importer's shape arithmetic).
+	 */
 	static final List<String> IMPORTED = List.of("mobilenet_v2", "mobilenet_v3_large", "mobilenet_v3_small",
-			"mnasnet1_0", "mnasnet0_5", "efficientnet_b0", "resnet18", "resnet50", "squeezenet1_1", "googlenet",
-			"densenet121", "regnet_x_400mf", "vgg16");
+			"mnasnet1_0", "mnasnet0_5", "efficientnet_b0", "resnet18", "resnet50", "shufflenet_v2_x1_0",
+			"squeezenet1_1", "googlenet", "densenet121", "regnet_x_400mf", "vgg16");
 
 	static Path fixtures() {
 		Path dir = Path.of(System.getProperty("hao.fixtures.dir", "fixtures/onnx")).toAbsolutePath().normalize();
@@ -67,6 +70,48 @@ class OnnxImportTest {
 	@Test
 	void modelWithInitializers() throws Exception {
 		compare("squeezenet1_1", "squeezenet1_1-weights.onnx");
+	}
+
+	/**
+	 * ShuffleNetV2 at both ends of the importer's opset range: opset 11 from torch.onnx (Unsqueeze axes as
+	 * attributes), opset 18 (ReduceMean axes as an input), weights as graph inputs; every layer equals PyTorch's.
+	 */
+	@TestFactory
+	Stream<DynamicTest> opsets11And18() {
+		return Stream.of(11, 18).map(opset -> DynamicTest.dynamicTest("opset " + opset, () -> {
+			String file = "shufflenet_v2_x1_0-opset" + opset + ".onnx";
+			assertEquals(opset, OnnxImporter.read(fixtures().resolve(file), OnnxImporter.Subgraphs.STAGE).opset());
+			compare("shufflenet_v2_x1_0", file);
+		}));
+	}
+
+	/** ShuffleNetV2's channel split: each half is a split op, the shuffle a shuffle op, and no op is left over. */
+	@Test
+	void shuffleNetSplitsAndShufflesAreOps() throws Exception {
+		ImportedNetwork imported = OnnxImporter.read(fixtures().resolve("shufflenet_v2_x1_0.onnx"),
+				OnnxImporter.Subgraphs.STAGE);
+		String text = ImportCommand.text(imported, "shufflenet_v2_x1_0.onnx");
+		assertTrue(text.contains("split stage2_1_1 part 1 of 2"), text);
+		assertTrue(text.contains("split stage2_1_2 in stage2_0_shuffle part 2 of 2"), text);
+		assertTrue(text.contains("concat stage2_1 in stage2_1_1, stage2_1_branch2_5"), text);
+		assertTrue(text.contains("shuffle stage2_1_shuffle groups 2"), text);
+		assertEquals(List.of(), org.hao.engine.expand.NetworkGraph.unusedOps(imported.network()));
+	}
+
+	/**
+	 * A classifier whose Linear is written as MatMul (x times W transposed) + Add (bias), weights as initializers,
+	 * opset 13 (built with onnx.helper from a PyTorch module's weights): the head is one fully connected layer with
+	 * PyTorch's figures, the bias Add folded.
+	 */
+	@Test
+	void matMulPlusAddHeadIsAFullyConnectedLayer() throws Exception {
+		compare("linear_head", "linear_head-matmul.onnx");
+		ImportedNetwork imported = OnnxImporter.read(fixtures().resolve("linear_head-matmul.onnx"),
+				OnnxImporter.Subgraphs.NONE);
+		Layer fc = NetworkExpander.expand(imported.network()).layers().stream()
+				.filter(l -> l.sourceOp().equals("fc")).findFirst().orElseThrow();
+		assertEquals(LayerKind.FULLY_CONNECTED, fc.kind());
+		assertEquals(32 * 10, fc.weights());
 	}
 
 	static void compare(String name, String file) throws Exception {
@@ -150,20 +195,31 @@ class OnnxImportTest {
 		assertTrue(graph.invertedResidual() > 0.85, "share " + graph.invertedResidual());
 	}
 
-	/** ShuffleNetV2 as torchvision exports it slices channels with run-time shapes: an error naming node and op. */
+	/**
+	 * An op the importer does not read (Resize, from torch.nn.Upsample) is an error naming the node and its op type;
+	 * the CLI exits with 2 and writes nothing.
+	 */
 	@Test
 	void unsupportedNodeIsAnErrorWithExitTwo(@TempDir Path dir) {
 		OnnxImportException e = org.junit.jupiter.api.Assertions.assertThrows(OnnxImportException.class,
-				() -> OnnxImporter.read(fixtures().resolve("shufflenet_v2_x1_0.onnx"), OnnxImporter.Subgraphs.STAGE));
-		assertTrue(e.getMessage().startsWith("node '/"), e.getMessage());
-		assertTrue(e.getMessage().matches("node '/stage2/[^']+' \\(\\w+\\): op type not supported"), e.getMessage());
+				() -> OnnxImporter.read(fixtures().resolve("upsampler-unsupported.onnx"), OnnxImporter.Subgraphs.STAGE));
+		assertEquals("node '/up/Resize' (Resize): op type not supported", e.getMessage());
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
-		int code = HaoCli.run(new String[] { "import", fixtures().resolve("shufflenet_v2_x1_0.onnx").toString(), "-o",
-				dir.resolve("s.hao").toString() }, new PrintWriter(out), new PrintWriter(err));
+		int code = HaoCli.run(new String[] { "import", fixtures().resolve("upsampler-unsupported.onnx").toString(),
+				"-o", dir.resolve("s.hao").toString() }, new PrintWriter(out), new PrintWriter(err));
 		assertEquals(2, code, err.toString());
 		assertTrue(err.toString().contains(e.getMessage()), err.toString());
 		assertTrue(!Files.exists(dir.resolve("s.hao")), "nothing written");
+	}
+
+	/** A split into unequal parts (torch.split into 8 and 24 channels) is an error naming the node, not read as halves. */
+	@Test
+	void unequalSplitIsAnError() {
+		OnnxImportException e = org.junit.jupiter.api.Assertions.assertThrows(OnnxImportException.class,
+				() -> OnnxImporter.read(fixtures().resolve("split-unequal.onnx"), OnnxImporter.Subgraphs.STAGE));
+		assertEquals("node '/Split' (Split): split of 32 channels into [8, 24]: only equal parts that cover the"
+				+ " channels are supported", e.getMessage());
 	}
 
 	@Test

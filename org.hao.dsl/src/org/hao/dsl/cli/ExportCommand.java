@@ -12,6 +12,7 @@ import org.hao.dsl.mapping.MappingException;
 import org.hao.dsl.mapping.ModelMapper;
 import org.hao.engine.expand.ExpandedNetwork;
 import org.hao.engine.expand.NetworkExpander;
+import org.hao.engine.export.NetworkExport;
 import org.hao.engine.export.OnnxWriter;
 import org.hao.engine.export.PointChoices;
 import org.hao.engine.model.SearchSpec;
@@ -20,7 +21,6 @@ import org.hao.engine.results.ParetoPoint;
 import org.hao.engine.search.SearchOptions;
 import org.hao.engine.results.SearchResult;
 import org.hao.engine.export.PyTorchWriter;
-import org.hao.engine.io.AtomicFiles;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -106,15 +106,9 @@ public class ExportCommand implements Callable<Integer> {
 			}
 		}
 		try {
-			if (pytorch != null) {
-				AtomicFiles.write(pytorch, PyTorchWriter.write(x, className(network.getName())));
-			}
-			if (onnx != null) {
-				byte[] bytes = OnnxWriter.write(x);
-				writeAtomically(onnx, bytes);
-			}
+			NetworkExport.write(x, network.getName(), pytorch, onnx);
 		} catch (IOException e) {
-			err.println("hao: cannot write " + (pytorch != null ? pytorch : onnx) + ": " + e.getMessage());
+			err.println("hao: " + e.getMessage());
 			return ExitCode.USAGE.code();
 		}
 		return ExitCode.OK.code();
@@ -168,25 +162,5 @@ public class ExportCommand implements Callable<Integer> {
 				: "no network named '" + networkName + "'; networks: ")
 				+ String.join(", ", all.stream().map(Network::getName).toList()));
 		return null;
-	}
-
-	/** Writes a temporary file next to {@code target} and moves it into place (a failed write keeps the old file). */
-	static void writeAtomically(Path target, byte[] bytes) throws IOException {
-		Path abs = target.toAbsolutePath();
-		java.nio.file.Files.createDirectories(abs.getParent());
-		Path tmp = java.nio.file.Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
-		try {
-			java.nio.file.Files.write(tmp, bytes);
-			java.nio.file.Files.move(tmp, abs, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-					java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-		} finally {
-			java.nio.file.Files.deleteIfExists(tmp);
-		}
-	}
-
-	/** A Python class name from a network name. */
-	static String className(String network) {
-		String s = network.replaceAll("[^A-Za-z0-9_]", "_");
-		return Character.isLetter(s.charAt(0)) ? s : "Net_" + s;
 	}
 }

@@ -79,6 +79,75 @@ public final class BranchBuffers {
         return (l.effectiveKernel() + 1) / 2;
     }
 
+    /**
+     * Bytes of branch outputs that stay live in an overlay's feature buffer while each layer runs: a tensor written by
+     * an earlier layer and read by a later one (a residual's shortcut, an Inception branch waiting for its concat)
+     * occupies the buffer during every layer in between, besides that layer's own input and output. Per layer, in
+     * network order, the output bytes (C x H x W x activation bits / 8) of such tensors, not counting the layer's own
+     * inputs. Concat / split / shuffle are addressing only: their producers' tensors live until their readers run.
+     * A chain gives zeros.
+     */
+    public static long[] heldBytes(List<Layer> layers) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < layers.size(); i++) {
+            index.put(layers.get(i).name(), i);
+        }
+        List<List<Integer>> producers = new ArrayList<>(layers.size());
+        int[] lastUse = new int[layers.size()];
+        java.util.Arrays.fill(lastUse, -1);
+        for (int i = 0; i < layers.size(); i++) {
+            producers.add(producers(layers, index, i));
+        }
+        for (int i = 0; i < layers.size(); i++) {
+            // a concat's producers live at least until the concat (the network's output, when it is the last layer)
+            // and, through producers(), until its readers
+            for (int p : producers.get(i)) {
+                lastUse[p] = Math.max(lastUse[p], i);
+            }
+        }
+        long[] held = new long[layers.size()];
+        for (int j = 0; j < layers.size(); j++) {
+            Layer l = layers.get(j);
+            if (l.kind().isDataMovement() || lastUse[j] <= j + 1) {
+                continue; // not written, or read by the next layer only (its input then)
+            }
+            long bytes = Math.ceilDiv(Math.multiplyExact(l.outputActivations(), (long) l.bits().activationBits()), 8);
+            for (int i = j + 1; i < lastUse[j]; i++) {
+                if (!producers.get(i).contains(j)) {
+                    held[i] = Math.addExact(held[i], bytes);
+                }
+            }
+        }
+        return held;
+    }
+
+    /** The layers whose tensors layer {@code i} reads, through concat / split / shuffle (which only address them). */
+    private static List<Integer> producers(List<Layer> layers, Map<String, Integer> index, int i) {
+        List<Integer> direct = new ArrayList<>();
+        Layer l = layers.get(i);
+        if (l.inputs().isEmpty()) {
+            if (i > 0) {
+                direct.add(i - 1);
+            }
+        } else {
+            for (String in : l.inputs()) {
+                Integer p = index.get(in);
+                if (p != null && p < i) {
+                    direct.add(p);
+                }
+            }
+        }
+        List<Integer> out = new ArrayList<>();
+        for (int p : direct) {
+            if (layers.get(p).kind().isDataMovement()) {
+                out.addAll(producers(layers, index, p));
+            } else {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
     private static Map<String, Layer> byName(List<Layer> layers) {
         Map<String, Layer> map = new HashMap<>();
         layers.forEach(l -> map.put(l.name(), l));

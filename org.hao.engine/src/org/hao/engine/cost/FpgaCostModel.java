@@ -283,10 +283,25 @@ public final class FpgaCostModel {
      * the network input) read once, and its output written once.
      */
     public long pipelineEdgeBytes(List<Layer> layers) {
+        return pipelineEdgeBytes(layers, List.of());
+    }
+
+    /**
+     * As {@link #pipelineEdgeBytes(List)}, plus each of {@code liveOutputs} (layers of the subgraph whose output a
+     * later subgraph reads, {@link org.hao.engine.expand.ExpandedSubgraph#liveOutputs()}) written once: a branch
+     * that leaves a pipelined subgraph from its middle outlives the subgraph's on-chip FIFOs, so its writer stores
+     * it in DDR (C x H x W x abits / 8 bytes) and the later subgraph reads it back (charged there as an input).
+     */
+    public long pipelineEdgeBytes(List<Layer> layers, List<Layer> liveOutputs) {
         Layer last = layers.get(layers.size() - 1);
         long bytes = 0;
         for (BranchBuffers.Edge e : BranchBuffers.externalInputs(layers)) {
             bytes += ceilDiv(e.shape().elements() * e.reader().bits().activationBits(), 8);
+        }
+        for (Layer l : liveOutputs) {
+            if (l != last) {
+                bytes += ceilDiv(l.outputActivations() * l.bits().activationBits(), 8);
+            }
         }
         return bytes + ceilDiv(last.outputActivations() * last.bits().activationBits(), 8);
     }
@@ -313,6 +328,16 @@ public final class FpgaCostModel {
      * (weights + subgraph input + subgraph output bytes) / DDR bandwidth).
      */
     public SubgraphCost subgraphCost(List<Layer> layers, List<ParallelismChoice> parallelism, ExecutionMode mode) {
+        return subgraphCost(layers, parallelism, mode, List.of());
+    }
+
+    /**
+     * As {@link #subgraphCost(List, List, ExecutionMode)}; a PIPELINED subgraph also writes each of
+     * {@code liveOutputs} to DDR ({@link #pipelineEdgeBytes(List, List)}). A SEQUENTIAL subgraph writes every layer's
+     * output already.
+     */
+    public SubgraphCost subgraphCost(List<Layer> layers, List<ParallelismChoice> parallelism, ExecutionMode mode,
+            List<Layer> liveOutputs) {
         if (layers.isEmpty() || layers.size() != parallelism.size()) {
             throw new IllegalArgumentException("need one parallelism per layer, got " + parallelism.size() + " for "
                     + layers.size() + " layers");
@@ -344,7 +369,7 @@ public final class FpgaCostModel {
                 maxStage = Math.max(maxStage, costs.get(i).latencyMs());
                 fill += fillFraction(layers.get(i)) * costs.get(i).latencyMs();
             }
-            ddr += pipelineEdgeBytes(layers);
+            ddr += pipelineEdgeBytes(layers, liveOutputs);
             latencyMs = Math.max(maxStage + fill, ddrMs(ddr));
         }
         double energyMj = 0;

@@ -79,6 +79,14 @@ public final class OverlayCostModel {
 
     /** Cost of one layer on the accelerator; {@code first}/{@code last}: the network's input / output go to DDR. */
     public LayerCost cost(Layer l, Accelerator a, boolean first, boolean last) {
+        return cost(l, a, first, last, 0);
+    }
+
+    /**
+     * As {@link #cost(Layer, Accelerator, boolean, boolean)} while {@code heldBytes} of branch outputs stay live in the
+     * feature buffer ({@link BranchBuffers#heldBytes}).
+     */
+    public LayerCost cost(Layer l, Accelerator a, boolean first, boolean last, long heldBytes) {
         if (l.kind().isDataMovement()) {
             // concat / split / shuffle: addressing only (producers write at channel offsets), no instruction runs
             return new LayerCost(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
@@ -86,7 +94,7 @@ public final class OverlayCostModel {
         double skipped = skippedFraction(l, a.conv());
         long cycles = computeCycles(l, a.conv(), a.depthwise());
         double computeMs = cycles / (a.clockMhz() * 1e3);
-        long bytes = ddrBytes(l, a.featureBufferKiB(), first, last);
+        long bytes = ddrBytes(l, a.featureBufferKiB(), first, last, heldBytes);
         double memoryMs = memoryMs(bytes);
         double latencyMs = overheadMs(a.clockMhz()) + Math.max(computeMs, memoryMs);
         long executedMacs = Math.round(l.denseMacs() * (1 - skipped));
@@ -161,6 +169,14 @@ public final class OverlayCostModel {
      * they fit a feature-map buffer of {@code bufferKiB}; the network's input and output always move through DDR.
      */
     public long ddrBytes(Layer l, int bufferKiB, boolean first, boolean last) {
+        return ddrBytes(l, bufferKiB, first, last, 0);
+    }
+
+    /**
+     * DDR bytes of a layer while {@code heldBytes} of branch outputs occupy the feature buffer: its input and output
+     * stay on chip only when they fit beside them (else both go through DDR, as without a buffer).
+     */
+    public long ddrBytes(Layer l, int bufferKiB, boolean first, boolean last, long heldBytes) {
         long weightBytes = ceilDiv((skipsZeroBlocks() ? l.weights() : l.denseWeights()) * l.bits().weightBits(), 8);
         if (l.kind().isDataMovement()) {
             return 0;
@@ -168,7 +184,7 @@ public final class OverlayCostModel {
         long inputs = l.allInputActivations();
         long inBytes = ceilDiv(inputs * l.bits().activationBits(), 8);
         long outBytes = ceilDiv(l.outputActivations() * l.bits().activationBits(), 8);
-        boolean fits = inBytes + outBytes <= (long) bufferKiB * 1024;
+        boolean fits = inBytes + outBytes + heldBytes <= (long) bufferKiB * 1024;
         long bytes = weightBytes;
         if (!fits || first) {
             bytes += inBytes;
@@ -255,8 +271,9 @@ public final class OverlayCostModel {
         List<LayerCost> out = new ArrayList<>(layers.size());
         double lat = 0, energy = 0;
         long macs = 0, ddr = 0;
+        long[] held = BranchBuffers.heldBytes(layers);
         for (int i = 0; i < layers.size(); i++) {
-            LayerCost c = cost(layers.get(i), a, i == 0, i == layers.size() - 1);
+            LayerCost c = cost(layers.get(i), a, i == 0, i == layers.size() - 1, held[i]);
             out.add(c);
             lat += c.latencyMs();
             energy += c.energyMj();

@@ -63,7 +63,30 @@ public final class NetworkExpander {
             SubgraphChoice choice = given.get(spec.name());
             subgraphs.add(run.subgraph(spec, choice != null ? choice : SubgraphChoice.base(spec)));
         }
-        return new ExpandedNetwork(network, subgraphs);
+        return new ExpandedNetwork(network, withLiveOutputs(subgraphs));
+    }
+
+    /**
+     * Marks in each subgraph the layers whose output an op of a later subgraph reads by name (the last layer of the
+     * named op), except the subgraph's last layer, which every subgraph hands on anyway.
+     */
+    private static List<ExpandedSubgraph> withLiveOutputs(List<ExpandedSubgraph> subgraphs) {
+        List<ExpandedSubgraph> out = new ArrayList<>(subgraphs.size());
+        for (int i = 0; i < subgraphs.size(); i++) {
+            ExpandedSubgraph sg = subgraphs.get(i);
+            java.util.Set<String> readLater = new java.util.HashSet<>();
+            for (ExpandedSubgraph later : subgraphs.subList(i + 1, subgraphs.size())) {
+                later.spec().ops().forEach(op -> readLater.addAll(op instanceof Add a ? a.operands() : op.inputs()));
+            }
+            Map<String, Layer> lastOfOp = new HashMap<>();
+            sg.layers().forEach(l -> lastOfOp.put(l.sourceOp(), l));
+            Layer last = sg.layers().isEmpty() ? null : sg.layers().get(sg.layers().size() - 1);
+            List<Layer> live = sg.spec().ops().stream().filter(op -> readLater.contains(op.name()))
+                    .map(op -> lastOfOp.get(op.name())).filter(l -> l != null && l != last).toList();
+            out.add(live.isEmpty() ? sg : new ExpandedSubgraph(sg.spec(), sg.choice(), sg.input(), sg.layers(),
+                    sg.output(), live));
+        }
+        return out;
     }
 
     /** Base expansion (every subgraph as written, INT8, unpruned). */

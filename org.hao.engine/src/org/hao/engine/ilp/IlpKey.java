@@ -16,10 +16,21 @@ import org.hao.engine.model.Pruning;
  * number of parallelism candidates per layer and the time limit.
  */
 public record IlpKey(List<LayerSignature> layers, Device device, ResourceBudget budget, IlpObjective objective,
-        int maxCandidates, long timeLimitMs) {
+        int maxCandidates, long timeLimitMs, List<Integer> liveOutputs) {
 
+    /**
+     * @param liveOutputs indices of the layers whose output a later subgraph reads (written to DDR by a pipelined
+     *                    subgraph, which changes its DDR time)
+     */
     public IlpKey {
         layers = List.copyOf(layers);
+        liveOutputs = liveOutputs == null ? List.of() : List.copyOf(liveOutputs);
+    }
+
+    /** A key of a subgraph none of whose middle outputs is read later. */
+    public IlpKey(List<LayerSignature> layers, Device device, ResourceBudget budget, IlpObjective objective,
+            int maxCandidates, long timeLimitMs) {
+        this(layers, device, budget, objective, maxCandidates, timeLimitMs, List.of());
     }
 
     /**
@@ -43,8 +54,14 @@ public record IlpKey(List<LayerSignature> layers, Device device, ResourceBudget 
 
     public static IlpKey of(List<Layer> layers, Device device, ResourceBudget budget, IlpObjective objective,
             int maxCandidates, long timeLimitMs) {
+        return of(layers, device, budget, objective, maxCandidates, timeLimitMs, List.of());
+    }
+
+    /** As above, for a subgraph whose layers {@code liveOutputs} are read by later subgraphs. */
+    public static IlpKey of(List<Layer> layers, Device device, ResourceBudget budget, IlpObjective objective,
+            int maxCandidates, long timeLimitMs, List<Layer> liveOutputs) {
         List<String> names = layers.stream().map(Layer::name).toList();
         return new IlpKey(layers.stream().map(l -> LayerSignature.of(l, names)).toList(), device, budget, objective,
-                maxCandidates, timeLimitMs);
+                maxCandidates, timeLimitMs, liveOutputs.stream().map(l -> names.indexOf(l.name())).toList());
     }
 }

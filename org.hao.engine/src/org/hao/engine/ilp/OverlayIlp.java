@@ -13,6 +13,7 @@ import org.hao.engine.arch.Accelerator;
 import org.hao.engine.arch.ConvEngine;
 import org.hao.engine.arch.DepthwiseEngine;
 import org.hao.engine.arch.OverlaySpec;
+import org.hao.engine.cost.BranchBuffers;
 import org.hao.engine.cost.OverlayCostModel;
 import org.hao.engine.expand.Layer;
 import org.hao.engine.scip.ScipNatives;
@@ -147,20 +148,23 @@ public final class OverlayIlp {
         if (convs.size() == 1 && dws.size() == 1 && bufs.size() == 1) {
             return cost(layers, model, convs.get(0), dws.get(0), bufs.get(0), budget, "pinned: nothing to choose");
         }
-        // distinct layers (shape, kind, bits, pruning, first/last) with multiplicities
+        // distinct layers (shape, kind, bits, pruning, first/last, branch bytes held beside them) with multiplicities
         Map<String, Integer> index = new LinkedHashMap<>();
         List<Layer> distinct = new ArrayList<>();
         List<boolean[]> ends = new ArrayList<>();
+        List<Long> heldBytes = new ArrayList<>();
         List<Integer> count = new ArrayList<>();
+        long[] held = BranchBuffers.heldBytes(layers);
         for (int i = 0; i < layers.size(); i++) {
             Layer l = layers.get(i);
             boolean first = i == 0, last = i == layers.size() - 1;
-            String key = IlpKey.LayerSignature.of(l) + " " + first + last;
+            String key = IlpKey.LayerSignature.of(l) + " " + first + last + " " + held[i];
             Integer k = index.get(key);
             if (k == null) {
                 index.put(key, distinct.size());
                 distinct.add(l);
                 ends.add(new boolean[] {first, last});
+                heldBytes.add(held[i]);
                 count.add(1);
             } else {
                 count.set(k, count.get(k) + 1);
@@ -201,7 +205,8 @@ public final class OverlayIlp {
             double[][] mem = new double[distinct.size()][nb];
             for (int i = 0; i < distinct.size(); i++) {
                 for (int f = 0; f < nb; f++) {
-                    mem[i][f] = 1000.0 * model.memoryMs(model.ddrBytes(distinct.get(i), bufs.get(f), ends.get(i)[0], ends.get(i)[1]));
+                    mem[i][f] = 1000.0 * model.memoryMs(model.ddrBytes(distinct.get(i), bufs.get(f), ends.get(i)[0], ends.get(i)[1],
+                            heldBytes.get(i)));
                 }
             }
             double[][] convCost = engineCosts(convs.size(), distinct, count, mem, false,

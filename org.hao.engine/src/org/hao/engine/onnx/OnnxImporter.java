@@ -53,10 +53,12 @@ import com.google.protobuf.InvalidProtocolBufferException;
  * read) into a {@link NetworkSpec}. Parsed with the protobuf runtime and classes generated from ONNX's own
  * {@code onnx.proto}. Supported: Conv (groups, pads, strides, dilations; depthwise and 1x1 recognised), Gemm / MatMul,
  * BatchNormalization (folded), Relu / Clip / HardSwish / HardSigmoid / Sigmoid (activations of the op before; Sigmoid
- * x Mul = SiLU), squeeze-excite (GlobalAveragePool, 1x1 Conv, activation, 1x1 Conv, gate, Mul), Add, Concat, Split,
- * Reshape + Transpose channel shuffle with constant shapes, GlobalAveragePool / ReduceMean over H, W, MaxPool /
- * AveragePool, Pad (folded into the next window), Flatten / Reshape before a fully connected layer; Dropout,
- * Identity and Constant dropped. Anything else is an {@link OnnxImportException} naming the node and its op type.
+ * x Mul = SiLU), squeeze-excite (GlobalAveragePool, 1x1 Conv, activation, 1x1 Conv, gate, Mul), Add, Concat, Split
+ * into equal parts, Slice of channels (one equal part), Reshape + Transpose channel shuffle, GlobalAveragePool /
+ * ReduceMean over H, W, MaxPool / AveragePool, Pad (folded into the next window), Flatten / Reshape before a fully
+ * connected layer; Dropout, Identity and Constant dropped. Integer shape arithmetic computed at run time (Shape,
+ * Gather, Unsqueeze, Concat, Div, ... as torchvision's ShuffleNetV2 exports {@code x.chunk(2, dim=1)}) is folded by
+ * {@link ShapeArithmetic}, since the input has fixed sizes. Anything else is an {@link OnnxImportException} naming the node and its op type.
  * Op names are the PyTorch module paths of the nodes with '.' as '_' ({@code layer1_0_conv1}).
  */
 public final class OnnxImporter {
@@ -84,7 +86,11 @@ public final class OnnxImporter {
     private final Set<NodeProto> done = new HashSet<>();
     private final Set<String> usedNames = new HashSet<>();
     private final List<String> notes = new ArrayList<>();
+    private final ShapeArithmetic shapes = new ShapeArithmetic();
+    /** Feature maps flattened or reshaped for a fully connected layer: their producer's shape is not theirs. */
+    private final Set<String> reshaped = new HashSet<>();
     private String inputName;
+    private Shape networkInputShape;
     private String last;
 
     /** An op under construction (its activation may still be set by a following node). */
@@ -149,6 +155,7 @@ public final class OnnxImporter {
         for (TensorProto t : graph.getInitializerList()) {
             constants.put(t.getName(), t);
             dims.put(t.getName(), t.getDimsList());
+            foldable(t.getName(), t);
         }
         for (ValueInfoProto v : graph.getInputList()) {
             if (!dims.containsKey(v.getName()) && v.getType().hasTensorType()) {
@@ -161,6 +168,7 @@ public final class OnnxImporter {
             }
         }
         Shape input = networkInput();
+        networkInputShape = input;
         producerOp.put(inputName, OpSpec.NETWORK_INPUT);
         for (NodeProto n : graph.getNodeList()) {
             if (!done.contains(n)) {
@@ -219,6 +227,10 @@ public final class OnnxImporter {
     // ------------------------------------------------------------------ nodes
 
     private void node(NodeProto n) {
+        if (shapes.foldable(n)) {
+            shapes.fold(n, opset, why -> unsupported(n, why));
+            return;
+        }
         switch (n.getOpType()) {
             case "Identity", "Dropout" -> alias(n);
             case "Constant" -> constant(n);
@@ -226,8 +238,13 @@ public final class OnnxImporter {
                 alias(n);
                 notes.add("BatchNormalization folded into the op before it (no MACs or weights counted)");
             }
-            case "Flatten" -> alias(n);
+            case "Flatten" -> {
+                alias(n);
+                reshaped.add(n.getOutput(0));
+            }
             case "Reshape" -> reshape(n);
+            case "Shape" -> shapes.shape(n, dimsOf(n, n.getInput(0)));
+            case "Slice" -> slice(n);
             case "Conv" -> conv(n);
             case "Gemm", "MatMul" -> fullyConnected(n);
             case "Relu", "Clip", "HardSwish", "HardSigmoid", "Sigmoid" -> activation(n);
@@ -269,10 +286,60 @@ public final class OnnxImporter {
             if (a.getName().equals("value")) {
                 constants.put(n.getOutput(0), a.getT());
                 dims.put(n.getOutput(0), a.getT().getDimsList());
+                foldable(n.getOutput(0), a.getT());
                 return;
             }
         }
         throw unsupported(n, "constant without a tensor 'value'");
+    }
+
+    /** An integer scalar or vector (a shape, an index, an axis) is known to the shape arithmetic. */
+    private void foldable(String name, TensorProto t) {
+        boolean integer = t.getDataType() == TensorProto.DataType.INT64_VALUE
+                || t.getDataType() == TensorProto.DataType.INT32_VALUE;
+        if (integer && t.getDimsCount() <= 1) {
+            List<Long> v = intValues(t);
+            if (v != null) {
+                shapes.put(name, new ShapeArithmetic.Ints(v.stream().mapToLong(Long::longValue).toArray(),
+                        t.getDimsCount() == 0));
+            }
+        }
+    }
+
+    /**
+     * The dimensions of a tensor: a graph input's or weight's as declared, a feature map's (1 x C x H x W, or 1 x F
+     * after a fully connected layer) from the shapes of the ops imported so far.
+     */
+    private List<Long> dimsOf(NodeProto n, String tensor) {
+        if (!producerOp.containsKey(tensor) || tensor.equals(inputName)) {
+            List<Long> d = dims.get(tensor);
+            if (d == null || d.stream().anyMatch(x -> x <= 0)) {
+                throw unsupported(n, "the shape of '" + tensor + "' is not known");
+            }
+            return d;
+        }
+        if (reshaped.contains(tensor) || pendingPads.containsKey(tensor)) {
+            throw unsupported(n, "the shape of the reshaped or padded tensor '" + tensor + "' is not known");
+        }
+        String op = op(n, tensor);
+        List<OpSpec> ops = drafts.values().stream().map(OnnxImporter::build).toList();
+        Layer last = null;
+        try {
+            NetworkSpec sofar = new NetworkSpec(networkName, networkInputShape, List.of(new SubgraphSpec("body",
+                    ExecutionMode.SEQUENTIAL, ops, SubgraphSpace.NONE)));
+            for (Layer l : NetworkExpander.expand(sofar).layers()) {
+                if (l.sourceOp().equals(op)) {
+                    last = l;
+                }
+            }
+        } catch (RuntimeException e) {
+            throw unsupported(n, "the shape of '" + tensor + "' cannot be inferred: " + e.getMessage());
+        }
+        if (last == null) {
+            throw unsupported(n, "the shape of '" + tensor + "' is not known");
+        }
+        return last.kind() == org.hao.engine.model.LayerKind.FULLY_CONNECTED ? List.of(1L, (long) last.outChannels())
+                : List.of(1L, (long) last.outChannels(), (long) last.outHeight(), (long) last.outWidth());
     }
 
     /** The HAO op whose output is {@code tensor}. */
@@ -285,6 +352,11 @@ public final class OnnxImporter {
     }
 
     private String opName(NodeProto n, int dropSegments) {
+        return opName(n, dropSegments, "");
+    }
+
+    /** The op name of a node's module path without its last {@code dropSegments} segments, plus {@code suffix}. */
+    private String opName(NodeProto n, int dropSegments, String suffix) {
         String[] segments = n.getName().replaceFirst("^/", "").split("/");
         // scope segments name each module relative to its parent, repeating the parent's own name when nested in a
         // container: /layer2/layer2.0/downsample/downsample.0/Conv is module layer2.0.downsample.0
@@ -300,7 +372,7 @@ public final class OnnxImporter {
             previous = seg;
         }
         String base = name(path.isEmpty() ? n.getOpType().toLowerCase(Locale.ROOT) + "_" + drafts.size() : path,
-                n.getOpType().toLowerCase(Locale.ROOT));
+                n.getOpType().toLowerCase(Locale.ROOT)) + suffix;
         String unique = base;
         for (int i = 2; !usedNames.add(unique) || unique.equals(OpSpec.NETWORK_INPUT); i++) {
             unique = base + "_" + i;
@@ -407,6 +479,10 @@ public final class OnnxImporter {
     }
 
     private void concat(NodeProto n) {
+        if (n.getInputList().stream().allMatch(constants::containsKey)) {
+            // constant data (Resize scales as floats): not evaluated; a node that reads it names itself
+            return;
+        }
         if (intAttr(n, "axis", 1) != 1) {
             throw unsupported(n, "only concatenation along channels (axis 1) is supported");
         }
@@ -422,12 +498,27 @@ public final class OnnxImporter {
         emit(n, name, new Concat(name, ins), false);
     }
 
+    /**
+     * Split along channels into equal parts: one {@code split} op per output. The sizes (attribute {@code split}
+     * before opset 13, input 2 from opset 13, {@code num_outputs} in opset 18) must be equal and cover the channels.
+     */
     private void split(NodeProto n) {
         if (intAttr(n, "axis", 0) != 1) {
             throw unsupported(n, "only splits along channels (axis 1) are supported");
         }
         String in = op(n, n.getInput(0));
         int parts = n.getOutputCount();
+        List<Long> sizes = opset < 13 ? intsAttr(n, "split")
+                : n.getInputCount() > 1 && !n.getInput(1).isEmpty() ? ints(n, n.getInput(1)) : List.of();
+        long channels = dimsOf(n, n.getInput(0)).get(1);
+        if (sizes.isEmpty() && channels % parts != 0) {
+            throw unsupported(n, channels + " channels do not split into " + parts + " equal parts");
+        }
+        if (!sizes.isEmpty() && (sizes.size() != parts || sizes.stream().distinct().count() != 1
+                || sizes.get(0) * parts != channels)) {
+            throw unsupported(n, "split of " + channels + " channels into " + sizes
+                    + ": only equal parts that cover the channels are supported");
+        }
         String base = opName(n, 1);
         for (int i = 0; i < parts; i++) {
             String name = base + "_" + (i + 1);
@@ -437,7 +528,39 @@ public final class OnnxImporter {
             producerOp.put(n.getOutput(i), name);
             last = name;
         }
-        notes.add("Split read as equal parts (its sizes are not checked)");
+    }
+
+    /**
+     * Slice of channels ({@code x.chunk(k, dim=1)} as torchvision's ShuffleNetV2 exports it: bounds computed from the
+     * input's shape, folded by {@link ShapeArithmetic}): channels [start, end) with step 1 must be one of equal parts,
+     * and become that {@code split} op; a slice of all channels is dropped.
+     */
+    private void slice(NodeProto n) {
+        if (opset < 10 || n.getAttributeCount() > 0) {
+            throw unsupported(n, "Slice with attributes (opset 1-9) is not supported");
+        }
+        String in = op(n, n.getInput(0));
+        List<Long> d = dimsOf(n, n.getInput(0));
+        ShapeArithmetic.Range r = ShapeArithmetic.range(n, d.size(), axis -> d.get((int) axis),
+                why -> unsupported(n, why), i -> i < n.getInputCount() && !n.getInput(i).isEmpty()
+                        ? ints(n, n.getInput(i)) : null);
+        if (r.axis() != 1 || r.step() != 1) {
+            throw unsupported(n, "only slices of channels (axis 1) with step 1 are supported");
+        }
+        long channels = d.get(1);
+        long width = r.end() - r.start();
+        if (width <= 0 || channels % width != 0 || r.start() % width != 0) {
+            throw unsupported(n, "channels [" + r.start() + ", " + r.end() + ") of " + channels
+                    + " are not one of equal parts");
+        }
+        if (width == channels) {
+            producerOp.put(n.getOutput(0), in);
+            return;
+        }
+        int parts = Math.toIntExact(channels / width);
+        int part = Math.toIntExact(r.start() / width) + 1;
+        String name = opName(n, 1, "_" + part);
+        emit(n, name, new Split(name, part, parts, inputs(in)), false);
     }
 
     private void pool(NodeProto n) {
@@ -532,11 +655,12 @@ public final class OnnxImporter {
         NodeProto transpose = sole(n.getOutput(0), "Transpose");
         if (transpose == null) {
             alias(n); // flattening before a fully connected layer
+            reshaped.add(n.getOutput(0));
             return;
         }
         // channel shuffle: Reshape to [N, g, C/g, H, W], Transpose [0, 2, 1, 3, 4], Reshape back to [N, C, H, W]
         NodeProto back = sole(transpose.getOutput(0), "Reshape");
-        if (!constants.containsKey(n.getInput(1)) || back == null) {
+        if (!(constants.containsKey(n.getInput(1)) || shapes.has(n.getInput(1))) || back == null) {
             throw unsupported(n, "a channel shuffle (Reshape, Transpose, Reshape) needs constant shapes; this model"
                     + " computes them at run time (re-export with do_constant_folding=True)");
         }
@@ -545,7 +669,7 @@ public final class OnnxImporter {
             throw unsupported(n, "a Reshape / Transpose that is no channel shuffle (shape " + shape + ")");
         }
         String in = op(n, n.getInput(0));
-        String name = opName(n, 1);
+        String name = opName(n, 1, "_shuffle");
         done.add(transpose);
         done.add(back);
         Draft d = new Draft(name, back.getOutput(0), new Shuffle(name, Math.toIntExact(shape.get(1)), inputs(in)),
@@ -755,12 +879,27 @@ public final class OnnxImporter {
 
     /** Integers of a constant tensor (initializer or Constant node). */
     private List<Long> ints(NodeProto n, String tensor) {
+        if (shapes.has(tensor)) {
+            return shapes.get(tensor).list();
+        }
         TensorProto t = constants.get(tensor);
         if (t == null) {
             throw unsupported(n, "input '" + tensor + "' must be a constant");
         }
-        if (t.getInt64DataCount() > 0) {
+        List<Long> out = intValues(t);
+        if (out == null) {
+            throw unsupported(n, "input '" + tensor + "' is not an integer tensor");
+        }
+        return out;
+    }
+
+    /** The values of an INT64 or INT32 tensor, null for other types. */
+    private static List<Long> intValues(TensorProto t) {
+        if (t.getDataType() == TensorProto.DataType.INT64_VALUE && t.getInt64DataCount() > 0) {
             return t.getInt64DataList();
+        }
+        if (t.getDataType() == TensorProto.DataType.INT32_VALUE && t.getInt32DataCount() > 0) {
+            return t.getInt32DataList().stream().map(Integer::longValue).toList();
         }
         List<Long> out = new ArrayList<>();
         ByteBuffer b = t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
@@ -773,7 +912,7 @@ public final class OnnxImporter {
                 out.add((long) b.getInt());
             }
         } else {
-            throw unsupported(n, "input '" + tensor + "' is not an integer tensor");
+            return null;
         }
         return out;
     }

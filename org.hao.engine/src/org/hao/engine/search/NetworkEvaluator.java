@@ -141,9 +141,11 @@ public final class NetworkEvaluator {
     public OverlayIlp.Result overlayDesign(List<Layer> layers, BooleanSupplier stop) {
         ResourceBudget budget = subgraphs.budget();
         StringBuilder key = new StringBuilder(device.toString()).append('|').append(budget);
-        for (Layer l : layers) {
-            // everything a layer's overlay cost depends on (shapes, options such as groups, its inputs' shapes)
-            key.append('|').append(org.hao.engine.ilp.IlpKey.LayerSignature.of(l));
+        long[] held = org.hao.engine.cost.BranchBuffers.heldBytes(layers);
+        for (int i = 0; i < layers.size(); i++) {
+            // everything a layer's overlay cost depends on (shapes, options such as groups, its inputs' shapes, the
+            // branch outputs held in the buffer beside it)
+            key.append('|').append(org.hao.engine.ilp.IlpKey.LayerSignature.of(layers.get(i))).append(" held ").append(held[i]);
         }
         String k = key.toString();
         OverlayIlp.Result r = OVERLAY_CACHE.get(k);
@@ -163,10 +165,11 @@ public final class NetworkEvaluator {
     /** Cost of one subgraph's layers on a given overlay (search phase 1: the other subgraphs fixed). */
     public double latencyOnOverlay(ExpandedNetwork en, ExpandedSubgraph sg, Accelerator a) {
         List<Layer> all = en.layers();
-        Layer first = all.get(0), last = all.get(all.size() - 1);
+        long[] held = org.hao.engine.cost.BranchBuffers.heldBytes(all);
         double lat = 0;
         for (Layer l : sg.layers()) {
-            lat += overlay.cost(l, a, l == first, l == last).latencyMs();
+            int i = all.indexOf(l);
+            lat += overlay.cost(l, a, i == 0, i == all.size() - 1, held[i]).latencyMs();
         }
         return lat;
     }

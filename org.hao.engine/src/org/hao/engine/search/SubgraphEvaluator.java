@@ -157,8 +157,8 @@ public final class SubgraphEvaluator {
         // the ILP is cached by its layers (equal subgraphs share one solve): it is solved under a placeholder name
         // that each subgraph's result then carries as its own (s6b and s6c of MnasNet-A1 were both called s6b)
         IlpProblem problem = new IlpProblem(SUBGRAPH, obj, names, table, budget,
-                mode == ExecutionMode.PIPELINED ? fpga.ddrMs(fpga.pipelineEdgeBytes(layers)) : 0);
-        IlpKey key = IlpKey.of(layers, device, budget, obj, MAX_CANDIDATES, ILP_TIME_LIMIT_MS);
+                mode == ExecutionMode.PIPELINED ? fpga.ddrMs(fpga.pipelineEdgeBytes(layers, sg.liveOutputs())) : 0);
+        IlpKey key = IlpKey.of(layers, device, budget, obj, MAX_CANDIDATES, ILP_TIME_LIMIT_MS, sg.liveOutputs());
         IlpResult r = cache.get(key, () -> SubgraphIlp.solve(problem, ILP_TIME_LIMIT_MS, cancel)).named(SUBGRAPH,
                 sg.name());
         for (int i = layers.size() - 1; i >= 0; i--) {
@@ -171,6 +171,6 @@ public final class SubgraphEvaluator {
         for (int i = 0; i < layers.size(); i++) {
             chosen.add(cands.get(i).get(r.choice().get(i)));
         }
-        return new Evaluation(sg, r, chosen, fpga.subgraphCost(layers, chosen, mode), null);
+        return new Evaluation(sg, r, chosen, fpga.subgraphCost(layers, chosen, mode, sg.liveOutputs()), null);
     }
 }

@@ -31,10 +31,13 @@ class OnnxImportWizardTest {
 		dialog.create();
 		try {
 			OnnxImportWizard.Page page = (OnnxImportWizard.Page) wizard.getPages()[0];
-			page.setModel(fixture("shufflenet_v2_x1_0.onnx").toString());
+			page.setModel(fixture("upsampler-unsupported.onnx").toString());
 			assertFalse(page.isPageComplete());
-			assertTrue(page.getErrorMessage() != null && page.getErrorMessage().contains("op type not supported"),
+			assertTrue(page.getErrorMessage() != null
+					&& page.getErrorMessage().contains("node '/up/Resize' (Resize): op type not supported"),
 					page.getErrorMessage());
+			page.setModel(fixture("shufflenet_v2_x1_0.onnx").toString());
+			assertTrue(page.isPageComplete(), page.getErrorMessage());
 			page.setModel(fixture("resnet18.onnx").toString());
 			assertTrue(page.isPageComplete(), page.getErrorMessage());
 			assertTrue(wizard.performFinish());

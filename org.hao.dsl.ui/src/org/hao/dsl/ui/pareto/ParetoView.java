@@ -14,6 +14,7 @@ import org.eclipse.core.resources.IResourceChangeListener;
 import org.eclipse.core.resources.IResourceDelta;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.viewers.ISelection;
 import org.eclipse.jface.viewers.IStructuredSelection;
@@ -153,6 +154,22 @@ public class ParetoView extends ViewPart {
 				}
 			}
 		});
+		Action exportPoint = new Action("Export...") {
+			@Override
+			public void run() {
+				String path = ask("*.py");
+				if (path != null) {
+					Path py = Path.of(path);
+					exportSelected(py, PointExport.onnxBeside(py));
+				}
+			}
+		};
+		exportPoint.setToolTipText("Write the selected point's network as a PyTorch module (.py) and an ONNX graph (.onnx"
+				+ " beside it), as hao export --point does");
+		tb.add(exportPoint);
+		MenuManager menu = new MenuManager();
+		menu.add(exportPoint);
+		points.setMenu(menu.createContextMenu(points));
 		tb.add(new Action("Report") {
 			@Override
 			public void run() {
@@ -490,6 +507,45 @@ public class ParetoView extends ViewPart {
 			new TableItem(config, SWT.NONE).setText(new String[] { e.getKey(), e.getValue() });
 		}
 		chart.redraw();
+	}
+
+	/**
+	 * Export... of the selected point: its network as PyTorch source {@code pytorch} and ONNX graph {@code onnx}
+	 * ({@link PointExport}); the status line says what was written or why nothing was.
+	 *
+	 * @return whether the files were written
+	 */
+	public boolean exportSelected(Path pytorch, Path onnx) {
+		int row = points.getSelectionIndex();
+		if (row < 0 || row >= rows.size() || modelFile == null) {
+			status.setText("Export: select a point first");
+			return false;
+		}
+		ParetoResults front = fronts.get(rows.get(row)[0]);
+		try {
+			PointExport.write(modelFile, front.search().isEmpty() ? null : front.search(), point(row), pytorch, onnx);
+		} catch (PointExport.ExportException e) {
+			status.setText("export failed: " + e.getMessage());
+			return false;
+		}
+		refresh(pytorch);
+		refresh(onnx);
+		status.setText("exported point " + (rows.get(row)[1] + 1) + " of " + front.search() + " on " + front.device()
+				+ " to " + pytorch.getFileName() + " and " + onnx.getFileName());
+		return true;
+	}
+
+	/** Shows a file written inside the workspace in the navigators. */
+	private static void refresh(Path written) {
+		IFile f = ResourcesPlugin.getWorkspace().getRoot()
+				.getFileForLocation(org.eclipse.core.runtime.Path.fromOSString(written.toAbsolutePath().toString()));
+		if (f != null) {
+			try {
+				f.refreshLocal(0, null);
+			} catch (org.eclipse.core.runtime.CoreException e) {
+				HaoUiPlugin.log("cannot refresh " + f, e);
+			}
+		}
 	}
 
 	/** Test and export access: the first (or only) front, null without results. */

@@ -1,5 +1,6 @@
 package org.hao.engine.tests.graph;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,6 +54,30 @@ class GraphCostTest {
                 new Concat("cat", List.of("b1", "b3"))), SubgraphSpace.NONE)));
     }
 
+    /**
+     * Overlay: a branch output waits in the feature buffer while the other branch runs (b1 beside b2_reduce, b2 and
+     * b3 until the concat), so those layers keep their own input and output on chip only when they fit beside it.
+     */
+    @Test
+    void aWaitingBranchOccupiesTheOverlaysBuffer() {
+        ExpandedNetwork n = NetworkExpander.expand(inception(ExecutionMode.SEQUENTIAL));
+        long[] held = BranchBuffers.heldBytes(n.layers());
+        long b1 = 32L * 28 * 28; // 8-bit activations
+        assertArrayEquals(new long[] { 0, b1, b1, b1, 0 }, held, java.util.Arrays.toString(held));
+        long[] chain = BranchBuffers.heldBytes(NetworkExpander.expand(new NetworkSpec("chain", new Shape(8, 4, 4),
+                List.of(new SubgraphSpec("s", ExecutionMode.SEQUENTIAL, List.of(new Pointwise("a", 8),
+                        new Pointwise("b", 8), new Pointwise("c", 8)), SubgraphSpace.NONE)))).layers());
+        assertArrayEquals(new long[3], chain, "a chain holds nothing");
+        // b3 (32x28x28 in and out = 50,176 B) fits a 64 KiB buffer alone, not beside b1 (25,088 B)
+        Layer b3 = GraphNetworkTest.layer(n, "b3");
+        org.hao.engine.cost.OverlayCostModel overlay = new org.hao.engine.cost.OverlayCostModel(Devices.ZU3EG_HLS,
+                org.hao.engine.arch.OverlaySpec.FREE);
+        long alone = overlay.ddrBytes(b3, 64, false, false, 0);
+        long beside = overlay.ddrBytes(b3, 64, false, false, b1);
+        assertEquals(5L * 5 * 32 * 32, alone, "weights only");
+        assertEquals(alone + 2 * 32L * 28 * 28, beside, "input and output go through DDR");
+    }
+
     @Test
     void concatMovesNothingAndItsConsumerReadsEveryInput() {
         ExpandedNetwork n = NetworkExpander.expand(inception(ExecutionMode.SEQUENTIAL));
@@ -85,6 +110,43 @@ class GraphCostTest {
         // the block reads its input once from DDR, although three layers read it
         assertEquals(1, BranchBuffers.externalInputs(layers).size());
         assertEquals(64L * 28 * 28 + 64L * 28 * 28, fpga.pipelineEdgeBytes(layers));
+    }
+
+    /**
+     * Two pipelined subgraphs; the second adds the first's output p2 and its middle output p1 (a shortcut that leaves
+     * the first subgraph from its middle), or p2 twice.
+     */
+    private static NetworkSpec shortcutAcrossSubgraphs(String second) {
+        return new NetworkSpec("x", new Shape(16, 32, 32), List.of(
+                new SubgraphSpec("a", ExecutionMode.PIPELINED, List.of(new Pointwise("p1", 16), new Pointwise("p2", 16)),
+                        SubgraphSpace.NONE),
+                new SubgraphSpec("b", ExecutionMode.PIPELINED, List.of(new Add("sum", null, Activation.NONE,
+                        List.of("p2", second)), new Pointwise("p3", 16)), SubgraphSpace.NONE)));
+    }
+
+    /**
+     * A pipelined subgraph's middle output read by a later subgraph outlives the subgraph: its writer stores it in DDR
+     * (16 x 32 x 32 bytes at 8 bit), besides the reader's load, in the cost model, the ILP and the search's costs.
+     */
+    @Test
+    void middleOutputReadByALaterSubgraphIsWrittenToDdr() {
+        ExpandedNetwork shortcut = NetworkExpander.expand(shortcutAcrossSubgraphs("p1"));
+        ExpandedNetwork plain = NetworkExpander.expand(shortcutAcrossSubgraphs("p2"));
+        var a = shortcut.subgraph("a");
+        assertEquals(List.of("p1"), a.liveOutputs().stream().map(Layer::name).toList());
+        assertEquals(List.of(), plain.subgraph("a").liveOutputs());
+        assertEquals(List.of(), shortcut.subgraph("b").liveOutputs());
+        long tensor = 16L * 32 * 32;
+        assertEquals(fpga.pipelineEdgeBytes(a.layers()) + tensor, fpga.pipelineEdgeBytes(a.layers(), a.liveOutputs()));
+        // the reader loads both inputs from DDR either way
+        assertEquals(2 * tensor + tensor, fpga.pipelineEdgeBytes(shortcut.subgraph("b").layers()));
+        var evaluator = new org.hao.engine.search.SubgraphEvaluator(Devices.ZU3EG_HLS, null,
+                new org.hao.engine.ilp.IlpCache());
+        var withShortcut = evaluator.evaluate(a, () -> false);
+        var without = evaluator.evaluate(plain.subgraph("a"), () -> false);
+        assertTrue(withShortcut.ok() && without.ok());
+        assertEquals(without.cost().ddrBytes() + tensor, withShortcut.cost().ddrBytes());
+        assertTrue(withShortcut.cost().energyMj() > without.cost().energyMj());
     }
 
     /** VGG-16 fc6 (512x7x7 -> 4096) used to fail with "integer overflow" while costing over-budget candidates. */
