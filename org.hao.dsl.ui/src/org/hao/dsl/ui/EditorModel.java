@@ -38,8 +38,12 @@ public class EditorModel {
 		listeners.add(listener);
 	}
 
-	/** Parses and validates the document's current text; called by the reconciler thread. */
-	public ParsedDocument reconcile(IDocument document, CancelIndicator cancel) {
+	/**
+	 * Parses and validates the document's current text; called by the reconciler thread, and by the
+	 * editor's ImportWatcher job when an imported file was saved. One at a time, so the parse published last is
+	 * the one that started last (it read the newest imported files).
+	 */
+	public synchronized ParsedDocument reconcile(IDocument document, CancelIndicator cancel) {
 		DocumentText t = DocumentText.read(document);
 		// typing runs the fast checks only; the normal ones (engine bounds) run when the builder validates on save
 		ParsedDocument parsed = DocumentParser.parse(t.text(), uri, t.stamp(), CheckMode.FAST_ONLY, cancel);

@@ -9,6 +9,7 @@ import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 import org.eclipse.xtext.ide.editor.contentassist.antlr.AntlrProposalConflictHelper;
 import org.eclipse.xtext.ide.editor.contentassist.antlr.IContentAssistParser;
 import org.eclipse.xtext.ide.editor.contentassist.antlr.internal.Lexer;
+import org.eclipse.xtext.ide.refactoring.IRenameStrategy2;
 import org.eclipse.xtext.service.AbstractGenericModule;
 import org.eclipse.xtext.util.Modules2;
 import org.hao.dsl.HaoRuntimeModule;
@@ -25,8 +26,8 @@ import com.google.inject.name.Names;
 
 /**
  * The language injector used by the IDE: the runtime module, Xtext's generic ide module and the content-assist
- * bindings of the generated HaoIdeModule. The generated module itself is not used because it also binds the LSP
- * rename service, whose classes need org.eclipse.lsp4j, which this IDE does not ship. Created once.
+ * and rename bindings of the generated HaoIdeModule. The generated module itself is not used because it also binds
+ * the LSP rename service and the language server's services. Created once.
  */
 public final class HaoLanguage {
 
@@ -74,6 +75,11 @@ public final class HaoLanguage {
 
 		public Class<? extends IdeContentProposalProvider> bindIdeContentProposalProvider() {
 			return HaoProposalProvider.class;
+		}
+
+		/** Rename (as generated into AbstractHaoIdeModule, without its LSP-only rename service). */
+		public Class<? extends IRenameStrategy2> bindIRenameStrategy2() {
+			return IRenameStrategy2.DefaultImpl.class;
 		}
 	}
 }

@@ -85,7 +85,10 @@ class CompareTest {
 				.filter(s -> s.isVisibleInLegend()).count(), "the legend lists the two devices only");
 		assertTrue(view.statusText().contains("compared"), view.statusText());
 		view.select(rows - 1); // the last row belongs to the second device
-		assertEquals("Adreno640", view.configTable().getItem(0).getText(1));
+		assertEquals("device", view.configTree().getItem(0).getText(0));
+		assertEquals("Adreno640", view.configTree().getItem(0).getText(1));
+		assertTrue(java.util.Arrays.stream(view.configTree().getItems()).anyMatch(
+				i -> i.getText(0).equals("accelerator") && i.getText(1).startsWith("mobile GPU")), "the GPU's accelerator row");
 		Ui.page().setPartState(Ui.page().getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
 		Ui.flush();
 		Path shot = Ui.screenshot(view.chart().getParent().getParent(), "pareto-compare.png");

@@ -27,6 +27,46 @@ class LaunchTest {
 
 	private static final long TIMEOUT = 180_000;
 
+	/**
+	 * The point's configuration as a tree: the network with its subgraphs in the model's order, each holding its
+	 * layers (with their latency), the accelerator (engine sizes, resources), and the prediction.
+	 */
+	private static void assertConfigurationTree(org.eclipse.swt.widgets.Tree tree,
+			org.hao.engine.results.ParetoPoint point) {
+		java.util.Map<String, org.eclipse.swt.widgets.TreeItem> roots = new java.util.LinkedHashMap<>();
+		for (org.eclipse.swt.widgets.TreeItem i : tree.getItems()) {
+			roots.put(i.getText(0), i);
+		}
+		assertEquals(java.util.List.of("network", "accelerator", "prediction"), java.util.List.copyOf(roots.keySet()));
+		org.eclipse.swt.widgets.TreeItem accelerator = roots.get("accelerator");
+		assertTrue(accelerator.getText(1).startsWith(point.config().accelerator().architecture()), accelerator.getText(1));
+		assertTrue(java.util.Arrays.stream(accelerator.getItems()).anyMatch(i -> i.getText(0).equals("resources")
+				&& i.getText(1).contains(point.config().accelerator().dsp() + " DSP")));
+		org.eclipse.swt.widgets.TreeItem network = roots.get("network");
+		assertTrue(network.getExpanded(), "the network is expanded");
+		java.util.List<String> subgraphs = java.util.Arrays.stream(network.getItems()).map(i -> i.getText(0)).toList();
+		assertEquals(java.util.List.of("subgraph stem", "subgraph s2", "subgraph s3", "subgraph s4", "subgraph s5",
+				"subgraph s6", "subgraph s7", "subgraph head"), subgraphs);
+		int layers = 0;
+		for (org.eclipse.swt.widgets.TreeItem sg : network.getItems()) {
+			String name = sg.getText(0).substring("subgraph ".length());
+			assertTrue(sg.getText(1).contains(" ms"), sg.getText(1));
+			assertTrue(sg.getExpanded(), sg.getText(0) + " is expanded: its layers show");
+			for (org.eclipse.swt.widgets.TreeItem layer : sg.getItems()) {
+				if (layer.getText(0).startsWith("op ")) {
+					continue;
+				}
+				layers++;
+				var config = point.config().layers().stream().filter(l -> l.name().equals(layer.getText(0))).findFirst()
+						.orElseThrow(() -> new AssertionError("no layer " + layer.getText(0)));
+				assertEquals(name, config.subgraph(), "layer " + config.name() + " under its subgraph");
+				assertTrue(layer.getText(1).contains(String.format(java.util.Locale.ROOT, "%.3f ms", config.latencyMs())),
+						layer.getText(1));
+			}
+		}
+		assertEquals(point.config().layers().size(), layers, "every layer once, under its subgraph");
+	}
+
 	@Test
 	void launchFillsTheParetoView() throws Exception {
 		IFile file = Ui.exampleIn("launch-pareto", "mobilenetv2-zu3eg.hao");
@@ -60,7 +100,7 @@ class LaunchTest {
 		assertEquals(r.points().size(), bars.getPlusErrors().length);
 		assertTrue(r.points().get(0).accuracyHigh() > r.points().get(0).accuracy(), "the results file has the interval");
 		view.select(0);
-		assertTrue(view.configTable().getItemCount() > 0, "a point's configuration is listed");
+		assertConfigurationTree(view.configTree(), r.points().get(0));
 		Ui.page().setPartState(Ui.page().getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
 		Ui.flush();
 		Path shot = Ui.screenshot(view.chart().getParent().getParent(), "pareto-view.png");

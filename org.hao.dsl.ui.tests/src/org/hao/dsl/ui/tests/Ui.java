@@ -66,6 +66,28 @@ final class Ui {
 		return t;
 	}
 
+	/**
+	 * Answers every message dialog that opens until {@code stop[0]} is set (at most 60 s) with its first button
+	 * (Yes / OK: the dialog closes with return code 0) and counts them in {@code answered[0]}; for questions that a
+	 * call under test asks in nested event loops.
+	 */
+	static void answerQuestions(int[] answered, boolean[] stop) {
+		long deadline = System.currentTimeMillis() + 60_000;
+		Runnable[] poll = new Runnable[1];
+		poll[0] = () -> {
+			for (org.eclipse.swt.widgets.Shell shell : display().getShells()) {
+				if (!shell.isDisposed() && shell.getData() instanceof org.eclipse.jface.dialogs.MessageDialog d) {
+					answered[0]++;
+					d.close();
+				}
+			}
+			if (!stop[0] && System.currentTimeMillis() < deadline) {
+				display().timerExec(50, poll[0]);
+			}
+		};
+		display().timerExec(50, poll[0]);
+	}
+
 	/** Processes pending UI events (no waiting). */
 	static void flush() {
 		while (display().readAndDispatch()) {

@@ -11,6 +11,7 @@ import org.eclipse.core.runtime.FileLocator;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.jface.text.BadLocationException;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.ITextOperationTarget;
@@ -28,6 +29,7 @@ import org.eclipse.ui.IURIEditorInput;
 import org.eclipse.ui.editors.text.TextEditor;
 import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.texteditor.ContentAssistAction;
+import org.eclipse.ui.texteditor.ITextEditorActionConstants;
 import org.eclipse.ui.texteditor.ITextEditorActionDefinitionIds;
 import org.eclipse.ui.texteditor.SourceViewerDecorationSupport;
 import org.eclipse.ui.views.contentoutline.IContentOutlinePage;
@@ -43,6 +45,7 @@ import org.hao.dsl.ui.HaoUiPlugin;
 import org.hao.dsl.ui.ParsedDocument;
 import org.hao.dsl.ui.codemining.EstimateMiningProvider;
 import org.hao.dsl.ui.estimate.EstimateService;
+import org.hao.dsl.ui.refactoring.EditorRefactoring;
 
 /** The .hao editor: a platform TextEditor whose services come from the Xtext runtime and ide bundles. */
 public class HaoEditor extends TextEditor {
@@ -52,6 +55,8 @@ public class HaoEditor extends TextEditor {
 	public static final String FORMAT_COMMAND = "org.hao.dsl.ui.format";
 	public static final String TOGGLE_COMMENT_COMMAND = "org.hao.dsl.ui.toggleComment";
 	public static final String OPEN_DECLARATION_COMMAND = "org.hao.dsl.ui.openDeclaration";
+	public static final String RENAME_COMMAND = "org.hao.dsl.ui.rename";
+	public static final String FIND_REFERENCES_COMMAND = "org.hao.dsl.ui.findReferences";
 
 	private static final String MATCHING_BRACKETS = "org.hao.dsl.ui.matchingBrackets";
 	private static final String MATCHING_BRACKETS_COLOR = "org.hao.dsl.ui.matchingBracketsColor";
@@ -61,6 +66,7 @@ public class HaoEditor extends TextEditor {
 	private final EstimateMiningProvider miningProvider = new EstimateMiningProvider(estimates);
 	private HaoOutlinePage outline;
 	private SemanticHighlighter semantic;
+	private ImportWatcher importWatcher;
 
 	@Override
 	protected void initializeEditor() {
@@ -101,6 +107,9 @@ public class HaoEditor extends TextEditor {
 			}
 		});
 		model.addListener(estimates::schedule);
+		importWatcher = new ImportWatcher(model, () -> getDocumentProvider() == null ? null
+				: getDocumentProvider().getDocument(getEditorInput()));
+		importWatcher.install();
 		ParsedDocument first = model.latest();
 		if (first != null) {
 			// the reconciler may have finished before the listeners were attached
@@ -141,6 +150,21 @@ public class HaoEditor extends TextEditor {
 		setAction("HaoFormat", action("Format", FORMAT_COMMAND, this::format));
 		setAction("HaoToggleComment", action("Toggle Comment", TOGGLE_COMMENT_COMMAND, this::toggleComment));
 		setAction("HaoOpenDeclaration", action("Open Declaration", OPEN_DECLARATION_COMMAND, this::openDeclaration));
+		setAction("HaoRename", action("Rename...", RENAME_COMMAND, () -> EditorRefactoring.rename(getSite(),
+				getEditorSite().getActionBars().getStatusLineManager(), model, document(), caretOffset())));
+		setAction("HaoFindReferences", action("Find References", FIND_REFERENCES_COMMAND,
+				() -> EditorRefactoring.findReferences(getSite(), model, document(), caretOffset())));
+	}
+
+	private int caretOffset() {
+		return ((ITextSelection) getSelectionProvider().getSelection()).getOffset();
+	}
+
+	@Override
+	protected void editorContextMenuAboutToShow(IMenuManager menu) {
+		super.editorContextMenuAboutToShow(menu);
+		addAction(menu, ITextEditorActionConstants.GROUP_EDIT, "HaoRename");
+		addAction(menu, ITextEditorActionConstants.GROUP_FIND, "HaoFindReferences");
 	}
 
 	private static Action action(String label, String command, Runnable run) {
@@ -270,6 +294,9 @@ public class HaoEditor extends TextEditor {
 
 	@Override
 	public void dispose() {
+		if (importWatcher != null) {
+			importWatcher.uninstall();
+		}
 		estimates.dispose();
 		if (semantic != null) {
 			semantic.dispose();

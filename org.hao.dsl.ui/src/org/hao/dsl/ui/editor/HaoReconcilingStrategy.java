@@ -2,11 +2,13 @@ package org.hao.dsl.ui.editor;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.IRegion;
 import org.eclipse.jface.text.reconciler.DirtyRegion;
 import org.eclipse.jface.text.reconciler.IReconcilingStrategy;
 import org.eclipse.jface.text.reconciler.IReconcilingStrategyExtension;
+import org.eclipse.xtext.service.OperationCanceledError;
 import org.hao.dsl.ui.EditorModel;
 import org.hao.dsl.ui.HaoUiPlugin;
 
@@ -52,6 +54,9 @@ public class HaoReconcilingStrategy implements IReconcilingStrategy, IReconcilin
 		}
 		try {
 			model.reconcile(document, monitor::isCanceled);
+		} catch (OperationCanceledError | OperationCanceledException e) {
+			// the document changed (or the editor closed) during the parse: the next reconcile has the new text; an
+			// Error escaping here would end the reconciler thread and with it validation as you type
 		} catch (RuntimeException e) {
 			// a broken parse must never kill the reconciler thread: the next edit tries again
 			HaoUiPlugin.log("reconciling " + model.uri() + " failed", e);

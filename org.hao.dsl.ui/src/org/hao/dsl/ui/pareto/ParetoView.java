@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.BiConsumer;
 
 import org.eclipse.core.resources.IFile;
@@ -30,6 +29,9 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeColumn;
+import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.swtchart.Chart;
 import org.eclipse.swtchart.IAxis;
 import org.eclipse.swtchart.ILineSeries;
@@ -68,7 +70,7 @@ public class ParetoView extends ViewPart {
 	private Label status;
 	private Chart chart;
 	private Table points;
-	private Table config;
+	private Tree config;
 	private IFile modelFile;
 	private IFile resultsFile;
 	/** One front per device: a search's results, or every device of a comparison. */
@@ -108,12 +110,12 @@ public class ParetoView extends ViewPart {
 			c.setWidth(h.isEmpty() ? 24 : 90);
 		}
 		points.addListener(SWT.Selection, e -> select(points.getSelectionIndex()));
-		config = new Table(horizontal, SWT.FULL_SELECTION | SWT.BORDER);
+		config = new Tree(horizontal, SWT.FULL_SELECTION | SWT.BORDER);
 		config.setHeaderVisible(true);
-		new TableColumn(config, SWT.LEFT).setText("configuration");
-		new TableColumn(config, SWT.LEFT).setText("value");
+		new TreeColumn(config, SWT.LEFT).setText("configuration");
+		new TreeColumn(config, SWT.LEFT).setText("value");
 		config.getColumn(0).setWidth(220);
-		config.getColumn(1).setWidth(160);
+		config.getColumn(1).setWidth(420);
 		vertical.setWeights(60, 40);
 		createActions();
 		getSite().getPage().addPostSelectionListener(selectionListener);
@@ -500,13 +502,35 @@ public class ParetoView extends ViewPart {
 		ILineSeries<?> s = series("selected", new double[] { x(p) }, new double[] { p.accuracy() }, SELECTED, 7);
 		s.setSymbolType(PlotSymbolType.DIAMOND);
 		s.setVisibleInLegend(false);
-		if (fronts.size() > 1) {
-			new TableItem(config, SWT.NONE).setText(new String[] { "device", fronts.get(rows.get(index)[0]).device() });
+		String device = fronts.size() > 1 ? fronts.get(rows.get(index)[0]).device() : null;
+		for (ConfigTree.Node n : ConfigTree.of(p, device)) {
+			addNode(config, null, n);
 		}
-		for (Map.Entry<String, String> e : ParetoResults.flatConfig(p).entrySet()) {
-			new TableItem(config, SWT.NONE).setText(new String[] { e.getKey(), e.getValue() });
+		for (TreeItem item : config.getItems()) {
+			expand(item);
 		}
 		chart.redraw();
+	}
+
+	/** One row of the configuration tree and its children; network and subgraphs start expanded (the layers show). */
+	private static void addNode(Tree tree, TreeItem parent, ConfigTree.Node n) {
+		TreeItem item = parent == null ? new TreeItem(tree, SWT.NONE) : new TreeItem(parent, SWT.NONE);
+		item.setText(new String[] { n.label(), n.value() });
+		item.setData(n);
+		for (ConfigTree.Node c : n.children()) {
+			addNode(tree, item, c);
+		}
+	}
+
+	/** Expands the network and its subgraphs, parents first (GTK ignores expanding a row under a collapsed one). */
+	private static void expand(TreeItem item) {
+		String label = item.getText(0);
+		if (item.getItemCount() > 0 && (label.equals("network") || label.startsWith("subgraph "))) {
+			item.setExpanded(true);
+			for (TreeItem child : item.getItems()) {
+				expand(child);
+			}
+		}
 	}
 
 	/**
@@ -572,7 +596,8 @@ public class ParetoView extends ViewPart {
 		return chart;
 	}
 
-	public Table configTable() {
+	/** The selected point's configuration: device (comparisons), accelerator, network -> subgraph -> layer, prediction. */
+	public Tree configTree() {
 		return config;
 	}
 

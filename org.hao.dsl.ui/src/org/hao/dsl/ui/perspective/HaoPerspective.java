@@ -8,6 +8,7 @@ import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.WorkbenchException;
 import org.hao.dsl.ui.pareto.ParetoView;
+import org.hao.dsl.ui.refactoring.ReferencesView;
 
 /**
  * The HAO perspective: the editor with the Project Explorer on the left, the Outline on the right, and Problems,
@@ -27,10 +28,12 @@ public class HaoPerspective implements IPerspectiveFactory {
 		bottom.addView(IPageLayout.ID_PROBLEM_VIEW);
 		bottom.addView(ParetoView.ID);
 		bottom.addView(IPageLayout.ID_PROGRESS_VIEW);
+		bottom.addPlaceholder(ReferencesView.ID);
 		layout.addActionSet(IDebugUIConstants.LAUNCH_ACTION_SET);
 		layout.addNewWizardShortcut("org.hao.dsl.ui.newProject");
 		layout.addNewWizardShortcut("org.hao.dsl.ui.newFile");
 		layout.addShowViewShortcut(ParetoView.ID);
+		layout.addShowViewShortcut(ReferencesView.ID);
 		layout.addShowViewShortcut(IPageLayout.ID_PROJECT_EXPLORER);
 		layout.addShowViewShortcut(IPageLayout.ID_OUTLINE);
 		layout.addShowViewShortcut(IPageLayout.ID_PROBLEM_VIEW);
