@@ -17,7 +17,7 @@ import org.eclipse.debug.core.ILaunchManager;
 import org.hao.dsl.mapping.ModelMapper;
 import org.hao.dsl.ui.launch.HaoLaunchShortcut;
 import org.hao.dsl.ui.results.ResultsFiles;
-import org.hao.dsl.ui.launch.SearchInput;
+import org.hao.dsl.ui.SearchInput;
 import org.hao.dsl.ui.launch.SearchLaunch;
 import org.hao.dsl.ui.pareto.ParetoView;
 import org.hao.dsl.ui.pareto.PointExport;

@@ -16,7 +16,7 @@ import org.eclipse.ui.IFileEditorInput;
 import org.eclipse.ui.handlers.HandlerUtil;
 import org.hao.dsl.hao.Device;
 import org.hao.dsl.hao.Search;
-import org.hao.dsl.ui.launch.SearchInput;
+import org.hao.dsl.ui.SearchInput;
 
 /**
  * "Compare on Devices..." on a .hao file (Project Explorer) or in its editor: asks for the device names (prefilled

@@ -8,6 +8,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.hao.dsl.ui.SearchInputException;
 import org.hao.dsl.ui.results.SearchStatus;
 import org.hao.dsl.ui.HaoUiPlugin;
 import org.hao.engine.search.CancelToken;

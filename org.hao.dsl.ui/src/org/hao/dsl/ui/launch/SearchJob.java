@@ -12,6 +12,8 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
+import org.hao.dsl.ui.SearchInput;
+import org.hao.dsl.ui.SearchInputException;
 import org.hao.dsl.ui.results.ResultsFiles;
 import org.hao.dsl.ui.results.SearchStatus;
 import org.hao.dsl.hao.Search;

@@ -1,4 +1,4 @@
-package org.hao.dsl.ui.launch;
+package org.hao.dsl.ui;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +13,6 @@ import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.validation.Issue;
 import org.hao.dsl.hao.Element;
 import org.hao.dsl.hao.Search;
-import org.hao.dsl.ui.DocumentParser;
 
 /**
  * The search a run starts from: the file's saved content parsed and validated (errors refuse the run with the first

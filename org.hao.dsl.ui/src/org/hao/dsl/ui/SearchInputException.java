@@ -1,4 +1,4 @@
-package org.hao.dsl.ui.launch;
+package org.hao.dsl.ui;
 
 /** The file cannot be searched as it stands (errors, no such search, unknown device); the message says why. */
 public final class SearchInputException extends Exception {
