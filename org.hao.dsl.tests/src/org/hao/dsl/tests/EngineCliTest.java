@@ -1,6 +1,7 @@
 package org.hao.dsl.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -148,7 +149,7 @@ class EngineCliTest extends CliTestBase {
 		assertTrue(text.contains("frames/J"), text);
 		assertTrue(text.lines().anyMatch(l -> l.startsWith("Adreno640 ")), text);
 		String h = Files.readString(html);
-		assertEquals(1, h.split("<svg", -1).length - 1, "one plot with every frontier");
+		assertEquals(2, h.split("<svg", -1).length - 1, "one plot with every frontier, one with every point's energy");
 		assertTrue(h.contains("data-device=\"ZU3EG\"") && h.contains("data-device=\"Adreno640\""), h);
 	}
 
@@ -192,19 +193,24 @@ class EngineCliTest extends CliTestBase {
 	void compareOnTheMobileVsFpgaExample() throws Exception {
 		Path html = dir.resolve("mobile-vs-fpga.html");
 		Path json = dir.resolve("mobile-vs-fpga.json");
-		// the devices come from the search's own `devices ZU3EG, Adreno640`; a reduced time limit keeps it short
+		// the devices come from the search's own `devices ZU3EG, Ultra96_FINN, Adreno650`; a reduced time limit keeps it short
 		int code = run("compare", example("mobile-vs-fpga.hao"), "--threads", "2", "--time-limit", "25", "--report",
 				html.toString(), "--json", json.toString());
 		String text = out.toString();
 		System.out.println(text);
 		assertEquals(0, code, text + err);
-		assertTrue(text.contains("device ZU3EG") && text.contains("device Adreno640"), text);
-		assertTrue(text.contains("chosen point per device:"), text);
+		assertTrue(text.contains("device ZU3EG") && text.contains("device Ultra96_FINN") && text.contains("device Adreno650"), text);
+		assertTrue(text.contains("chosen point per device:") && text.contains("power W"), text);
+		assertFalse(text.contains("power figures of different scope"), "every device is at board scope: " + text);
 		var o = com.google.gson.JsonParser.parseString(Files.readString(json)).getAsJsonObject();
-		assertEquals("[\"ZU3EG\",\"Adreno640\"]", o.get("devices").toString());
+		assertEquals("[\"ZU3EG\",\"Ultra96_FINN\",\"Adreno650\"]", o.get("devices").toString());
 		for (var r : o.getAsJsonArray("results")) {
 			var points = r.getAsJsonObject().getAsJsonArray("points");
-			assertTrue(points.size() > 0, r.toString());
+			// the FINN-style dataflow search solves one whole-network ILP per candidate: under a 25 s limit on a loaded
+			// machine it may stop before its first point (partial, with the time-limit warning)
+			boolean partialFinn = r.getAsJsonObject().get("device").getAsString().equals("Ultra96_FINN")
+					&& !r.getAsJsonObject().get("complete").getAsBoolean();
+			assertTrue(points.size() > 0 || partialFinn, r.toString());
 			for (var p : points) {
 				double ms = p.getAsJsonObject().get("latency_ms").getAsDouble();
 				double mj = p.getAsJsonObject().get("energy_mj").getAsDouble();
@@ -213,8 +219,10 @@ class EngineCliTest extends CliTestBase {
 			}
 		}
 		String h = Files.readString(html);
-		assertEquals(2, h.split("class=\"series\"", -1).length - 1);
-		assertTrue(h.contains("frames/J"));
+		assertEquals(3, h.split("class=\"series\"", -1).length - 1);
+		// the energy plot: accuracy against mJ/frame, one coloured series per device
+		assertEquals(3, h.split("class=\"energy-series\"", -1).length - 1);
+		assertTrue(h.contains("energy per frame (mJ)") && h.contains("frames/J") && h.contains("power W"));
 	}
 
 	@Test

@@ -204,6 +204,20 @@ class ModelMapperTest extends HaoTestBase {
 	}
 
 	@Test
+	void powerScopeAndEnginePowerMap() throws Exception {
+		// no scope: unspecified, no engine power (the original three figures)
+		SearchSpec plain = mapValid(VALID);
+		assertEquals(org.hao.engine.model.PowerScope.UNSPECIFIED, plain.device().power().scope());
+		assertEquals(0.0, plain.device().power().enginesWatts());
+		SearchSpec board = mapValid(validWith("static 1 W", "scope board\n\t\t\t\t\tstatic 1 W engines 0.5 W"));
+		assertEquals(org.hao.engine.model.PowerScope.BOARD, board.device().power().scope());
+		assertEquals(0.5, board.device().power().enginesWatts());
+		assertEquals(1.5, board.device().power().runningWatts());
+		SearchSpec chip = mapValid(validWith("static 1 W", "scope chip static 1 W"));
+		assertEquals(org.hao.engine.model.PowerScope.CHIP, chip.device().power().scope());
+	}
+
+	@Test
 	void incompleteModelGivesAMappingExceptionNamingTheElement() throws Exception {
 		Model model = parse(validWith("conv c1 out 16 kernel 3", "conv c1 kernel 3"));
 		MappingException e = assertThrows(MappingException.class,

@@ -215,8 +215,9 @@ public class CalibrateCommand implements Callable<Integer> {
 			b.append(String.join(", ", f.macsPerDspByBits().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()));
 			b.append(" }\n");
 			var p = d.power();
-			b.append(String.format(Locale.ROOT, "\tpower { static %s W mac %s pJ ddr %s pJ/B }%n", num(p.staticWatts()),
-					num(p.picojoulesPerMac8()), num(p.picojoulesPerDdrByte())));
+			b.append(String.format(Locale.ROOT, "\tpower { %sstatic %s W engines %s W mac %s pJ ddr %s pJ/B }%n",
+					p.scope() == org.hao.engine.model.PowerScope.UNSPECIFIED ? "" : "scope " + p.scope().keyword() + " ",
+					num(p.staticWatts()), num(p.enginesWatts()), num(p.picojoulesPerMac8()), num(p.picojoulesPerDdrByte())));
 			b.append("\taccelerator overlay").append(ov.name() == null ? "" : " \"" + ov.name() + "\"").append(" {\n");
 			b.append(String.format(Locale.ROOT, "\t\tconv %d x %d x %d%n\t\tdepthwise %d x %d%n", ov.conv().pp(), ov.conv().icp(),
 					ov.conv().ocp(), ov.depthwise().pp(), ov.depthwise().cp()));

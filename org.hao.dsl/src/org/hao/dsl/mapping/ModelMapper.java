@@ -214,7 +214,14 @@ public class ModelMapper {
 			return new PowerModel(0, 0, 0);
 		}
 		return new PowerModel(orDefault(p.getStaticWatts(), 0.0), orDefault(p.getPicojoulesPerMac8(), 0.0),
-				orDefault(p.getPicojoulesPerDdrByte(), 0.0));
+				orDefault(p.getPicojoulesPerDdrByte(), 0.0), orDefault(p.getEnginesWatts(), 0.0), toScope(p));
+	}
+
+	/** The power figures' scope; unspecified when the block has no {@code scope}. */
+	private static org.hao.engine.model.PowerScope toScope(org.hao.dsl.hao.Power p) {
+		return p.isScopeChip() ? org.hao.engine.model.PowerScope.CHIP
+				: p.isScopeRail() ? org.hao.engine.model.PowerScope.RAIL
+						: p.isScopeBoard() ? org.hao.engine.model.PowerScope.BOARD : org.hao.engine.model.PowerScope.UNSPECIFIED;
 	}
 
 	public static LayerKind toLayerKind(org.hao.dsl.hao.LayerKindLit kind) {

@@ -21,6 +21,7 @@ import org.hao.engine.expand.ExpandedSubgraph;
 import org.hao.engine.expand.NetworkExpander;
 import org.hao.engine.expand.ShapeException;
 import org.hao.engine.expand.SubgraphChoice;
+import org.hao.engine.cost.LutMacs;
 import org.hao.engine.model.BitWidths;
 import org.hao.engine.model.Device;
 import org.hao.engine.model.DeviceKind;
@@ -101,6 +102,12 @@ public final class FeasibilityBounds {
 				macsPerSecond = overlay.conv().lanes() * clock * 1e6;
 				peak = overlay.label() + " (" + overlay.conv().lanes() + " MACs per cycle) at " + fmt(clock) + " MHz";
 			}
+			BitWidths narrowest = new BitWidths(minWeightBits, minActivationBits);
+			if (LutMacs.inLuts(narrowest)) {
+				// binary / ternary layers may compute in LUTs (XNOR / popcount) beside the DSPs: both at once at most
+				macsPerSecond += LutMacs.maxLanes(f, narrowest) * clock * 1e6;
+				peak += " + " + LutMacs.maxLanes(f, narrowest) + " LUT MAC lanes at " + narrowest;
+			}
 		} else {
 			double gops = device.gpu().peakGops(operandBits);
 			macsPerSecond = gops * 1e9 / 2; // 1 MAC = 2 ops
@@ -110,7 +117,7 @@ public final class FeasibilityBounds {
 		// static W x ms = mJ; dynamic energy per MAC scales with bits/8 (engine cost model)
 		double dynamicMj = macs * device.power().picojoulesPerMac8() * Math.min(minWeightBits, minActivationBits) / 8.0
 				* 1e-9;
-		double energyMj = device.power().staticWatts() * latencyMs + dynamicMj;
+		double energyMj = device.power().runningWatts() * latencyMs + dynamicMj;
 		return new Bound(macs, latencyMs, energyMj, peak);
 	}
 

@@ -192,10 +192,14 @@ public class SearchValidator extends HaoCheckBase {
 				continue;
 			}
 			int widest = table.get(table.size() - 1);
+			boolean layerEngines = d instanceof FpgaDevice f && layerEngines(s, f);
 			for (SpaceEntry entry : s.getSpace().getEntries()) {
 				for (BitsChoice bits : org.eclipse.xtext.EcoreUtil2.eAllOfType(entry, BitsChoice.class)) {
+					// every pair at most 2 bit: binary / ternary MACs in LUTs on layer engines, no DSP packing (LutMacs)
+					boolean inLuts = layerEngines && concat(bits.getWeights(), bits.getActivations()).stream()
+							.allMatch(b -> b != null && b <= org.hao.engine.cost.LutMacs.MAX_BITS);
 					for (Integer b : new java.util.LinkedHashSet<>(concat(bits.getWeights(), bits.getActivations()))) {
-						if (b == null) {
+						if (b == null || inLuts) {
 							continue;
 						}
 						String where = " (space '" + s.getSpace().getName() + "', line "
@@ -217,6 +221,16 @@ public class SearchValidator extends HaoCheckBase {
 				}
 			}
 		}
+	}
+
+	/**
+	 * Whether the search runs {@code d} with one engine per layer (dataflow or per-subgraph: 1- and 2-bit layers compute
+	 * in LUTs) rather than an overlay (whose shared DSP datapath runs them like its narrowest packing entry).
+	 */
+	private static boolean layerEngines(Search s, FpgaDevice d) {
+		org.hao.dsl.hao.ArchitectureLit kind = s.eIsSet(org.hao.dsl.hao.HaoPackage.Literals.SEARCH__ARCHITECTURE) ? s.getArchitecture()
+				: d.getAccelerator() != null ? d.getAccelerator().getKind() : org.hao.dsl.hao.ArchitectureLit.OVERLAY;
+		return kind != org.hao.dsl.hao.ArchitectureLit.OVERLAY;
 	}
 
 	/**

@@ -137,8 +137,8 @@ public final class FpgaCostModel {
 
     /** DSPs: multiply lanes divided by the MACs one DSP packs at the layer's widest operand; pool/add use none. */
     public int dsp(Layer l, ParallelismChoice p) {
-        if (l.kind() == LayerKind.POOL || l.kind() == LayerKind.ADD || l.kind().isDataMovement()) {
-            return 0;
+        if (l.kind() == LayerKind.POOL || l.kind() == LayerKind.ADD || l.kind().isDataMovement() || LutMacs.inLuts(l)) {
+            return 0; // 1- and 2-bit MACs are XNOR / LUT products with popcount adders (LutMacs)
         }
         return Math.toIntExact(ceilDiv(p.lanes(), fpga.macsPerDsp(l.bits().maxBits())));
     }
@@ -238,7 +238,9 @@ public final class FpgaCostModel {
         }
         long activation = l.activation().isClamp() || l.activation() == org.hao.engine.model.Activation.SIGMOID ? 0
                 : (long) p.pe() * LUT_PER_HARD_ACTIVATION_LANE; // hard-swish / hard-sigmoid / SiLU multiply
-        return Math.toIntExact(LUT_PER_ENGINE + lanes * accBits + (long) p.pe() * LUT_PER_OUTPUT_LANE + activation);
+        long lutMultipliers = LutMacs.inLuts(l) ? LutMacs.luts(lanes, l.bits()) : 0; // binary / ternary: no DSP
+        return Math.toIntExact(LUT_PER_ENGINE + lanes * accBits + (long) p.pe() * LUT_PER_OUTPUT_LANE + activation
+                + lutMultipliers);
     }
 
     /** Products summed into one output value. */
@@ -374,8 +376,7 @@ public final class FpgaCostModel {
         for (int i = 0; i < layers.size(); i++) {
             energyMj += EnergyModel.energyMj(device.power(), 0, costs.get(i).macs(), 0, layers.get(i).bits());
         }
-        energyMj += device.power().staticWatts() * latencyMs + ddr * device.power().picojoulesPerDdrByte()
-                / EnergyModel.PJ_PER_MJ;
+        energyMj += device.power().runningWatts() * latencyMs + EnergyModel.ddrMj(device.power(), ddr);
         return new SubgraphCost(latencyMs, macs, dsp, bram + skipFifos, lut, ddr, energyMj, costs);
     }
 
@@ -404,7 +405,8 @@ public final class FpgaCostModel {
                 layer.kind() == LayerKind.SQUEEZE_EXCITE ? layer.squeezeChannels() : layer.channelsPerGroup());
         // lanes beyond what the usable DSPs can pack are never chosen: skip them before costing, so that a large
         // layer (VGG-16 fc6: 25088 x 4096 lanes) is not costed in int counts that overflow
-        long maxLanes = (long) Math.max(1, fpga.usableDsp()) * fpga.macsPerDsp(layer.bits().maxBits());
+        long maxLanes = LutMacs.inLuts(layer) ? LutMacs.maxLanes(fpga, layer.bits())
+                : (long) Math.max(1, fpga.usableDsp()) * fpga.macsPerDsp(layer.bits().maxBits());
         record Scored(ParallelismChoice choice, LayerCost cost) {
         }
         List<Scored> all = new ArrayList<>();
@@ -422,7 +424,8 @@ public final class FpgaCostModel {
         List<ParallelismChoice> front = new ArrayList<>();
         long bestCycles = Long.MAX_VALUE;
         for (Scored s : all) {
-            boolean fits = s.cost().dsp() <= fpga.usableDsp() || front.isEmpty();
+            boolean fits = s.cost().dsp() <= fpga.usableDsp() && (!LutMacs.inLuts(layer) || s.cost().lut() <= fpga.usableLut())
+                    || front.isEmpty();
             if (s.cost().cycles() < bestCycles && fits) {
                 front.add(s.choice());
                 bestCycles = s.cost().cycles();

@@ -31,13 +31,13 @@ public final class CsvReport {
                 sgNames.addAll(r.points().get(0).config().subgraphs().keySet());
             }
             List<String> header = new ArrayList<>(List.of("accuracy", "latency_ms", "fps", "dsp", "bram18k", "lut", "energy_mj",
-                    "frames_per_joule", "chosen", "accuracy_low", "accuracy_high", "quantization"));
+                    "frames_per_joule", "average_watts", "chosen", "accuracy_low", "accuracy_high", "quantization"));
             header.addAll(sgNames);
             try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
                 for (ParetoPoint pt : r.points()) {
                     String quantization = pt.config().prediction().quantization();
                     List<Object> row = new ArrayList<>(List.of(pt.accuracy(), pt.latencyMs(), pt.fps(), pt.dsp(), pt.bram18k(),
-                            pt.lut(), pt.energyMj(), pt.framesPerJoule(), pt == r.chosen(), pt.accuracyLow(), pt.accuracyHigh(),
+                            pt.lut(), pt.energyMj(), pt.framesPerJoule(), pt.averageWatts(), pt == r.chosen(), pt.accuracyLow(), pt.accuracyHigh(),
                             quantization == null ? "" : quantization));
                     for (String s : sgNames) {
                         row.add(describe(pt.config().subgraphs().get(s)));

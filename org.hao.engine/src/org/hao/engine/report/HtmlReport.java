@@ -33,12 +33,13 @@ public final class HtmlReport {
                     .append(esc(r.points().get(0).config().prediction().quantization())).append("</p>\n");
         }
         sb.append("\n<table><tr><th>accuracy %</th><th>interval %</th><th>latency ms</th><th>fps</th><th>DSP</th><th>BRAM18K</th><th>LUT</th>"
-                + "<th>mJ/frame</th><th>frames/J</th></tr>\n");
+                + "<th>mJ/frame</th><th>frames/J</th><th>power W</th></tr>\n");
         for (ParetoPoint p : r.points()) {
             sb.append(p == r.chosen() ? "<tr class=\"chosen\">" : "<tr>").append(String.format(Locale.ROOT,
                     "<td>%.2f</td><td>%.2f..%.2f</td><td>%.3f</td><td>%.1f</td><td>%d</td><td>%d</td><td>%d</td><td>%.3f</td>"
-                            + "<td>%.1f</td></tr>\n",
-                    p.accuracy(), p.accuracyLow(), p.accuracyHigh(), p.latencyMs(), p.fps(), p.dsp(), p.bram18k(), p.lut(), p.energyMj(), p.framesPerJoule()));
+                            + "<td>%.1f</td><td>%.2f</td></tr>\n",
+                    p.accuracy(), p.accuracyLow(), p.accuracyHigh(), p.latencyMs(), p.fps(), p.dsp(), p.bram18k(), p.lut(), p.energyMj(),
+                    p.framesPerJoule(), CompareReport.averageWatts(p)));
         }
         sb.append("</table>\n");
         for (String w : r.warnings()) {

@@ -14,8 +14,15 @@ final class ParetoPlotFrame {
     private final int width, height, left, right, top, bottom;
     private final double[] xTicks, yTicks;
     private final Double budgetMs;
+    private final String xTitle;
+    private final String budgetUnit;
 
     private ParetoPlotFrame(int width, int height, int right, List<ParetoPoint> points, Double budgetMs) {
+        this(width, height, right, points, budgetMs, ParetoPoint::latencyMs, "latency (ms)", "ms");
+    }
+
+    private ParetoPlotFrame(int width, int height, int right, List<ParetoPoint> points, Double budgetMs,
+            java.util.function.ToDoubleFunction<ParetoPoint> xOf, String xTitle, String budgetUnit) {
         this.width = width;
         this.height = height;
         this.left = 60;
@@ -23,11 +30,13 @@ final class ParetoPlotFrame {
         this.top = 20;
         this.bottom = 50;
         this.budgetMs = budgetMs;
+        this.xTitle = xTitle;
+        this.budgetUnit = budgetUnit;
         double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY, y0 = Double.POSITIVE_INFINITY,
                 y1 = Double.NEGATIVE_INFINITY;
         for (ParetoPoint p : points) {
-            x0 = Math.min(x0, p.latencyMs());
-            x1 = Math.max(x1, p.latencyMs());
+            x0 = Math.min(x0, xOf.applyAsDouble(p));
+            x1 = Math.max(x1, xOf.applyAsDouble(p));
             y0 = Math.min(y0, p.accuracyLow()); // room for the error bars
             y1 = Math.max(y1, p.accuracyHigh());
         }
@@ -48,6 +57,15 @@ final class ParetoPlotFrame {
     /** A frame of {@code width x height} pixels with {@code right} pixels of margin (room for a legend). */
     static ParetoPlotFrame of(int width, int height, int right, List<ParetoPoint> points, Double budgetMs) {
         return new ParetoPlotFrame(width, height, right, points, budgetMs);
+    }
+
+    /**
+     * A frame whose x axis is energy per frame (mJ) instead of latency, with the energy bound ({@code budgetMj}, or
+     * null) as the dashed line (the compare report's energy plot).
+     */
+    static ParetoPlotFrame energy(int width, int height, int right, List<ParetoPoint> points, Double budgetMj) {
+        return new ParetoPlotFrame(width, height, right, points, budgetMj, ParetoPoint::energyMj, "energy per frame (mJ)",
+                "mJ");
     }
 
     double x(double latencyMs) {
@@ -89,8 +107,8 @@ final class ParetoPlotFrame {
             s.append(String.format(Locale.ROOT, "<line class=\"ytick\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"black\"/>"
                     + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n", left - 5, y, left, y, left - 8, y + 4, fmt(t)));
         }
-        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">latency (ms)</text>\n",
-                (left + width - right) / 2, height - 10));
+        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>\n",
+                (left + width - right) / 2, height - 10, xTitle));
         s.append(String.format(Locale.ROOT, "<text x=\"15\" y=\"%d\" text-anchor=\"middle\" transform=\"rotate(-90 15 %d)\">"
                 + "predicted top-1 (%%)</text>\n", (top + xAxis) / 2, (top + xAxis) / 2));
         if (budgetMs != null) {
@@ -98,7 +116,8 @@ final class ParetoPlotFrame {
             double x = x(budgetMs);
             s.append(String.format(Locale.ROOT, "<line class=\"constraint\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" "
                     + "stroke=\"%s\" stroke-dasharray=\"6 4\"/><text x=\"%.1f\" y=\"%d\" fill=\"%s\" text-anchor=\"end\">"
-                    + "%s ms budget</text>\n", x, top, x, xAxis, budgetColour, x - 4, top + 12, budgetColour, fmt(budgetMs)));
+                    + "%s %s budget</text>\n", x, top, x, xAxis, budgetColour, x - 4, top + 12, budgetColour, fmt(budgetMs),
+                    budgetUnit));
         }
         return s.toString();
     }

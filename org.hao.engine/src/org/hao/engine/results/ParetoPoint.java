@@ -16,15 +16,22 @@ import org.hao.engine.results.PointConfig;
  * @param lut LUT needed
  * @param energyMj energy per frame (mJ)
  * @param framesPerJoule 1000 / energyMj
+ * @param averageWatts average power while frames run back to back (W): energyMj x fps / 1000 (format 2, issue 16)
  * @param config what to build and train: accelerator, subgraph choices, layers, prediction
  */
 public record ParetoPoint(double accuracy, double accuracyLow, double accuracyHigh, double latencyMs, double fps, int dsp,
-        int bram18k, int lut, double energyMj, double framesPerJoule, PointConfig config) {
+        int bram18k, int lut, double energyMj, double framesPerJoule, double averageWatts, PointConfig config) {
 
-    /** A point whose interval is the accuracy itself and whose frames per joule follow from the energy. */
+    /** A point whose interval is the accuracy itself and whose frames per joule and power follow from the energy. */
     public ParetoPoint(double accuracy, double latencyMs, double fps, int dsp, int bram18k, int lut, double energyMj,
             PointConfig config) {
-        this(accuracy, accuracy, accuracy, latencyMs, fps, dsp, bram18k, lut, energyMj, framesPerJoule(energyMj), config);
+        this(accuracy, accuracy, accuracy, latencyMs, fps, dsp, bram18k, lut, energyMj, framesPerJoule(energyMj),
+                averageWatts(energyMj, fps), config);
+    }
+
+    /** Average power (W) of {@code energyMj} per frame at {@code fps} frames per second: mJ x 1/s / 1000. */
+    public static double averageWatts(double energyMj, double fps) {
+        return energyMj * fps / 1000.0;
     }
 
     /** Frames per joule of an energy per frame (mJ); infinite for 0. */

@@ -25,9 +25,9 @@ import com.google.gson.Strictness;
 public final class ResultsJson {
     /**
      * Version of the results format, written as {@code format_version}. 1: the first typed format (2026-11-30; before
-     * it, untyped maps without a version).
+     * it, untyped maps without a version). 2: a point's {@code average_watts} (issue 16; a version-1 file reads with 0).
      */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
     private static final Gson GSON = new GsonBuilder().setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
             .setPrettyPrinting().serializeNulls().serializeSpecialFloatingPointValues().disableHtmlEscaping()

@@ -250,8 +250,11 @@ public final class NetworkEvaluator {
         AcceleratorConfig acc = new AcceleratorConfig(ArchitectureKind.DATAFLOW.keyword(), "dataflow (one engine per layer)",
                 "the dataflow ILP for this network", device.fpga().clockMhz(), null, null, null, null, null, null, null, null,
                 null, engines, throughputMs, null, e.cost().dsp(), e.cost().bram18k(), e.cost().lut());
+        // frames are pipelined: in steady state the device draws its running power for one frame interval per frame
+        double running = device.power().runningWatts();
+        double energyMj = e.cost().energyMj() - running * e.cost().latencyMs() + running * throughputMs;
         return new Evaluation(e.cost().latencyMs(), 1000.0 / throughputMs, e.cost().dsp(), e.cost().bram18k(), e.cost().lut(),
-                e.cost().energyMj(), parts, acc, null, 0, e.ilp().message(), null, null, null);
+                energyMj, parts, acc, null, 0, e.ilp().message(), null, null, null);
     }
 
     private Evaluation perSubgraph(ExpandedNetwork en, BooleanSupplier stop, boolean fpga) {

@@ -46,7 +46,7 @@ final class PointBuilder {
         PointConfig config = new PointConfig(e.accelerator(), subgraphs, layers, en.macs(), en.weights(),
                 new PredictionInfo(pr.floatTop1(), pr.drop(), pr.quantization().describe(), pr.extrapolation()));
         return new ParetoPoint(pr.top1(), pr.low(), pr.high(), e.latencyMs(), e.fps(), e.dsp(), e.bram18k(), e.lut(), e.energyMj(),
-                ParetoPoint.framesPerJoule(e.energyMj()), config);
+                ParetoPoint.framesPerJoule(e.energyMj()), ParetoPoint.averageWatts(e.energyMj(), e.fps()), config);
     }
 
     private static SubgraphConfig subgraph(ExpandedSubgraph sg, NetworkEvaluator.Part part) {

@@ -111,14 +111,16 @@ class CompareTest {
 		wc.setAttribute(SearchLaunch.THREADS, 2);
 		wc.setAttribute(SearchLaunch.TIME_LIMIT, "20");
 		wc.doSave().launch(ILaunchManager.RUN_MODE, null);
-		ParetoView view = Ui.waitFor("the Pareto view with both devices of the search", () -> {
+		// the search names ZU3EG, Ultra96_FINN and Adreno650; the FINN-style dataflow search may find no point within
+		// 20 s on a loaded machine (its 8-bit base does not fit), and a device without points keeps no front
+		ParetoView view = Ui.waitFor("the Pareto view with the devices of the search", () -> {
 			ParetoView v = (ParetoView) Ui.page().findView(ParetoView.ID);
-			return v != null && file.equals(v.modelFile()) && v.fronts().size() == 2 ? v : null;
+			return v != null && file.equals(v.modelFile()) && v.fronts().size() >= 2 ? v : null;
 		}, TIMEOUT);
 		assertTrue(json.exists(), "the search's devices list is written as a comparison too");
-		assertTrue(ResultsFiles.resultsFile(file, "").exists() && ResultsFiles.resultsFile(file, "-Adreno640").exists(),
+		assertTrue(ResultsFiles.resultsFile(file, "").exists() && ResultsFiles.resultsFile(file, "-Adreno650").exists(),
 				"and one results file per device, as before");
-		assertNotNull(view.chart().getSeriesSet().getSeries("front: Adreno640"));
+		assertNotNull(view.chart().getSeriesSet().getSeries("front: Adreno650"));
 	}
 
 	@Test

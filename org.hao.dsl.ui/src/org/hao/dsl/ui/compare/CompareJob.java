@@ -63,7 +63,7 @@ public class CompareJob extends EngineJob {
 			}
 			results.add(r);
 		}
-		ResultsFiles.writeCompare(results, specs.get(0), file);
+		ResultsFiles.writeCompare(results, specs, file);
 		SearchStatus.set(file, summary(results));
 		ParetoOpener.show(file);
 		return Status.OK_STATUS;
@@ -93,8 +93,9 @@ public class CompareJob extends EngineJob {
 		List<String> parts = new ArrayList<>();
 		for (SearchResult r : results) {
 			parts.add(r.chosen() == null ? r.device() + ": no point meets the constraints"
-					: String.format(Locale.ROOT, "%s: %.2f%% at %.1f fps, %.2f mJ/frame, %.1f frames/J", r.device(),
-							r.chosen().accuracy(), r.chosen().fps(), r.chosen().energyMj(), r.chosen().framesPerJoule()));
+					: String.format(Locale.ROOT, "%s: %.2f%% at %.1f fps, %.2f mJ/frame, %.1f frames/J, %.2f W", r.device(),
+							r.chosen().accuracy(), r.chosen().fps(), r.chosen().energyMj(), r.chosen().framesPerJoule(),
+							org.hao.engine.report.CompareReport.averageWatts(r.chosen())));
 		}
 		return "compared: " + String.join("; ", parts);
 	}

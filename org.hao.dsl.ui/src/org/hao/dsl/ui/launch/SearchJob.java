@@ -80,7 +80,7 @@ public class SearchJob extends EngineJob {
 		}
 		if (specs.size() > 1) {
 			// a search naming several devices is a comparison: the Pareto view then shows every front
-			ResultsFiles.writeCompare(results, specs.get(0), file);
+			ResultsFiles.writeCompare(results, specs, file);
 			written.add(ResultsFiles.compareFile(file));
 		}
 		return Status.OK_STATUS;

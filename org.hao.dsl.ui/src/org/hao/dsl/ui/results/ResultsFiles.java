@@ -80,10 +80,16 @@ public final class ResultsFiles {
 	 * side-by-side HTML report; both atomically, the report first, so the JSON's appearance means both are complete.
 	 * Both are refreshed in the workspace.
 	 */
-	public static void writeCompare(List<SearchResult> results, SearchSpec first, IFile model)
+	public static void writeCompare(List<SearchResult> results, List<SearchSpec> specs, IFile model)
 			throws IOException, CoreException {
+		SearchSpec first = specs.get(0);
+		// the report warns when the devices' power figures are of different scope (chip, rail, board)
+		java.util.Map<String, String> scopes = new java.util.LinkedHashMap<>();
+		specs.forEach(s -> scopes.put(s.device().name(), s.device().power().scope().keyword()));
+		String scopeNote = CompareReport.scopeNote(scopes);
 		CompareReport.writeHtml(first.name() + " on " + String.join(", ", results.stream().map(SearchResult::device).toList()),
-				results, first.constraints(), location(compareReportFile(model)));
+				results, first.constraints(), scopeNote == null ? List.of() : List.of(scopeNote),
+				location(compareReportFile(model)));
 		ResultsJson.write(CompareDocument.of(results, first, model.getFullPath().toString()), location(compareFile(model)));
 		compareReportFile(model).refreshLocal(IResource.DEPTH_ZERO, null);
 		compareFile(model).refreshLocal(IResource.DEPTH_ZERO, null);

@@ -53,7 +53,7 @@ class ReportTest {
         for (var e : pts) {
             JsonObject p = e.getAsJsonObject();
             for (String k : new String[] {"accuracy", "latency_ms", "fps", "dsp", "bram18k", "lut", "energy_mj",
-                "frames_per_joule", "config"}) {
+                "frames_per_joule", "average_watts", "config"}) {
                 assertTrue(p.has(k), "point lacks " + k);
             }
             JsonObject cfg = p.getAsJsonObject("config");
@@ -86,14 +86,16 @@ class ReportTest {
         CsvReport.write(result, csv);
         var lines = Files.readAllLines(csv);
         assertEquals(result.points().size() + 1, lines.size());
-        assertTrue(lines.get(0).startsWith("accuracy,latency_ms,fps,dsp,bram18k,lut,energy_mj,frames_per_joule,chosen,"
+        assertTrue(lines.get(0).startsWith("accuracy,latency_ms,fps,dsp,bram18k,lut,energy_mj,frames_per_joule,average_watts,chosen,"
                 + "accuracy_low,accuracy_high,quantization"));
         String[] cells = lines.get(1).split(",");
-        double top1 = Double.parseDouble(cells[0]), lo = Double.parseDouble(cells[9]), hi = Double.parseDouble(cells[10]);
+        double top1 = Double.parseDouble(cells[0]), lo = Double.parseDouble(cells[10]), hi = Double.parseDouble(cells[11]);
         assertTrue(lo < top1 && top1 < hi, "each point carries its accuracy interval: " + lines.get(1));
         // energy per frame and frames per joule side by side: frames/J = 1000 / mJ
         String[] first = lines.get(1).split(",");
         assertEquals(1000 / Double.parseDouble(first[6]), Double.parseDouble(first[7]), 1e-6);
+        // average power = mJ/frame x fps / 1000
+        assertEquals(Double.parseDouble(first[6]) * Double.parseDouble(first[2]) / 1000, Double.parseDouble(first[8]), 1e-9);
         Path html = dir.resolve("r.html");
         HtmlReport.write("report", result, constraints, html);
         String h = Files.readString(html);
