@@ -43,6 +43,27 @@ class ModelMapperTest extends HaoTestBase {
 	}
 
 	@Test
+	void quantizationAlgorithmMapsAndImpliesItsMethod() throws Exception {
+		SearchSpec lsq = mapValid(validWith("seed 7", "seed 7\n\t\t\t\tquantization { algorithm lsq }"));
+		assertEquals(new Quantization(Quantization.Training.QAT, true, Quantization.Granularity.PER_CHANNEL,
+				Quantization.Scales.FLOAT, null, Quantization.Algorithm.LSQ), lsq.quantization(), "lsq implies qat");
+		SearchSpec qdrop = mapValid(validWith("seed 7", "seed 7\n\t\t\t\tquantization { algorithm QDrop first-last same }"));
+		assertEquals(Quantization.Training.PTQ, qdrop.quantization().training(), "qdrop implies ptq");
+		assertEquals(Quantization.Algorithm.QDROP, qdrop.quantization().algorithm(), "words are case-insensitive");
+		assertEquals(Quantization.Algorithm.ADAROUND, mapValid(validWith("seed 7",
+				"seed 7\n\t\t\t\tquantization { method ptq }")).quantization().algorithm(), "ptq's default algorithm");
+		assertEquals(Quantization.Algorithm.STE, Quantization.DEFAULT.algorithm(), "qat's default algorithm");
+		Model unknown = parse(validWith("seed 7", "seed 7\n\t\t\t\tquantization { algorithm gptq4 }"));
+		validator.assertError(unknown, org.hao.dsl.hao.HaoPackage.Literals.QUANTIZATION,
+				org.hao.dsl.validation.HaoIssueCodes.BAD_QUANTIZATION_ALGORITHM,
+				"unknown quantization algorithm 'gptq4' (one of minmax, adaround, gptq, brecq, qdrop, ste, lsq, pact, dorefa, hawq)");
+		Model other = parse(validWith("seed 7", "seed 7\n\t\t\t\tquantization { method qat algorithm adaround }"));
+		validator.assertError(other, org.hao.dsl.hao.HaoPackage.Literals.QUANTIZATION,
+				org.hao.dsl.validation.HaoIssueCodes.BAD_QUANTIZATION_ALGORITHM,
+				"algorithm adaround is post-training quantization (method ptq), not method qat");
+	}
+
+	@Test
 	void quantizationBlockMapsToTheMethodWithDefaults() throws Exception {
 		assertEquals(Quantization.DEFAULT, mapValid(VALID).quantization(), "no block: the default method");
 		SearchSpec all = mapValid(validWith("seed 7", "seed 7\n\t\t\t\tquantization { method ptq first-last same"

@@ -38,7 +38,7 @@ public class HaoFormatter extends AbstractFormatter2 {
 			"Network", Set.of("input"),
 			"Search", Set.of("network", "space", "device", "devices", "objective", "constraints", "predictor", "seed",
 					"time", "quantization"),
-			"Quantization", Set.of("method", "first-last", "granularity", "scales", "sensitivity"));
+			"Quantization", Set.of("method", "algorithm", "first-last", "granularity", "scales", "sensitivity"));
 
 	@Override
 	public void format(Object obj, IFormattableDocument doc) {

@@ -594,25 +594,49 @@ public class ModelMapper {
 
 	/**
 	 * The search's quantization block as the engine's method; defaults ({@link org.hao.engine.model.Quantization#DEFAULT})
-	 * for what it does not say, the sensitivity CSV resolved like the predictor table.
+	 * for what it does not say, the sensitivity CSV resolved like the predictor table. An algorithm without a method
+	 * implies its method (lsq: qat); a method without an algorithm takes the method's default algorithm.
+	 *
+	 * @throws MappingException for an unknown algorithm word or one of the other method (qat with adaround)
 	 */
 	public static org.hao.engine.model.Quantization toQuantization(Search search) {
 		org.hao.dsl.hao.Quantization q = search.getQuantization();
 		if (q == null) {
 			return org.hao.engine.model.Quantization.DEFAULT;
 		}
-		return new org.hao.engine.model.Quantization(
-				q.getMethod() == org.hao.dsl.hao.QuantMethodLit.PTQ ? org.hao.engine.model.Quantization.Training.PTQ
-						: org.hao.engine.model.Quantization.Training.QAT,
+		org.hao.engine.model.Quantization.Algorithm algorithm = q.getAlgorithm() == null ? null
+				: org.hao.engine.model.Quantization.Algorithm.ofWord(q.getAlgorithm());
+		if (q.getAlgorithm() != null && algorithm == null) {
+			throw new MappingException(q, "search " + search.getName() + ": unknown quantization algorithm '"
+					+ q.getAlgorithm() + "' (one of " + org.hao.engine.predict.DropModel.algorithmWords() + ")");
+		}
+		org.hao.engine.model.Quantization.Training training;
+		if (methodWritten(q)) {
+			training = q.getMethod() == org.hao.dsl.hao.QuantMethodLit.PTQ ? org.hao.engine.model.Quantization.Training.PTQ
+					: org.hao.engine.model.Quantization.Training.QAT;
+		} else {
+			training = algorithm == null ? org.hao.engine.model.Quantization.Training.QAT : algorithm.training();
+		}
+		return new org.hao.engine.model.Quantization(training,
 				q.getFirstLast() != org.hao.dsl.hao.FirstLastLit.SAME,
 				q.getGranularity() == org.hao.dsl.hao.GranularityLit.PER_TENSOR
 						? org.hao.engine.model.Quantization.Granularity.PER_TENSOR
 						: org.hao.engine.model.Quantization.Granularity.PER_CHANNEL,
 				q.getScales() == org.hao.dsl.hao.ScalesLit.POW2 ? org.hao.engine.model.Quantization.Scales.POWER_OF_TWO
 						: org.hao.engine.model.Quantization.Scales.FLOAT,
-				sensitivityCsv(search));
+				sensitivityCsv(search), algorithm);
 	}
 
+
+	/**
+	 * True when the quantization block writes a method: 'method qat' is the default literal, which EMF's eIsSet does
+	 * not tell from an absent method, so the parse tree is asked.
+	 */
+	public static boolean methodWritten(org.hao.dsl.hao.Quantization q) {
+		return q.eIsSet(org.hao.dsl.hao.HaoPackage.Literals.QUANTIZATION__METHOD)
+				|| !org.eclipse.xtext.nodemodel.util.NodeModelUtils.findNodesForFeature(q,
+						org.hao.dsl.hao.HaoPackage.Literals.QUANTIZATION__METHOD).isEmpty();
+	}
 	/** The quantization block's sensitivity CSV as an absolute path (against the .hao file's folder), or null. */
 	public static String sensitivityCsv(Search search) {
 		org.hao.dsl.hao.Quantization q = search.getQuantization();

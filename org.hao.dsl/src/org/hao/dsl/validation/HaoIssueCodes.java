@@ -53,6 +53,8 @@ public final class HaoIssueCodes {
 	public static final String PREDICTOR_NOT_FOUND = PREFIX + "predictorNotFound";
 	/** An accelerator attribute that only an overlay uses, on a dataflow or per-subgraph accelerator (warning). */
 	public static final String ACCELERATOR_ATTRIBUTE_IGNORED = PREFIX + "acceleratorAttributeIgnored";
+	/** The quantization block's algorithm is unknown or of the other method (qat / ptq). */
+	public static final String BAD_QUANTIZATION_ALGORITHM = PREFIX + "badQuantizationAlgorithm";
 	/** The sensitivity CSV of a search's quantization block is missing or has a bad row. */
 	public static final String BAD_SENSITIVITY_TABLE = PREFIX + "badSensitivityTable";
 

@@ -69,6 +69,30 @@ public class SearchValidator extends HaoCheckBase {
 		positive(s.getTimeLimitSeconds(), s, SEARCH__TIME_LIMIT_SECONDS, "time limit");
 		checkPredictor(s);
 		checkSensitivities(s);
+		checkAlgorithm(s);
+	}
+
+	/** The quantization algorithm must be a known word and belong to the block's method (ptq or qat). */
+	private void checkAlgorithm(Search s) {
+		org.hao.dsl.hao.Quantization q = s.getQuantization();
+		if (q == null || q.getAlgorithm() == null) {
+			return;
+		}
+		org.hao.engine.model.Quantization.Algorithm a = org.hao.engine.model.Quantization.Algorithm.ofWord(q.getAlgorithm());
+		if (a == null) {
+			error("unknown quantization algorithm '" + q.getAlgorithm() + "' (one of "
+					+ org.hao.engine.predict.DropModel.algorithmWords() + ")", q,
+					org.hao.dsl.hao.HaoPackage.Literals.QUANTIZATION__ALGORITHM, HaoIssueCodes.BAD_QUANTIZATION_ALGORITHM);
+			return;
+		}
+		if (org.hao.dsl.mapping.ModelMapper.methodWritten(q)) {
+			boolean ptq = q.getMethod() == org.hao.dsl.hao.QuantMethodLit.PTQ;
+			if (ptq != (a.training() == org.hao.engine.model.Quantization.Training.PTQ)) {
+				error("algorithm " + a.word() + " is " + (ptq ? "quantization-aware training (method qat)"
+						: "post-training quantization (method ptq)") + ", not method " + (ptq ? "ptq" : "qat"), q,
+						org.hao.dsl.hao.HaoPackage.Literals.QUANTIZATION__ALGORITHM, HaoIssueCodes.BAD_QUANTIZATION_ALGORITHM);
+			}
+		}
 	}
 
 	/** The quantization block's sensitivity CSV must exist and parse; a bad row is reported with its file:line. */

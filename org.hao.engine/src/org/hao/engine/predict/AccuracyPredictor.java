@@ -117,6 +117,23 @@ public final class AccuracyPredictor {
         return d;
     }
 
+    private static volatile PruneDropModel builtInPrune;
+
+    /** The pruning drop model on the shipped table (cached). */
+    public static PruneDropModel builtInPrune() {
+        PruneDropModel d = builtInPrune;
+        if (d == null) {
+            synchronized (AccuracyPredictor.class) {
+                d = builtInPrune;
+                if (d == null) {
+                    d = PruneDropModel.builtIn();
+                    builtInPrune = d;
+                }
+            }
+        }
+        return d;
+    }
+
     /** The predictor fitted on the table shipped with the engine (cached). */
     public static AccuracyPredictor builtIn() {
         AccuracyPredictor p = builtIn;
@@ -403,24 +420,28 @@ public final class AccuracyPredictor {
     }
 
     /**
-     * Prediction of an expanded network with its interval: float top-1 of its architecture (the classifier counted
-     * with 1000 outputs, the table's) minus the drop of its per-layer bit-widths under this predictor's quantization
-     * method and sensitivities; with K != 1000 classes, mapped linearly from ImageNet's chance level onto K's (100/K)
-     * so that it stays monotone and above chance. Interval: +- sqrt(hf^2 + hd^2 + (e/2)^2) with hf, hd the
-     * {@link DropModel#INTERVAL_LEVEL} quantiles of the leave-one-out residuals of the float and the drop model and e
-     * the part of the value extrapolated beyond the table's box.
+     * Prediction of an expanded network with its interval: float top-1 of its DENSE architecture (MACs and weights
+     * before pruning; the classifier counted with 1000 outputs, the table's) minus the drop of its per-layer
+     * bit-widths under this predictor's quantization method and sensitivities ({@link DropModel}) minus the drop of
+     * its per-layer pruning ratios and block shapes ({@link PruneDropModel}); with K != 1000 classes, mapped linearly
+     * from ImageNet's chance level onto K's (100/K) so that it stays monotone and above chance. Interval: +-
+     * sqrt(hf^2 + hd^2 + hp^2 + (e/2)^2) with hf, hd, hp the {@link DropModel#INTERVAL_LEVEL} half-widths of the
+     * float, quantization-drop and pruning-drop models and e the part of the value extrapolated beyond the table's box.
      */
     public Prediction prediction(ExpandedNetwork net) {
-        Features f = featuresOf(net);
+        Features f = denseFeaturesOf(net);
         List<DropModel.QLayer> layers = quantLayers(net);
+        List<PruneDropModel.PLayer> pl = PruneDropModel.layers(net);
+        PruneDropModel prune = builtInPrune();
         double[] raw = floatRaw(f);
         double drop = drops.drop(layers, quantization, sensitivities);
-        double hw = Math.sqrt(halfWidthFloat * halfWidthFloat + Math.pow(drops.halfWidth(layers), 2)
-                + Math.pow(0.5 * (raw[0] - raw[1]), 2));
+        double pdrop = prune.drop(pl);
+        double hw = Math.sqrt(halfWidthFloat * halfWidthFloat + Math.pow(drops.halfWidth(layers, drop), 2)
+                + Math.pow(prune.halfWidth(pl), 2) + Math.pow(0.5 * (raw[0] - raw[1]), 2));
         int k = classes(net);
-        double top1 = toClasses(squash(raw[0] - drop, IMAGENET_CHANCE), k);
-        double lo = toClasses(squash(raw[0] - drop - hw, IMAGENET_CHANCE), k);
-        double hi = toClasses(squash(raw[0] - drop + hw, IMAGENET_CHANCE), k);
+        double top1 = toClasses(squash(raw[0] - drop - pdrop, IMAGENET_CHANCE), k);
+        double lo = toClasses(squash(raw[0] - drop - pdrop - hw, IMAGENET_CHANCE), k);
+        double hi = toClasses(squash(raw[0] - drop - pdrop + hw, IMAGENET_CHANCE), k);
         List<String> why = new ArrayList<>();
         String a = extrapolationFloat(f);
         if (a != null) {
@@ -430,12 +451,16 @@ public final class AccuracyPredictor {
         if (b != null) {
             why.add(b);
         }
+        String c = prune.extrapolation(pl);
+        if (c != null) {
+            why.add(c);
+        }
         if (k > 0 && k != 1000) {
             why.add(String.format(Locale.ROOT, "%d classes where the table has ImageNet's 1000: the backbone's ImageNet"
                     + " top-1 mapped from chance 0.1 %% onto chance %.3g %%", k, 100.0 / k));
         }
         return new Prediction(top1, lo, hi, squash(raw[0], IMAGENET_CHANCE), drop, quantization,
-                why.isEmpty() ? null : String.join("; ", why));
+                why.isEmpty() ? null : String.join("; ", why), pdrop);
     }
 
     /** Maps an ImageNet top-1 onto a K-class problem's chance level (identity for K <= 0 or 1000). */
@@ -526,28 +551,43 @@ public final class AccuracyPredictor {
     static Set<String> invertedResidualLayers(List<Layer> layers) {
         java.util.Map<String, Layer> byName = new java.util.HashMap<>();
         layers.forEach(l -> byName.put(l.name(), l));
+        // consumers by input name (a layer reads inputs().get(0))
+        java.util.Map<String, List<Layer>> readers = new java.util.HashMap<>();
+        for (Layer l : layers) {
+            if (!l.inputs().isEmpty()) {
+                readers.computeIfAbsent(l.inputs().get(0), k -> new ArrayList<>()).add(l);
+            }
+        }
         Set<String> ir = new HashSet<>();
         for (Layer l : layers) {
             if (l.kind() != LayerKind.DEPTHWISE || l.inputs().isEmpty()) {
                 continue;
             }
             Layer expand = byName.get(l.inputs().get(0));
-            if (expand != null && expand.kind() == LayerKind.POINTWISE && expand.outChannels() > expand.inChannels()) {
+            if (expand == null || expand.kind() != LayerKind.POINTWISE || expand.outChannels() <= expand.inChannels()) {
+                continue;
+            }
+            // the block must narrow again: a pointwise projection reading the depthwise (or its squeeze-excite) with
+            // fewer channels (MobileNetV1's widening pointwise before a depthwise is not an inverted residual)
+            List<Layer> block = new ArrayList<>();
+            Layer projection = null;
+            for (Layer r : readers.getOrDefault(l.name(), List.of())) {
+                if (r.kind() == LayerKind.POINTWISE && r.outChannels() < l.outChannels()) {
+                    projection = r;
+                } else if (r.kind() == LayerKind.SQUEEZE_EXCITE) {
+                    for (Layer r2 : readers.getOrDefault(r.name(), List.of())) {
+                        if (r2.kind() == LayerKind.POINTWISE && r2.outChannels() < l.outChannels()) {
+                            projection = r2;
+                            block.add(r);
+                        }
+                    }
+                }
+            }
+            if (projection != null) {
                 ir.add(expand.name());
                 ir.add(l.name());
-            }
-        }
-        for (Layer l : layers) {
-            boolean readsBlock = !l.inputs().isEmpty() && ir.contains(l.inputs().get(0));
-            if (readsBlock && byName.get(l.inputs().get(0)).kind() != LayerKind.POINTWISE
-                    && (l.kind() == LayerKind.SQUEEZE_EXCITE || l.kind() == LayerKind.POINTWISE)) {
-                ir.add(l.name());
-            }
-        }
-        for (Layer l : layers) { // the projection after a squeeze-excite
-            if (l.kind() == LayerKind.POINTWISE && !l.inputs().isEmpty() && ir.contains(l.inputs().get(0))
-                    && byName.get(l.inputs().get(0)).kind() == LayerKind.SQUEEZE_EXCITE) {
-                ir.add(l.name());
+                ir.add(projection.name());
+                block.forEach(x -> ir.add(x.name()));
             }
         }
         return ir;
@@ -560,6 +600,18 @@ public final class AccuracyPredictor {
      * counted with 1000 outputs (the table's ImageNet head).
      */
     public static Features featuresOf(ExpandedNetwork net) {
+        return featuresOf(net, false);
+    }
+
+    /**
+     * {@link #featuresOf} of the network before pruning: dense MACs, weights and inverted-residual share, pruning
+     * ratio 0 (what the float model is evaluated at; the pruning drop model takes the pruning).
+     */
+    public static Features denseFeaturesOf(ExpandedNetwork net) {
+        return featuresOf(net, true);
+    }
+
+    private static Features featuresOf(ExpandedNetwork net, boolean beforePruning) {
         Set<String> mb = new HashSet<>();
         for (SubgraphSpec s : net.spec().subgraphs()) {
             for (OpSpec op : s.ops()) {
@@ -575,8 +627,8 @@ public final class AccuracyPredictor {
             if (l.kind() == LayerKind.SQUEEZE_EXCITE) {
                 se = true;
             }
-            double m = l.macs();
             double dm = l.denseMacs();
+            double m = beforePruning ? dm : l.macs();
             if (dm <= 0) {
                 continue;
             }
@@ -601,9 +653,10 @@ public final class AccuracyPredictor {
             Layer fc = net.layers().stream().filter(l -> l.kind() == LayerKind.FULLY_CONNECTED).reduce((x, y) -> y).orElseThrow();
             head = (double) fc.inChannels() * (1000 - k);
         }
-        return new Features(Math.max(total + head, 1) / 1e6, Math.max(net.weights() + head, 1) / 1e6,
+        double weights = beforePruning ? net.layers().stream().mapToDouble(Layer::denseWeights).sum() : net.weights();
+        return new Features(Math.max(total + head, 1) / 1e6, Math.max(weights + head, 1) / 1e6,
                 net.spec().input().height(), total == 0 ? 0 : ir / total, se ? 1 : 0, wb / dense, ab / dense, q / dense,
-                pr / dense);
+                beforePruning ? 0 : pr / dense);
     }
 
     /** Absolute leave-one-out residuals of the float model, one per table row in table order (points). */

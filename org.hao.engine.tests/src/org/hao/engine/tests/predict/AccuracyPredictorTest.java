@@ -24,8 +24,8 @@ class AccuracyPredictorTest {
     @Test
     void builtInLeaveOneOutErrorIsSmall() {
         AccuracyPredictor p = AccuracyPredictor.builtIn();
-        assertTrue(p.rows() >= 70, "rows " + p.rows());
-        // measured 0.75 points (77 float rows); the bound leaves room for table edits but fails a broken fit
+        assertTrue(p.rows() >= 65, "rows " + p.rows());
+        // measured 0.62 points (69 dense float rows); the bound leaves room for table edits but fails a broken fit
         assertTrue(p.looMae() < 1.0, "LOO MAE " + p.looMae());
     }
 

@@ -63,6 +63,28 @@ class SmallNetworkTest {
     }
 
     @Test
+    void aTinyNetworkAt2BitsRoundedToNearestAndPrunedStaysAboveChance() {
+        // everything outside the tables at once: tiny, 2-bit weights and activations, naive rounding, 90 % pruned in
+        // 8x8 blocks; the value stays above chance (never 0.00 %), inside its interval, and the crossed bounds are named
+        NetworkSpec spec = tiny(32, 1000);
+        java.util.Map<String, org.hao.engine.expand.SubgraphChoice> choices = java.util.Map.of("s",
+                org.hao.engine.expand.SubgraphChoice.KEEP_ALL.withBits(new org.hao.engine.model.BitWidths(2, 2))
+                        .withPruning(new org.hao.engine.model.Pruning(8, 8, 0.9)));
+        org.hao.engine.model.Quantization minmax = new org.hao.engine.model.Quantization(
+                org.hao.engine.model.Quantization.Training.PTQ, false, org.hao.engine.model.Quantization.Granularity.PER_TENSOR,
+                org.hao.engine.model.Quantization.Scales.POWER_OF_TWO, null, org.hao.engine.model.Quantization.Algorithm.MINMAX);
+        Prediction pr = AccuracyPredictor.builtIn().withQuantization(minmax, null)
+                .prediction(NetworkExpander.expand(spec, choices));
+        assertTrue(pr.low() >= 0.1 && pr.low() <= pr.top1() && pr.top1() < pr.high(), pr.toString());
+        assertTrue(!String.format(java.util.Locale.ROOT, "%.2f", pr.top1()).equals("0.00"), pr.toString());
+        assertTrue(pr.pruningDrop() > 0 && pr.drop() > 10, "two 2-bit layers lose much: " + pr);
+        for (String bound : new String[] {"M params below the table's smallest", "2-bit activations below",
+            "round-to-nearest (algorithm minmax) below 8 bit"}) {
+            assertTrue(pr.extrapolation().contains(bound), bound + " in " + pr.extrapolation());
+        }
+    }
+
+    @Test
     void mobileNetV2IsInsideTheDomainWithAnInterval() {
         Prediction pr = AccuracyPredictor.builtIn().prediction(NetworkExpander.expand(Examples.mobileNetV2(null)));
         assertNull(pr.extrapolation());
