@@ -54,7 +54,8 @@ public class AssembleCli {
 				Bundle old = bundles.get(b.name());
 				if (old == null || compareVersions(b.version(), old.version()) > 0) {
 					if (old != null) {
-						System.out.println("AssembleCli: " + b.name() + " " + b.version() + " replaces " + old.version());
+						System.out
+								.println("AssembleCli: " + b.name() + " " + b.version() + " replaces " + old.version());
 					}
 					bundles.put(b.name(), b);
 				}
@@ -71,7 +72,8 @@ public class AssembleCli {
 			(b.name().startsWith("org.hao.") ? own : others).add(file);
 			for (String nested : b.nested()) {
 				String nestedFile = b.name() + "_" + b.version() + "__" + nested.replace('/', '_');
-				try (JarFile jf = new JarFile(b.jar().toFile()); InputStream in = jf.getInputStream(jf.getEntry(nested))) {
+				try (JarFile jf = new JarFile(b.jar().toFile());
+						InputStream in = jf.getInputStream(jf.getEntry(nested))) {
 					Files.copy(in, lib.resolve(nestedFile), StandardCopyOption.REPLACE_EXISTING);
 				}
 				others.add(nestedFile);
@@ -95,8 +97,8 @@ public class AssembleCli {
 		List<String> classpath = new ArrayList<>(own);
 		classpath.addAll(others);
 		Files.write(out.resolve("classpath"), classpath);
-		System.out.println("AssembleCli: " + classpath.size() + " jars in " + lib + ", " + count + " native libraries in "
-				+ natives);
+		System.out.println("AssembleCli: " + classpath.size() + " jars in " + lib + ", " + count
+				+ " native libraries in " + natives);
 	}
 
 	/**
@@ -136,8 +138,8 @@ public class AssembleCli {
 
 	private static boolean isSignature(String name) {
 		String upper = name.toUpperCase(java.util.Locale.ROOT);
-		return upper.startsWith("META-INF/") && upper.indexOf('/', 9) < 0 && (upper.endsWith(".SF")
-				|| upper.endsWith(".RSA") || upper.endsWith(".DSA") || upper.endsWith(".EC"));
+		return upper.startsWith("META-INF/") && upper.indexOf('/', 9) < 0
+				&& (upper.endsWith(".SF") || upper.endsWith(".RSA") || upper.endsWith(".DSA") || upper.endsWith(".EC"));
 	}
 
 	/** The bundle of {@code jar}, or null when it has no OSGi manifest. */

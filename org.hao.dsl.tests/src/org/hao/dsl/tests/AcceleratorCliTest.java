@@ -26,12 +26,12 @@ class AcceleratorCliTest extends CliTestBase {
 	@Test
 	void estimateOnADpuBoardWritesTheFiguresScriptsNeed() throws Exception {
 		Path json = dir.resolve("e.json");
-		int code = run("estimate", examples().resolve("mobilenetv2-zu3eg.hao").toString(), "--device", "Ultra96_DPU_B1600",
-				"--json", json.toString());
+		int code = run("estimate", examples().resolve("mobilenetv2-zu3eg.hao").toString(), "--device",
+				"Ultra96_DPU_B1600", "--json", json.toString());
 		assertEquals(0, code, out + "\n" + err);
 		JsonObject o = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
-		for (String k : new String[] { "network", "device", "accelerator", "latency_ms", "fps", "macs", "weights", "dsp", "bram18k",
-				"lut", "energy_mj", "accuracy", "layers" }) {
+		for (String k : new String[]{"network", "device", "accelerator", "latency_ms", "fps", "macs", "weights", "dsp",
+				"bram18k", "lut", "energy_mj", "accuracy", "layers"}) {
 			assertTrue(o.has(k), "missing " + k);
 		}
 		assertEquals("Ultra96_DPU_B1600", o.get("device").getAsString());
@@ -46,7 +46,8 @@ class AcceleratorCliTest extends CliTestBase {
 		long macs = 0;
 		for (var e : layers) {
 			JsonObject l = e.getAsJsonObject();
-			for (String k : new String[] { "name", "kind", "input_shapes", "output_shape", "macs", "weights", "latency_ms", "engine" }) {
+			for (String k : new String[]{"name", "kind", "input_shapes", "output_shape", "macs", "weights",
+					"latency_ms", "engine"}) {
 				assertTrue(l.has(k), "layer lacks " + k);
 			}
 			macs += l.get("macs").getAsLong();
@@ -59,7 +60,8 @@ class AcceleratorCliTest extends CliTestBase {
 	void devicesListsTheLibraryWithSources() {
 		assertEquals(0, run("devices"));
 		String text = out.toString();
-		for (String board : new String[] { "Ultra96_DPU_B1600", "ZCU102_DPU_B4096", "ZCU104_DPU_B4096", "KV260_DPU_B4096" }) {
+		for (String board : new String[]{"Ultra96_DPU_B1600", "ZCU102_DPU_B4096", "ZCU104_DPU_B4096",
+				"KV260_DPU_B4096"}) {
 			assertTrue(text.contains(board), board + " missing:\n" + text);
 		}
 		assertTrue(text.contains("[PG338-T9]") && text.contains("CALIBRATED") && text.contains("[DS891]"), text);
@@ -87,13 +89,16 @@ class AcceleratorCliTest extends CliTestBase {
 	@Test
 	void perSubgraphSearchNeedsTheDevicesReconfigurationTime() throws Exception {
 		Path f = dir.resolve("persub.hao");
-		Files.writeString(f, "device NoReconf fpga { dsp 360 bram18k 432 lut 70560 ff 141120 clock 200 MHz bandwidth 4.26 GB/s\n"
-				+ "  packing { 16: 1, 8: 2 } power { static 1 W mac 1 pJ ddr 30 pJ/B } }\n"
-				+ "network N { input 3 x 32 x 32 subgraph s { conv c out 16 kernel 3 stride 2 } }\n"
-				+ "search s1 { network N device NoReconf\n  architecture per-subgraph }\n");
+		Files.writeString(f,
+				"device NoReconf fpga { dsp 360 bram18k 432 lut 70560 ff 141120 clock 200 MHz bandwidth 4.26 GB/s\n"
+						+ "  packing { 16: 1, 8: 2 } power { static 1 W mac 1 pJ ddr 30 pJ/B } }\n"
+						+ "network N { input 3 x 32 x 32 subgraph s { conv c out 16 kernel 3 stride 2 } }\n"
+						+ "search s1 { network N device NoReconf\n  architecture per-subgraph }\n");
 		assertEquals(1, run("check", f.toString()));
-		assertTrue(out.toString().contains(f + ":5:") && out.toString().contains("error: architecture per-subgraph reconfigures"
-				+ " 'NoReconf'"), out.toString());
+		assertTrue(
+				out.toString().contains(f + ":5:")
+						&& out.toString().contains("error: architecture per-subgraph reconfigures" + " 'NoReconf'"),
+				out.toString());
 		// with the library's ZU3EG (which gives 5.6 MB at 800 MB/s) it is valid, and estimate uses the search's architecture
 		Files.writeString(f, Files.readString(f).replace("device NoReconf\n", "device ZU3EG\n"));
 		Path json = dir.resolve("p.json");
@@ -105,11 +110,12 @@ class AcceleratorCliTest extends CliTestBase {
 	void badCalibrationRowsAreReportedWithTheirLine() throws Exception {
 		Path csv = dir.resolve("bad.csv");
 		Files.copy(fidelity().resolve("mobilenet-v1.hao"), dir.resolve("mobilenet-v1.hao"));
-		Files.writeString(csv, "id,model,network,device,measured_ms,source\n"
-				+ "a,mobilenet-v1.hao,MobileNetV1,ZCU102_DPU_B4096,3.27,x\n"
-				+ "b,mobilenet-v1.hao,NoSuchNet,ZCU102_DPU_B4096,3.27,x\n"
-				+ "c,mobilenet-v1.hao,MobileNetV1,ZU3EG,3.27,x\n"
-				+ "d,mobilenet-v1.hao,MobileNetV1,ZCU102_DPU_B4096,fast,x\n");
+		Files.writeString(csv,
+				"id,model,network,device,measured_ms,source\n"
+						+ "a,mobilenet-v1.hao,MobileNetV1,ZCU102_DPU_B4096,3.27,x\n"
+						+ "b,mobilenet-v1.hao,NoSuchNet,ZCU102_DPU_B4096,3.27,x\n"
+						+ "c,mobilenet-v1.hao,MobileNetV1,ZU3EG,3.27,x\n"
+						+ "d,mobilenet-v1.hao,MobileNetV1,ZCU102_DPU_B4096,fast,x\n");
 		assertEquals(1, run("calibrate", csv.toString()));
 		String e = err.toString();
 		assertTrue(e.contains(csv + ":3: error: no network or search named 'NoSuchNet'"), e);

@@ -44,7 +44,7 @@ import net.jqwik.api.constraints.LongRange;
  */
 class BoundsPropertyTest {
 
-	private static final double[] WIDTHS = { 0.25, 0.35, 0.5, 0.75, 0.9, 1.0, 1.1, 1.25 };
+	private static final double[] WIDTHS = {0.25, 0.35, 0.5, 0.75, 0.9, 1.0, 1.1, 1.25};
 
 	@Property(tries = 25, seed = "20261130")
 	void noEvaluatedPointBeatsTheBound(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) throws Exception {
@@ -76,8 +76,11 @@ class BoundsPropertyTest {
 			HaoModelLoader loader = new HaoModelLoader();
 			Resource resource = loader.load(file);
 			List<Issue> issues = loader.validate(resource);
-			assertTrue(issues.stream().noneMatch(i -> i.getSeverity() == Severity.ERROR && !HaoIssueCodes.INFEASIBLE_CONSTRAINT
-					.equals(i.getCode())), what + ": the generated file has errors " + issues + "\n" + text);
+			assertTrue(
+					issues.stream()
+							.noneMatch(i -> i.getSeverity() == Severity.ERROR
+									&& !HaoIssueCodes.INFEASIBLE_CONSTRAINT.equals(i.getCode())),
+					what + ": the generated file has errors " + issues + "\n" + text);
 			Model model = HaoModelLoader.model(resource);
 			Search search = model.getElements().stream().filter(Search.class::isInstance).map(Search.class::cast)
 					.findFirst().orElseThrow();
@@ -86,20 +89,24 @@ class BoundsPropertyTest {
 			Integer cap = spec.constraints().maxDsp();
 			FeasibilityBounds.Bound bound = FeasibilityBounds.of(spec.network(), spec.device(), cap);
 			assertNotNull(bound, what);
-			SearchResult result = HaoSearch.run(spec, new SearchOptions(1, 60.0), ProgressListener.NONE, new CancelToken());
+			SearchResult result = HaoSearch.run(spec, new SearchOptions(1, 60.0), ProgressListener.NONE,
+					new CancelToken());
 			double fpsBound = new BigDecimal(FeasibilityBounds.plain(1000 / bound.latencyMs(), RoundingMode.CEILING))
 					.doubleValue();
 			for (ParetoPoint p : result.points()) {
 				assertTrue(p.latencyMs() >= bound.latencyMs() * (1 - 1e-9), what + ": point " + p.config() + " runs in "
 						+ p.latencyMs() + " ms, below the bound " + bound + "\n" + text);
-				assertTrue(p.fps() <= fpsBound, what + ": " + p.fps() + " fps beats the printed 'at most " + fpsBound + "'");
-				assertTrue(p.energyMj() >= bound.energyMj() * (1 - 1e-9), what + ": " + p.energyMj() + " mJ below "
-						+ bound.energyMj());
+				assertTrue(p.fps() <= fpsBound,
+						what + ": " + p.fps() + " fps beats the printed 'at most " + fpsBound + "'");
+				assertTrue(p.energyMj() >= bound.energyMj() * (1 - 1e-9),
+						what + ": " + p.energyMj() + " mJ below " + bound.energyMj());
 			}
-			System.out.println(String.format(Locale.ROOT, "RELIABILITY bound %s: %d points, fastest %.4f ms, bound %.4f ms (%.0f %%)",
-					what, result.points().size(),
-					result.points().stream().mapToDouble(ParetoPoint::latencyMs).min().orElse(Double.NaN), bound.latencyMs(),
-					100 * bound.latencyMs() / result.points().stream().mapToDouble(ParetoPoint::latencyMs).min().orElse(Double.NaN)));
+			System.out.println(String.format(Locale.ROOT,
+					"RELIABILITY bound %s: %d points, fastest %.4f ms, bound %.4f ms (%.0f %%)", what,
+					result.points().size(),
+					result.points().stream().mapToDouble(ParetoPoint::latencyMs).min().orElse(Double.NaN),
+					bound.latencyMs(), 100 * bound.latencyMs()
+							/ result.points().stream().mapToDouble(ParetoPoint::latencyMs).min().orElse(Double.NaN)));
 			return issues;
 		} finally {
 			Files.deleteIfExists(file);
@@ -121,19 +128,21 @@ class BoundsPropertyTest {
 	static String randomFile(Random r) {
 		int h = r.nextInt(4) == 0 ? 1 : 8 + r.nextInt(50);
 		int w = 8 + r.nextInt(60);
-		StringBuilder net = new StringBuilder("network P {\n\tinput " + (1 + r.nextInt(32)) + " x " + h + " x " + w + "\n");
+		StringBuilder net = new StringBuilder(
+				"network P {\n\tinput " + (1 + r.nextInt(32)) + " x " + h + " x " + w + "\n");
 		StringBuilder space = new StringBuilder("space S for P {\n");
 		int subgraphs = 1 + r.nextInt(3);
 		for (int i = 0; i < subgraphs; i++) {
 			String sg = "s" + i;
 			net.append("\tsubgraph ").append(sg).append(" {\n");
 			switch (r.nextInt(3)) {
-				case 0 -> net.append("\t\tconv c").append(i).append(" out ").append(4 + r.nextInt(40)).append(" kernel 3")
-						.append(r.nextBoolean() ? " stride 2" : "").append('\n');
+				case 0 -> net.append("\t\tconv c").append(i).append(" out ").append(4 + r.nextInt(40))
+						.append(" kernel 3").append(r.nextBoolean() ? " stride 2" : "").append('\n');
 				case 1 -> net.append("\t\tpointwise p").append(i).append(" out ").append(4 + r.nextInt(40)).append('\n')
 						.append("\t\tdepthwise d").append(i).append(" kernel 3\n");
-				default -> net.append("\t\tmbconv m").append(i).append(" expand ").append(1 + r.nextInt(6)).append(" kernel 3 out ")
-						.append(4 + r.nextInt(40)).append(r.nextBoolean() ? " stride 2" : "").append('\n');
+				default -> net.append("\t\tmbconv m").append(i).append(" expand ").append(1 + r.nextInt(6))
+						.append(" kernel 3 out ").append(4 + r.nextInt(40)).append(r.nextBoolean() ? " stride 2" : "")
+						.append('\n');
 			}
 			net.append("\t}\n");
 			List<String> widths = new ArrayList<>();
@@ -144,7 +153,8 @@ class BoundsPropertyTest {
 			}
 			space.append("\tsubgraph ").append(sg).append(" {");
 			if (!widths.isEmpty()) {
-				space.append(" width { ").append(widths.stream().distinct().collect(Collectors.joining(", "))).append(" }");
+				space.append(" width { ").append(widths.stream().distinct().collect(Collectors.joining(", ")))
+						.append(" }");
 			}
 			space.append(" expand { ").append(2 + r.nextInt(2)).append(", ").append(4 + r.nextInt(3)).append(" }");
 			space.append(" }\n");
@@ -152,7 +162,8 @@ class BoundsPropertyTest {
 		net.append("}\n");
 		space.append("}\n");
 		String caps = r.nextBoolean() ? " constraints { dsp <= " + (40 + r.nextInt(300)) + " }" : "";
-		return net + space.toString() + "search srch { space S device ZU3EG" + caps + " seed 1 time limit 60 seconds }\n";
+		return net + space.toString() + "search srch { space S device ZU3EG" + caps
+				+ " seed 1 time limit 60 seconds }\n";
 	}
 
 	@Test

@@ -56,9 +56,11 @@ class CliFaultTest {
 		});
 		try {
 			StringWriter out = new StringWriter(), err = new StringWriter();
-			CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> HaoCli.run(new String[] { "search",
-					example("mobilenetv2-zu3eg.hao").toString(), "--json", json.toString(), "--threads", "1" },
-					new PrintWriter(out, true), new PrintWriter(err, true)));
+			CompletableFuture<Integer> run = CompletableFuture
+					.supplyAsync(() -> HaoCli.run(
+							new String[]{"search", example("mobilenetv2-zu3eg.hao").toString(), "--json",
+									json.toString(), "--threads", "1"},
+							new PrintWriter(out, true), new PrintWriter(err, true)));
 			long deadline = System.currentTimeMillis() + 60_000;
 			while (!(hook.get() != null && err.toString().contains("hao: searching")) && !run.isDone()
 					&& System.currentTimeMillis() < deadline) {
@@ -72,8 +74,8 @@ class CliFaultTest {
 			h.join(30_000);
 			long hookMs = (System.nanoTime() - t0) / 1_000_000;
 			int code = run.get(30, TimeUnit.SECONDS);
-			System.out.println("RELIABILITY in-process Ctrl-C: hook (cancel + wait for the command) took " + hookMs + " ms, exit "
-					+ code);
+			System.out.println("RELIABILITY in-process Ctrl-C: hook (cancel + wait for the command) took " + hookMs
+					+ " ms, exit " + code);
 			assertEquals(130, code, out + "\n" + err);
 			assertTrue(err.toString().contains("cancelled; no result file was written"), err.toString());
 			assertEquals(OLD, Files.readString(json), "the previous results were replaced");

@@ -27,7 +27,8 @@ class CliTest extends CliTestBase {
 
 	@Test
 	void syntaxErrorIsAnError() throws Exception {
-		Path file = Files.writeString(dir.resolve("syntax.hao"), "network N {\n  input 3 x 8 x 8\n  subgraph s { conv }\n}\n");
+		Path file = Files.writeString(dir.resolve("syntax.hao"),
+				"network N {\n  input 3 x 8 x 8\n  subgraph s { conv }\n}\n");
 		assertEquals(1, run("check", file.toString()));
 		assertTrue(out.toString().contains("syntax.hao:3:"), out.toString());
 	}

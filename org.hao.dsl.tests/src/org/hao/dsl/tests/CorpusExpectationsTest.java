@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  */
 class CorpusExpectationsTest {
 
-	private static final Path CORPUS = Path.of(System.getProperty("hao.corpus.dir", "corpus")).toAbsolutePath().normalize();
+	private static final Path CORPUS = Path.of(System.getProperty("hao.corpus.dir", "corpus")).toAbsolutePath()
+			.normalize();
 
 	record Expected(String file, int exit, List<String> lines) {
 	}
@@ -66,7 +67,7 @@ class CorpusExpectationsTest {
 	private static String actual(String name) {
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
-		int code = HaoCli.run(new String[] { "check", CORPUS.resolve(name).toString() }, new PrintWriter(out, true),
+		int code = HaoCli.run(new String[]{"check", CORPUS.resolve(name).toString()}, new PrintWriter(out, true),
 				new PrintWriter(err, true));
 		List<String> lines = out.toString().lines().map(l -> l.replace(CORPUS + "/", "")).toList();
 		return "== " + name + " exit " + code + (lines.isEmpty() ? "" : "\n" + String.join("\n", lines))
@@ -79,7 +80,8 @@ class CorpusExpectationsTest {
 		List<String> failures = new ArrayList<>();
 		for (Expected e : expected) {
 			String actual = actual(e.file());
-			String wanted = "== " + e.file() + " exit " + e.exit() + (e.lines().isEmpty() ? "" : "\n" + String.join("\n", e.lines()));
+			String wanted = "== " + e.file() + " exit " + e.exit()
+					+ (e.lines().isEmpty() ? "" : "\n" + String.join("\n", e.lines()));
 			if (!actual.equals(wanted)) {
 				failures.add(actual + "\n   expected:\n" + wanted);
 			}
@@ -100,6 +102,7 @@ class CorpusExpectationsTest {
 		}
 		assertTrue(failures.isEmpty(), failures.size() + " corpus files differ:\n" + String.join("\n", failures));
 		assertEquals(present, listed, "corpus/expected.txt must list every corpus file");
-		System.out.println("RELIABILITY corpus expectations: " + expected.size() + " files, each exit code and line as expected");
+		System.out.println(
+				"RELIABILITY corpus expectations: " + expected.size() + " files, each exit code and line as expected");
 	}
 }

@@ -199,7 +199,8 @@ class EngineCliTest extends CliTestBase {
 		String text = out.toString();
 		System.out.println(text);
 		assertEquals(0, code, text + err);
-		assertTrue(text.contains("device ZU3EG") && text.contains("device Ultra96_FINN") && text.contains("device Adreno650"), text);
+		assertTrue(text.contains("device ZU3EG") && text.contains("device Ultra96_FINN")
+				&& text.contains("device Adreno650"), text);
 		assertTrue(text.contains("chosen point per device:") && text.contains("power W"), text);
 		assertFalse(text.contains("power figures of different scope"), "every device is at board scope: " + text);
 		var o = com.google.gson.JsonParser.parseString(Files.readString(json)).getAsJsonObject();

@@ -41,8 +41,8 @@ class ExamplesPyTorchTest {
 
 	@TestFactory
 	Stream<DynamicTest> everyExampleEqualsItsPyTorchDefinition() throws IOException {
-		return ExamplesTest.examples().stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(),
-				() -> compare(file)));
+		return ExamplesTest.examples().stream()
+				.map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> compare(file)));
 	}
 
 	private static void compare(Path file) throws Exception {
@@ -77,10 +77,9 @@ class ExamplesPyTorchTest {
 				names += (i == 0 ? "" : "+") + r.get("name").getAsString();
 				out = shape(r.getAsJsonArray("output"));
 			}
-			List<Integer> ours = l.kind() == LayerKind.SQUEEZE_EXCITE
-					? List.of(l.inChannels(), 1, 1) // fc2 gives the gate: channels x 1 x 1
+			List<Integer> ours = l.kind() == LayerKind.SQUEEZE_EXCITE ? List.of(l.inChannels(), 1, 1) // fc2 gives the gate: channels x 1 x 1
 					: out.size() == 1 ? List.of(l.outChannels())
-							: List.of(l.outChannels(), l.outHeight(), l.outWidth());
+					: List.of(l.outChannels(), l.outHeight(), l.outWidth());
 			if (!out.equals(ours) || macs != l.macs() || weights != l.weights()) {
 				mismatches.add(l.name() + " / " + names + ": PyTorch " + out + " " + macs + " MACs " + weights
 						+ " weights, HAO " + ours + " " + l.macs() + " MACs " + l.weights() + " weights");

@@ -23,9 +23,10 @@ final class Figures {
 
 	static synchronized String report() {
 		StringBuilder b = new StringBuilder();
-		BY_CATEGORY.forEach((k, f) -> b.append(String.format(Locale.ROOT,
-				"RELIABILITY %-28s %6d files %10.1f KB %8d ms  mean %8.2f ms/KB  worst %8.2f ms/KB%n", k, f[0], f[1] / 1024.0, f[2],
-				f[1] == 0 ? 0 : f[2] * 1024.0 / f[1], f[3] / 1000.0)));
+		BY_CATEGORY.forEach((k,
+				f) -> b.append(String.format(Locale.ROOT,
+						"RELIABILITY %-28s %6d files %10.1f KB %8d ms  mean %8.2f ms/KB  worst %8.2f ms/KB%n", k, f[0],
+						f[1] / 1024.0, f[2], f[1] == 0 ? 0 : f[2] * 1024.0 / f[1], f[3] / 1000.0)));
 		return b.toString();
 	}
 }

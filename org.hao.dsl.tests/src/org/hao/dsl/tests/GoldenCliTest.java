@@ -27,13 +27,14 @@ class GoldenCliTest extends CliTestBase {
 
 	static Stream<Arguments> cases() {
 		List<Arguments> c = new ArrayList<>();
-		c.add(Arguments.of("check-examples", new String[] { "check", ex("efficientnet-b0.hao"), ex("fbnet-b.hao"),
-				ex("mnasnet-a1.hao"), ex("mobile-vs-fpga.hao"), ex("mobilenetv2-zu3eg.hao"), ex("resnet50-zcu102.hao"),
-				ex("toy.hao") }));
-		c.add(Arguments.of("check-errors", new String[] { "check", GOLDEN.resolve("errors.hao").toString() }));
-		c.add(Arguments.of("estimate-toy", new String[] { "estimate", ex("toy.hao") }));
-		c.add(Arguments.of("estimate-mobilenetv2", new String[] { "estimate", ex("mobilenetv2-zu3eg.hao") }));
-		c.add(Arguments.of("search-toy", new String[] { "search", ex("toy.hao"), "--threads", "1" }));
+		c.add(Arguments.of("check-examples",
+				new String[]{"check", ex("efficientnet-b0.hao"), ex("fbnet-b.hao"), ex("mnasnet-a1.hao"),
+						ex("mobile-vs-fpga.hao"), ex("mobilenetv2-zu3eg.hao"), ex("resnet50-zcu102.hao"),
+						ex("toy.hao")}));
+		c.add(Arguments.of("check-errors", new String[]{"check", GOLDEN.resolve("errors.hao").toString()}));
+		c.add(Arguments.of("estimate-toy", new String[]{"estimate", ex("toy.hao")}));
+		c.add(Arguments.of("estimate-mobilenetv2", new String[]{"estimate", ex("mobilenetv2-zu3eg.hao")}));
+		c.add(Arguments.of("search-toy", new String[]{"search", ex("toy.hao"), "--threads", "1"}));
 		return c.stream();
 	}
 
@@ -64,7 +65,8 @@ class GoldenCliTest extends CliTestBase {
 		String examples = Path.of(EXAMPLES).toString();
 		String golden = GOLDEN.toString();
 		return text.replace("\r\n", "\n").replace(examples, "<examples>").replace(golden, "<golden>")
-				.replaceAll("engine time [0-9.]+ s( \\(\\d+ subgraph ILP solves, \\d+ cache hits\\))?", "engine time <t>")
+				.replaceAll("engine time [0-9.]+ s( \\(\\d+ subgraph ILP solves, \\d+ cache hits\\))?",
+						"engine time <t>")
 				.replaceAll("by SCIP in \\d+ ms", "by SCIP in <t> ms").replaceAll("(?m)^elapsed .*$", "elapsed <t>");
 	}
 }

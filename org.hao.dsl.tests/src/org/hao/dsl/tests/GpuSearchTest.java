@@ -54,8 +54,8 @@ class GpuSearchTest {
 		SearchSpec spec = mobileNetV2OnAdreno640();
 		assertEquals(DeviceKind.MOBILE_GPU, spec.device().kind());
 		NetworkEstimate e = Estimator.estimate(spec.network(), spec.device());
-		System.out.printf(java.util.Locale.ROOT, "MobileNetV2 INT8 on Adreno640: %.2f ms, %.1f fps, %.2f mJ/frame%n", e.latencyMs(), e.fps(),
-				e.energyMj());
+		System.out.printf(java.util.Locale.ROOT, "MobileNetV2 INT8 on Adreno640: %.2f ms, %.1f fps, %.2f mJ/frame%n",
+				e.latencyMs(), e.fps(), e.energyMj());
 		// 64 layers x 70 us launch = 4.48 ms plus the roofline time of 300 M MACs at 6 % of peak
 		assertTrue(e.latencyMs() > 8 && e.latencyMs() < 15, "latency " + e.latencyMs());
 		assertTrue(e.energyMj() > e.latencyMs() * 1.0, "static 1 W alone gives 1 mJ per ms: " + e.energyMj());
@@ -86,8 +86,8 @@ class GpuSearchTest {
 		assertFalse(r.points().isEmpty(), r.failures().toString());
 		ParetoPoint fastest = r.points().get(0);
 		ParetoPoint best = r.points().get(r.points().size() - 1);
-		System.out.printf(java.util.Locale.ROOT, "Adreno640 frontier: %d points, %.2f..%.2f ms, %.2f..%.2f %% top-1%n", r.points().size(),
-				fastest.latencyMs(), best.latencyMs(), fastest.accuracy(), best.accuracy());
+		System.out.printf(java.util.Locale.ROOT, "Adreno640 frontier: %d points, %.2f..%.2f ms, %.2f..%.2f %% top-1%n",
+				r.points().size(), fastest.latencyMs(), best.latencyMs(), fastest.accuracy(), best.accuracy());
 		for (ParetoPoint p : r.points()) {
 			assertTrue(p.latencyMs() > 5 && p.latencyMs() < 30, "MobileNetV2-class latency on a mobile GPU: " + p);
 			assertEquals(1000 / p.latencyMs(), p.fps(), 1e-9);

@@ -80,8 +80,9 @@ class GraphSyntaxTest extends HaoTestBase {
 		Layer cat = layer(x, "i_out");
 		assertEquals(LayerKind.CONCAT, cat.kind());
 		assertEquals(256, cat.outChannels()); // 64 + 128 + 32 + 32 (torchvision GoogLeNet inception3a)
-		assertEquals(List.of(new Shape(64, 56, 56), new Shape(128, 56, 56), new Shape(32, 56, 56),
-				new Shape(32, 56, 56)), cat.inputShapes());
+		assertEquals(
+				List.of(new Shape(64, 56, 56), new Shape(128, 56, 56), new Shape(32, 56, 56), new Shape(32, 56, 56)),
+				cat.inputShapes());
 		assertEquals(56L * 56 * 9 * 128, layer(x, "right_dw").macs()); // groups = channels: depthwise
 		assertEquals(new Shape(1000, 1, 1), x.output());
 	}
@@ -112,8 +113,8 @@ class GraphSyntaxTest extends HaoTestBase {
 
 	@Test
 	void mismatchedConcatNamesBothInputs() throws Exception {
-		Model m = parse(GRAPH.replace("conv i_5x5 out 32 kernel 5 padding 2", "conv i_5x5 out 32 kernel 5"
-				+ " padding valid"));
+		Model m = parse(
+				GRAPH.replace("conv i_5x5 out 32 kernel 5 padding 2", "conv i_5x5 out 32 kernel 5" + " padding valid"));
 		validator.assertError(m, CONCAT, SHAPE_MISMATCH, "'i_1x1' with shape 64x56x56", "'i_5x5' with shape 32x52x52");
 	}
 
@@ -176,8 +177,8 @@ class GraphSyntaxTest extends HaoTestBase {
 			int end = text.indexOf("```", start);
 			Model m = parse(text.substring(start, end));
 			validator.assertNoIssues(m);
-			ExpandedNetwork x = NetworkExpander.expand(new ModelMapper().toNetwork((Network) m.getElements().get(0),
-					null));
+			ExpandedNetwork x = NetworkExpander
+					.expand(new ModelMapper().toNetwork((Network) m.getElements().get(0), null));
 			assertEquals(network.equals("ResNetBlock") ? new Shape(256, 56, 56) : new Shape(256, 28, 28), x.output());
 		}
 	}

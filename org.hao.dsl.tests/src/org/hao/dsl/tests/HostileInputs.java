@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 /** Seeded generators of malformed and hostile .hao text; big inputs are made here, never stored in the repository. */
 final class HostileInputs {
 
-	private static final Pattern TOKEN = Pattern.compile(
-			"//[^\\n]*|/\\*.*?\\*/|\"[^\"\\n]*\"?|\\^?[A-Za-z_$][\\w$]*|\\d+(\\.\\d+)?|\\S", Pattern.DOTALL);
+	private static final Pattern TOKEN = Pattern
+			.compile("//[^\\n]*|/\\*.*?\\*/|\"[^\"\\n]*\"?|\\^?[A-Za-z_$][\\w$]*|\\d+(\\.\\d+)?|\\S", Pattern.DOTALL);
 	private static final Pattern NUMBER = Pattern.compile("(?<![\\w.])\\d+(\\.\\d+)?(?![\\w.])");
 
 	private HostileInputs() {
@@ -58,12 +58,13 @@ final class HostileInputs {
 		StringBuilder b = new StringBuilder("network Deep {\n\tinput 3 x 8 x 8\n");
 		for (int i = 0; i < layers; i++) {
 			if (i % 100 == 0) {
-				b.append(i == 0 ? "" : "\t}\n").append("\tsubgraph s").append(i / 100).append(i % 200 == 0 ? " pipelined" : "")
-						.append(" {\n");
+				b.append(i == 0 ? "" : "\t}\n").append("\tsubgraph s").append(i / 100)
+						.append(i % 200 == 0 ? " pipelined" : "").append(" {\n");
 			}
 			b.append(i % 2 == 0 ? "\t\tpointwise p" + i + " out 8\n" : "\t\tdepthwise d" + i + " kernel 3\n");
 		}
-		return b.append("\t}\n}\n\nsearch deep {\n\tnetwork Deep\n\tdevice ZU3EG\n\ttime limit 5 seconds\n}\n").toString();
+		return b.append("\t}\n}\n\nsearch deep {\n\tnetwork Deep\n\tdevice ZU3EG\n\ttime limit 5 seconds\n}\n")
+				.toString();
 	}
 
 	/** About {@code bytes} of distinct valid networks: a large real file, not padding. */

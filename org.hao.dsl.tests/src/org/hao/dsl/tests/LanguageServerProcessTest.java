@@ -132,7 +132,8 @@ class LanguageServerProcessTest {
 		server.initialized(new InitializedParams());
 
 		// didOpen of a broken file -> publishDiagnostics with the right line
-		server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "hao", 1, broken)));
+		server.getTextDocumentService()
+				.didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "hao", 1, broken)));
 		waitFor(() -> !diagnostics.getOrDefault(uri, List.of()).isEmpty(), "diagnostics of the broken file");
 		List<Diagnostic> found = diagnostics.get(uri);
 		Diagnostic unresolved = found.stream().filter(d -> message(d).contains("ZU3EGX")).findFirst().orElse(null);
@@ -168,7 +169,8 @@ class LanguageServerProcessTest {
 
 		// definition: ZU3EG is in the standard library
 		List<? extends Location> definition = server.getTextDocumentService()
-				.definition(new DefinitionParams(new TextDocumentIdentifier(uri), new Position(deviceLine, fixedLine.indexOf("ZU3EG") + 1)))
+				.definition(new DefinitionParams(new TextDocumentIdentifier(uri),
+						new Position(deviceLine, fixedLine.indexOf("ZU3EG") + 1)))
 				.get(WAIT_S, TimeUnit.SECONDS).getLeft();
 		assertEquals(1, definition.size(), String.valueOf(definition));
 		Path library = Path.of(java.net.URI.create(definition.get(0).getUri()));
@@ -185,10 +187,8 @@ class LanguageServerProcessTest {
 		Diagnostic twice = diagnostics.get(uri).get(0);
 		assertEquals(choiceLine, twice.getRange().getStart().getLine(), twice.toString());
 		assertEquals("org.hao.dsl.duplicateEntry", twice.getCode().getLeft(), twice.toString());
-		var actions = server.getTextDocumentService()
-				.codeAction(new CodeActionParams(new TextDocumentIdentifier(uri), twice.getRange(),
-						new CodeActionContext(List.of(twice))))
-				.get(WAIT_S, TimeUnit.SECONDS);
+		var actions = server.getTextDocumentService().codeAction(new CodeActionParams(new TextDocumentIdentifier(uri),
+				twice.getRange(), new CodeActionContext(List.of(twice)))).get(WAIT_S, TimeUnit.SECONDS);
 		assertFalse(actions.isEmpty(), "a quick fix for " + twice.getCode());
 		var edit = actions.get(0).getRight().getEdit().getChanges().get(uri).get(0);
 		String line = duplicate.lines().toList().get(choiceLine);
@@ -199,7 +199,8 @@ class LanguageServerProcessTest {
 		// a malformed JSON-RPC message gets an error response and the server keeps serving
 		sendRaw("{\"jsonrpc\":\"2.0\",\"id\":9999,\"method\":\"textDocument/hover\",\"params\":{");
 		waitFor(() -> errorResponses.stream().anyMatch(r -> r.getError().getCode() == -32700), "parse error response");
-		assertTrue(errorResponses.stream().anyMatch(r -> "9999".equals(String.valueOf(r.getId()))), errorResponses.toString());
+		assertTrue(errorResponses.stream().anyMatch(r -> "9999".equals(String.valueOf(r.getId()))),
+				errorResponses.toString());
 		Hover again = server.getTextDocumentService()
 				.hover(new HoverParams(new TextDocumentIdentifier(uri), new Position(layerLine, nameColumn)))
 				.get(WAIT_S, TimeUnit.SECONDS);
@@ -245,8 +246,9 @@ class LanguageServerProcessTest {
 		long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_S);
 		while (!condition.getAsBoolean()) {
 			if (System.nanoTime() > end) {
-				throw new AssertionError("timed out waiting for " + what + "; diagnostics " + diagnostics + "; server stderr: "
-						+ (Files.exists(dir.resolve("server-stderr.txt")) ? Files.readString(dir.resolve("server-stderr.txt")) : ""));
+				throw new AssertionError("timed out waiting for " + what + "; diagnostics " + diagnostics
+						+ "; server stderr: " + (Files.exists(dir.resolve("server-stderr.txt"))
+								? Files.readString(dir.resolve("server-stderr.txt")) : ""));
 			}
 			assertTrue(process.isAlive() || condition.getAsBoolean(), "hao lsp died while waiting for " + what);
 			Thread.sleep(20);

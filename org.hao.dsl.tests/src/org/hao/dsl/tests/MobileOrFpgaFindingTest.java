@@ -80,11 +80,13 @@ class MobileOrFpgaFindingTest {
 		SearchSpec s = spec(device);
 		assertEquals(PowerScope.BOARD, s.device().power().scope(), device + ": like with like");
 		ExpandedNetwork en = network(s, BitWidths.INT8, body);
-		NetworkEvaluator.Evaluation e = new NetworkEvaluator(s.device(), s.constraints(), new IlpCache()).evaluate(en, () -> false);
+		NetworkEvaluator.Evaluation e = new NetworkEvaluator(s.device(), s.constraints(), new IlpCache()).evaluate(en,
+				() -> false);
 		Outcome o = new Outcome(e, AccuracyPredictor.builtIn().prediction(en).top1());
-		System.out.printf(Locale.ROOT, "%-13s body %s: %s%n", device, body, e.ok() ? String.format(Locale.ROOT,
-				"%.3f ms, %.3f mJ/frame, %.1f frames/J, %.2f W, %.2f %% top-1", e.latencyMs(), e.energyMj(), o.framesPerJoule(),
-				e.energyMj() * e.fps() / 1000, o.top1()) : e.failure());
+		System.out.printf(Locale.ROOT, "%-13s body %s: %s%n", device, body,
+				e.ok() ? String.format(Locale.ROOT, "%.3f ms, %.3f mJ/frame, %.1f frames/J, %.2f W, %.2f %% top-1",
+						e.latencyMs(), e.energyMj(), o.framesPerJoule(), e.energyMj() * e.fps() / 1000, o.top1())
+						: e.failure());
 		return o;
 	}
 
@@ -100,16 +102,16 @@ class MobileOrFpgaFindingTest {
 		assertTrue(mobile8.evaluation().ok() && overlay8.evaluation().ok() && overlayBinary.evaluation().ok()
 				&& finnBinary.evaluation().ok() && finnTernary.evaluation().ok());
 		// at 8 bit the mobile GPU leads: the Ultra96 board idles at 8 W; a FINN-style 8-bit MobileNetV2 does not fit
-		assertTrue(mobile8.framesPerJoule() > 2 * overlay8.framesPerJoule(), mobile8.framesPerJoule() + " vs "
-				+ overlay8.framesPerJoule() + " frames/J");
+		assertTrue(mobile8.framesPerJoule() > 2 * overlay8.framesPerJoule(),
+				mobile8.framesPerJoule() + " vs " + overlay8.framesPerJoule() + " frames/J");
 		assertFalse(finn8.evaluation().ok(), "an 8-bit dataflow MobileNetV2 needs more BRAM than the ZU3EG has");
 		// an overlay's DSP datapath gains little from 1-bit layers: still behind the mobile GPU
 		assertTrue(overlayBinary.framesPerJoule() < mobile8.framesPerJoule());
 		// binary / ternary layers in LUTs put the FPGA ahead ...
-		assertTrue(finnBinary.framesPerJoule() > 1.5 * mobile8.framesPerJoule(), finnBinary.framesPerJoule() + " vs "
-				+ mobile8.framesPerJoule() + " frames/J");
-		assertTrue(finnTernary.framesPerJoule() > mobile8.framesPerJoule(), finnTernary.framesPerJoule() + " vs "
-				+ mobile8.framesPerJoule() + " frames/J");
+		assertTrue(finnBinary.framesPerJoule() > 1.5 * mobile8.framesPerJoule(),
+				finnBinary.framesPerJoule() + " vs " + mobile8.framesPerJoule() + " frames/J");
+		assertTrue(finnTernary.framesPerJoule() > mobile8.framesPerJoule(),
+				finnTernary.framesPerJoule() + " vs " + mobile8.framesPerJoule() + " frames/J");
 		// the binary body's engines are LUT engines: no DSP in s2-s7 (the 8-bit stem and 4-bit head keep theirs)
 		for (NetworkEvaluator.Part part : finnBinary.evaluation().parts()) {
 			String sg = part.subgraph().name();
@@ -142,12 +144,14 @@ class MobileOrFpgaFindingTest {
 			NetworkEvaluator.Evaluation ea = ev.evaluate(a, () -> false);
 			NetworkEvaluator.Evaluation eb = ev.evaluate(b, () -> false);
 			assertTrue(ea.ok() && eb.ok(), d + ": " + ea.failure() + " / " + eb.failure());
-			System.out.printf(Locale.ROOT, "%s INT8: dense %.3f mJ/frame (%.1f frames/J), pruned (8x8 blocks, s5-s7 0.75, head 0.5) %.3f mJ/frame"
-					+ " (%.1f frames/J)%n", d, ea.energyMj(), 1000 / ea.energyMj(), eb.energyMj(), 1000 / eb.energyMj());
+			System.out.printf(Locale.ROOT,
+					"%s INT8: dense %.3f mJ/frame (%.1f frames/J), pruned (8x8 blocks, s5-s7 0.75, head 0.5) %.3f mJ/frame"
+							+ " (%.1f frames/J)%n",
+					d, ea.energyMj(), 1000 / ea.energyMj(), eb.energyMj(), 1000 / eb.energyMj());
 			// strictly fewer mJ per frame on both; how much depends on the architecture (the ZU3EG overlay is bound
 			// by per-layer overhead and feature-map traffic, which pruning weights does not shrink)
-			assertTrue(eb.energyMj() < ea.energyMj() * 0.995, d + ": block pruning saves energy: " + ea.energyMj() + " -> "
-					+ eb.energyMj());
+			assertTrue(eb.energyMj() < ea.energyMj() * 0.995,
+					d + ": block pruning saves energy: " + ea.energyMj() + " -> " + eb.energyMj());
 		}
 	}
 }

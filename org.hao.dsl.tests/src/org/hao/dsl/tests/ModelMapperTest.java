@@ -45,13 +45,17 @@ class ModelMapperTest extends HaoTestBase {
 	@Test
 	void quantizationAlgorithmMapsAndImpliesItsMethod() throws Exception {
 		SearchSpec lsq = mapValid(validWith("seed 7", "seed 7\n\t\t\t\tquantization { algorithm lsq }"));
-		assertEquals(new Quantization(Quantization.Training.QAT, true, Quantization.Granularity.PER_CHANNEL,
-				Quantization.Scales.FLOAT, null, Quantization.Algorithm.LSQ), lsq.quantization(), "lsq implies qat");
-		SearchSpec qdrop = mapValid(validWith("seed 7", "seed 7\n\t\t\t\tquantization { algorithm QDrop first-last same }"));
+		assertEquals(
+				new Quantization(Quantization.Training.QAT, true, Quantization.Granularity.PER_CHANNEL,
+						Quantization.Scales.FLOAT, null, Quantization.Algorithm.LSQ),
+				lsq.quantization(), "lsq implies qat");
+		SearchSpec qdrop = mapValid(
+				validWith("seed 7", "seed 7\n\t\t\t\tquantization { algorithm QDrop first-last same }"));
 		assertEquals(Quantization.Training.PTQ, qdrop.quantization().training(), "qdrop implies ptq");
 		assertEquals(Quantization.Algorithm.QDROP, qdrop.quantization().algorithm(), "words are case-insensitive");
-		assertEquals(Quantization.Algorithm.ADAROUND, mapValid(validWith("seed 7",
-				"seed 7\n\t\t\t\tquantization { method ptq }")).quantization().algorithm(), "ptq's default algorithm");
+		assertEquals(Quantization.Algorithm.ADAROUND,
+				mapValid(validWith("seed 7", "seed 7\n\t\t\t\tquantization { method ptq }")).quantization().algorithm(),
+				"ptq's default algorithm");
 		assertEquals(Quantization.Algorithm.STE, Quantization.DEFAULT.algorithm(), "qat's default algorithm");
 		Model unknown = parse(validWith("seed 7", "seed 7\n\t\t\t\tquantization { algorithm gptq4 }"));
 		validator.assertError(unknown, org.hao.dsl.hao.HaoPackage.Literals.QUANTIZATION,
@@ -66,8 +70,8 @@ class ModelMapperTest extends HaoTestBase {
 	@Test
 	void quantizationBlockMapsToTheMethodWithDefaults() throws Exception {
 		assertEquals(Quantization.DEFAULT, mapValid(VALID).quantization(), "no block: the default method");
-		SearchSpec all = mapValid(validWith("seed 7", "seed 7\n\t\t\t\tquantization { method ptq first-last same"
-				+ " granularity per-tensor scales pow2 }"));
+		SearchSpec all = mapValid(validWith("seed 7",
+				"seed 7\n\t\t\t\tquantization { method ptq first-last same" + " granularity per-tensor scales pow2 }"));
 		assertEquals(new Quantization(Quantization.Training.PTQ, false, Quantization.Granularity.PER_TENSOR,
 				Quantization.Scales.POWER_OF_TWO, null), all.quantization());
 		SearchSpec some = mapValid(validWith("seed 7", "seed 7\n\t\t\t\tquantization { granularity per-tensor }"));
@@ -76,19 +80,23 @@ class ModelMapperTest extends HaoTestBase {
 		java.nio.file.Path csv = java.nio.file.Files.createTempFile("sens", ".csv");
 		try {
 			java.nio.file.Files.writeString(csv, "layer,bits,top1_drop\nc1,4,0.5\n");
-			SearchSpec sens = mapValid(validWith("seed 7", "seed 7\n\t\t\t\tquantization { sensitivity \"" + csv + "\" }"));
+			SearchSpec sens = mapValid(
+					validWith("seed 7", "seed 7\n\t\t\t\tquantization { sensitivity \"" + csv + "\" }"));
 			assertEquals(csv.toString(), sens.quantization().sensitivityCsv());
 			// a bad row is an error on the sensitivity line naming the CSV's file:line
 			java.nio.file.Files.writeString(csv, "layer,bits,top1_drop\nc1,4,0.5\nc1,4,0.7\n");
 			Model bad = parse(validWith("seed 7", "seed 7\n\t\t\t\tquantization { sensitivity \"" + csv + "\" }"));
 			validator.assertError(bad, org.hao.dsl.hao.HaoPackage.Literals.QUANTIZATION,
-					org.hao.dsl.validation.HaoIssueCodes.BAD_SENSITIVITY_TABLE, csv + ":3: layer c1 is listed twice (first on line 2)");
+					org.hao.dsl.validation.HaoIssueCodes.BAD_SENSITIVITY_TABLE,
+					csv + ":3: layer c1 is listed twice (first on line 2)");
 		} finally {
 			java.nio.file.Files.deleteIfExists(csv);
 		}
-		Model missing = parse(validWith("seed 7", "seed 7\n\t\t\t\tquantization { sensitivity \"/nonexistent/s.csv\" }"));
+		Model missing = parse(
+				validWith("seed 7", "seed 7\n\t\t\t\tquantization { sensitivity \"/nonexistent/s.csv\" }"));
 		validator.assertError(missing, org.hao.dsl.hao.HaoPackage.Literals.QUANTIZATION,
-				org.hao.dsl.validation.HaoIssueCodes.BAD_SENSITIVITY_TABLE, "sensitivity table '/nonexistent/s.csv' not found");
+				org.hao.dsl.validation.HaoIssueCodes.BAD_SENSITIVITY_TABLE,
+				"sensitivity table '/nonexistent/s.csv' not found");
 	}
 
 	@Test

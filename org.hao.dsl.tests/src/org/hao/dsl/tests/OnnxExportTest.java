@@ -51,8 +51,9 @@ class OnnxExportTest {
 			args.addAll(List.of("--network", network));
 		}
 		StringWriter err = new StringWriter();
-		assertEquals(0, HaoCli.run(args.toArray(String[]::new), new PrintWriter(new StringWriter()),
-				new PrintWriter(err)), err.toString());
+		assertEquals(0,
+				HaoCli.run(args.toArray(String[]::new), new PrintWriter(new StringWriter()), new PrintWriter(err)),
+				err.toString());
 		Resource resource = new HaoModelLoader().load(file);
 		Network n = HaoModelLoader.model(resource).getElements().stream().filter(Network.class::isInstance)
 				.map(Network.class::cast).filter(x -> network == null || x.getName().equals(network)).findFirst()

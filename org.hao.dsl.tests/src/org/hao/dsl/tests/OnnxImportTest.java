@@ -108,8 +108,8 @@ class OnnxImportTest {
 		compare("linear_head", "linear_head-matmul.onnx");
 		ImportedNetwork imported = OnnxImporter.read(fixtures().resolve("linear_head-matmul.onnx"),
 				OnnxImporter.Subgraphs.NONE);
-		Layer fc = NetworkExpander.expand(imported.network()).layers().stream()
-				.filter(l -> l.sourceOp().equals("fc")).findFirst().orElseThrow();
+		Layer fc = NetworkExpander.expand(imported.network()).layers().stream().filter(l -> l.sourceOp().equals("fc"))
+				.findFirst().orElseThrow();
 		assertEquals(LayerKind.FULLY_CONNECTED, fc.kind());
 		assertEquals(32 * 10, fc.weights());
 	}
@@ -131,8 +131,7 @@ class OnnxImportTest {
 		} finally {
 			Files.delete(hao);
 		}
-		JsonObject ref = JsonParser.parseString(Files.readString(fixtures().resolve(name + ".json")))
-				.getAsJsonObject();
+		JsonObject ref = JsonParser.parseString(Files.readString(fixtures().resolve(name + ".json"))).getAsJsonObject();
 		Map<String, Layer> byOp = new HashMap<>();
 		x.layers().forEach(l -> byOp.put(l.sourceOp(), l));
 		Map<String, long[]> se = new HashMap<>();
@@ -186,7 +185,8 @@ class OnnxImportTest {
 	 */
 	@Test
 	void predictorFeaturesOfAnImportedNetworkMatchTheWrittenOne() throws Exception {
-		ImportedNetwork imported = OnnxImporter.read(fixtures().resolve("mobilenet_v2.onnx"), OnnxImporter.Subgraphs.STAGE);
+		ImportedNetwork imported = OnnxImporter.read(fixtures().resolve("mobilenet_v2.onnx"),
+				OnnxImporter.Subgraphs.STAGE);
 		Features graph = AccuracyPredictor.featuresOf(NetworkExpander.expand(imported.network()));
 		Features written = AccuracyPredictor.featuresOf(NetworkExpander.expand(Examples.mobileNetV2(null)));
 		assertEquals(written.macsM(), graph.macsM(), 1e-9);
@@ -202,12 +202,13 @@ class OnnxImportTest {
 	@Test
 	void unsupportedNodeIsAnErrorWithExitTwo(@TempDir Path dir) {
 		OnnxImportException e = org.junit.jupiter.api.Assertions.assertThrows(OnnxImportException.class,
-				() -> OnnxImporter.read(fixtures().resolve("upsampler-unsupported.onnx"), OnnxImporter.Subgraphs.STAGE));
+				() -> OnnxImporter.read(fixtures().resolve("upsampler-unsupported.onnx"),
+						OnnxImporter.Subgraphs.STAGE));
 		assertEquals("node '/up/Resize' (Resize): op type not supported", e.getMessage());
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
-		int code = HaoCli.run(new String[] { "import", fixtures().resolve("upsampler-unsupported.onnx").toString(),
-				"-o", dir.resolve("s.hao").toString() }, new PrintWriter(out), new PrintWriter(err));
+		int code = HaoCli.run(new String[]{"import", fixtures().resolve("upsampler-unsupported.onnx").toString(), "-o",
+				dir.resolve("s.hao").toString()}, new PrintWriter(out), new PrintWriter(err));
 		assertEquals(2, code, err.toString());
 		assertTrue(err.toString().contains(e.getMessage()), err.toString());
 		assertTrue(!Files.exists(dir.resolve("s.hao")), "nothing written");
@@ -226,8 +227,8 @@ class OnnxImportTest {
 	void cliWritesTheNetworkAndNoneKeepsOneSubgraph(@TempDir Path dir) throws Exception {
 		Path file = dir.resolve("resnet18.hao");
 		StringWriter err = new StringWriter();
-		int code = HaoCli.run(new String[] { "import", fixtures().resolve("resnet18.onnx").toString(), "-o",
-				file.toString(), "--subgraphs", "none" }, new PrintWriter(new StringWriter()), new PrintWriter(err));
+		int code = HaoCli.run(new String[]{"import", fixtures().resolve("resnet18.onnx").toString(), "-o",
+				file.toString(), "--subgraphs", "none"}, new PrintWriter(new StringWriter()), new PrintWriter(err));
 		assertEquals(0, code, err.toString());
 		String text = Files.readString(file);
 		assertTrue(text.contains("subgraph body {"), text);

@@ -47,7 +47,8 @@ final class Pipeline {
 			Resource resource = loader.load(file);
 			List<Issue> issues = loader.validate(resource);
 			for (Issue i : issues) {
-				if (i.getLineNumber() == null || i.getLineNumber() < 1 || i.getMessage() == null || i.getMessage().isBlank()) {
+				if (i.getLineNumber() == null || i.getLineNumber() < 1 || i.getMessage() == null
+						|| i.getMessage().isBlank()) {
 					throw new AssertionError(file + ": issue without a line or message: " + i);
 				}
 			}
@@ -83,8 +84,8 @@ final class Pipeline {
 					n++;
 				} catch (MappingException | ShapeException | IllegalArgumentException expected) {
 					if (!hasErrors) {
-						throw new AssertionError(file + ": validated clean but the engine refused network " + net.getName()
-								+ ": " + expected, expected);
+						throw new AssertionError(file + ": validated clean but the engine refused network "
+								+ net.getName() + ": " + expected, expected);
 					}
 				}
 			} else if (e instanceof Search s && !hasErrors) {
@@ -107,7 +108,8 @@ final class Pipeline {
 	/** {@code hao check FILE}: exit 0 or 1, and every printed line is {@code file:line:col: severity: message}. */
 	static int check(Path file) {
 		StringWriter out = new StringWriter(), err = new StringWriter();
-		int code = HaoCli.run(new String[] { "check", file.toString() }, new PrintWriter(out, true), new PrintWriter(err, true));
+		int code = HaoCli.run(new String[]{"check", file.toString()}, new PrintWriter(out, true),
+				new PrintWriter(err, true));
 		if (code != 0 && code != 1) {
 			throw new AssertionError(file + ": hao check exited " + code + ": " + err);
 		}

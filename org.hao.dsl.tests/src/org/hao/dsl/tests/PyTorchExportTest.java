@@ -66,9 +66,10 @@ class PyTorchExportTest {
 		Path file = Path.of(System.getProperty("hao.examples.dir", "../examples"), "mobilenetv2-zu3eg.hao");
 		Path py = dir.resolve("chosen.py");
 		StringWriter err = new StringWriter();
-		int code = HaoCli.run(new String[] { "export", file.toString(), "--search", "mbv2_zu3eg_60fps", "--point",
-				"chosen", "--time-limit", "60", "--pytorch", py.toString() }, new PrintWriter(new StringWriter()),
-				new PrintWriter(err));
+		int code = HaoCli.run(
+				new String[]{"export", file.toString(), "--search", "mbv2_zu3eg_60fps", "--point", "chosen",
+						"--time-limit", "60", "--pytorch", py.toString()},
+				new PrintWriter(new StringWriter()), new PrintWriter(err));
 		assertEquals(0, code, err.toString());
 		String script = """
 				import importlib.util, sys, torch
@@ -121,8 +122,9 @@ class PyTorchExportTest {
 		p.waitFor(300, TimeUnit.SECONDS);
 		assertEquals(0, p.exitValue(), output + "\n" + Files.readString(py));
 		String last = output.lines().reduce((a, b) -> b).orElse("");
-		String shape = x.output().height() == 1 && x.output().width() == 1 && x.layers().get(x.layers().size() - 1)
-				.kind() == org.hao.engine.model.LayerKind.FULLY_CONNECTED ? "[1, " + x.output().channels() + "]"
+		String shape = x.output().height() == 1 && x.output().width() == 1
+				&& x.layers().get(x.layers().size() - 1).kind() == org.hao.engine.model.LayerKind.FULLY_CONNECTED
+						? "[1, " + x.output().channels() + "]"
 						: "[1, " + x.output().channels() + ", " + x.output().height() + ", " + x.output().width() + "]";
 		assertEquals(shape + " " + x.weights(), last, output);
 	}

@@ -101,8 +101,10 @@ class RobustnessTest extends HaoTestBase {
 
 	@Test
 	void hugeZeroAndNegativeNumbersEverywhereAreHandled() throws Exception {
-		assertTimeoutPreemptively(Duration.ofMinutes(5), () -> runAll("numbers-replaced", HostileInputs.numberVariants(VALID,
-				List.of("0", "-1", "2147483647", "2147483648", "99999999999999999999", "0.0000001", "1e9")), 7));
+		assertTimeoutPreemptively(Duration.ofMinutes(5),
+				() -> runAll("numbers-replaced", HostileInputs.numberVariants(VALID,
+						List.of("0", "-1", "2147483647", "2147483648", "99999999999999999999", "0.0000001", "1e9")),
+						7));
 	}
 
 	@Test
@@ -114,11 +116,12 @@ class RobustnessTest extends HaoTestBase {
 		}
 		assertTrue(files.size() >= 10, "corpus not found or too small: " + corpus);
 		for (Path file : files) {
-			Pipeline.Outcome o = assertTimeoutPreemptively(Duration.ofMinutes(2), () -> Pipeline.run(file), file::toString);
+			Pipeline.Outcome o = assertTimeoutPreemptively(Duration.ofMinutes(2), () -> Pipeline.run(file),
+					file::toString);
 			Figures.add("hand-written-corpus", o);
 			int code = Pipeline.check(file);
-			System.out.println("RELIABILITY corpus " + file.getFileName() + ": check exit " + code + ", " + o.issues() + " issues, "
-					+ o.millis() + " ms");
+			System.out.println("RELIABILITY corpus " + file.getFileName() + ": check exit " + code + ", " + o.issues()
+					+ " issues, " + o.millis() + " ms");
 		}
 	}
 
@@ -127,12 +130,14 @@ class RobustnessTest extends HaoTestBase {
 		Path dir = Files.createDirectories(work.resolve("imports"));
 		int n = 60;
 		for (int i = 0; i < n; i++) {
-			Files.writeString(dir.resolve("f" + i + ".hao"), "import \"f" + ((i + 1) % n) + ".hao\"\nimport \"f" + i + ".hao\"\n"
-					+ "device D" + i + " fpga { dsp 10 bram18k 10 lut 1000 ff 2000 clock 100 MHz bandwidth 1 GB/s packing { 8: 2 } }\n"
-					+ "network N" + i + " { input 3 x 8 x 8 subgraph s { conv c out 8 kernel 3 } }\n"
-					+ "search s" + i + " { network N" + ((i + n - 1) % n) + " device D" + ((i + 1) % n) + " }\n");
+			Files.writeString(dir.resolve("f" + i + ".hao"), "import \"f" + ((i + 1) % n) + ".hao\"\nimport \"f" + i
+					+ ".hao\"\n" + "device D" + i
+					+ " fpga { dsp 10 bram18k 10 lut 1000 ff 2000 clock 100 MHz bandwidth 1 GB/s packing { 8: 2 } }\n"
+					+ "network N" + i + " { input 3 x 8 x 8 subgraph s { conv c out 8 kernel 3 } }\n" + "search s" + i
+					+ " { network N" + ((i + n - 1) % n) + " device D" + ((i + 1) % n) + " }\n");
 		}
-		Pipeline.Outcome o = assertTimeoutPreemptively(Duration.ofMinutes(2), () -> Pipeline.run(dir.resolve("f0.hao")));
+		Pipeline.Outcome o = assertTimeoutPreemptively(Duration.ofMinutes(2),
+				() -> Pipeline.run(dir.resolve("f0.hao")));
 		Figures.add("import-cycle-60-files", o);
 		assertTrue(Pipeline.check(dir.resolve("f0.hao")) <= 1);
 	}

@@ -28,7 +28,7 @@ class TextFixesTest {
 	@Test
 	void missingAttributeIsInsertedInsideTheBraces() {
 		String text = "search s {\n\tobjective accuracy\n}\n";
-		List<TextFixes.Fix> fixes = TextFixes.fixes(HaoIssueCodes.MISSING_ATTRIBUTE, new String[] { "device" },
+		List<TextFixes.Fix> fixes = TextFixes.fixes(HaoIssueCodes.MISSING_ATTRIBUTE, new String[]{"device"},
 				text.indexOf('s', 1), 1, text);
 		assertEquals(1, fixes.size());
 		assertEquals("search s {\n\tdevice ZU3EG\n\tobjective accuracy\n}\n", apply(text, fixes.get(0)));
@@ -46,7 +46,7 @@ class TextFixesTest {
 		String text = "conv c out 16 kernel 3 stride 0";
 		int at = text.lastIndexOf('0');
 		assertTrue(TextFixes.fixes(HaoIssueCodes.VALUE_OUT_OF_RANGE, new String[0], at, 1, text).isEmpty());
-		TextFixes.Fix fix = TextFixes.fixes(HaoIssueCodes.VALUE_OUT_OF_RANGE, new String[] { "1" }, at, 1, text).get(0);
+		TextFixes.Fix fix = TextFixes.fixes(HaoIssueCodes.VALUE_OUT_OF_RANGE, new String[]{"1"}, at, 1, text).get(0);
 		assertEquals("conv c out 16 kernel 3 stride 1", apply(text, fix));
 	}
 

@@ -76,7 +76,8 @@ class ValidationTest extends HaoTestBase {
 	@Test
 	void residualAddOfDifferentShapesGoesOnTheAdd() throws Exception {
 		Model m = parse(validWith("pointwise p1 out 16", "pointwise p1 out 32"));
-		validator.assertError(m, ADD, SHAPE_MISMATCH, "add 'r1' of 'p1' with shape", "'c1' with shape", "must be equal");
+		validator.assertError(m, ADD, SHAPE_MISMATCH, "add 'r1' of 'p1' with shape", "'c1' with shape",
+				"must be equal");
 	}
 
 	@Test
@@ -88,7 +89,8 @@ class ValidationTest extends HaoTestBase {
 	@Test
 	void spaceWhoseSmallestConfigurationBreaksAResidual() throws Exception {
 		// narrowing 'body' makes p1 8 channels wide, but r1 adds the 16-channel c1
-		Model m = parse(validWith("space NetSpace for Net {", "space NetSpace for Net {\n\tsubgraph body { width { 0.5 } }"));
+		Model m = parse(
+				validWith("space NetSpace for Net {", "space NetSpace for Net {\n\tsubgraph body { width { 0.5 } }"));
 		validator.assertWarning(m, SEARCH, SHAPE_MISMATCH, "smallest configuration of space 'NetSpace'", "'r1'");
 	}
 

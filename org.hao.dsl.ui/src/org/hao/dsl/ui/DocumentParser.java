@@ -47,8 +47,8 @@ public final class DocumentParser {
 			throw new IllegalStateException("cannot parse " + uri + ": " + e.getMessage(), e);
 		}
 		EcoreUtil2.resolveLazyCrossReferences(resource, cancel);
-		List<Issue> issues = checks != null ? injector.getInstance(IResourceValidator.class).validate(resource, checks, cancel)
-				: List.of();
+		List<Issue> issues = checks != null
+				? injector.getInstance(IResourceValidator.class).validate(resource, checks, cancel) : List.of();
 		return new ParsedDocument(stamp, text, resource, issues == null ? List.of() : List.copyOf(issues));
 	}
 }

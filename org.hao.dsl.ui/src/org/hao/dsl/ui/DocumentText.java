@@ -18,6 +18,7 @@ public record DocumentText(String text, long stamp) {
 	}
 
 	public static long stamp(IDocument document) {
-		return document instanceof IDocumentExtension4 d ? d.getModificationStamp() : IDocumentExtension4.UNKNOWN_MODIFICATION_STAMP;
+		return document instanceof IDocumentExtension4 d ? d.getModificationStamp()
+				: IDocumentExtension4.UNKNOWN_MODIFICATION_STAMP;
 	}
 }

@@ -54,7 +54,8 @@ public final class HaoLanguage {
 	public static final class UiModule extends AbstractGenericModule {
 
 		public void configureContentAssistLexer(Binder binder) {
-			binder.bind(Lexer.class).annotatedWith(Names.named(LexerIdeBindings.CONTENT_ASSIST)).to(InternalHaoLexer.class);
+			binder.bind(Lexer.class).annotatedWith(Names.named(LexerIdeBindings.CONTENT_ASSIST))
+					.to(InternalHaoLexer.class);
 		}
 
 		public Class<? extends IContentAssistParser> bindIContentAssistParser() {

@@ -37,8 +37,8 @@ public final class SearchInput {
 		List<Issue> errors = parsed.issues().stream().filter(i -> i.getSeverity() == Severity.ERROR).toList();
 		if (!errors.isEmpty()) {
 			Issue first = errors.get(0);
-			throw new SearchInputException(errors.size() + " error(s), first at line " + first.getLineNumber() + ": "
-					+ first.getMessage());
+			throw new SearchInputException(
+					errors.size() + " error(s), first at line " + first.getLineNumber() + ": " + first.getMessage());
 		}
 		List<Search> searches = new ArrayList<>();
 		for (Element e : parsed.model().getElements()) {
@@ -56,6 +56,6 @@ public final class SearchInput {
 		}
 		throw new SearchInputException(searchName != null ? "no search named '" + searchName + "'"
 				: searches.isEmpty() ? "the file has no search"
-						: "the file has several searches: choose one in the launch configuration");
+				: "the file has several searches: choose one in the launch configuration");
 	}
 }

@@ -42,8 +42,8 @@ public class BenchExamplesCommand implements Callable<Integer> {
 	public Integer call() {
 		PrintWriter out = spec.commandLine().getOut();
 		ModelMapper mapper = new ModelMapper();
-		out.printf(Locale.ROOT, "%-34s %-22s %-18s %9s %6s %8s %8s  %s%n", "file", "search", "device", "engine s", "points",
-				"acc %", "fps", "complete");
+		out.printf(Locale.ROOT, "%-34s %-22s %-18s %9s %6s %8s %8s  %s%n", "file", "search", "device", "engine s",
+				"points", "acc %", "fps", "complete");
 		for (Path f : files) {
 			ValidatedFile hao = ValidatedFile.load(f, out);
 			if (hao == null) {
@@ -52,12 +52,13 @@ public class BenchExamplesCommand implements Callable<Integer> {
 			for (Search s : hao.searches()) {
 				for (SearchSpec sp : mapper.toSearches(s)) {
 					NetworkEvaluator.clearCaches();
-					SearchResult r = HaoSearch.run(sp, new SearchOptions(threads == null ? 0 : threads, null), null, new CancelToken(),
-							new IlpCache());
-					out.printf(Locale.ROOT, "%-34s %-22s %-18s %9.2f %6d %8s %8s  %s%n", f.getFileName(), s.getName(), r.device(),
-							r.elapsedMs() / 1000.0, r.points().size(),
+					SearchResult r = HaoSearch.run(sp, new SearchOptions(threads == null ? 0 : threads, null), null,
+							new CancelToken(), new IlpCache());
+					out.printf(Locale.ROOT, "%-34s %-22s %-18s %9.2f %6d %8s %8s  %s%n", f.getFileName(), s.getName(),
+							r.device(), r.elapsedMs() / 1000.0, r.points().size(),
 							r.chosen() == null ? "-" : String.format(Locale.ROOT, "%.2f", r.chosen().accuracy()),
-							r.chosen() == null ? "-" : String.format(Locale.ROOT, "%.1f", r.chosen().fps()), r.complete());
+							r.chosen() == null ? "-" : String.format(Locale.ROOT, "%.1f", r.chosen().fps()),
+							r.complete());
 					out.flush();
 				}
 			}

@@ -44,12 +44,12 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "calibrate", description = "Fit an accelerator's overhead figures to measured latencies (CSV).")
 public class CalibrateCommand implements Callable<Integer> {
-	static final String[] COLUMNS = { "id", "model", "network", "device", "measured_ms", "source" };
+	static final String[] COLUMNS = {"id", "model", "network", "device", "measured_ms", "source"};
 
 	@Parameters(index = "0", paramLabel = "MEASUREMENTS.csv")
 	Path csv;
 
-	@Option(names = { "-o", "--output" }, paramLabel = "DEVICES.hao", description = "write the calibrated devices here")
+	@Option(names = {"-o", "--output"}, paramLabel = "DEVICES.hao", description = "write the calibrated devices here")
 	Path output;
 
 	@Spec
@@ -75,12 +75,15 @@ public class CalibrateCommand implements Callable<Integer> {
 		Overheads o = fit.overheads();
 		out.printf(Locale.ROOT, "calibrated on %d rows of %s (least squares on ln(predicted/measured), Commons Math"
 				+ " Levenberg-Marquardt, %d iterations)%n", rows.size(), csv, fit.iterations());
-		out.printf(Locale.ROOT, "  layer overhead   %10.1f cycles  +- %s%n", o.layerOverheadCycles(), sd(fit.sd()[0], "%.1f"));
-		out.printf(Locale.ROOT, "  DDR efficiency   %10.4f         +- %s%n", o.ddrEfficiency(), sd(fit.sd()[1], "%.4f"));
-		out.printf(Locale.ROOT, "  dw efficiency    %10.4f         +- %s%n", o.depthwiseEfficiency(), sd(fit.sd()[2], "%.4f"));
+		out.printf(Locale.ROOT, "  layer overhead   %10.1f cycles  +- %s%n", o.layerOverheadCycles(),
+				sd(fit.sd()[0], "%.1f"));
+		out.printf(Locale.ROOT, "  DDR efficiency   %10.4f         +- %s%n", o.ddrEfficiency(),
+				sd(fit.sd()[1], "%.4f"));
+		out.printf(Locale.ROOT, "  dw efficiency    %10.4f         +- %s%n", o.depthwiseEfficiency(),
+				sd(fit.sd()[2], "%.4f"));
 		out.println();
-		out.printf(Locale.ROOT, "%-14s %-22s %-20s %9s %9s %7s %9s %7s%n", "id", "network", "device", "measured", "fitted",
-				"ratio", "LOO", "ratio");
+		out.printf(Locale.ROOT, "%-14s %-22s %-20s %9s %9s %7s %9s %7s%n", "id", "network", "device", "measured",
+				"fitted", "ratio", "LOO", "ratio");
 		for (int i = 0; i < rows.size(); i++) {
 			Row r = rows.get(i);
 			out.printf(Locale.ROOT, "%-14s %-22s %-20s %9.3f %9.3f %7.3f %9.3f %7.3f%n", r.id(), r.network().name(),
@@ -88,7 +91,8 @@ public class CalibrateCommand implements Callable<Integer> {
 					loo[i] / measured[i]);
 		}
 		out.println();
-		out.printf(Locale.ROOT, "fitted:        MAPE %.1f %%, Spearman %.3f%n", OverlayCalibration.mape(fit.predictedMs(), measured),
+		out.printf(Locale.ROOT, "fitted:        MAPE %.1f %%, Spearman %.3f%n",
+				OverlayCalibration.mape(fit.predictedMs(), measured),
 				OverlayCalibration.spearman(fit.predictedMs(), measured));
 		out.printf(Locale.ROOT, "leave-one-out: MAPE %.1f %%, Spearman %.3f%n", OverlayCalibration.mape(loo, measured),
 				OverlayCalibration.spearman(loo, measured));
@@ -133,10 +137,12 @@ public class CalibrateCommand implements Callable<Integer> {
 		List<Row> rows = new ArrayList<>();
 		CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker('#')
 				.setIgnoreSurroundingSpaces(true).get();
-		try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8); CSVParser parser = format.parse(reader)) {
+		try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+				CSVParser parser = format.parse(reader)) {
 			for (String c : COLUMNS) {
 				if (!parser.getHeaderMap().containsKey(c)) {
-					errors.add(csv + ":1: error: missing column '" + c + "' (columns: " + String.join(", ", COLUMNS) + ")");
+					errors.add(csv + ":1: error: missing column '" + c + "' (columns: " + String.join(", ", COLUMNS)
+							+ ")");
 				}
 			}
 			if (!errors.isEmpty()) {
@@ -168,7 +174,8 @@ public class CalibrateCommand implements Callable<Integer> {
 		if (!Files.isRegularFile(model)) {
 			throw new IllegalArgumentException("model file " + rec.get("model") + " not found (relative to the CSV)");
 		}
-		ValidatedFile hao = models.computeIfAbsent(model, m -> ValidatedFile.load(m, new PrintWriter(java.io.Writer.nullWriter())));
+		ValidatedFile hao = models.computeIfAbsent(model,
+				m -> ValidatedFile.load(m, new PrintWriter(java.io.Writer.nullWriter())));
 		if (hao == null) {
 			throw new IllegalArgumentException("model file " + rec.get("model") + " has errors; run hao check on it");
 		}
@@ -186,7 +193,8 @@ public class CalibrateCommand implements Callable<Integer> {
 		}
 		org.hao.dsl.hao.Device device = hao.device(hao.model, rec.get("device"));
 		if (device == null) {
-			throw new IllegalArgumentException("no device named '" + rec.get("device") + "' visible from " + rec.get("model"));
+			throw new IllegalArgumentException(
+					"no device named '" + rec.get("device") + "' visible from " + rec.get("model"));
 		}
 		double ms;
 		try {
@@ -201,7 +209,8 @@ public class CalibrateCommand implements Callable<Integer> {
 	/** The calibrated devices as `.hao` text: every figure written out, the fitted ones marked. */
 	static String deviceFile(List<Row> rows, OverlayCalibration.Fit fit) {
 		StringBuilder b = new StringBuilder();
-		b.append("// Written by hao calibrate on ").append(LocalDate.now(java.time.ZoneId.systemDefault())).append(" from ").append(rows.size())
+		b.append("// Written by hao calibrate on ").append(LocalDate.now(java.time.ZoneId.systemDefault()))
+				.append(" from ").append(rows.size())
 				.append(" measured latencies.\n// Figures marked CALIBRATED were fitted; the others are copied from the devices measured.\n");
 		Map<String, Device> devices = new LinkedHashMap<>();
 		rows.forEach(r -> devices.putIfAbsent(r.device().name(), r.device()));
@@ -209,29 +218,35 @@ public class CalibrateCommand implements Callable<Integer> {
 		for (Device d : devices.values()) {
 			var f = d.fpga();
 			var ov = d.architecture().overlay();
-			b.append(String.format(Locale.ROOT, "%ndevice %s fpga {%n\tdsp %d bram18k %d lut %d ff %d%n\tclock %s MHz bandwidth %s GB/s cap %s%n",
-					d.name(), f.dsp(), f.bram18k(), f.lut(), f.ff(), num(f.clockMhz()), num(f.ddrGBps()), num(f.utilizationCap())));
+			b.append(String.format(Locale.ROOT,
+					"%ndevice %s fpga {%n\tdsp %d bram18k %d lut %d ff %d%n\tclock %s MHz bandwidth %s GB/s cap %s%n",
+					d.name(), f.dsp(), f.bram18k(), f.lut(), f.ff(), num(f.clockMhz()), num(f.ddrGBps()),
+					num(f.utilizationCap())));
 			b.append("\tpacking { ");
-			b.append(String.join(", ", f.macsPerDspByBits().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()));
+			b.append(String.join(", ",
+					f.macsPerDspByBits().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()));
 			b.append(" }\n");
 			var p = d.power();
 			b.append(String.format(Locale.ROOT, "\tpower { %sstatic %s W engines %s W mac %s pJ ddr %s pJ/B }%n",
-					p.scope() == org.hao.engine.model.PowerScope.UNSPECIFIED ? "" : "scope " + p.scope().keyword() + " ",
-					num(p.staticWatts()), num(p.enginesWatts()), num(p.picojoulesPerMac8()), num(p.picojoulesPerDdrByte())));
+					p.scope() == org.hao.engine.model.PowerScope.UNSPECIFIED ? ""
+							: "scope " + p.scope().keyword() + " ",
+					num(p.staticWatts()), num(p.enginesWatts()), num(p.picojoulesPerMac8()),
+					num(p.picojoulesPerDdrByte())));
 			b.append("\taccelerator overlay").append(ov.name() == null ? "" : " \"" + ov.name() + "\"").append(" {\n");
-			b.append(String.format(Locale.ROOT, "\t\tconv %d x %d x %d%n\t\tdepthwise %d x %d%n", ov.conv().pp(), ov.conv().icp(),
-					ov.conv().ocp(), ov.depthwise().pp(), ov.depthwise().cp()));
+			b.append(String.format(Locale.ROOT, "\t\tconv %d x %d x %d%n\t\tdepthwise %d x %d%n", ov.conv().pp(),
+					ov.conv().icp(), ov.conv().ocp(), ov.depthwise().pp(), ov.depthwise().cp()));
 			if (ov.clockMhz() != null) {
 				b.append("\t\tclock ").append(num(ov.clockMhz())).append(" MHz\n");
 			}
 			b.append("\t\tcores ").append(ov.cores()).append('\n');
 			b.append("\t\tbuffer ").append(ov.featureBufferKiB()).append(" KiB\n");
-			b.append(String.format(Locale.ROOT, "\t\toverhead %s cycles  // CALIBRATED%n\t\tddr-efficiency %s  // CALIBRATED%n"
-					+ "\t\tdw-efficiency %s  // CALIBRATED%n", num(o.layerOverheadCycles()), num(o.ddrEfficiency()),
-					num(o.depthwiseEfficiency())));
+			b.append(String.format(Locale.ROOT,
+					"\t\toverhead %s cycles  // CALIBRATED%n\t\tddr-efficiency %s  // CALIBRATED%n"
+							+ "\t\tdw-efficiency %s  // CALIBRATED%n",
+					num(o.layerOverheadCycles()), num(o.ddrEfficiency()), num(o.depthwiseEfficiency())));
 			if (ov.fixedResources() != null) {
-				b.append(String.format(Locale.ROOT, "\t\tresources { dsp %d bram18k %d lut %d }%n", ov.fixedResources().dsp(),
-						ov.fixedResources().bram18k(), ov.fixedResources().lut()));
+				b.append(String.format(Locale.ROOT, "\t\tresources { dsp %d bram18k %d lut %d }%n",
+						ov.fixedResources().dsp(), ov.fixedResources().bram18k(), ov.fixedResources().lut()));
 			}
 			b.append("\t}\n}\n");
 		}

@@ -35,12 +35,13 @@ public class CompareCommand implements Callable<Integer> {
 	@Mixin
 	SearchSelection selection;
 
-	@Option(names = "--devices", split = ",", paramLabel = "A,B",
-			description = "devices to compare (default: the search's own `devices` list)")
+	@Option(names = "--devices", split = ",", paramLabel = "A,B", description = "devices to compare (default: the search's own `devices` list)")
 	List<String> devices;
 
-	@Option(names = "--report", paramLabel = "OUT.html") Path report;
-	@Option(names = "--json", paramLabel = "OUT") Path json;
+	@Option(names = "--report", paramLabel = "OUT.html")
+	Path report;
+	@Option(names = "--json", paramLabel = "OUT")
+	Path json;
 
 	@Spec
 	CommandSpec spec;
@@ -94,10 +95,11 @@ public class CompareCommand implements Callable<Integer> {
 			if (scopeNote != null) {
 				out.println("warning: " + scopeNote);
 			}
-			String title = search.getName() + ": " + String.join(" vs ", results.stream().map(SearchResult::device).toList());
+			String title = search.getName() + ": "
+					+ String.join(" vs ", results.stream().map(SearchResult::device).toList());
 			if (report != null) {
-				CompareReport.writeHtml(title, results, specs.get(0).constraints(), scopeNote == null ? List.of()
-						: List.of(scopeNote), report);
+				CompareReport.writeHtml(title, results, specs.get(0).constraints(),
+						scopeNote == null ? List.of() : List.of(scopeNote), report);
 			}
 			if (json != null) {
 				ResultsJson.write(CompareDocument.of(results, specs.get(0), selection.file.toString()), json);
@@ -110,15 +112,17 @@ public class CompareCommand implements Callable<Integer> {
 
 	private static void printSummary(PrintWriter out, List<SearchResult> results) {
 		out.println("chosen point per device:");
-		out.printf(Locale.ROOT, "%-14s %6s %8s %10s %8s %9s %9s %7s%n", "device", "points", "acc %", "latency ms", "fps",
-				"mJ/frame", "frames/J", "power W");
+		out.printf(Locale.ROOT, "%-14s %6s %8s %10s %8s %9s %9s %7s%n", "device", "points", "acc %", "latency ms",
+				"fps", "mJ/frame", "frames/J", "power W");
 		for (SearchResult r : results) {
 			ParetoPoint p = r.chosen();
 			if (p == null) {
-				out.printf(Locale.ROOT, "%-14s %6d %s%n", r.device(), r.points().size(), "no point meets the constraints");
+				out.printf(Locale.ROOT, "%-14s %6d %s%n", r.device(), r.points().size(),
+						"no point meets the constraints");
 			} else {
-				out.printf(Locale.ROOT, "%-14s %6d %8.2f %10.3f %8.1f %9.3f %9.1f %7.2f%n", r.device(), r.points().size(),
-						p.accuracy(), p.latencyMs(), p.fps(), p.energyMj(), p.framesPerJoule(), CompareReport.averageWatts(p));
+				out.printf(Locale.ROOT, "%-14s %6d %8.2f %10.3f %8.1f %9.3f %9.1f %7.2f%n", r.device(),
+						r.points().size(), p.accuracy(), p.latencyMs(), p.fps(), p.energyMj(), p.framesPerJoule(),
+						CompareReport.averageWatts(p));
 			}
 		}
 	}

@@ -50,11 +50,13 @@ public class DevicesCommand implements Callable<Integer> {
 			}
 			out.println();
 		}
-		out.println("Fixed overlays, 'accelerator overlay \"DPU Bnnnn\"' on any FPGA device (PP x ICP x OCP: Xilinx Vitis AI"
-				+ " README_DPUCZDX8G.md; resources per core: PG338 v1.2 Table 9, low DSP usage, without depthwise/avg-pool/ReLU6):");
-		DpuConfigurations.all().values().forEach(c -> out.printf(java.util.Locale.ROOT,
-				"  %-10s conv %-8s depthwise %-6s %4d DSP %4d BRAM18K %6d LUT per core%n", c.name(), c.conv(), c.depthwise(),
-				c.resources().dsp(), c.resources().bram18k(), c.resources().lut()));
+		out.println(
+				"Fixed overlays, 'accelerator overlay \"DPU Bnnnn\"' on any FPGA device (PP x ICP x OCP: Xilinx Vitis AI"
+						+ " README_DPUCZDX8G.md; resources per core: PG338 v1.2 Table 9, low DSP usage, without depthwise/avg-pool/ReLU6):");
+		DpuConfigurations.all().values()
+				.forEach(c -> out.printf(java.util.Locale.ROOT,
+						"  %-10s conv %-8s depthwise %-6s %4d DSP %4d BRAM18K %6d LUT per core%n", c.name(), c.conv(),
+						c.depthwise(), c.resources().dsp(), c.resources().bram18k(), c.resources().lut()));
 		out.println();
 		for (var e : model.getElements()) {
 			if (!(e instanceof Device d)) {
@@ -83,13 +85,14 @@ public class DevicesCommand implements Callable<Integer> {
 		}
 		var f = d.fpga();
 		var a = d.architecture();
-		String arch = a.kind() == ArchitectureKind.OVERLAY
-				? (a.overlay().pinned() ? "overlay " + a.overlay().label() + " (conv " + a.overlay().conv() + ", depthwise "
-						+ a.overlay().depthwise() + (a.overlay().cores() > 1 ? ", " + a.overlay().cores() + " cores" : "") + ")"
-						: "overlay, engine sizes chosen by SCIP")
-				: a.kind().keyword();
-		return String.format(Locale.ROOT, "%-20s FPGA, %d DSP, %d BRAM18K, %d LUT, %.0f MHz, %.2f GB/s; %s", d.name(), f.dsp(),
-				f.bram18k(), f.lut(), a.overlay() != null && a.overlay().clockMhz() != null ? a.overlay().clockMhz() : f.clockMhz(),
+		String arch = a.kind() == ArchitectureKind.OVERLAY ? (a.overlay().pinned()
+				? "overlay " + a.overlay().label() + " (conv " + a.overlay().conv() + ", depthwise "
+						+ a.overlay().depthwise()
+						+ (a.overlay().cores() > 1 ? ", " + a.overlay().cores() + " cores" : "") + ")"
+				: "overlay, engine sizes chosen by SCIP") : a.kind().keyword();
+		return String.format(Locale.ROOT, "%-20s FPGA, %d DSP, %d BRAM18K, %d LUT, %.0f MHz, %.2f GB/s; %s", d.name(),
+				f.dsp(), f.bram18k(), f.lut(),
+				a.overlay() != null && a.overlay().clockMhz() != null ? a.overlay().clockMhz() : f.clockMhz(),
 				f.ddrGBps(), arch);
 	}
 }

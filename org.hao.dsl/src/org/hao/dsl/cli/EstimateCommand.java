@@ -66,7 +66,8 @@ public class EstimateCommand implements Callable<Integer> {
 			if ("unavailable".equals(e.solver())) {
 				// no solver, no estimate: say why on stderr (the finding names the missing library and the fix)
 				out.flush();
-				err.println("hao: cannot estimate " + e.network() + " on " + e.device() + ": " + String.join("; ", e.findings()));
+				err.println("hao: cannot estimate " + e.network() + " on " + e.device() + ": "
+						+ String.join("; ", e.findings()));
 				return ExitCode.ENGINE_FAILURE.code();
 			}
 			feasible &= e.feasible();
@@ -135,20 +136,20 @@ public class EstimateCommand implements Callable<Integer> {
 		if (e.accelerator() != null) {
 			out.printf(Locale.ROOT, "accelerator: %s (%s)%n", e.accelerator().architecture(), e.accelerator().name());
 		}
-		out.printf(Locale.ROOT, "%-28s %-14s %10s %6s %6s %8s %9s%n", "layer", "subgraph", "latency ms", "DSP", "BRAM", "LUT",
-				"engine");
+		out.printf(Locale.ROOT, "%-28s %-14s %10s %6s %6s %8s %9s%n", "layer", "subgraph", "latency ms", "DSP", "BRAM",
+				"LUT", "engine");
 		for (SubgraphEstimate sg : e.subgraphs()) {
 			for (LayerEstimate l : sg.layers()) {
-				out.printf(Locale.ROOT, "%-28s %-14s %10.3f %6d %6d %8d %9s%n", l.layer(), l.subgraph(), l.latencyMs(), l.dsp(),
-						l.bram18k(), l.lut(), l.engine());
+				out.printf(Locale.ROOT, "%-28s %-14s %10.3f %6d %6d %8d %9s%n", l.layer(), l.subgraph(), l.latencyMs(),
+						l.dsp(), l.bram18k(), l.lut(), l.engine());
 			}
 			out.printf(Locale.ROOT, "%-28s %-14s %10s %6d %6d %8d  %s %s%n", "= subgraph " + sg.subgraph(), sg.mode(),
 					ms(sg.latencyMs()), sg.dsp(), sg.bram18k(), sg.lut(), sg.status(),
 					sg.message() == null ? "" : sg.message());
 		}
 		if (e.feasible()) {
-			out.printf(Locale.ROOT, "total: %.3f ms, %.1f fps, %d DSP, %d BRAM18K, %d LUT, %.3f mJ/frame%n", e.latencyMs(), e.fps(),
-					e.dsp(), e.bram18k(), e.lut(), e.energyMj());
+			out.printf(Locale.ROOT, "total: %.3f ms, %.1f fps, %d DSP, %d BRAM18K, %d LUT, %.3f mJ/frame%n",
+					e.latencyMs(), e.fps(), e.dsp(), e.bram18k(), e.lut(), e.energyMj());
 		} else {
 			// no latency exists for a network with a subgraph that does not fit: say so instead of printing NaN
 			out.println("total: not implementable on " + e.device() + " as written (see the findings); resources of the"

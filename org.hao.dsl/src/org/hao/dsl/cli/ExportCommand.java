@@ -50,8 +50,7 @@ public class ExportCommand implements Callable<Integer> {
 	@Option(names = "--network", paramLabel = "NAME", description = "export this network (default: the file's only one)")
 	String networkName;
 
-	@Option(names = "--point", paramLabel = "N|chosen",
-			description = "with --search: run the search and export its chosen point or point N of its frontier (1 = first row)")
+	@Option(names = "--point", paramLabel = "N|chosen", description = "with --search: run the search and export its chosen point or point N of its frontier (1 = first row)")
 	String point;
 
 	@Option(names = "--time-limit", paramLabel = "S", description = "with --point: overrides the search's time limit (seconds)")
@@ -138,7 +137,8 @@ public class ExportCommand implements Callable<Integer> {
 				return null;
 			}
 			if (n < 1 || n > r.points().size()) {
-				err.println("hao: search " + spec.name() + " has " + r.points().size() + " frontier points, no point " + n);
+				err.println(
+						"hao: search " + spec.name() + " has " + r.points().size() + " frontier points, no point " + n);
 				return null;
 			}
 			p = r.points().get(n - 1);
@@ -151,15 +151,16 @@ public class ExportCommand implements Callable<Integer> {
 			Search s = hao.search(searchName, err);
 			return s == null ? null : ModelMapper.networkOf(s);
 		}
-		List<Network> all = hao.model.getElements().stream().filter(Network.class::isInstance)
-				.map(Network.class::cast).toList();
+		List<Network> all = hao.model.getElements().stream().filter(Network.class::isInstance).map(Network.class::cast)
+				.toList();
 		for (Network n : all) {
 			if (n.getName().equals(networkName) || networkName == null && all.size() == 1) {
 				return n;
 			}
 		}
-		err.println("hao: " + file + ": " + (networkName == null ? "choose a network with --network or --search: "
-				: "no network named '" + networkName + "'; networks: ")
+		err.println("hao: " + file + ": "
+				+ (networkName == null ? "choose a network with --network or --search: "
+						: "no network named '" + networkName + "'; networks: ")
 				+ String.join(", ", all.stream().map(Network::getName).toList()));
 		return null;
 	}

@@ -1,6 +1,5 @@
 package org.hao.dsl.cli;
 
-
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 

@@ -6,11 +6,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The headless {@code hao} command; used by {@link HaoApplication} (OSGi) and {@link #main} (plain class path). */
-@Command(name = "hao", mixinStandardHelpOptions = true, version = "HAO Studio 0.1.0",
-		description = "Hardware-aware neural architecture optimization, headless.",
-		subcommands = { CheckCommand.class, EstimateCommand.class, SearchCommand.class, CompareCommand.class,
-				DevicesCommand.class, CalibrateCommand.class, BenchExamplesCommand.class, ImportCommand.class,
-				ExportCommand.class, LspCommand.class })
+@Command(name = "hao", mixinStandardHelpOptions = true, version = "HAO Studio 0.1.0", description = "Hardware-aware neural architecture optimization, headless.", subcommands = {
+		CheckCommand.class, EstimateCommand.class, SearchCommand.class, CompareCommand.class, DevicesCommand.class,
+		CalibrateCommand.class, BenchExamplesCommand.class, ImportCommand.class, ExportCommand.class, LspCommand.class})
 public class HaoCli {
 
 	public static void main(String[] args) {
@@ -34,10 +32,12 @@ public class HaoCli {
 			return cli.execute(args);
 		} catch (OutOfMemoryError e) {
 			// picocli hands only Exceptions to the handler above; an Error would end the JVM with a stack trace
-			err.println("hao: out of memory (" + e.getMessage() + "); raise the heap, e.g. -Xmx4g, or search a smaller space");
+			err.println("hao: out of memory (" + e.getMessage()
+					+ "); raise the heap, e.g. -Xmx4g, or search a smaller space");
 			return ExitCode.ENGINE_FAILURE.code();
 		} catch (StackOverflowError e) {
-			err.println("hao: the input nests too deeply to process (stack overflow); raise the stack size with -Xss8m");
+			err.println(
+					"hao: the input nests too deeply to process (stack overflow); raise the stack size with -Xss8m");
 			return ExitCode.ENGINE_FAILURE.code();
 		}
 	}

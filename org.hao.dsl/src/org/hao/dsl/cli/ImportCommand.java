@@ -37,11 +37,10 @@ public class ImportCommand implements Callable<Integer> {
 	@Parameters(index = "0", paramLabel = "MODEL.onnx", description = "ONNX model (weights as initializers or graph inputs)")
 	Path model;
 
-	@Option(names = { "-o", "--output" }, paramLabel = "FILE.hao", description = "write here instead of standard output")
+	@Option(names = {"-o", "--output"}, paramLabel = "FILE.hao", description = "write here instead of standard output")
 	Path output;
 
-	@Option(names = "--subgraphs", paramLabel = "stage|none", defaultValue = "stage",
-			description = "subgraphs: one per resolution stage (default) or none (one subgraph)")
+	@Option(names = "--subgraphs", paramLabel = "stage|none", defaultValue = "stage", description = "subgraphs: one per resolution stage (default) or none (one subgraph)")
 	String subgraphs;
 
 	@Spec

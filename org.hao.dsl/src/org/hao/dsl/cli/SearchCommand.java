@@ -32,9 +32,12 @@ public class SearchCommand implements Callable<Integer> {
 	@Mixin
 	SearchSelection selection;
 
-	@Option(names = "--json", paramLabel = "OUT") Path json;
-	@Option(names = "--csv", paramLabel = "OUT") Path csv;
-	@Option(names = "--report", paramLabel = "OUT.html") Path report;
+	@Option(names = "--json", paramLabel = "OUT")
+	Path json;
+	@Option(names = "--csv", paramLabel = "OUT")
+	Path csv;
+	@Option(names = "--report", paramLabel = "OUT.html")
+	Path report;
 
 	@Spec
 	CommandSpec spec;

@@ -38,7 +38,8 @@ final class SearchRunner {
 	 */
 	static int report(SearchResult r, PrintWriter err) {
 		if (r.cancelled()) {
-			err.println("hao: search on " + r.device() + " cancelled; no result file was written, existing ones are kept");
+			err.println(
+					"hao: search on " + r.device() + " cancelled; no result file was written, existing ones are kept");
 			return ExitCode.CANCELLED.code();
 		}
 		if (r.points().isEmpty() && !r.failures().isEmpty()) {
@@ -62,8 +63,8 @@ final class SearchRunner {
 		return (done, total, message) -> {
 			int width = 30;
 			int filled = total <= 0 ? 0 : (int) ((long) width * Math.min(done, total) / total);
-			err.printf(Locale.ROOT, "\r%s [%s%s] %d/%d %s", device, "#".repeat(filled), " ".repeat(width - filled), done,
-					total, message == null ? "" : message);
+			err.printf(Locale.ROOT, "\r%s [%s%s] %d/%d %s", device, "#".repeat(filled), " ".repeat(width - filled),
+					done, total, message == null ? "" : message);
 			err.flush();
 		};
 	}
@@ -75,22 +76,24 @@ final class SearchRunner {
 		out.printf(Locale.ROOT, "  %8s %10s %8s %6s %6s %8s %9s %9s  %s%n", "acc %", "latency ms", "fps", "DSP", "BRAM",
 				"LUT", "mJ/frame", "frames/J", "bits");
 		for (ParetoPoint p : r.points()) {
-			out.printf(Locale.ROOT, "%s %8.2f %10.3f %8.1f %6d %6d %8d %9.3f %9.1f  %s%n", p.equals(r.chosen()) ? "*" : " ",
-					p.accuracy(), p.latencyMs(), p.fps(), p.dsp(), p.bram18k(), p.lut(), p.energyMj(), p.framesPerJoule(),
-					bits(p));
+			out.printf(Locale.ROOT, "%s %8.2f %10.3f %8.1f %6d %6d %8d %9.3f %9.1f  %s%n",
+					p.equals(r.chosen()) ? "*" : " ", p.accuracy(), p.latencyMs(), p.fps(), p.dsp(), p.bram18k(),
+					p.lut(), p.energyMj(), p.framesPerJoule(), bits(p));
 		}
 		out.println(r.chosen() == null ? "no point meets the constraints" : "* = chosen");
 		if (r.chosen() != null) {
 			ParetoPoint c = r.chosen();
 			out.printf(Locale.ROOT, "chosen: %.2f %% top-1 (%.0f %% interval %.2f..%.2f) at %.1f fps%s%n", c.accuracy(),
 					org.hao.engine.predict.DropModel.INTERVAL_LEVEL * 100, c.accuracyLow(), c.accuracyHigh(), c.fps(),
-					c.config().prediction().quantization() == null ? "" : "; quantization " + c.config().prediction().quantization());
+					c.config().prediction().quantization() == null ? ""
+							: "; quantization " + c.config().prediction().quantization());
 		}
 		if (r.chosen() != null && r.chosen().config().accelerator() != null) {
 			out.println("chosen accelerator: " + r.chosen().config().accelerator().describe());
 		}
-		out.printf(Locale.ROOT, "engine time %.2f s%s%n", r.elapsedMs() / 1000.0, r.ilpSolves() + r.ilpCacheHits() == 0 ? ""
-				: String.format(Locale.ROOT, " (%d subgraph ILP solves, %d cache hits)", r.ilpSolves(), r.ilpCacheHits()));
+		out.printf(Locale.ROOT, "engine time %.2f s%s%n", r.elapsedMs() / 1000.0,
+				r.ilpSolves() + r.ilpCacheHits() == 0 ? "" : String.format(Locale.ROOT,
+						" (%d subgraph ILP solves, %d cache hits)", r.ilpSolves(), r.ilpCacheHits()));
 		r.warnings().forEach(w -> out.println("warning: " + w));
 		if (!r.failures().isEmpty()) {
 			// configurations left out of the frontier, each with the reason (a resource short, a solver fault)
@@ -103,7 +106,8 @@ final class SearchRunner {
 	private static String bits(ParetoPoint p) {
 		StringBuilder b = new StringBuilder();
 		p.config().subgraphs().forEach((name, c) -> {
-			b.append(b.isEmpty() ? "" : " ").append(name).append("=W").append(c.weightBits()).append('A').append(c.actBits());
+			b.append(b.isEmpty() ? "" : " ").append(name).append("=W").append(c.weightBits()).append('A')
+					.append(c.actBits());
 			if (!c.opBits().isEmpty()) {
 				// layers with their own bit-widths (mixed precision inside the subgraph)
 				List<String> own = new ArrayList<>();

@@ -38,8 +38,7 @@ final class ValidatedFile {
 			out.println(file + ":1:1: error: " + e.getMessage());
 			return null;
 		}
-		List<Issue> errors = loader.validate(resource).stream().filter(i -> i.getSeverity() == Severity.ERROR)
-				.toList();
+		List<Issue> errors = loader.validate(resource).stream().filter(i -> i.getSeverity() == Severity.ERROR).toList();
 		errors.forEach(i -> IssuePrinter.print(out, file.toString(), i));
 		Model model = HaoModelLoader.model(resource);
 		return errors.isEmpty() && model != null ? new ValidatedFile(file, model) : null;

@@ -27,17 +27,16 @@ import org.hao.dsl.hao.Subgraph;
 public class HaoFormatter extends AbstractFormatter2 {
 
 	/** Keywords whose braces hold an inline list, not a block. */
-	private static final Set<String> INLINE_LISTS = Set.of("packing", "peak", "efficiency", "kernel", "expand",
-			"width", "depth", "weights", "activations", "ratio");
+	private static final Set<String> INLINE_LISTS = Set.of("packing", "peak", "efficiency", "kernel", "expand", "width",
+			"depth", "weights", "activations", "ratio");
 
 	/** Keywords that start an attribute line inside a block, per element type. */
-	private static final Map<String, Set<String>> LINE_KEYWORDS = Map.of(
-			"FpgaDevice", Set.of("dsp", "bram18k", "lut", "ff", "clock", "bandwidth", "cap", "packing"),
-			"GpuDevice", Set.of("peak", "bandwidth", "efficiency", "pruning", "launch"),
-			"Power", Set.of("power", "static", "mac", "ddr"),
-			"Network", Set.of("input"),
-			"Search", Set.of("network", "space", "device", "devices", "objective", "constraints", "predictor", "seed",
-					"time", "quantization"),
+	private static final Map<String, Set<String>> LINE_KEYWORDS = Map.of("FpgaDevice",
+			Set.of("dsp", "bram18k", "lut", "ff", "clock", "bandwidth", "cap", "packing"), "GpuDevice",
+			Set.of("peak", "bandwidth", "efficiency", "pruning", "launch"), "Power",
+			Set.of("power", "static", "mac", "ddr"), "Network", Set.of("input"), "Search",
+			Set.of("network", "space", "device", "devices", "objective", "constraints", "predictor", "seed", "time",
+					"quantization"),
 			"Quantization", Set.of("method", "algorithm", "first-last", "granularity", "scales", "sensitivity"));
 
 	@Override

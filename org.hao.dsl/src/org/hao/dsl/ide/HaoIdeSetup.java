@@ -18,5 +18,5 @@ public class HaoIdeSetup extends HaoStandaloneSetup {
 	public Injector createInjector() {
 		return Guice.createInjector(Modules2.mixin(new HaoRuntimeModule(), new HaoIdeModule()));
 	}
-	
+
 }

@@ -35,7 +35,6 @@ import org.hao.engine.model.NetworkSpec;
  */
 final class EstimateJob {
 
-
 	/** One op of a subgraph: its name and where its definition starts. */
 	record OpRef(String name, int offset) {
 	}
@@ -108,11 +107,12 @@ final class EstimateJob {
 						}
 					}
 					if (n != null && !devices.isEmpty()) {
-						searches.add(new SearchTask(s.getName(), offset(s), n.getName(), mapper.toNetwork(n, null), devices,
-								mapper.toConstraints(s)));
+						searches.add(new SearchTask(s.getName(), offset(s), n.getName(), mapper.toNetwork(n, null),
+								devices, mapper.toConstraints(s)));
 					}
 				} catch (RuntimeException ex) {
-					failures.add(new EstimateLine(EstimateLine.search(s.getName()), offset(s), "no estimate: " + ex.getMessage()));
+					failures.add(new EstimateLine(EstimateLine.search(s.getName()), offset(s),
+							"no estimate: " + ex.getMessage()));
 				}
 			}
 		}
@@ -164,10 +164,11 @@ final class EstimateJob {
 			if (se == null) {
 				continue;
 			}
-			String sgText = Double.isNaN(se.latencyMs())
-					? "does not fit " + est.device() + ": " + (se.message() == null ? se.status() : se.message())
+			String sgText = Double.isNaN(se.latencyMs()) ? "does not fit " + est.device() + ": "
+					+ (se.message() == null ? se.status() : se.message())
 					: overlay ? String.format(Locale.ROOT, "subgraph: %.2f ms on the overlay", se.latencyMs())
-							: "subgraph: " + EstimateTexts.resources(se.latencyMs(), se.dsp(), se.bram18k()) + " on " + est.device();
+					: "subgraph: " + EstimateTexts.resources(se.latencyMs(), se.dsp(), se.bram18k()) + " on "
+							+ est.device();
 			lines.add(new EstimateLine(EstimateLine.subgraph(t.network(), sg.name()), sg.offset(), sgText));
 			for (OpRef op : sg.ops()) {
 				String text = EstimateTexts.op(se, op.name(), overlay);

@@ -36,8 +36,8 @@ public class HaoCodeActionService implements ICodeActionService2 {
 		}
 		String text = document.getContents();
 		for (Diagnostic d : options.getCodeActionParams().getContext().getDiagnostics()) {
-			String code = d.getCode() == null ? null
-					: d.getCode().isLeft() ? d.getCode().getLeft() : String.valueOf(d.getCode().getRight());
+			String code = d.getCode() == null ? null : d.getCode().isLeft() ? d.getCode().getLeft()
+					: String.valueOf(d.getCode().getRight());
 			int start;
 			int end;
 			try {
@@ -50,7 +50,8 @@ public class HaoCodeActionService implements ICodeActionService2 {
 				CodeAction action = new CodeAction(fix.label());
 				action.setKind(CodeActionKind.QuickFix);
 				action.setDiagnostics(List.of(d));
-				Range range = new Range(document.getPosition(fix.offset()), document.getPosition(fix.offset() + fix.length()));
+				Range range = new Range(document.getPosition(fix.offset()),
+						document.getPosition(fix.offset() + fix.length()));
 				action.setEdit(new WorkspaceEdit(Map.of(uri, List.of(new TextEdit(range, fix.text())))));
 				actions.add(Either.forRight(action));
 			}
@@ -68,8 +69,8 @@ public class HaoCodeActionService implements ICodeActionService2 {
 		}
 		if (options.getLanguageServerAccess() != null) {
 			try {
-				return options.getLanguageServerAccess().doRead(uri, ILanguageServerAccess.Context::getDocument)
-						.get(10, TimeUnit.SECONDS);
+				return options.getLanguageServerAccess().doRead(uri, ILanguageServerAccess.Context::getDocument).get(10,
+						TimeUnit.SECONDS);
 			} catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
 			} catch (ExecutionException | TimeoutException e) {

@@ -80,9 +80,8 @@ public final class HaoLanguageServer {
 			protected MessageJsonHandler createJsonHandler() {
 				return new StrictMessageJsonHandler(getSupportedMethods());
 			}
-		}.setLocalService(server)
-				.setRemoteInterface(LanguageClient.class).setInput(in).setOutput(out).setExecutorService(messages)
-				.create();
+		}.setLocalService(server).setRemoteInterface(LanguageClient.class).setInput(in).setOutput(out)
+				.setExecutorService(messages).create();
 		server.connect(launcher.getRemoteProxy());
 		try {
 			launcher.startListening().get();

@@ -58,7 +58,8 @@ final class StdlibFile {
 		}
 		String hash = HexFormat.of().toHexDigits(text.hashCode());
 		String cache = System.getenv("XDG_CACHE_HOME");
-		Path base = cache == null || cache.isBlank() ? Path.of(System.getProperty("user.home"), ".cache") : Path.of(cache);
+		Path base = cache == null || cache.isBlank() ? Path.of(System.getProperty("user.home"), ".cache")
+				: Path.of(cache);
 		Path dir = Files.createDirectories(base.resolve("hao-studio").resolve("stdlib").resolve(hash));
 		Path file = dir.resolve("devices.hao");
 		if (!Files.isRegularFile(file)) {

@@ -140,18 +140,17 @@ public class ModelMapper {
 	/** An overlay block; a name of the DPU catalogue ("DPU B1600") supplies the engines and resources not written. */
 	private static OverlaySpec toOverlay(org.hao.dsl.hao.Accelerator a) {
 		DpuConfigurations.Config dpu = DpuConfigurations.get(a.getName());
-		ConvEngine conv = a.getConv() != null
-				? new ConvEngine(a.getConv().getPp(), a.getConv().getIcp(), a.getConv().getOcp())
-				: dpu == null ? null : dpu.conv();
-		DepthwiseEngine dw = a.getDepthwise() != null
-				? new DepthwiseEngine(a.getDepthwise().getPp(), a.getDepthwise().getCp())
-				: dpu == null ? null : dpu.depthwise();
+		ConvEngine conv = a.getConv() != null ? new ConvEngine(a.getConv().getPp(), a.getConv().getIcp(),
+				a.getConv().getOcp()) : dpu == null ? null : dpu.conv();
+		DepthwiseEngine dw = a.getDepthwise() != null ? new DepthwiseEngine(a.getDepthwise().getPp(),
+				a.getDepthwise().getCp()) : dpu == null ? null : dpu.depthwise();
 		Integer buffer = a.getBufferKiB() != null ? a.getBufferKiB() : dpu == null ? null : Integer.valueOf(0);
 		Overheads d = Overheads.DPU_FITTED;
 		Overheads o = new Overheads(orDefault(a.getOverheadCycles(), d.layerOverheadCycles()),
-				orDefault(a.getDdrEfficiency(), d.ddrEfficiency()), orDefault(a.getDepthwiseEfficiency(), d.depthwiseEfficiency()));
-		FixedResources fixed = a.getFixedDsp() != null ? new FixedResources(a.getFixedDsp(), a.getFixedBram18k(), a.getFixedLut())
-				: dpu == null ? null : dpu.resources();
+				orDefault(a.getDdrEfficiency(), d.ddrEfficiency()),
+				orDefault(a.getDepthwiseEfficiency(), d.depthwiseEfficiency()));
+		FixedResources fixed = a.getFixedDsp() != null ? new FixedResources(a.getFixedDsp(), a.getFixedBram18k(),
+				a.getFixedLut()) : dpu == null ? null : dpu.resources();
 		return new OverlaySpec(a.getName(), conv, dw, a.getClockMhz(), orDefault(a.getCores(), 1), buffer, o, fixed);
 	}
 
@@ -170,7 +169,8 @@ public class ModelMapper {
 
 	/** A search's `architecture` overrides the device's accelerator (an overlay device keeps its own overlay). */
 	private Device withSearchArchitecture(Search search, Device device, org.hao.dsl.hao.Device source) {
-		if (!search.eIsSet(org.hao.dsl.hao.HaoPackage.Literals.SEARCH__ARCHITECTURE) || !(source instanceof FpgaDevice fpga)) {
+		if (!search.eIsSet(org.hao.dsl.hao.HaoPackage.Literals.SEARCH__ARCHITECTURE)
+				|| !(source instanceof FpgaDevice fpga)) {
 			return device;
 		}
 		return switch (search.getArchitecture()) {
@@ -180,8 +180,9 @@ public class ModelMapper {
 			case PER_SUBGRAPH -> {
 				Reconfiguration r = toReconfiguration(fpga);
 				if (r == null) {
-					throw new MappingException(search, "search " + search.getName() + ": architecture per-subgraph needs device "
-							+ fpga.getName() + " to give its reconfiguration time (reconfiguration { bitstream ... MB port ... MB/s })");
+					throw new MappingException(search, "search " + search.getName()
+							+ ": architecture per-subgraph needs device " + fpga.getName()
+							+ " to give its reconfiguration time (reconfiguration { bitstream ... MB port ... MB/s })");
 				}
 				yield device.withArchitecture(Architecture.perSubgraph(r));
 			}
@@ -221,7 +222,8 @@ public class ModelMapper {
 	private static org.hao.engine.model.PowerScope toScope(org.hao.dsl.hao.Power p) {
 		return p.isScopeChip() ? org.hao.engine.model.PowerScope.CHIP
 				: p.isScopeRail() ? org.hao.engine.model.PowerScope.RAIL
-						: p.isScopeBoard() ? org.hao.engine.model.PowerScope.BOARD : org.hao.engine.model.PowerScope.UNSPECIFIED;
+				: p.isScopeBoard() ? org.hao.engine.model.PowerScope.BOARD
+				: org.hao.engine.model.PowerScope.UNSPECIFIED;
 	}
 
 	public static LayerKind toLayerKind(org.hao.dsl.hao.LayerKindLit kind) {
@@ -274,39 +276,35 @@ public class ModelMapper {
 				case org.hao.dsl.hao.Conv c -> new Conv(c.getName(), required(c.getOutChannels(), c, "out"),
 						required(c.getKernel(), c, "kernel"), orDefault(c.getStride(), HaoDefaults.STRIDE),
 						orDefault(c.getGroups(), 1), orDefault(c.getDilation(), 1), toPadding(c.getPadding()),
-						toActivation(c.getActivation(), HaoDefaults.CONV_ACTIVATION),
-						inputs(c.getInput()));
+						toActivation(c.getActivation(), HaoDefaults.CONV_ACTIVATION), inputs(c.getInput()));
 				case org.hao.dsl.hao.Depthwise d -> new Depthwise(d.getName(), required(d.getKernel(), d, "kernel"),
 						orDefault(d.getStride(), HaoDefaults.STRIDE), orDefault(d.getDilation(), 1),
-						toPadding(d.getPadding()),
-						toActivation(d.getActivation(), HaoDefaults.CONV_ACTIVATION),
+						toPadding(d.getPadding()), toActivation(d.getActivation(), HaoDefaults.CONV_ACTIVATION),
 						inputs(d.getInput()));
-				case org.hao.dsl.hao.Pointwise p -> new Pointwise(p.getName(), required(p.getOutChannels(), p, "out"),
-						orDefault(p.getGroups(), 1),
-						toActivation(p.getActivation(), HaoDefaults.CONV_ACTIVATION),
-						inputs(p.getInput()));
-				case org.hao.dsl.hao.FullyConnected f -> new FullyConnected(f.getName(),
-						required(f.getOutFeatures(), f, "out"),
-						toActivation(f.getActivation(), Activation.NONE), inputs(f.getInput()));
+				case org.hao.dsl.hao.Pointwise p ->
+					new Pointwise(p.getName(), required(p.getOutChannels(), p, "out"), orDefault(p.getGroups(), 1),
+							toActivation(p.getActivation(), HaoDefaults.CONV_ACTIVATION), inputs(p.getInput()));
+				case org.hao.dsl.hao.FullyConnected f ->
+					new FullyConnected(f.getName(), required(f.getOutFeatures(), f, "out"),
+							toActivation(f.getActivation(), Activation.NONE), inputs(f.getInput()));
 				case org.hao.dsl.hao.Pool p -> toPool(p);
-				case org.hao.dsl.hao.Add a -> new Add(a.getName(),
-						a.getFrom() == null ? null : referencedName(a, a.getFrom()),
-						toActivation(a.getActivation(), Activation.NONE), inputs(a.getInputs()));
+				case org.hao.dsl.hao.Add a ->
+					new Add(a.getName(), a.getFrom() == null ? null : referencedName(a, a.getFrom()),
+							toActivation(a.getActivation(), Activation.NONE), inputs(a.getInputs()));
 				case org.hao.dsl.hao.MBConv m -> new MBConv(m.getName(), required(m.getExpansion(), m, "expand"),
 						required(m.getKernel(), m, "kernel"), orDefault(m.getStride(), HaoDefaults.STRIDE),
 						required(m.getOutChannels(), m, "out"), m.isSe(), orDefault(m.getRepeat(), HaoDefaults.REPEAT),
 						orDefault(m.getSeRatio(), MBConv.SE_RATIO),
 						m.getSeReference() == org.hao.dsl.hao.SeReferenceLit.EXPANDED ? SeReference.EXPANDED
 								: SeReference.BLOCK_INPUT,
-						toActivation(m.getActivation(), HaoDefaults.MBCONV_ACTIVATION),
-						inputs(m.getInput()));
+						toActivation(m.getActivation(), HaoDefaults.MBCONV_ACTIVATION), inputs(m.getInput()));
 				case org.hao.dsl.hao.Concat c -> new Concat(c.getName(), inputs(c.getInputs()));
 				case org.hao.dsl.hao.Split sp -> new Split(sp.getName(), required(sp.getPart(), sp, "part"),
 						required(sp.getParts(), sp, "part I of N"), inputs(sp.getInput()));
-				case org.hao.dsl.hao.Shuffle sh -> new Shuffle(sh.getName(), required(sh.getGroups(), sh, "groups"),
-						inputs(sh.getInput()));
-				case org.hao.dsl.hao.SqueezeExcite se -> new SqueezeExcite(se.getName(),
-						required(se.getHiddenWidth(), se, "hidden"), inputs(se.getInput()));
+				case org.hao.dsl.hao.Shuffle sh ->
+					new Shuffle(sh.getName(), required(sh.getGroups(), sh, "groups"), inputs(sh.getInput()));
+				case org.hao.dsl.hao.SqueezeExcite se ->
+					new SqueezeExcite(se.getName(), required(se.getHiddenWidth(), se, "hidden"), inputs(se.getInput()));
 				default -> throw new MappingException(op, "unknown op " + op.eClass().getName());
 			};
 		} catch (IllegalArgumentException e) {
@@ -420,8 +418,8 @@ public class ModelMapper {
 			return new SubgraphSpace(distinct(kernels), distinct(expansions), distinct(widths), distinct(depths),
 					List.copyOf(bits), List.copyOf(pruning), opPruning(space, subgraph), opBits(space, subgraph));
 		} catch (IllegalArgumentException e) {
-			throw new MappingException(space, "space " + space.getName() + ", subgraph " + subgraph.getName() + ": "
-					+ e.getMessage(), e);
+			throw new MappingException(space,
+					"space " + space.getName() + ", subgraph " + subgraph.getName() + ": " + e.getMessage(), e);
 		}
 	}
 
@@ -439,8 +437,7 @@ public class ModelMapper {
 	}
 
 	/** The options {@code optionsOf} finds in the {@code layer} entries naming ops of this subgraph, per op. */
-	private static <T> Map<String, List<T>> perOp(Space space, Subgraph subgraph,
-			Function<Choice, List<T>> optionsOf) {
+	private static <T> Map<String, List<T>> perOp(Space space, Subgraph subgraph, Function<Choice, List<T>> optionsOf) {
 		Map<String, Set<T>> byOp = new LinkedHashMap<>();
 		for (SpaceEntry entry : space.getEntries()) {
 			if (!(entry instanceof LayerChoices lc)) {
@@ -463,7 +460,8 @@ public class ModelMapper {
 		return result;
 	}
 
-	private static void collect(Space space, Subgraph subgraph, boolean allEntries, Map<Class<?>, List<Choice>> byKind) {
+	private static void collect(Space space, Subgraph subgraph, boolean allEntries,
+			Map<Class<?>, List<Choice>> byKind) {
 		for (SpaceEntry entry : space.getEntries()) {
 			if (!(entry instanceof SubgraphChoices sc) || sc.isAll() != allEntries
 					|| (!allEntries && !sc.getSubgraphs().contains(subgraph))) {
@@ -582,8 +580,8 @@ public class ModelMapper {
 		}
 		NetworkSpec networkSpec = toNetwork(network, search.getSpace());
 		try {
-			return new SearchSpec(search.getName(), networkSpec, withSearchArchitecture(search, toDevice(device), device),
-					toObjective(search.getObjective()),
+			return new SearchSpec(search.getName(), networkSpec,
+					withSearchArchitecture(search, toDevice(device), device), toObjective(search.getObjective()),
 					toConstraints(search), predictorCsv(search),
 					search.getSeed() == null ? HaoDefaults.SEED : search.getSeed(),
 					orDefault(search.getTimeLimitSeconds(), HaoDefaults.TIME_LIMIT_SECONDS), toQuantization(search));
@@ -612,13 +610,12 @@ public class ModelMapper {
 		}
 		org.hao.engine.model.Quantization.Training training;
 		if (methodWritten(q)) {
-			training = q.getMethod() == org.hao.dsl.hao.QuantMethodLit.PTQ ? org.hao.engine.model.Quantization.Training.PTQ
-					: org.hao.engine.model.Quantization.Training.QAT;
+			training = q.getMethod() == org.hao.dsl.hao.QuantMethodLit.PTQ
+					? org.hao.engine.model.Quantization.Training.PTQ : org.hao.engine.model.Quantization.Training.QAT;
 		} else {
 			training = algorithm == null ? org.hao.engine.model.Quantization.Training.QAT : algorithm.training();
 		}
-		return new org.hao.engine.model.Quantization(training,
-				q.getFirstLast() != org.hao.dsl.hao.FirstLastLit.SAME,
+		return new org.hao.engine.model.Quantization(training, q.getFirstLast() != org.hao.dsl.hao.FirstLastLit.SAME,
 				q.getGranularity() == org.hao.dsl.hao.GranularityLit.PER_TENSOR
 						? org.hao.engine.model.Quantization.Granularity.PER_TENSOR
 						: org.hao.engine.model.Quantization.Granularity.PER_CHANNEL,
@@ -627,15 +624,14 @@ public class ModelMapper {
 				sensitivityCsv(search), algorithm);
 	}
 
-
 	/**
 	 * True when the quantization block writes a method: 'method qat' is the default literal, which EMF's eIsSet does
 	 * not tell from an absent method, so the parse tree is asked.
 	 */
 	public static boolean methodWritten(org.hao.dsl.hao.Quantization q) {
 		return q.eIsSet(org.hao.dsl.hao.HaoPackage.Literals.QUANTIZATION__METHOD)
-				|| !org.eclipse.xtext.nodemodel.util.NodeModelUtils.findNodesForFeature(q,
-						org.hao.dsl.hao.HaoPackage.Literals.QUANTIZATION__METHOD).isEmpty();
+				|| !org.eclipse.xtext.nodemodel.util.NodeModelUtils
+						.findNodesForFeature(q, org.hao.dsl.hao.HaoPackage.Literals.QUANTIZATION__METHOD).isEmpty();
 	}
 	/** The quantization block's sensitivity CSV as an absolute path (against the .hao file's folder), or null. */
 	public static String sensitivityCsv(Search search) {

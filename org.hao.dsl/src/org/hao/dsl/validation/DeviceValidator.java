@@ -37,8 +37,8 @@ public class DeviceValidator extends HaoCheckBase {
 		positive(d.getBandwidthGBps(), d, DEVICE__BANDWIDTH_GBPS, "bandwidth");
 		Double cap = d.getUtilizationCap();
 		if (cap != null && !(cap > 0 && cap <= 1)) {
-			error("cap is a fraction of the device and must be in (0, 1], was " + cap, d,
-					FPGA_DEVICE__UTILIZATION_CAP, HaoIssueCodes.VALUE_OUT_OF_RANGE, "0.85");
+			error("cap is a fraction of the device and must be in (0, 1], was " + cap, d, FPGA_DEVICE__UTILIZATION_CAP,
+					HaoIssueCodes.VALUE_OUT_OF_RANGE, "0.85");
 		}
 		noDuplicates(d.getPacking().stream().map(Packing::getBits).toList(), d, FPGA_DEVICE__PACKING,
 				"packing entry for bit-width");
@@ -60,10 +60,12 @@ public class DeviceValidator extends HaoCheckBase {
 		positive(a.getClockMhz(), a, ACCELERATOR__CLOCK_MHZ, "clock");
 		positive(a.getCores(), a, ACCELERATOR__CORES, "cores");
 		if (a.getBufferKiB() != null && a.getBufferKiB() < 0) {
-			error("buffer must be >= 0 KiB, was " + a.getBufferKiB(), a, ACCELERATOR__BUFFER_KI_B, HaoIssueCodes.VALUE_OUT_OF_RANGE);
+			error("buffer must be >= 0 KiB, was " + a.getBufferKiB(), a, ACCELERATOR__BUFFER_KI_B,
+					HaoIssueCodes.VALUE_OUT_OF_RANGE);
 		}
 		nonNegative(a.getOverheadCycles(), a, ACCELERATOR__OVERHEAD_CYCLES, "per-layer overhead");
-		fraction(a.getDdrEfficiency(), a, ACCELERATOR__DDR_EFFICIENCY, "DDR efficiency (share of the bandwidth achieved)");
+		fraction(a.getDdrEfficiency(), a, ACCELERATOR__DDR_EFFICIENCY,
+				"DDR efficiency (share of the bandwidth achieved)");
 		fraction(a.getDepthwiseEfficiency(), a, ACCELERATOR__DEPTHWISE_EFFICIENCY, "depthwise efficiency");
 		for (var f : List.of(ACCELERATOR__FIXED_DSP, ACCELERATOR__FIXED_BRAM18K, ACCELERATOR__FIXED_LUT)) {
 			Integer v = (Integer) a.eGet(f);
@@ -71,8 +73,8 @@ public class DeviceValidator extends HaoCheckBase {
 				error("resources must be >= 0, was " + v, a, f, HaoIssueCodes.VALUE_OUT_OF_RANGE);
 			}
 		}
-		boolean configured = a.getConv() != null || a.getDepthwise() != null || a.getCores() != null || a.getBufferKiB() != null
-				|| a.getFixedDsp() != null;
+		boolean configured = a.getConv() != null || a.getDepthwise() != null || a.getCores() != null
+				|| a.getBufferKiB() != null || a.getFixedDsp() != null;
 		if (a.getKind() != ArchitectureLit.OVERLAY && configured) {
 			warning("engine sizes, cores, buffer and resources describe an overlay; a " + a.getKind().getLiteral()
 					+ " accelerator ignores them", a, ACCELERATOR__KIND, HaoIssueCodes.ACCELERATOR_ATTRIBUTE_IGNORED);
@@ -81,7 +83,8 @@ public class DeviceValidator extends HaoCheckBase {
 				&& (d.getReconfiguration() == null || d.getReconfiguration().getBitstreamMB() == null
 						|| d.getReconfiguration().getPortMBps() == null)) {
 			error("a per-subgraph accelerator reconfigures the device at every subgraph switch: give its time with"
-					+ " 'reconfiguration { bitstream N MB port R MB/s }'", a, ACCELERATOR__KIND, HaoIssueCodes.MISSING_ATTRIBUTE);
+					+ " 'reconfiguration { bitstream N MB port R MB/s }'", a, ACCELERATOR__KIND,
+					HaoIssueCodes.MISSING_ATTRIBUTE);
 		}
 	}
 
@@ -91,7 +94,8 @@ public class DeviceValidator extends HaoCheckBase {
 		positive(r.getPortMBps(), r, RECONFIGURATION__PORT_MBPS, "configuration-port rate");
 	}
 
-	private void fraction(Double v, org.eclipse.emf.ecore.EObject owner, org.eclipse.emf.ecore.EStructuralFeature f, String what) {
+	private void fraction(Double v, org.eclipse.emf.ecore.EObject owner, org.eclipse.emf.ecore.EStructuralFeature f,
+			String what) {
 		if (v != null && !(v > 0 && v <= 1)) {
 			error(what + " must be in (0, 1], was " + v, owner, f, HaoIssueCodes.VALUE_OUT_OF_RANGE);
 		}

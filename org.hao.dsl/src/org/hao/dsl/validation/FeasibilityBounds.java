@@ -143,9 +143,10 @@ public final class FeasibilityBounds {
 			OverlayCostModel model = new OverlayCostModel(device, device.architecture().overlay());
 			Resources least = OverlayIlp.leastResources(model, OverlayCostModel.datapathBits(smallest.layers()));
 			OverlaySpec o = device.architecture().overlay();
-			addShortfalls(result, o.pinned() ? "the overlay " + o.label() + " (its engines and buffer as given)"
-					: "the smallest overlay (conv and depthwise engines, buffer)", least.dsp(), least.bram18k(),
-					dspLimit, bramLimit);
+			addShortfalls(result,
+					o.pinned() ? "the overlay " + o.label() + " (its engines and buffer as given)"
+							: "the smallest overlay (conv and depthwise engines, buffer)",
+					least.dsp(), least.bram18k(), dspLimit, bramLimit);
 			return result;
 		}
 		FpgaCostModel cost = new FpgaCostModel(device);
@@ -155,31 +156,35 @@ public final class FeasibilityBounds {
 		int totalBram = 0;
 		List<Shortfall> perSubgraph = new ArrayList<>();
 		for (List<ExpandedSubgraph> variants : variantsPerSubgraph(network, smallestChoices(network))) {
-			if (variants.isEmpty() || variants.stream().anyMatch(
-					sg -> sg.layers().stream().anyMatch(l -> l.bits().maxBits() > f.widestPackedBits()))) {
+			if (variants.isEmpty() || variants.stream()
+					.anyMatch(sg -> sg.layers().stream().anyMatch(l -> l.bits().maxBits() > f.widestPackedBits()))) {
 				continue; // reported as an unsupported bit-width
 			}
 			int dsp = variants.stream().mapToInt(sg -> sg.layers().stream().mapToInt(l -> cost.dsp(l, cheapest)).sum())
 					.min().orElseThrow();
 			// the fewest BRAM18K a layer can get by with: its weights on chip or streamed from DDR
-			int bram = variants.stream().mapToInt(sg -> sg.layers().stream()
-					.mapToInt(l -> Math.min(cost.bram18k(l, cheapest), cost.bram18k(l, cheapest.streamed()))).sum())
+			int bram = variants.stream()
+					.mapToInt(sg -> sg.layers().stream()
+							.mapToInt(l -> Math.min(cost.bram18k(l, cheapest), cost.bram18k(l, cheapest.streamed())))
+							.sum())
 					.min().orElseThrow();
 			totalDsp += dsp;
 			totalBram += bram;
-			addShortfalls(perSubgraph, "subgraph '" + variants.get(0).name() + "' (every layer at its cheapest parallelism)",
-					dsp, bram, dspLimit, bramLimit);
+			addShortfalls(perSubgraph,
+					"subgraph '" + variants.get(0).name() + "' (every layer at its cheapest parallelism)", dsp, bram,
+					dspLimit, bramLimit);
 		}
 		if (arch == ArchitectureKind.DATAFLOW) {
-			addShortfalls(result, "the whole network's dataflow engines (every layer at its cheapest parallelism)", totalDsp,
-					totalBram, dspLimit, bramLimit);
+			addShortfalls(result, "the whole network's dataflow engines (every layer at its cheapest parallelism)",
+					totalDsp, totalBram, dspLimit, bramLimit);
 			return result;
 		}
 		result.addAll(perSubgraph);
 		return result;
 	}
 
-	private static void addShortfalls(List<Shortfall> result, String what, int dsp, int bram, int dspLimit, int bramLimit) {
+	private static void addShortfalls(List<Shortfall> result, String what, int dsp, int bram, int dspLimit,
+			int bramLimit) {
 		if (dsp > dspLimit) {
 			result.add(new Shortfall(what, "DSP", dsp, dspLimit));
 		}

@@ -27,8 +27,8 @@ abstract class HaoCheckBase extends AbstractDeclarativeValidator {
 	protected void handleExceptionDuringValidation(Throwable targetException) {
 		if ((targetException instanceof ArithmeticException || targetException instanceof IllegalArgumentException)
 				&& getCurrentObject() != null) {
-			error("cannot be checked: " + targetException.getMessage() + " (a size or count is out of range)", getCurrentObject(),
-					null);
+			error("cannot be checked: " + targetException.getMessage() + " (a size or count is out of range)",
+					getCurrentObject(), null);
 			return;
 		}
 		super.handleExceptionDuringValidation(targetException);
@@ -82,7 +82,8 @@ abstract class HaoCheckBase extends AbstractDeclarativeValidator {
 	protected <T> void noDuplicates(List<T> values, EObject owner, EStructuralFeature feature, String what) {
 		for (int i = 0; i < values.size(); i++) {
 			if (values.subList(0, i).contains(values.get(i))) {
-				warning("duplicate " + what + " " + shown(values.get(i)), owner, feature, i, HaoIssueCodes.DUPLICATE_ENTRY);
+				warning("duplicate " + what + " " + shown(values.get(i)), owner, feature, i,
+						HaoIssueCodes.DUPLICATE_ENTRY);
 			}
 		}
 	}

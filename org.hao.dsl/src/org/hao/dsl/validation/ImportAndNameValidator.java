@@ -72,8 +72,8 @@ public class ImportAndNameValidator extends HaoCheckBase {
 			Element first = seen.putIfAbsent(key, element);
 			if (first != null) {
 				error("duplicate " + category(element) + " name '" + element.getName() + "' (first defined at "
-						+ Definitions.where(first, model.eResource()) + ")", element,
-						HaoPackage.Literals.ELEMENT__NAME, HaoIssueCodes.DUPLICATE_NAME);
+						+ Definitions.where(first, model.eResource()) + ")", element, HaoPackage.Literals.ELEMENT__NAME,
+						HaoIssueCodes.DUPLICATE_NAME);
 			}
 		}
 		if (HaoStdlib.isStdlib(model.eResource()) || model.eResource() == null
@@ -118,8 +118,8 @@ public class ImportAndNameValidator extends HaoCheckBase {
 				error(category(e) + " '" + e.getName() + "' is defined twice in what this file sees: "
 						+ Definitions.where(first.element(), model.eResource()) + " and "
 						+ Definitions.where(e, model.eResource())
-						+ "; rename one or import only one (a reference would take the first import's)",
-						imported.via(), HaoPackage.Literals.IMPORT__IMPORT_URI, HaoIssueCodes.DUPLICATE_NAME);
+						+ "; rename one or import only one (a reference would take the first import's)", imported.via(),
+						HaoPackage.Literals.IMPORT__IMPORT_URI, HaoIssueCodes.DUPLICATE_NAME);
 			}
 		}
 	}

@@ -42,9 +42,11 @@ public class SearchValidator extends HaoCheckBase {
 			return;
 		}
 		for (Device d : resolved(s.getDevices())) {
-			if (d instanceof org.hao.dsl.hao.FpgaDevice f && (f.getReconfiguration() == null
-					|| f.getReconfiguration().getBitstreamMB() == null || f.getReconfiguration().getPortMBps() == null)) {
-				error("architecture per-subgraph reconfigures '" + d.getName() + "' at every subgraph switch, but the device"
+			if (d instanceof org.hao.dsl.hao.FpgaDevice f
+					&& (f.getReconfiguration() == null || f.getReconfiguration().getBitstreamMB() == null
+							|| f.getReconfiguration().getPortMBps() == null)) {
+				error("architecture per-subgraph reconfigures '" + d.getName()
+						+ "' at every subgraph switch, but the device"
 						+ " gives no reconfiguration time: add 'reconfiguration { bitstream N MB port R MB/s }' to it",
 						s, SEARCH__ARCHITECTURE, HaoIssueCodes.MISSING_ATTRIBUTE);
 			}
@@ -57,11 +59,11 @@ public class SearchValidator extends HaoCheckBase {
 		if (s.getNetwork() == null && s.getSpace() == null) {
 			require(null, s, ELEMENT__NAME, "network", "the network to search, or a 'space' for it");
 		}
-		if (s.getNetwork() != null && s.getSpace() != null && !s.getNetwork().eIsProxy()
-				&& !s.getSpace().eIsProxy() && s.getSpace().getNetwork() != s.getNetwork()) {
+		if (s.getNetwork() != null && s.getSpace() != null && !s.getNetwork().eIsProxy() && !s.getSpace().eIsProxy()
+				&& s.getSpace().getNetwork() != s.getNetwork()) {
 			error("space '" + s.getSpace().getName() + "' is for network '"
-					+ (s.getSpace().getNetwork() == null ? "?" : s.getSpace().getNetwork().getName())
-					+ "', not for '" + network.getName() + "'", s, SEARCH__SPACE, HaoIssueCodes.SPACE_NETWORK_MISMATCH);
+					+ (s.getSpace().getNetwork() == null ? "?" : s.getSpace().getNetwork().getName()) + "', not for '"
+					+ network.getName() + "'", s, SEARCH__SPACE, HaoIssueCodes.SPACE_NETWORK_MISMATCH);
 		}
 		require(s.getDevices().isEmpty() ? null : s.getDevices(), s, ELEMENT__NAME, "device",
 				"the target device, or 'devices A, B' to compare");
@@ -78,19 +80,23 @@ public class SearchValidator extends HaoCheckBase {
 		if (q == null || q.getAlgorithm() == null) {
 			return;
 		}
-		org.hao.engine.model.Quantization.Algorithm a = org.hao.engine.model.Quantization.Algorithm.ofWord(q.getAlgorithm());
+		org.hao.engine.model.Quantization.Algorithm a = org.hao.engine.model.Quantization.Algorithm
+				.ofWord(q.getAlgorithm());
 		if (a == null) {
 			error("unknown quantization algorithm '" + q.getAlgorithm() + "' (one of "
 					+ org.hao.engine.predict.DropModel.algorithmWords() + ")", q,
-					org.hao.dsl.hao.HaoPackage.Literals.QUANTIZATION__ALGORITHM, HaoIssueCodes.BAD_QUANTIZATION_ALGORITHM);
+					org.hao.dsl.hao.HaoPackage.Literals.QUANTIZATION__ALGORITHM,
+					HaoIssueCodes.BAD_QUANTIZATION_ALGORITHM);
 			return;
 		}
 		if (org.hao.dsl.mapping.ModelMapper.methodWritten(q)) {
 			boolean ptq = q.getMethod() == org.hao.dsl.hao.QuantMethodLit.PTQ;
 			if (ptq != (a.training() == org.hao.engine.model.Quantization.Training.PTQ)) {
-				error("algorithm " + a.word() + " is " + (ptq ? "quantization-aware training (method qat)"
-						: "post-training quantization (method ptq)") + ", not method " + (ptq ? "ptq" : "qat"), q,
-						org.hao.dsl.hao.HaoPackage.Literals.QUANTIZATION__ALGORITHM, HaoIssueCodes.BAD_QUANTIZATION_ALGORITHM);
+				error("algorithm " + a.word() + " is "
+						+ (ptq ? "quantization-aware training (method qat)" : "post-training quantization (method ptq)")
+						+ ", not method " + (ptq ? "ptq" : "qat"), q,
+						org.hao.dsl.hao.HaoPackage.Literals.QUANTIZATION__ALGORITHM,
+						HaoIssueCodes.BAD_QUANTIZATION_ALGORITHM);
 			}
 		}
 	}
@@ -103,8 +109,8 @@ public class SearchValidator extends HaoCheckBase {
 		}
 		String path = ModelMapper.sensitivityCsv(s);
 		if (!new File(path).isFile()) {
-			error("sensitivity table '" + s.getQuantization().getSensitivity() + "' not found (looked for " + path + ")",
-					s.getQuantization(), org.hao.dsl.hao.HaoPackage.Literals.QUANTIZATION__SENSITIVITY,
+			error("sensitivity table '" + s.getQuantization().getSensitivity() + "' not found (looked for " + path
+					+ ")", s.getQuantization(), org.hao.dsl.hao.HaoPackage.Literals.QUANTIZATION__SENSITIVITY,
 					HaoIssueCodes.BAD_SENSITIVITY_TABLE);
 			return;
 		}
@@ -228,8 +234,9 @@ public class SearchValidator extends HaoCheckBase {
 	 * in LUTs) rather than an overlay (whose shared DSP datapath runs them like its narrowest packing entry).
 	 */
 	private static boolean layerEngines(Search s, FpgaDevice d) {
-		org.hao.dsl.hao.ArchitectureLit kind = s.eIsSet(org.hao.dsl.hao.HaoPackage.Literals.SEARCH__ARCHITECTURE) ? s.getArchitecture()
-				: d.getAccelerator() != null ? d.getAccelerator().getKind() : org.hao.dsl.hao.ArchitectureLit.OVERLAY;
+		org.hao.dsl.hao.ArchitectureLit kind = s.eIsSet(org.hao.dsl.hao.HaoPackage.Literals.SEARCH__ARCHITECTURE) ? s
+				.getArchitecture() : d.getAccelerator() != null ? d.getAccelerator().getKind()
+				: org.hao.dsl.hao.ArchitectureLit.OVERLAY;
 		return kind != org.hao.dsl.hao.ArchitectureLit.OVERLAY;
 	}
 
@@ -296,8 +303,8 @@ public class SearchValidator extends HaoCheckBase {
 							d.getName());
 				} else if (c instanceof MaxEnergy e && e.getValue() != null && bound.energyMj() > e.getValue()) {
 					error("no configuration can stay within " + FeasibilityBounds.fmt(e.getValue()) + " mJ per frame"
-							+ why + FeasibilityBounds.plain(bound.energyMj(), RoundingMode.FLOOR) + " mJ", e, MAX_ENERGY__VALUE,
-							HaoIssueCodes.INFEASIBLE_CONSTRAINT, d.getName());
+							+ why + FeasibilityBounds.plain(bound.energyMj(), RoundingMode.FLOOR) + " mJ", e,
+							MAX_ENERGY__VALUE, HaoIssueCodes.INFEASIBLE_CONSTRAINT, d.getName());
 				}
 			}
 		}

@@ -18,34 +18,35 @@ import java.util.Locale;
  * @param vendorResources the vendor's figures per core, or null when derived from the engines
  * @param datapathBits widest operand the engines are built for (sets the DSP packing)
  */
-public record Accelerator(String name, ConvEngine conv, DepthwiseEngine depthwise, int featureBufferKiB, double clockMhz,
-        int cores, Overheads overheads, Resources convResources, Resources depthwiseResources, Resources bufferResources,
-        Resources vendorResources, int datapathBits) {
+public record Accelerator(String name, ConvEngine conv, DepthwiseEngine depthwise, int featureBufferKiB,
+		double clockMhz, int cores, Overheads overheads, Resources convResources, Resources depthwiseResources,
+		Resources bufferResources, Resources vendorResources, int datapathBits) {
 
-    /** What one bitstream needs: every core's engines and buffer (or the vendor's figures times the cores). */
-    public Resources total() {
-        Resources perCore = vendorResources != null ? vendorResources
-                : convResources.plus(depthwiseResources).plus(bufferResources);
-        return perCore.times(cores);
-    }
+	/** What one bitstream needs: every core's engines and buffer (or the vendor's figures times the cores). */
+	public Resources total() {
+		Resources perCore = vendorResources != null ? vendorResources
+				: convResources.plus(depthwiseResources).plus(bufferResources);
+		return perCore.times(cores);
+	}
 
-    public int dsp() {
-        return total().dsp();
-    }
+	public int dsp() {
+		return total().dsp();
+	}
 
-    public int bram18k() {
-        return total().bram18k();
-    }
+	public int bram18k() {
+		return total().bram18k();
+	}
 
-    public int lut() {
-        return total().lut();
-    }
+	public int lut() {
+		return total().lut();
+	}
 
-    /** One line for the CLI, e.g. {@code overlay: conv 8x10x10 (PPxICPxOCP), depthwise 8x10 (PPxCP), ...}. */
-    public String describe() {
-        return String.format(Locale.ROOT, "%s: conv %s (PPxICPxOCP), %s, %d KiB feature buffer, %.0f MHz%s;"
-                + " %d DSP, %d BRAM18K, %d LUT", name, conv, depthwise == null ? "no depthwise engine"
-                        : "depthwise " + depthwise + " (PPxCP)", featureBufferKiB, clockMhz,
-                cores > 1 ? ", " + cores + " cores (one per inference)" : "", dsp(), bram18k(), lut());
-    }
+	/** One line for the CLI, e.g. {@code overlay: conv 8x10x10 (PPxICPxOCP), depthwise 8x10 (PPxCP), ...}. */
+	public String describe() {
+		return String.format(Locale.ROOT,
+				"%s: conv %s (PPxICPxOCP), %s, %d KiB feature buffer, %.0f MHz%s;" + " %d DSP, %d BRAM18K, %d LUT",
+				name, conv, depthwise == null ? "no depthwise engine" : "depthwise " + depthwise + " (PPxCP)",
+				featureBufferKiB, clockMhz, cores > 1 ? ", " + cores + " cores (one per inference)" : "", dsp(),
+				bram18k(), lut());
+	}
 }

@@ -12,16 +12,16 @@ package org.hao.engine.arch;
  * </ul>
  */
 public enum ArchitectureKind {
-    OVERLAY("overlay"), DATAFLOW("dataflow"), PER_SUBGRAPH("per-subgraph");
+	OVERLAY("overlay"), DATAFLOW("dataflow"), PER_SUBGRAPH("per-subgraph");
 
-    private final String keyword;
+	private final String keyword;
 
-    ArchitectureKind(String keyword) {
-        this.keyword = keyword;
-    }
+	ArchitectureKind(String keyword) {
+		this.keyword = keyword;
+	}
 
-    /** The word used in `.hao` files and reports. */
-    public String keyword() {
-        return keyword;
-    }
+	/** The word used in `.hao` files and reports. */
+	public String keyword() {
+		return keyword;
+	}
 }

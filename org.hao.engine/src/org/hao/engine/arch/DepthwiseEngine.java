@@ -5,19 +5,19 @@ package org.hao.engine.arch;
  * (a k x k depthwise layer takes k*k cycles per pixel group and channel group).
  */
 public record DepthwiseEngine(int pp, int cp) {
-    public DepthwiseEngine {
-        if (pp <= 0 || cp <= 0) {
-            throw new IllegalArgumentException("depthwise engine PP x CP must be positive, was " + pp + " x " + cp);
-        }
-    }
+	public DepthwiseEngine {
+		if (pp <= 0 || cp <= 0) {
+			throw new IllegalArgumentException("depthwise engine PP x CP must be positive, was " + pp + " x " + cp);
+		}
+	}
 
-    /** Multipliers: pp * cp MACs per cycle. */
-    public int lanes() {
-        return pp * cp;
-    }
+	/** Multipliers: pp * cp MACs per cycle. */
+	public int lanes() {
+		return pp * cp;
+	}
 
-    @Override
-    public String toString() {
-        return pp + "x" + cp;
-    }
+	@Override
+	public String toString() {
+		return pp + "x" + cp;
+	}
 }

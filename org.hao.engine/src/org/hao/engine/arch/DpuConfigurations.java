@@ -18,39 +18,39 @@ import java.util.Map;
  * </ul>
  */
 public final class DpuConfigurations {
-    /** One configuration: engines and the vendor's resources per core. */
-    public record Config(String name, ConvEngine conv, DepthwiseEngine depthwise, FixedResources resources) {
-    }
+	/** One configuration: engines and the vendor's resources per core. */
+	public record Config(String name, ConvEngine conv, DepthwiseEngine depthwise, FixedResources resources) {
+	}
 
-    private static final Map<String, Config> BY_NAME = new LinkedHashMap<>();
+	private static final Map<String, Config> BY_NAME = new LinkedHashMap<>();
 
-    static {
-        add("B512", 4, 8, 66, 139, 20_759);
-        add("B800", 4, 10, 102, 174, 21_050);
-        add("B1024", 8, 8, 130, 203, 29_155);
-        add("B1152", 4, 12, 146, 235, 30_043);
-        add("B1600", 8, 10, 202, 246, 33_130);
-        add("B2304", 8, 12, 290, 323, 37_055);
-        add("B3136", 8, 14, 394, 407, 41_714);
-        add("B4096", 8, 16, 514, 499, 44_583);
-    }
+	static {
+		add("B512", 4, 8, 66, 139, 20_759);
+		add("B800", 4, 10, 102, 174, 21_050);
+		add("B1024", 8, 8, 130, 203, 29_155);
+		add("B1152", 4, 12, 146, 235, 30_043);
+		add("B1600", 8, 10, 202, 246, 33_130);
+		add("B2304", 8, 12, 290, 323, 37_055);
+		add("B3136", 8, 14, 394, 407, 41_714);
+		add("B4096", 8, 16, 514, 499, 44_583);
+	}
 
-    private DpuConfigurations() {
-    }
+	private DpuConfigurations() {
+	}
 
-    private static void add(String arch, int pp, int channels, int dsp, int bram18k, int lut) {
-        String name = "DPU " + arch;
-        BY_NAME.put(name, new Config(name, new ConvEngine(pp, channels, channels), new DepthwiseEngine(pp, channels),
-                new FixedResources(dsp, bram18k, lut)));
-    }
+	private static void add(String arch, int pp, int channels, int dsp, int bram18k, int lut) {
+		String name = "DPU " + arch;
+		BY_NAME.put(name, new Config(name, new ConvEngine(pp, channels, channels), new DepthwiseEngine(pp, channels),
+				new FixedResources(dsp, bram18k, lut)));
+	}
 
-    /** The configuration called {@code name} ("DPU B1600"), or null. */
-    public static Config get(String name) {
-        return name == null ? null : BY_NAME.get(name.strip());
-    }
+	/** The configuration called {@code name} ("DPU B1600"), or null. */
+	public static Config get(String name) {
+		return name == null ? null : BY_NAME.get(name.strip());
+	}
 
-    /** Every configuration, B512 first. */
-    public static Map<String, Config> all() {
-        return java.util.Collections.unmodifiableMap(BY_NAME);
-    }
+	/** Every configuration, B512 first. */
+	public static Map<String, Config> all() {
+		return java.util.Collections.unmodifiableMap(BY_NAME);
+	}
 }

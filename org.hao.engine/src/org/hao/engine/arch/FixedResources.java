@@ -6,9 +6,9 @@ package org.hao.engine.arch;
  * Table 9, low DSP usage).
  */
 public record FixedResources(int dsp, int bram18k, int lut) {
-    public FixedResources {
-        if (dsp < 0 || bram18k < 0 || lut < 0) {
-            throw new IllegalArgumentException("fixed accelerator resources must be >= 0");
-        }
-    }
+	public FixedResources {
+		if (dsp < 0 || bram18k < 0 || lut < 0) {
+			throw new IllegalArgumentException("fixed accelerator resources must be >= 0");
+		}
+	}
 }

@@ -8,14 +8,14 @@ package org.hao.engine.arch;
  *        800 MB/s at most (Xilinx UG909, "Configuration Time", Table 3)
  */
 public record Reconfiguration(double bitstreamBytes, double portMBps) {
-    public Reconfiguration {
-        if (!(bitstreamBytes > 0) || !(portMBps > 0)) {
-            throw new IllegalArgumentException("bitstream size and configuration-port rate must be positive");
-        }
-    }
+	public Reconfiguration {
+		if (!(bitstreamBytes > 0) || !(portMBps > 0)) {
+			throw new IllegalArgumentException("bitstream size and configuration-port rate must be positive");
+		}
+	}
 
-    /** Milliseconds one reconfiguration takes. */
-    public double ms() {
-        return bitstreamBytes / (portMBps * 1e3);
-    }
+	/** Milliseconds one reconfiguration takes. */
+	public double ms() {
+		return bitstreamBytes / (portMBps * 1e3);
+	}
 }

@@ -13,21 +13,21 @@ import static java.lang.Math.ceilDiv;
  * the memory compiler packs content across banks, the usual assumption of analytical HLS models.
  */
 public final class BramEstimate {
-    /** Usable data bits of one RAMB18 at power-of-two data widths. */
-    public static final int DATA_BITS_PER_BRAM18K = 16384;
-    /** Widest port of one RAMB18 (512 x 36 configuration). */
-    public static final int PORT_BITS = 36;
+	/** Usable data bits of one RAMB18 at power-of-two data widths. */
+	public static final int DATA_BITS_PER_BRAM18K = 16384;
+	/** Widest port of one RAMB18 (512 x 36 configuration). */
+	public static final int PORT_BITS = 36;
 
-    private BramEstimate() {
-    }
+	private BramEstimate() {
+	}
 
-    public static int bram18k(long contentBits, long readBitsPerCycle) {
-        if (contentBits <= 0) {
-            return 0;
-        }
-        long capacity = ceilDiv(contentBits, DATA_BITS_PER_BRAM18K);
-        long ports = ceilDiv(readBitsPerCycle, PORT_BITS);
-        return Math.toIntExact(Math.max(capacity, ports));
-    }
+	public static int bram18k(long contentBits, long readBitsPerCycle) {
+		if (contentBits <= 0) {
+			return 0;
+		}
+		long capacity = ceilDiv(contentBits, DATA_BITS_PER_BRAM18K);
+		long ports = ceilDiv(readBitsPerCycle, PORT_BITS);
+		return Math.toIntExact(Math.max(capacity, ports));
+	}
 
 }

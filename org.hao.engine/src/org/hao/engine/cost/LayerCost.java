@@ -5,5 +5,5 @@ package org.hao.engine.cost;
  * cycles and zero FPGA resources.
  */
 public record LayerCost(long macs, long cycles, double computeMs, double memoryMs, double latencyMs, int dsp,
-        int bram18k, int lut, long ddrBytes, double energyMj) {
+		int bram18k, int lut, long ddrBytes, double energyMj) {
 }

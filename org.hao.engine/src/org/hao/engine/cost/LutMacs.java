@@ -22,42 +22,42 @@ import org.hao.engine.model.LayerKind;
  * requantisation LUTs of {@link FpgaCostModel#lut} come on top.
  */
 public final class LutMacs {
-    /** Widest operand a MAC layer may have to be computed in LUTs (1 bit: binary; 2 bit: ternary / 2-bit). */
-    public static final int MAX_BITS = 2;
-    /** FINN-R's LUT scaling constant {@code c1} (fitted by FINN-R on synthesis results). */
-    static final double FINN_R_C1 = 1.1;
+	/** Widest operand a MAC layer may have to be computed in LUTs (1 bit: binary; 2 bit: ternary / 2-bit). */
+	public static final int MAX_BITS = 2;
+	/** FINN-R's LUT scaling constant {@code c1} (fitted by FINN-R on synthesis results). */
+	static final double FINN_R_C1 = 1.1;
 
-    private LutMacs() {
-    }
+	private LutMacs() {
+	}
 
-    /** True when the layer multiplies (conv, pointwise, depthwise, FC, squeeze-excite) with operands of at most 2 bits. */
-    public static boolean inLuts(Layer l) {
-        return multiplies(l.kind()) && inLuts(l.bits());
-    }
+	/** True when the layer multiplies (conv, pointwise, depthwise, FC, squeeze-excite) with operands of at most 2 bits. */
+	public static boolean inLuts(Layer l) {
+		return multiplies(l.kind()) && inLuts(l.bits());
+	}
 
-    /** True when both operands are at most {@link #MAX_BITS} bits. */
-    public static boolean inLuts(BitWidths bits) {
-        return bits.maxBits() <= MAX_BITS;
-    }
+	/** True when both operands are at most {@link #MAX_BITS} bits. */
+	public static boolean inLuts(BitWidths bits) {
+		return bits.maxBits() <= MAX_BITS;
+	}
 
-    static boolean multiplies(LayerKind kind) {
-        return kind == LayerKind.CONV || kind == LayerKind.POINTWISE || kind == LayerKind.FULLY_CONNECTED
-                || kind == LayerKind.DEPTHWISE || kind == LayerKind.SQUEEZE_EXCITE;
-    }
+	static boolean multiplies(LayerKind kind) {
+		return kind == LayerKind.CONV || kind == LayerKind.POINTWISE || kind == LayerKind.FULLY_CONNECTED
+				|| kind == LayerKind.DEPTHWISE || kind == LayerKind.SQUEEZE_EXCITE;
+	}
 
-    /** LUTs of one MAC lane (multiplier and its share of the adder tree) at these bit-widths (FINN-R, above). */
-    public static double lutsPerLane(BitWidths bits) {
-        int wa = bits.weightBits() + bits.activationBits();
-        return FINN_R_C1 * ((2 * Math.ceilDiv(wa, 6) - 1) * wa + 2 * wa);
-    }
+	/** LUTs of one MAC lane (multiplier and its share of the adder tree) at these bit-widths (FINN-R, above). */
+	public static double lutsPerLane(BitWidths bits) {
+		int wa = bits.weightBits() + bits.activationBits();
+		return FINN_R_C1 * ((2 * Math.ceilDiv(wa, 6) - 1) * wa + 2 * wa);
+	}
 
-    /** LUTs of {@code lanes} MAC lanes, rounded up. */
-    public static long luts(long lanes, BitWidths bits) {
-        return (long) Math.ceil(lanes * lutsPerLane(bits) - 1e-9);
-    }
+	/** LUTs of {@code lanes} MAC lanes, rounded up. */
+	public static long luts(long lanes, BitWidths bits) {
+		return (long) Math.ceil(lanes * lutsPerLane(bits) - 1e-9);
+	}
 
-    /** Most lanes the usable LUTs of the device hold at these bit-widths (at least 1). */
-    public static long maxLanes(FpgaSpec fpga, BitWidths bits) {
-        return Math.max(1, (long) Math.floor(fpga.usableLut() / lutsPerLane(bits)));
-    }
+	/** Most lanes the usable LUTs of the device hold at these bit-widths (at least 1). */
+	public static long maxLanes(FpgaSpec fpga, BitWidths bits) {
+		return Math.max(1, (long) Math.floor(fpga.usableLut() / lutsPerLane(bits)));
+	}
 }

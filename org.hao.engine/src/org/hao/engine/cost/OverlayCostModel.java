@@ -36,265 +36,269 @@ import org.hao.engine.model.LayerKind;
  * output activations unless both fit the feature-map buffer, and always the network's own input and output.
  */
 public final class OverlayCostModel {
-    /**
-     * LUTs of an overlay core besides its datapath: instruction fetch / decode, DMA engines, AXI interfaces, scheduler.
-     * ASSUMPTION (rough): the DPUCZDX8G uses 20-45 k LUT per core (PG338 v1.2, Table 9) of which most is such control
-     * and the adder trees; LUT seldom binds.
-     */
-    public static final int LUT_CONTROL = 8000;
-    /** LUTs per conv multiplier lane for the adder tree (DSPs do the multiplies). ASSUMPTION. */
-    public static final int LUT_PER_CONV_LANE = 3;
-    /** LUTs per output lane (PP x OCP) for requantisation, activation and output registers. ASSUMPTION. */
-    public static final int LUT_PER_OUTPUT_LANE = 40;
-    /** LUTs per depthwise lane (adder and accumulator). ASSUMPTION. */
-    public static final int LUT_PER_DW_LANE = 24;
+	/**
+	 * LUTs of an overlay core besides its datapath: instruction fetch / decode, DMA engines, AXI interfaces, scheduler.
+	 * ASSUMPTION (rough): the DPUCZDX8G uses 20-45 k LUT per core (PG338 v1.2, Table 9) of which most is such control
+	 * and the adder trees; LUT seldom binds.
+	 */
+	public static final int LUT_CONTROL = 8000;
+	/** LUTs per conv multiplier lane for the adder tree (DSPs do the multiplies). ASSUMPTION. */
+	public static final int LUT_PER_CONV_LANE = 3;
+	/** LUTs per output lane (PP x OCP) for requantisation, activation and output registers. ASSUMPTION. */
+	public static final int LUT_PER_OUTPUT_LANE = 40;
+	/** LUTs per depthwise lane (adder and accumulator). ASSUMPTION. */
+	public static final int LUT_PER_DW_LANE = 24;
 
-    private final Device device;
-    private final FpgaSpec fpga;
-    private final OverlaySpec spec;
+	private final Device device;
+	private final FpgaSpec fpga;
+	private final OverlaySpec spec;
 
-    public OverlayCostModel(Device device, OverlaySpec spec) {
-        if (device.fpga() == null) {
-            throw new IllegalArgumentException("an overlay needs an FPGA device, " + device.name() + " is " + device.kind());
-        }
-        this.device = device;
-        this.fpga = device.fpga();
-        this.spec = spec;
-    }
+	public OverlayCostModel(Device device, OverlaySpec spec) {
+		if (device.fpga() == null) {
+			throw new IllegalArgumentException(
+					"an overlay needs an FPGA device, " + device.name() + " is " + device.kind());
+		}
+		this.device = device;
+		this.fpga = device.fpga();
+		this.spec = spec;
+	}
 
-    public Device device() {
-        return device;
-    }
+	public Device device() {
+		return device;
+	}
 
-    public OverlaySpec spec() {
-        return spec;
-    }
+	public OverlaySpec spec() {
+		return spec;
+	}
 
-    /** The engines' clock: the overlay's own, else the device's (MHz). */
-    public double clockMhz() {
-        return spec.clockMhz() != null ? spec.clockMhz() : fpga.clockMhz();
-    }
+	/** The engines' clock: the overlay's own, else the device's (MHz). */
+	public double clockMhz() {
+		return spec.clockMhz() != null ? spec.clockMhz() : fpga.clockMhz();
+	}
 
-    // ---- per-layer cost ------------------------------------------------------------------------------------
+	// ---- per-layer cost ------------------------------------------------------------------------------------
 
-    /** Cost of one layer on the accelerator; {@code first}/{@code last}: the network's input / output go to DDR. */
-    public LayerCost cost(Layer l, Accelerator a, boolean first, boolean last) {
-        return cost(l, a, first, last, 0);
-    }
+	/** Cost of one layer on the accelerator; {@code first}/{@code last}: the network's input / output go to DDR. */
+	public LayerCost cost(Layer l, Accelerator a, boolean first, boolean last) {
+		return cost(l, a, first, last, 0);
+	}
 
-    /**
-     * As {@link #cost(Layer, Accelerator, boolean, boolean)} while {@code heldBytes} of branch outputs stay live in the
-     * feature buffer ({@link BranchBuffers#heldBytes}).
-     */
-    public LayerCost cost(Layer l, Accelerator a, boolean first, boolean last, long heldBytes) {
-        if (l.kind().isDataMovement()) {
-            // concat / split / shuffle: addressing only (producers write at channel offsets), no instruction runs
-            return new LayerCost(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-        }
-        double skipped = skippedFraction(l, a.conv());
-        long cycles = computeCycles(l, a.conv(), a.depthwise());
-        double computeMs = cycles / (a.clockMhz() * 1e3);
-        long bytes = ddrBytes(l, a.featureBufferKiB(), first, last, heldBytes);
-        double memoryMs = memoryMs(bytes);
-        double latencyMs = overheadMs(a.clockMhz()) + Math.max(computeMs, memoryMs);
-        long executedMacs = Math.round(l.denseMacs() * (1 - skipped));
-        double energyMj = EnergyModel.energyMj(device, latencyMs, executedMacs, bytes, l.bits());
-        return new LayerCost(executedMacs, cycles, computeMs, memoryMs, latencyMs, 0, 0, 0, bytes, energyMj);
-    }
+	/**
+	 * As {@link #cost(Layer, Accelerator, boolean, boolean)} while {@code heldBytes} of branch outputs stay live in the
+	 * feature buffer ({@link BranchBuffers#heldBytes}).
+	 */
+	public LayerCost cost(Layer l, Accelerator a, boolean first, boolean last, long heldBytes) {
+		if (l.kind().isDataMovement()) {
+			// concat / split / shuffle: addressing only (producers write at channel offsets), no instruction runs
+			return new LayerCost(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+		}
+		double skipped = skippedFraction(l, a.conv());
+		long cycles = computeCycles(l, a.conv(), a.depthwise());
+		double computeMs = cycles / (a.clockMhz() * 1e3);
+		long bytes = ddrBytes(l, a.featureBufferKiB(), first, last, heldBytes);
+		double memoryMs = memoryMs(bytes);
+		double latencyMs = overheadMs(a.clockMhz()) + Math.max(computeMs, memoryMs);
+		long executedMacs = Math.round(l.denseMacs() * (1 - skipped));
+		double energyMj = EnergyModel.energyMj(device, latencyMs, executedMacs, bytes, l.bits());
+		return new LayerCost(executedMacs, cycles, computeMs, memoryMs, latencyMs, 0, 0, 0, bytes, energyMj);
+	}
 
-    /** The fixed per-layer cost in ms at the given clock. */
-    public double overheadMs(double clockMhz) {
-        return spec.overheads().layerOverheadCycles() / (clockMhz * 1e3);
-    }
+	/** The fixed per-layer cost in ms at the given clock. */
+	public double overheadMs(double clockMhz) {
+		return spec.overheads().layerOverheadCycles() / (clockMhz * 1e3);
+	}
 
-    /** DDR time of {@code bytes} at the achievable bandwidth (ms). */
-    public double memoryMs(long bytes) {
-        return bytes / (fpga.ddrGBps() * spec.overheads().ddrEfficiency() * 1e6);
-    }
+	/** DDR time of {@code bytes} at the achievable bandwidth (ms). */
+	public double memoryMs(long bytes) {
+		return bytes / (fpga.ddrGBps() * spec.overheads().ddrEfficiency() * 1e6);
+	}
 
-    /** Compute cycles of a layer on these engines (tiling losses, pruning and depthwise efficiency included). */
-    public long computeCycles(Layer l, ConvEngine c, DepthwiseEngine d) {
-        long rows = l.outHeight();
-        long kk = Math.multiplyExact((long) l.kernel(), (long) l.kernel());
-        return switch (l.kind()) {
-            case CONV, POINTWISE, FULLY_CONNECTED -> {
-                // a grouped layer runs its groups one after another (Cin/G inputs, Cout/G outputs each)
-                long dense = mul(rows, ceilDiv(l.outWidth(), c.pp()), kk, ceilDiv(l.channelsPerGroup(), c.icp()),
-                        mul(l.groups(), ceilDiv(l.outChannels() / l.groups(), c.ocp())));
-                yield (long) Math.ceil(dense * (1 - skippedFraction(l, c)) - 1e-9);
-            }
-            case DEPTHWISE -> (long) Math.ceil(mul(rows, ceilDiv(l.outWidth(), d.pp()), kk, ceilDiv(l.outChannels(), d.cp()))
-                    / spec.overheads().depthwiseEfficiency() - 1e-9);
-            case SQUEEZE_EXCITE -> {
-                int ch = l.inChannels();
-                int s = l.squeezeChannels();
-                long fcs = ceilDiv(ch, c.icp()) * ceilDiv(s, c.ocp()) + ceilDiv(s, c.icp()) * ceilDiv(ch, c.ocp());
-                long poolAndScale = mul(2, l.inHeight(), ceilDiv(l.inWidth(), c.pp()), ceilDiv(ch, c.icp()));
-                yield fcs + poolAndScale;
-            }
-            case POOL -> {
-                long window = (long) Math.min(l.kernel(), l.inHeight()) * Math.min(l.kernel(), l.inWidth());
-                yield mul(rows, ceilDiv(l.outWidth(), c.pp()), window, ceilDiv(l.outChannels(), c.icp()));
-            }
-            case ADD -> mul(rows, ceilDiv(l.outWidth(), c.pp()), ceilDiv(l.outChannels(), c.icp()),
-                    Math.max(1, l.inputShapes().size() - 1));
-            case CONCAT, SPLIT, SHUFFLE -> 0;
-        };
-    }
+	/** Compute cycles of a layer on these engines (tiling losses, pruning and depthwise efficiency included). */
+	public long computeCycles(Layer l, ConvEngine c, DepthwiseEngine d) {
+		long rows = l.outHeight();
+		long kk = Math.multiplyExact((long) l.kernel(), (long) l.kernel());
+		return switch (l.kind()) {
+			case CONV, POINTWISE, FULLY_CONNECTED -> {
+				// a grouped layer runs its groups one after another (Cin/G inputs, Cout/G outputs each)
+				long dense = mul(rows, ceilDiv(l.outWidth(), c.pp()), kk, ceilDiv(l.channelsPerGroup(), c.icp()),
+						mul(l.groups(), ceilDiv(l.outChannels() / l.groups(), c.ocp())));
+				yield (long) Math.ceil(dense * (1 - skippedFraction(l, c)) - 1e-9);
+			}
+			case DEPTHWISE ->
+				(long) Math.ceil(mul(rows, ceilDiv(l.outWidth(), d.pp()), kk, ceilDiv(l.outChannels(), d.cp()))
+						/ spec.overheads().depthwiseEfficiency() - 1e-9);
+			case SQUEEZE_EXCITE -> {
+				int ch = l.inChannels();
+				int s = l.squeezeChannels();
+				long fcs = ceilDiv(ch, c.icp()) * ceilDiv(s, c.ocp()) + ceilDiv(s, c.icp()) * ceilDiv(ch, c.ocp());
+				long poolAndScale = mul(2, l.inHeight(), ceilDiv(l.inWidth(), c.pp()), ceilDiv(ch, c.icp()));
+				yield fcs + poolAndScale;
+			}
+			case POOL -> {
+				long window = (long) Math.min(l.kernel(), l.inHeight()) * Math.min(l.kernel(), l.inWidth());
+				yield mul(rows, ceilDiv(l.outWidth(), c.pp()), window, ceilDiv(l.outChannels(), c.icp()));
+			}
+			case ADD -> mul(rows, ceilDiv(l.outWidth(), c.pp()), ceilDiv(l.outChannels(), c.icp()),
+					Math.max(1, l.inputShapes().size() - 1));
+			case CONCAT, SPLIT, SHUFFLE -> 0;
+		};
+	}
 
-    /**
-     * Whether the conv engine skips ICP x OCP weight tiles that block pruning zeroed (and stores pruned weights
-     * compressed). A free overlay is built to (the block-pruning FPGA designs of "Mobile or FPGA?"); a fixed vendor
-     * accelerator is not: the DPUCZDX8G has no sparse mode (PG338), so a block-pruned layer runs and loads densely there.
-     */
-    public boolean skipsZeroBlocks() {
-        return spec.fixedResources() == null;
-    }
+	/**
+	 * Whether the conv engine skips ICP x OCP weight tiles that block pruning zeroed (and stores pruned weights
+	 * compressed). A free overlay is built to (the block-pruning FPGA designs of "Mobile or FPGA?"); a fixed vendor
+	 * accelerator is not: the DPUCZDX8G has no sparse mode (PG338), so a block-pruned layer runs and loads densely there.
+	 */
+	public boolean skipsZeroBlocks() {
+		return spec.fixedResources() == null;
+	}
 
-    /** Whether a layer runs on the depthwise engine (all others use the conv engine and its elementwise unit). */
-    public static boolean onDepthwiseEngine(Layer l) {
-        return l.kind() == LayerKind.DEPTHWISE;
-    }
+	/** Whether a layer runs on the depthwise engine (all others use the conv engine and its elementwise unit). */
+	public static boolean onDepthwiseEngine(Layer l) {
+		return l.kind() == LayerKind.DEPTHWISE;
+	}
 
-    private double skippedFraction(Layer l, ConvEngine c) {
-        if (!skipsZeroBlocks() || !Layer.isPrunable(l.kind()) || l.pruning().isNone()) {
-            return 0;
-        }
-        return PruningAlignment.skippedFraction(l.pruning(), l.inChannels(), c.icp(), l.outChannels(), c.ocp());
-    }
+	private double skippedFraction(Layer l, ConvEngine c) {
+		if (!skipsZeroBlocks() || !Layer.isPrunable(l.kind()) || l.pruning().isNone()) {
+			return 0;
+		}
+		return PruningAlignment.skippedFraction(l.pruning(), l.inChannels(), c.icp(), l.outChannels(), c.ocp());
+	}
 
-    /**
-     * DDR bytes of one layer: pruned weights, plus input (every input: ADD and CONCAT read all) and output activations
-     * unless together
-     * they fit a feature-map buffer of {@code bufferKiB}; the network's input and output always move through DDR.
-     */
-    public long ddrBytes(Layer l, int bufferKiB, boolean first, boolean last) {
-        return ddrBytes(l, bufferKiB, first, last, 0);
-    }
+	/**
+	 * DDR bytes of one layer: pruned weights, plus input (every input: ADD and CONCAT read all) and output activations
+	 * unless together
+	 * they fit a feature-map buffer of {@code bufferKiB}; the network's input and output always move through DDR.
+	 */
+	public long ddrBytes(Layer l, int bufferKiB, boolean first, boolean last) {
+		return ddrBytes(l, bufferKiB, first, last, 0);
+	}
 
-    /**
-     * DDR bytes of a layer while {@code heldBytes} of branch outputs occupy the feature buffer: its input and output
-     * stay on chip only when they fit beside them (else both go through DDR, as without a buffer).
-     */
-    public long ddrBytes(Layer l, int bufferKiB, boolean first, boolean last, long heldBytes) {
-        long weightBytes = ceilDiv((skipsZeroBlocks() ? l.weights() : l.denseWeights()) * l.bits().weightBits(), 8);
-        if (l.kind().isDataMovement()) {
-            return 0;
-        }
-        long inputs = l.allInputActivations();
-        long inBytes = ceilDiv(inputs * l.bits().activationBits(), 8);
-        long outBytes = ceilDiv(l.outputActivations() * l.bits().activationBits(), 8);
-        boolean fits = inBytes + outBytes + heldBytes <= (long) bufferKiB * 1024;
-        long bytes = weightBytes;
-        if (!fits || first) {
-            bytes += inBytes;
-        }
-        if (!fits || last) {
-            bytes += outBytes;
-        }
-        return bytes;
-    }
+	/**
+	 * DDR bytes of a layer while {@code heldBytes} of branch outputs occupy the feature buffer: its input and output
+	 * stay on chip only when they fit beside them (else both go through DDR, as without a buffer).
+	 */
+	public long ddrBytes(Layer l, int bufferKiB, boolean first, boolean last, long heldBytes) {
+		long weightBytes = ceilDiv((skipsZeroBlocks() ? l.weights() : l.denseWeights()) * l.bits().weightBits(), 8);
+		if (l.kind().isDataMovement()) {
+			return 0;
+		}
+		long inputs = l.allInputActivations();
+		long inBytes = ceilDiv(inputs * l.bits().activationBits(), 8);
+		long outBytes = ceilDiv(l.outputActivations() * l.bits().activationBits(), 8);
+		boolean fits = inBytes + outBytes + heldBytes <= (long) bufferKiB * 1024;
+		long bytes = weightBytes;
+		if (!fits || first) {
+			bytes += inBytes;
+		}
+		if (!fits || last) {
+			bytes += outBytes;
+		}
+		return bytes;
+	}
 
-    // ---- resources -------------------------------------------------------------------------------------------
+	// ---- resources -------------------------------------------------------------------------------------------
 
-    /** The accelerator built from these engines for operands of up to {@code bits} bits. */
-    public Accelerator accelerator(String name, ConvEngine c, DepthwiseEngine d, int bufferKiB, int bits) {
-        return accelerator(name, c, d, bufferKiB, bits, true);
-    }
+	/** The accelerator built from these engines for operands of up to {@code bits} bits. */
+	public Accelerator accelerator(String name, ConvEngine c, DepthwiseEngine d, int bufferKiB, int bits) {
+		return accelerator(name, c, d, bufferKiB, bits, true);
+	}
 
-    /**
-     * As above; {@code withDepthwise} false builds a free overlay without a depthwise engine (a network with no
-     * depthwise layer): {@code d} is then ignored and costs nothing.
-     */
-    public Accelerator accelerator(String name, ConvEngine c, DepthwiseEngine d, int bufferKiB, int bits, boolean withDepthwise) {
-        FixedResources fixed = spec.fixedResources();
-        Resources conv = new Resources(convDsp(c, bits), convBram(c, bits), convLut(c, bits));
-        Resources dw = withDepthwise ? new Resources(depthwiseDsp(d, bits), depthwiseBram(d, bits), depthwiseLut(d))
-                : Resources.NONE;
-        Resources buf = new Resources(0, bufferBram(bufferKiB), 0);
-        Resources vendor = fixed == null ? null : new Resources(fixed.dsp(), fixed.bram18k(), fixed.lut());
-        return new Accelerator(name, c, withDepthwise ? d : null, bufferKiB, clockMhz(), spec.cores(), spec.overheads(), conv, dw, buf,
-                vendor, bits);
-    }
+	/**
+	 * As above; {@code withDepthwise} false builds a free overlay without a depthwise engine (a network with no
+	 * depthwise layer): {@code d} is then ignored and costs nothing.
+	 */
+	public Accelerator accelerator(String name, ConvEngine c, DepthwiseEngine d, int bufferKiB, int bits,
+			boolean withDepthwise) {
+		FixedResources fixed = spec.fixedResources();
+		Resources conv = new Resources(convDsp(c, bits), convBram(c, bits), convLut(c, bits));
+		Resources dw = withDepthwise ? new Resources(depthwiseDsp(d, bits), depthwiseBram(d, bits), depthwiseLut(d))
+				: Resources.NONE;
+		Resources buf = new Resources(0, bufferBram(bufferKiB), 0);
+		Resources vendor = fixed == null ? null : new Resources(fixed.dsp(), fixed.bram18k(), fixed.lut());
+		return new Accelerator(name, c, withDepthwise ? d : null, bufferKiB, clockMhz(), spec.cores(), spec.overheads(),
+				conv, dw, buf, vendor, bits);
+	}
 
-    /** Whether the network needs the depthwise engine (a free overlay for a network without one is built without). */
-    public boolean needsDepthwiseEngine(List<Layer> layers) {
-        return spec.depthwise() != null || spec.fixedResources() != null || layers.stream().anyMatch(OverlayCostModel::onDepthwiseEngine);
-    }
+	/** Whether the network needs the depthwise engine (a free overlay for a network without one is built without). */
+	public boolean needsDepthwiseEngine(List<Layer> layers) {
+		return spec.depthwise() != null || spec.fixedResources() != null
+				|| layers.stream().anyMatch(OverlayCostModel::onDepthwiseEngine);
+	}
 
-    /** ceil(PP*ICP*OCP / MACs per DSP at {@code bits}). */
-    public int convDsp(ConvEngine c, int bits) {
-        return (int) ceilDiv(c.lanes(), fpga.macsPerDsp(bits));
-    }
+	/** ceil(PP*ICP*OCP / MACs per DSP at {@code bits}). */
+	public int convDsp(ConvEngine c, int bits) {
+		return (int) ceilDiv(c.lanes(), fpga.macsPerDsp(bits));
+	}
 
-    public int depthwiseDsp(DepthwiseEngine d, int bits) {
-        return (int) ceilDiv(d.lanes(), fpga.macsPerDsp(bits));
-    }
+	public int depthwiseDsp(DepthwiseEngine d, int bits) {
+		return (int) ceilDiv(d.lanes(), fpga.macsPerDsp(bits));
+	}
 
-    /**
-     * Conv engine buffers (BRAM18K by {@link BramEstimate}): weights, a double-buffered ICP x OCP x 3 x 3 tile read
-     * ICP*OCP weights per cycle; input, PP x ICP activations per cycle from a tile of 3 rows x 8 PP groups; output,
-     * PP x OCP 32-bit partial sums per cycle, double-buffered.
-     */
-    public int convBram(ConvEngine c, int bits) {
-        long lanesW = (long) c.icp() * c.ocp();
-        int weights = BramEstimate.bram18k(2 * lanesW * 9 * bits, lanesW * bits);
-        int input = BramEstimate.bram18k(3L * 8 * c.pp() * c.icp() * bits, (long) c.pp() * c.icp() * bits);
-        int output = BramEstimate.bram18k(2L * 8 * c.pp() * c.ocp() * 32, (long) c.pp() * c.ocp() * 32);
-        return weights + input + output;
-    }
+	/**
+	 * Conv engine buffers (BRAM18K by {@link BramEstimate}): weights, a double-buffered ICP x OCP x 3 x 3 tile read
+	 * ICP*OCP weights per cycle; input, PP x ICP activations per cycle from a tile of 3 rows x 8 PP groups; output,
+	 * PP x OCP 32-bit partial sums per cycle, double-buffered.
+	 */
+	public int convBram(ConvEngine c, int bits) {
+		long lanesW = (long) c.icp() * c.ocp();
+		int weights = BramEstimate.bram18k(2 * lanesW * 9 * bits, lanesW * bits);
+		int input = BramEstimate.bram18k(3L * 8 * c.pp() * c.icp() * bits, (long) c.pp() * c.icp() * bits);
+		int output = BramEstimate.bram18k(2L * 8 * c.pp() * c.ocp() * 32, (long) c.pp() * c.ocp() * 32);
+		return weights + input + output;
+	}
 
-    /** Depthwise engine: k = 3 line buffer read PP x CP activations per cycle, CP x 3 x 3 weights. */
-    public int depthwiseBram(DepthwiseEngine d, int bits) {
-        int line = 3 * BramEstimate.bram18k(8L * d.pp() * d.cp() * bits, (long) d.pp() * d.cp() * bits);
-        int weights = BramEstimate.bram18k(2L * d.cp() * 9 * bits, (long) d.cp() * bits);
-        return line + weights;
-    }
+	/** Depthwise engine: k = 3 line buffer read PP x CP activations per cycle, CP x 3 x 3 weights. */
+	public int depthwiseBram(DepthwiseEngine d, int bits) {
+		int line = 3 * BramEstimate.bram18k(8L * d.pp() * d.cp() * bits, (long) d.pp() * d.cp() * bits);
+		int weights = BramEstimate.bram18k(2L * d.cp() * 9 * bits, (long) d.cp() * bits);
+		return line + weights;
+	}
 
-    /** Feature-map buffer: KiB * 8192 bits in 16,384-bit BRAM18K. */
-    public static int bufferBram(int kib) {
-        return (int) ceilDiv((long) kib * 8192, BramEstimate.DATA_BITS_PER_BRAM18K);
-    }
+	/** Feature-map buffer: KiB * 8192 bits in 16,384-bit BRAM18K. */
+	public static int bufferBram(int kib) {
+		return (int) ceilDiv((long) kib * 8192, BramEstimate.DATA_BITS_PER_BRAM18K);
+	}
 
-    public int convLut(ConvEngine c, int bits) {
-        return LUT_CONTROL + LUT_PER_CONV_LANE * c.lanes() + LUT_PER_OUTPUT_LANE * c.pp() * c.ocp();
-    }
+	public int convLut(ConvEngine c, int bits) {
+		return LUT_CONTROL + LUT_PER_CONV_LANE * c.lanes() + LUT_PER_OUTPUT_LANE * c.pp() * c.ocp();
+	}
 
-    public int depthwiseLut(DepthwiseEngine d) {
-        return LUT_PER_DW_LANE * d.lanes();
-    }
+	public int depthwiseLut(DepthwiseEngine d) {
+		return LUT_PER_DW_LANE * d.lanes();
+	}
 
-    // ---- a whole network -----------------------------------------------------------------------------------
+	// ---- a whole network -----------------------------------------------------------------------------------
 
-    /** Costs of every layer, in order, and the network totals on one accelerator. */
-    public SubgraphCost networkCost(List<Layer> layers, Accelerator a) {
-        List<LayerCost> out = new ArrayList<>(layers.size());
-        double lat = 0, energy = 0;
-        long macs = 0, ddr = 0;
-        long[] held = BranchBuffers.heldBytes(layers);
-        for (int i = 0; i < layers.size(); i++) {
-            LayerCost c = cost(layers.get(i), a, i == 0, i == layers.size() - 1, held[i]);
-            out.add(c);
-            lat += c.latencyMs();
-            energy += c.energyMj();
-            macs += c.macs();
-            ddr += c.ddrBytes();
-        }
-        return new SubgraphCost(lat, macs, a.dsp(), a.bram18k(), a.lut(), ddr, energy, out);
-    }
+	/** Costs of every layer, in order, and the network totals on one accelerator. */
+	public SubgraphCost networkCost(List<Layer> layers, Accelerator a) {
+		List<LayerCost> out = new ArrayList<>(layers.size());
+		double lat = 0, energy = 0;
+		long macs = 0, ddr = 0;
+		long[] held = BranchBuffers.heldBytes(layers);
+		for (int i = 0; i < layers.size(); i++) {
+			LayerCost c = cost(layers.get(i), a, i == 0, i == layers.size() - 1, held[i]);
+			out.add(c);
+			lat += c.latencyMs();
+			energy += c.energyMj();
+			macs += c.macs();
+			ddr += c.ddrBytes();
+		}
+		return new SubgraphCost(lat, macs, a.dsp(), a.bram18k(), a.lut(), ddr, energy, out);
+	}
 
-    /** Widest operand of any layer: the engines' datapath width. */
-    public static int datapathBits(List<Layer> layers) {
-        return layers.stream().mapToInt(l -> l.bits().maxBits()).max().orElse(8);
-    }
+	/** Widest operand of any layer: the engines' datapath width. */
+	public static int datapathBits(List<Layer> layers) {
+		return layers.stream().mapToInt(l -> l.bits().maxBits()).max().orElse(8);
+	}
 
-    /** Product that throws ArithmeticException instead of overflowing (a layer too large to cost). */
-    private static long mul(long... factors) {
-        long p = 1;
-        for (long f : factors) {
-            p = Math.multiplyExact(p, f);
-        }
-        return p;
-    }
+	/** Product that throws ArithmeticException instead of overflowing (a layer too large to cost). */
+	private static long mul(long... factors) {
+		long p = 1;
+		for (long f : factors) {
+			p = Math.multiplyExact(p, f);
+		}
+		return p;
+	}
 
 }

@@ -6,32 +6,32 @@ package org.hao.engine.cost;
  * {@code streamWeights} = fetched from DDR tile by tile for every output row (few BRAM18K, more DDR traffic).
  */
 public record ParallelismChoice(int pa, int pe, boolean streamWeights) {
-    public ParallelismChoice {
-        if (pa <= 0) {
-            throw new IllegalArgumentException("pa must be positive, was " + pa);
-        }
-        if (pe <= 0) {
-            throw new IllegalArgumentException("pe must be positive, was " + pe);
-        }
-    }
+	public ParallelismChoice {
+		if (pa <= 0) {
+			throw new IllegalArgumentException("pa must be positive, was " + pa);
+		}
+		if (pe <= 0) {
+			throw new IllegalArgumentException("pe must be positive, was " + pe);
+		}
+	}
 
-    /** Weights on chip. */
-    public ParallelismChoice(int pa, int pe) {
-        this(pa, pe, false);
-    }
+	/** Weights on chip. */
+	public ParallelismChoice(int pa, int pe) {
+		this(pa, pe, false);
+	}
 
-    /** The same lanes with weights streamed from DDR. */
-    public ParallelismChoice streamed() {
-        return new ParallelismChoice(pa, pe, true);
-    }
+	/** The same lanes with weights streamed from DDR. */
+	public ParallelismChoice streamed() {
+		return new ParallelismChoice(pa, pe, true);
+	}
 
-    /** Parallel multiply lanes. */
-    public int lanes() {
-        return pa * pe;
-    }
+	/** Parallel multiply lanes. */
+	public int lanes() {
+		return pa * pe;
+	}
 
-    @Override
-    public String toString() {
-        return pa + "x" + pe + (streamWeights ? " streamed" : "");
-    }
+	@Override
+	public String toString() {
+		return pa + "x" + pe + (streamWeights ? " streamed" : "");
+	}
 }

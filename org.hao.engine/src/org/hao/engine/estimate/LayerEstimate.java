@@ -12,7 +12,7 @@ package org.hao.engine.estimate;
  * @param pe output-channel lanes of the layer's own engine (0 on an overlay or a GPU)
  * @param streamedWeights the layer fetches its weights from DDR per output row instead of holding them on chip
  */
-public record LayerEstimate(String layer, String sourceOp, String subgraph, double latencyMs, int dsp, int bram18k, int lut,
-        int pa, int pe, boolean streamedWeights, long macs, double energyMj, String kind, String inputShape,
-        String outputShape, long weights, String engine) {
+public record LayerEstimate(String layer, String sourceOp, String subgraph, double latencyMs, int dsp, int bram18k,
+		int lut, int pa, int pe, boolean streamedWeights, long macs, double energyMj, String kind, String inputShape,
+		String outputShape, long weights, String engine) {
 }

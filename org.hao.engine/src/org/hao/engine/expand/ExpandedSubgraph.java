@@ -13,27 +13,27 @@ import org.hao.engine.model.SubgraphSpec;
  *                    last block): the tensor must outlive the subgraph, so it goes to DDR and is costed at its writer
  *                    as well as at its reader
  */
-public record ExpandedSubgraph(SubgraphSpec spec, SubgraphChoice choice, Shape input, List<Layer> layers,
-        Shape output, List<Layer> liveOutputs) {
-    public ExpandedSubgraph {
-        layers = List.copyOf(layers);
-        liveOutputs = liveOutputs == null ? List.of() : List.copyOf(liveOutputs);
-    }
+public record ExpandedSubgraph(SubgraphSpec spec, SubgraphChoice choice, Shape input, List<Layer> layers, Shape output,
+		List<Layer> liveOutputs) {
+	public ExpandedSubgraph {
+		layers = List.copyOf(layers);
+		liveOutputs = liveOutputs == null ? List.of() : List.copyOf(liveOutputs);
+	}
 
-    /** A subgraph none of whose middle outputs is read later. */
-    public ExpandedSubgraph(SubgraphSpec spec, SubgraphChoice choice, Shape input, List<Layer> layers, Shape output) {
-        this(spec, choice, input, layers, output, List.of());
-    }
+	/** A subgraph none of whose middle outputs is read later. */
+	public ExpandedSubgraph(SubgraphSpec spec, SubgraphChoice choice, Shape input, List<Layer> layers, Shape output) {
+		this(spec, choice, input, layers, output, List.of());
+	}
 
-    public String name() {
-        return spec.name();
-    }
+	public String name() {
+		return spec.name();
+	}
 
-    public long macs() {
-        return layers.stream().mapToLong(Layer::macs).sum();
-    }
+	public long macs() {
+		return layers.stream().mapToLong(Layer::macs).sum();
+	}
 
-    public long weights() {
-        return layers.stream().mapToLong(Layer::weights).sum();
-    }
+	public long weights() {
+		return layers.stream().mapToLong(Layer::weights).sum();
+	}
 }

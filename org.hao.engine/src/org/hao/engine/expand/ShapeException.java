@@ -6,22 +6,22 @@ package org.hao.engine.expand;
  * {@link #opName()}).
  */
 public final class ShapeException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
+	private static final long serialVersionUID = 1L;
 
-    private final String opName;
+	private final String opName;
 
-    public ShapeException(String opName, String message) {
-        super(message);
-        this.opName = opName;
-    }
+	public ShapeException(String opName, String message) {
+		super(message);
+		this.opName = opName;
+	}
 
-    /** Name of the op the problem belongs to. */
-    public String opName() {
-        return opName;
-    }
+	/** Name of the op the problem belongs to. */
+	public String opName() {
+		return opName;
+	}
 
-    @Override
-    public String toString() {
-        return "ShapeException[" + opName + "]: " + getMessage();
-    }
+	@Override
+	public String toString() {
+		return "ShapeException[" + opName + "]: " + getMessage();
+	}
 }

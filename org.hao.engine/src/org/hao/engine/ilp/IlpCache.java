@@ -14,71 +14,71 @@ import java.util.function.Supplier;
  * the next request solves again.
  */
 public final class IlpCache {
-    private final ConcurrentHashMap<IlpKey, CompletableFuture<IlpResult>> map = new ConcurrentHashMap<>();
-    private final AtomicLong hits = new AtomicLong();
-    private final AtomicLong solves = new AtomicLong();
+	private final ConcurrentHashMap<IlpKey, CompletableFuture<IlpResult>> map = new ConcurrentHashMap<>();
+	private final AtomicLong hits = new AtomicLong();
+	private final AtomicLong solves = new AtomicLong();
 
-    /**
-     * The cached result for {@code key}, or the result of {@code solve} (run at most once at a time per key).
-     */
-    public IlpResult get(IlpKey key, Supplier<IlpResult> solve) {
-        while (true) {
-            CompletableFuture<IlpResult> mine = new CompletableFuture<>();
-            CompletableFuture<IlpResult> prev = map.putIfAbsent(key, mine);
-            if (prev != null) {
-                IlpResult r;
-                try {
-                    r = prev.join();
-                } catch (RuntimeException e) {
-                    continue; // the solving thread failed and removed its entry; try ourselves
-                }
-                if (keep(r)) {
-                    hits.incrementAndGet();
-                    return r;
-                }
-                map.remove(key, prev);
-                continue;
-            }
-            solves.incrementAndGet();
-            IlpResult r;
-            try {
-                r = solve.get();
-            } catch (RuntimeException | Error e) {
-                map.remove(key, mine);
-                mine.completeExceptionally(e);
-                throw e;
-            }
-            if (!keep(r)) {
-                map.remove(key, mine);
-            }
-            mine.complete(r);
-            return r;
-        }
-    }
+	/**
+	 * The cached result for {@code key}, or the result of {@code solve} (run at most once at a time per key).
+	 */
+	public IlpResult get(IlpKey key, Supplier<IlpResult> solve) {
+		while (true) {
+			CompletableFuture<IlpResult> mine = new CompletableFuture<>();
+			CompletableFuture<IlpResult> prev = map.putIfAbsent(key, mine);
+			if (prev != null) {
+				IlpResult r;
+				try {
+					r = prev.join();
+				} catch (RuntimeException e) {
+					continue; // the solving thread failed and removed its entry; try ourselves
+				}
+				if (keep(r)) {
+					hits.incrementAndGet();
+					return r;
+				}
+				map.remove(key, prev);
+				continue;
+			}
+			solves.incrementAndGet();
+			IlpResult r;
+			try {
+				r = solve.get();
+			} catch (RuntimeException | Error e) {
+				map.remove(key, mine);
+				mine.completeExceptionally(e);
+				throw e;
+			}
+			if (!keep(r)) {
+				map.remove(key, mine);
+			}
+			mine.complete(r);
+			return r;
+		}
+	}
 
-    private static boolean keep(IlpResult r) {
-        return switch (r.status()) {
-            case OPTIMAL, INFEASIBLE, FEASIBLE, TIME_LIMIT -> true;
-            default -> false;
-        };
-    }
+	private static boolean keep(IlpResult r) {
+		return switch (r.status()) {
+			case OPTIMAL, INFEASIBLE, FEASIBLE, TIME_LIMIT -> true;
+			default -> false;
+		};
+	}
 
-    /** Requests answered from the cache. */
-    public long hits() {
-        return hits.get();
-    }
+	/** Requests answered from the cache. */
+	public long hits() {
+		return hits.get();
+	}
 
-    /** Requests that ran the solver. */
-    public long solves() {
-        return solves.get();
-    }
+	/** Requests that ran the solver. */
+	public long solves() {
+		return solves.get();
+	}
 
-    /** Problems currently held. */
-    public int size() {
-        return map.size();
-    }
+	/** Problems currently held. */
+	public int size() {
+		return map.size();
+	}
 
-    public void clear() {
-        map.clear();
-    }
+	public void clear() {
+		map.clear();
+	}
 }

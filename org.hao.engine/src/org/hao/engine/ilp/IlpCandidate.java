@@ -14,22 +14,22 @@ package org.hao.engine.ilp;
  */
 public record IlpCandidate(double latencyMs, int dsp, int bram18k, int lut, double ddrMs, double fillMs) {
 
-    /** A layer's option without pipeline terms (sequential subgraphs, or problems that ignore them). */
-    public IlpCandidate(double latencyMs, int dsp, int bram18k, int lut) {
-        this(latencyMs, dsp, bram18k, lut, 0, 0);
-    }
+	/** A layer's option without pipeline terms (sequential subgraphs, or problems that ignore them). */
+	public IlpCandidate(double latencyMs, int dsp, int bram18k, int lut) {
+		this(latencyMs, dsp, bram18k, lut, 0, 0);
+	}
 
-    public IlpCandidate {
-        if (!(latencyMs >= 0) || Double.isInfinite(latencyMs)) {
-            throw new IllegalArgumentException("candidate latency must be a finite number >= 0, got " + latencyMs);
-        }
-        if (!(ddrMs >= 0) || Double.isInfinite(ddrMs) || !(fillMs >= 0) || Double.isInfinite(fillMs)) {
-            throw new IllegalArgumentException("candidate DDR and fill times must be finite numbers >= 0, got " + ddrMs
-                    + " and " + fillMs);
-        }
-        if (dsp < 0 || bram18k < 0 || lut < 0) {
-            throw new IllegalArgumentException("candidate resources must be >= 0, got dsp=" + dsp + " bram18k=" + bram18k
-                    + " lut=" + lut);
-        }
-    }
+	public IlpCandidate {
+		if (!(latencyMs >= 0) || Double.isInfinite(latencyMs)) {
+			throw new IllegalArgumentException("candidate latency must be a finite number >= 0, got " + latencyMs);
+		}
+		if (!(ddrMs >= 0) || Double.isInfinite(ddrMs) || !(fillMs >= 0) || Double.isInfinite(fillMs)) {
+			throw new IllegalArgumentException(
+					"candidate DDR and fill times must be finite numbers >= 0, got " + ddrMs + " and " + fillMs);
+		}
+		if (dsp < 0 || bram18k < 0 || lut < 0) {
+			throw new IllegalArgumentException(
+					"candidate resources must be >= 0, got dsp=" + dsp + " bram18k=" + bram18k + " lut=" + lut);
+		}
+	}
 }

@@ -20,66 +20,66 @@ import java.util.concurrent.ThreadLocalRandom;
  * its permissions and group (where the file system is POSIX and the user may set them).
  */
 public final class AtomicFiles {
-    private AtomicFiles() {
-    }
+	private AtomicFiles() {
+	}
 
-    /** Something that writes text. */
-    @FunctionalInterface
-    public interface Content {
-        void writeTo(Writer w) throws IOException;
-    }
+	/** Something that writes text. */
+	@FunctionalInterface
+	public interface Content {
+		void writeTo(Writer w) throws IOException;
+	}
 
-    public static void write(Path target, Content content) throws IOException {
-        Path abs = target.toAbsolutePath();
-        Path dir = abs.getParent();
-        Files.createDirectories(dir);
-        Path tmp = createTemp(dir, abs.getFileName().toString());
-        try {
-            keepModeAndGroup(abs, tmp);
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                content.writeTo(w);
-            }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
+	public static void write(Path target, Content content) throws IOException {
+		Path abs = target.toAbsolutePath();
+		Path dir = abs.getParent();
+		Files.createDirectories(dir);
+		Path tmp = createTemp(dir, abs.getFileName().toString());
+		try {
+			keepModeAndGroup(abs, tmp);
+			try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+				content.writeTo(w);
+			}
+			try {
+				Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			} catch (AtomicMoveNotSupportedException e) {
+				Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+			}
+		} finally {
+			Files.deleteIfExists(tmp);
+		}
+	}
 
-    /** A new empty file {@code .<name>.<random>.tmp} in {@code dir}, created with the default (umask) mode. */
-    private static Path createTemp(Path dir, String name) throws IOException {
-        for (int attempt = 0;; attempt++) {
-            Path tmp = dir.resolve("." + name + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
-                    + ".tmp");
-            try {
-                return Files.createFile(tmp);
-            } catch (FileAlreadyExistsException e) {
-                if (attempt >= 100) {
-                    throw e;
-                }
-            }
-        }
-    }
+	/** A new empty file {@code .<name>.<random>.tmp} in {@code dir}, created with the default (umask) mode. */
+	private static Path createTemp(Path dir, String name) throws IOException {
+		for (int attempt = 0;; attempt++) {
+			Path tmp = dir.resolve(
+					"." + name + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+			try {
+				return Files.createFile(tmp);
+			} catch (FileAlreadyExistsException e) {
+				if (attempt >= 100) {
+					throw e;
+				}
+			}
+		}
+	}
 
-    /** Gives {@code tmp} the permissions and group of an existing {@code target}; a group the user is not in is left. */
-    private static void keepModeAndGroup(Path target, Path tmp) throws IOException {
-        PosixFileAttributeView view = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
-        if (view == null || !Files.exists(target)) {
-            return;
-        }
-        PosixFileAttributes old = Files.readAttributes(target, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        view.setPermissions(old.permissions());
-        try {
-            view.setGroup(old.group());
-        } catch (IOException e) {
-            // not a member of that group: the file gets the user's group, as a plain rewrite by another user would
-        }
-    }
+	/** Gives {@code tmp} the permissions and group of an existing {@code target}; a group the user is not in is left. */
+	private static void keepModeAndGroup(Path target, Path tmp) throws IOException {
+		PosixFileAttributeView view = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
+		if (view == null || !Files.exists(target)) {
+			return;
+		}
+		PosixFileAttributes old = Files.readAttributes(target, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+		view.setPermissions(old.permissions());
+		try {
+			view.setGroup(old.group());
+		} catch (IOException e) {
+			// not a member of that group: the file gets the user's group, as a plain rewrite by another user would
+		}
+	}
 
-    public static void write(Path target, String text) throws IOException {
-        write(target, w -> w.write(text));
-    }
+	public static void write(Path target, String text) throws IOException {
+		write(target, w -> w.write(text));
+	}
 }

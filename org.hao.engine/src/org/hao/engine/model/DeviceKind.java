@@ -2,5 +2,5 @@ package org.hao.engine.model;
 
 /** Which cost model applies to a device. */
 public enum DeviceKind {
-    FPGA, MOBILE_GPU
+	FPGA, MOBILE_GPU
 }

@@ -5,10 +5,10 @@ package org.hao.engine.model;
  * (no MACs, no weights); see {@code docs/cost-model.md}, "Graph layers".
  */
 public enum LayerKind {
-    CONV, DEPTHWISE, POINTWISE, FULLY_CONNECTED, POOL, ADD, SQUEEZE_EXCITE, CONCAT, SPLIT, SHUFFLE;
+	CONV, DEPTHWISE, POINTWISE, FULLY_CONNECTED, POOL, ADD, SQUEEZE_EXCITE, CONCAT, SPLIT, SHUFFLE;
 
-    /** Layers that only move or re-index channels (concat, split, shuffle). */
-    public boolean isDataMovement() {
-        return this == CONCAT || this == SPLIT || this == SHUFFLE;
-    }
+	/** Layers that only move or re-index channels (concat, split, shuffle). */
+	public boolean isDataMovement() {
+		return this == CONCAT || this == SPLIT || this == SHUFFLE;
+	}
 }

@@ -8,25 +8,25 @@ import java.util.List;
  * just before it (the network input for the first op), so chains need no names.
  */
 public sealed interface OpSpec
-        permits Conv, Depthwise, Pointwise, FullyConnected, Pool, Add, MBConv, Concat, Split, Shuffle, SqueezeExcite {
-    /** The name by which an op reads the network's input tensor. */
-    String NETWORK_INPUT = "input";
+		permits Conv, Depthwise, Pointwise, FullyConnected, Pool, Add, MBConv, Concat, Split, Shuffle, SqueezeExcite {
+	/** The name by which an op reads the network's input tensor. */
+	String NETWORK_INPUT = "input";
 
-    String name();
+	String name();
 
-    /** Ops (or {@link #NETWORK_INPUT}) whose outputs this op reads; empty = the previous op. */
-    default List<String> inputs() {
-        return List.of();
-    }
+	/** Ops (or {@link #NETWORK_INPUT}) whose outputs this op reads; empty = the previous op. */
+	default List<String> inputs() {
+		return List.of();
+	}
 
-    /** Copy of a list of input names, rejecting blanks. */
-    static List<String> inputList(List<String> inputs) {
-        if (inputs == null) {
-            return List.of();
-        }
-        for (String in : inputs) {
-            Checks.name("inputs entry", in);
-        }
-        return List.copyOf(inputs);
-    }
+	/** Copy of a list of input names, rejecting blanks. */
+	static List<String> inputList(List<String> inputs) {
+		if (inputs == null) {
+			return List.of();
+		}
+		for (String in : inputs) {
+			Checks.name("inputs entry", in);
+		}
+		return List.copyOf(inputs);
+	}
 }

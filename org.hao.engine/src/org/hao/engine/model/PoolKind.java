@@ -2,5 +2,5 @@ package org.hao.engine.model;
 
 /** Pooling function. */
 public enum PoolKind {
-    MAX, AVG
+	MAX, AVG
 }

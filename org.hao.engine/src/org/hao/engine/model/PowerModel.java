@@ -15,24 +15,24 @@ package org.hao.engine.model;
  * @param scope                what the figures measure (chip, rail or board); comparisons should use one scope
  */
 public record PowerModel(double staticWatts, double picojoulesPerMac8, double picojoulesPerDdrByte, double enginesWatts,
-        PowerScope scope) {
-    public PowerModel {
-        Checks.nonNegative("staticWatts", staticWatts);
-        Checks.nonNegative("picojoulesPerMac8", picojoulesPerMac8);
-        Checks.nonNegative("picojoulesPerDdrByte", picojoulesPerDdrByte);
-        Checks.nonNegative("enginesWatts", enginesWatts);
-        if (scope == null) {
-            scope = PowerScope.UNSPECIFIED;
-        }
-    }
+		PowerScope scope) {
+	public PowerModel {
+		Checks.nonNegative("staticWatts", staticWatts);
+		Checks.nonNegative("picojoulesPerMac8", picojoulesPerMac8);
+		Checks.nonNegative("picojoulesPerDdrByte", picojoulesPerDdrByte);
+		Checks.nonNegative("enginesWatts", enginesWatts);
+		if (scope == null) {
+			scope = PowerScope.UNSPECIFIED;
+		}
+	}
 
-    /** Idle power, per-MAC and per-byte energy only (no engine power, scope unspecified): the original model. */
-    public PowerModel(double staticWatts, double picojoulesPerMac8, double picojoulesPerDdrByte) {
-        this(staticWatts, picojoulesPerMac8, picojoulesPerDdrByte, 0, PowerScope.UNSPECIFIED);
-    }
+	/** Idle power, per-MAC and per-byte energy only (no engine power, scope unspecified): the original model. */
+	public PowerModel(double staticWatts, double picojoulesPerMac8, double picojoulesPerDdrByte) {
+		this(staticWatts, picojoulesPerMac8, picojoulesPerDdrByte, 0, PowerScope.UNSPECIFIED);
+	}
 
-    /** Power paid for every millisecond of a frame, independent of its work: idle plus engines (W). */
-    public double runningWatts() {
-        return staticWatts + enginesWatts;
-    }
+	/** Power paid for every millisecond of a frame, independent of its work: idle plus engines (W). */
+	public double runningWatts() {
+		return staticWatts + enginesWatts;
+	}
 }

@@ -15,10 +15,10 @@ import java.util.Locale;
  * </ul>
  */
 public enum PowerScope {
-    CHIP, RAIL, BOARD, UNSPECIFIED;
+	CHIP, RAIL, BOARD, UNSPECIFIED;
 
-    /** The keyword of the .hao language ({@code chip}, {@code rail}, {@code board}; unspecified has none). */
-    public String keyword() {
-        return name().toLowerCase(Locale.ROOT);
-    }
+	/** The keyword of the .hao language ({@code chip}, {@code rail}, {@code board}; unspecified has none). */
+	public String keyword() {
+		return name().toLowerCase(Locale.ROOT);
+	}
 }

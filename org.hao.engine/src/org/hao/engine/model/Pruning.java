@@ -5,28 +5,28 @@ package org.hao.engine.model;
  * blockRows x blockCols blocks and a fraction {@code ratio} of the blocks is removed.
  */
 public record Pruning(int blockRows, int blockCols, double ratio) {
-    public static final Pruning NONE = new Pruning(1, 1, 0.0);
+	public static final Pruning NONE = new Pruning(1, 1, 0.0);
 
-    public Pruning {
-        Checks.positive("blockRows", blockRows);
-        Checks.positive("blockCols", blockCols);
-        // ratio 1 would remove the layer entirely, which is a topology change, not pruning.
-        if (!(ratio >= 0 && ratio < 1)) {
-            throw new IllegalArgumentException("ratio must be in [0, 1), was " + ratio);
-        }
-    }
+	public Pruning {
+		Checks.positive("blockRows", blockRows);
+		Checks.positive("blockCols", blockCols);
+		// ratio 1 would remove the layer entirely, which is a topology change, not pruning.
+		if (!(ratio >= 0 && ratio < 1)) {
+			throw new IllegalArgumentException("ratio must be in [0, 1), was " + ratio);
+		}
+	}
 
-    public boolean isNone() {
-        return ratio == 0;
-    }
+	public boolean isNone() {
+		return ratio == 0;
+	}
 
-    /** Fraction of weights (and MACs) kept. */
-    public double density() {
-        return 1 - ratio;
-    }
+	/** Fraction of weights (and MACs) kept. */
+	public double density() {
+		return 1 - ratio;
+	}
 
-    @Override
-    public String toString() {
-        return isNone() ? "none" : blockRows + "x" + blockCols + "@" + ratio;
-    }
+	@Override
+	public String toString() {
+		return isNone() ? "none" : blockRows + "x" + blockCols + "@" + ratio;
+	}
 }

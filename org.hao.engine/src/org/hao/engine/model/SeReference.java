@@ -11,5 +11,5 @@ package org.hao.engine.model;
  * </ul>
  */
 public enum SeReference {
-    BLOCK_INPUT, EXPANDED
+	BLOCK_INPUT, EXPANDED
 }

@@ -7,16 +7,16 @@ import java.util.List;
  * {@code parts} equal parts of the input's channels. A split into two branches is written as two split ops.
  */
 public record Split(String name, int part, int parts, List<String> inputs) implements OpSpec {
-    public Split {
-        Checks.name("name", name);
-        Checks.positive("parts", parts);
-        Checks.positive("part", part);
-        if (part > parts) {
-            throw new IllegalArgumentException("split " + name + ": part " + part + " of " + parts);
-        }
-        inputs = OpSpec.inputList(inputs);
-        if (inputs.size() > 1) {
-            throw new IllegalArgumentException("split " + name + " reads one input");
-        }
-    }
+	public Split {
+		Checks.name("name", name);
+		Checks.positive("parts", parts);
+		Checks.positive("part", part);
+		if (part > parts) {
+			throw new IllegalArgumentException("split " + name + ": part " + part + " of " + parts);
+		}
+		inputs = OpSpec.inputList(inputs);
+		if (inputs.size() > 1) {
+			throw new IllegalArgumentException("split " + name + " reads one input");
+		}
+	}
 }

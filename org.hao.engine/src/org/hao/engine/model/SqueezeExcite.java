@@ -7,12 +7,12 @@ import java.util.List;
  * (torchvision {@code SqueezeExcitation}). Shape preserving.
  */
 public record SqueezeExcite(String name, int hidden, List<String> inputs) implements OpSpec {
-    public SqueezeExcite {
-        Checks.name("name", name);
-        Checks.positive("hidden", hidden);
-        inputs = OpSpec.inputList(inputs);
-        if (inputs.size() > 1) {
-            throw new IllegalArgumentException("squeeze " + name + " reads one input");
-        }
-    }
+	public SqueezeExcite {
+		Checks.name("name", name);
+		Checks.positive("hidden", hidden);
+		inputs = OpSpec.inputList(inputs);
+		if (inputs.size() > 1) {
+			throw new IllegalArgumentException("squeeze " + name + " reads one input");
+		}
+	}
 }

@@ -11,7 +11,7 @@ import org.hao.engine.model.NetworkSpec;
  * @param opset the model's ai.onnx opset version
  */
 public record ImportedNetwork(NetworkSpec network, int opset, List<String> notes) {
-    public ImportedNetwork {
-        notes = List.copyOf(notes);
-    }
+	public ImportedNetwork {
+		notes = List.copyOf(notes);
+	}
 }

@@ -31,152 +31,155 @@ import org.hao.engine.predict.DropModel.Role;
  * (the ratio of their 8-bit drops), not here. Stateless.
  */
 public final class ExcessFeatures {
-    /** Feature names in vector order (after the intercept). */
-    public static final List<String> NAMES;
-    static {
-        List<String> n = new ArrayList<>(List.of("w_excess", "a_excess", "w_excess^2/4", "a_excess^2/4", "dw_share", "dw_w",
-                "dw_a", "layerwise*a_excess", "layerwise*dw_a"));
-        for (Quantization.Algorithm a : Quantization.Algorithm.values()) {
-            n.add("alg_" + a.word());
-        }
-        NAMES = List.copyOf(n);
-    }
-    /**
-     * Features whose coefficient must not be negative: every term that grows as bits are removed (so that fewer bits
-     * never predict less drop); the depthwise share and the algorithm indicators are levels and may take either sign.
-     */
-    static boolean[] monotone() {
-        boolean[] m = new boolean[P];
-        for (int j : new int[] {0, 1, 2, 3, 5, 6, 7, 8}) {
-            m[j] = true;
-        }
-        return m;
-    }
+	/** Feature names in vector order (after the intercept). */
+	public static final List<String> NAMES;
+	static {
+		List<String> n = new ArrayList<>(List.of("w_excess", "a_excess", "w_excess^2/4", "a_excess^2/4", "dw_share",
+				"dw_w", "dw_a", "layerwise*a_excess", "layerwise*dw_a"));
+		for (Quantization.Algorithm a : Quantization.Algorithm.values()) {
+			n.add("alg_" + a.word());
+		}
+		NAMES = List.copyOf(n);
+	}
+	/**
+	 * Features whose coefficient must not be negative: every term that grows as bits are removed (so that fewer bits
+	 * never predict less drop); the depthwise share and the algorithm indicators are levels and may take either sign.
+	 */
+	static boolean[] monotone() {
+		boolean[] m = new boolean[P];
+		for (int j : new int[]{0, 1, 2, 3, 5, 6, 7, 8}) {
+			m[j] = true;
+		}
+		return m;
+	}
 
-    /** Number of features (without the intercept). */
-    public static final int P = 9 + Quantization.Algorithm.values().length;
-    /**
-     * Sensitivity of the first and of the last layer in the per-layer sum, in body-layer units: an assumption, not
-     * fitted (one published sub-8-bit row quantizes either below 8 bit); every source that can keeps them at 8 bit.
-     */
-    public static final double FIRST_LAST_WEIGHT = 4;
+	/** Number of features (without the intercept). */
+	public static final int P = 9 + Quantization.Algorithm.values().length;
+	/**
+	 * Sensitivity of the first and of the last layer in the per-layer sum, in body-layer units: an assumption, not
+	 * fitted (one published sub-8-bit row quantizes either below 8 bit); every source that can keeps them at 8 bit.
+	 */
+	public static final double FIRST_LAST_WEIGHT = 4;
 
-    private ExcessFeatures() {
-    }
+	private ExcessFeatures() {
+	}
 
-    /** Excess perturbation of b bits over 8 bits: 2^(8 - b) - 1 below 8, else 0. */
-    public static double excess(double bits) {
-        return bits >= 8 ? 0 : Math.pow(2, 8 - bits) - 1;
-    }
+	/** Excess perturbation of b bits over 8 bits: 2^(8 - b) - 1 below 8, else 0. */
+	public static double excess(double bits) {
+		return bits >= 8 ? 0 : Math.pow(2, 8 - bits) - 1;
+	}
 
-    /**
-     * Depth weight of body layer {@code k} of {@code m} body layers: exp(delta (2 t - 1)), t = k / (m - 1) (1 for the
-     * middle layer; the last layer exp(2 delta) times the first).
-     */
-    static double depthWeight(int k, int m, double delta) {
-        double t = m <= 1 ? 0.5 : (double) k / (m - 1);
-        return Math.exp(delta * (2 * t - 1));
-    }
+	/**
+	 * Depth weight of body layer {@code k} of {@code m} body layers: exp(delta (2 t - 1)), t = k / (m - 1) (1 for the
+	 * middle layer; the last layer exp(2 delta) times the first).
+	 */
+	static double depthWeight(int k, int m, double delta) {
+		double t = m <= 1 ? 0.5 : (double) k / (m - 1);
+		return Math.exp(delta * (2 * t - 1));
+	}
 
-    /**
-     * The feature vector of {@code layers} quantized by {@code q}.
-     *
-     * @param u relative user sensitivities per layer index (null = all 1)
-     * @param delta depth slope
-     */
-    public static double[] vector(List<QLayer> layers, Quantization q, double[] u, double delta) {
-        int n = layers.size();
-        int m = 0;
-        for (QLayer l : layers) {
-            if (l.role() == Role.DENSE || l.role() == Role.DEPTHWISE) {
-                m++;
-            }
-        }
-        double sw = 0, sa = 0, s = 0, dwW = 0, dwA = 0;
-        int k = 0, dw = 0;
-        for (int i = 0; i < n; i++) {
-            QLayer l = layers.get(i);
-            if (l.role() == Role.FIRST || l.role() == Role.LAST) {
-                // added on top of the body's mean (not averaged in): quantizing them too always costs more
-                sw += FIRST_LAST_WEIGHT * (u == null ? 1 : u[i]) * excess(DropModel.effectiveWeightBits(l, q));
-                continue;
-            }
-            double w = depthWeight(k++, m, delta) * (u == null ? 1 : u[i]);
-            double ew = w * excess(l.weightBits()), ea = w * excess(l.actBits());
-            sw += ew;
-            sa += ea;
-            s += w;
-            if (l.role() == Role.DEPTHWISE) {
-                dw++;
-                dwW += ew;
-                dwA += ea;
-            }
-        }
-        double[] x = new double[P];
-        if (m == 0) {
-            // no body (a network of two weight layers): the first and the last layer are the whole network, their
-            // activations included
-            s = 2 * FIRST_LAST_WEIGHT;
-            for (int i = 0; i < n; i++) {
-                sa += FIRST_LAST_WEIGHT * (u == null ? 1 : u[i]) * excess(layers.get(i).actBits());
-            }
-        }
-        double wx = s > 0 ? log2(1 + sw / s) : 0, ax = s > 0 ? log2(1 + sa / s) : 0;
-        x[0] = wx;
-        x[1] = ax;
-        x[2] = wx * wx / 4;
-        x[3] = ax * ax / 4;
-        x[4] = m == 0 ? 0 : (double) dw / m;
-        x[5] = sw > 0 ? dwW / sw * wx : 0;
-        x[6] = sa > 0 ? dwA / sa * ax : 0;
-        // layer-wise rounding (AdaRound, GPTQ) fits each layer's weights with float inputs: low-bit activations
-        // hurt it more than block reconstruction that sees them (QDrop's point)
-        boolean layerwise = q.algorithm() == Quantization.Algorithm.ADAROUND || q.algorithm() == Quantization.Algorithm.GPTQ;
-        x[7] = layerwise ? ax : 0;
-        x[8] = layerwise ? x[6] : 0;
-        // GPTQ shares AdaRound's indicator: both are layer-wise rounding against float inputs, and the table's two GPTQ
-        // rows (one source, one with power-of-two scales and 4-bit first/last layers) cannot fit their own level
-        x[9 + (q.algorithm() == Quantization.Algorithm.GPTQ ? Quantization.Algorithm.ADAROUND : q.algorithm()).ordinal()] = 1;
-        return x;
-    }
+	/**
+	 * The feature vector of {@code layers} quantized by {@code q}.
+	 *
+	 * @param u relative user sensitivities per layer index (null = all 1)
+	 * @param delta depth slope
+	 */
+	public static double[] vector(List<QLayer> layers, Quantization q, double[] u, double delta) {
+		int n = layers.size();
+		int m = 0;
+		for (QLayer l : layers) {
+			if (l.role() == Role.DENSE || l.role() == Role.DEPTHWISE) {
+				m++;
+			}
+		}
+		double sw = 0, sa = 0, s = 0, dwW = 0, dwA = 0;
+		int k = 0, dw = 0;
+		for (int i = 0; i < n; i++) {
+			QLayer l = layers.get(i);
+			if (l.role() == Role.FIRST || l.role() == Role.LAST) {
+				// added on top of the body's mean (not averaged in): quantizing them too always costs more
+				sw += FIRST_LAST_WEIGHT * (u == null ? 1 : u[i]) * excess(DropModel.effectiveWeightBits(l, q));
+				continue;
+			}
+			double w = depthWeight(k++, m, delta) * (u == null ? 1 : u[i]);
+			double ew = w * excess(l.weightBits()), ea = w * excess(l.actBits());
+			sw += ew;
+			sa += ea;
+			s += w;
+			if (l.role() == Role.DEPTHWISE) {
+				dw++;
+				dwW += ew;
+				dwA += ea;
+			}
+		}
+		double[] x = new double[P];
+		if (m == 0) {
+			// no body (a network of two weight layers): the first and the last layer are the whole network, their
+			// activations included
+			s = 2 * FIRST_LAST_WEIGHT;
+			for (int i = 0; i < n; i++) {
+				sa += FIRST_LAST_WEIGHT * (u == null ? 1 : u[i]) * excess(layers.get(i).actBits());
+			}
+		}
+		double wx = s > 0 ? log2(1 + sw / s) : 0, ax = s > 0 ? log2(1 + sa / s) : 0;
+		x[0] = wx;
+		x[1] = ax;
+		x[2] = wx * wx / 4;
+		x[3] = ax * ax / 4;
+		x[4] = m == 0 ? 0 : (double) dw / m;
+		x[5] = sw > 0 ? dwW / sw * wx : 0;
+		x[6] = sa > 0 ? dwA / sa * ax : 0;
+		// layer-wise rounding (AdaRound, GPTQ) fits each layer's weights with float inputs: low-bit activations
+		// hurt it more than block reconstruction that sees them (QDrop's point)
+		boolean layerwise = q.algorithm() == Quantization.Algorithm.ADAROUND
+				|| q.algorithm() == Quantization.Algorithm.GPTQ;
+		x[7] = layerwise ? ax : 0;
+		x[8] = layerwise ? x[6] : 0;
+		// GPTQ shares AdaRound's indicator: both are layer-wise rounding against float inputs, and the table's two GPTQ
+		// rows (one source, one with power-of-two scales and 4-bit first/last layers) cannot fit their own level
+		x[9 + (q.algorithm() == Quantization.Algorithm.GPTQ ? Quantization.Algorithm.ADAROUND : q.algorithm())
+				.ordinal()] = 1;
+		return x;
+	}
 
-    /** How far below 8 bit the scheme is, in bits (w_excess + a_excess); 0 = nothing below 8 bit. */
-    static double depthBelow8(double[] x) {
-        return x[0] + x[1];
-    }
+	/** How far below 8 bit the scheme is, in bits (w_excess + a_excess); 0 = nothing below 8 bit. */
+	static double depthBelow8(double[] x) {
+		return x[0] + x[1];
+	}
 
-    /**
-     * Each layer's share of the excess (weights and activations of body layers by s_l e, the first and the last layer
-     * by their own excess), summing to 1 over the layers (all 0 when nothing is below 8 bit). Used to attribute the
-     * second stage's drop to layers.
-     */
-    static double[] shares(List<QLayer> layers, Quantization q, double[] u, double delta) {
-        int n = layers.size();
-        int m = 0;
-        for (QLayer l : layers) {
-            if (l.role() == Role.DENSE || l.role() == Role.DEPTHWISE) {
-                m++;
-            }
-        }
-        double[] e = new double[n];
-        double total = 0;
-        int k = 0;
-        for (int i = 0; i < n; i++) {
-            QLayer l = layers.get(i);
-            if (l.role() == Role.FIRST || l.role() == Role.LAST) {
-                e[i] = FIRST_LAST_WEIGHT * (u == null ? 1 : u[i]) * excess(DropModel.effectiveWeightBits(l, q));
-            } else {
-                e[i] = depthWeight(k++, m, delta) * (u == null ? 1 : u[i]) * (excess(l.weightBits()) + excess(l.actBits()));
-            }
-            total += e[i];
-        }
-        for (int i = 0; i < n; i++) {
-            e[i] = total > 0 ? e[i] / total : 0;
-        }
-        return e;
-    }
+	/**
+	 * Each layer's share of the excess (weights and activations of body layers by s_l e, the first and the last layer
+	 * by their own excess), summing to 1 over the layers (all 0 when nothing is below 8 bit). Used to attribute the
+	 * second stage's drop to layers.
+	 */
+	static double[] shares(List<QLayer> layers, Quantization q, double[] u, double delta) {
+		int n = layers.size();
+		int m = 0;
+		for (QLayer l : layers) {
+			if (l.role() == Role.DENSE || l.role() == Role.DEPTHWISE) {
+				m++;
+			}
+		}
+		double[] e = new double[n];
+		double total = 0;
+		int k = 0;
+		for (int i = 0; i < n; i++) {
+			QLayer l = layers.get(i);
+			if (l.role() == Role.FIRST || l.role() == Role.LAST) {
+				e[i] = FIRST_LAST_WEIGHT * (u == null ? 1 : u[i]) * excess(DropModel.effectiveWeightBits(l, q));
+			} else {
+				e[i] = depthWeight(k++, m, delta) * (u == null ? 1 : u[i])
+						* (excess(l.weightBits()) + excess(l.actBits()));
+			}
+			total += e[i];
+		}
+		for (int i = 0; i < n; i++) {
+			e[i] = total > 0 ? e[i] / total : 0;
+		}
+		return e;
+	}
 
-    private static double log2(double v) {
-        return Math.log(v) / Math.log(2);
-    }
+	private static double log2(double v) {
+		return Math.log(v) / Math.log(2);
+	}
 }

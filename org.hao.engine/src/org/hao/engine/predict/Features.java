@@ -15,28 +15,28 @@ package org.hao.engine.predict;
  * @param pruneRatio MAC-share-weighted mean block-pruning ratio, 0..1
  */
 public record Features(double macsM, double paramsM, double resolution, double invertedResidual, double squeezeExcite,
-        double weightBits, double actBits, double quantNoise, double pruneRatio) {
+		double weightBits, double actBits, double quantNoise, double pruneRatio) {
 
-    /** Quantisation noise term of one layer: 2^(-b/2) averaged over weights and activations. */
-    public static double quantNoise(double weightBits, double actBits) {
-        return 0.5 * (Math.pow(2, -weightBits / 2.0) + Math.pow(2, -actBits / 2.0));
-    }
+	/** Quantisation noise term of one layer: 2^(-b/2) averaged over weights and activations. */
+	public static double quantNoise(double weightBits, double actBits) {
+		return 0.5 * (Math.pow(2, -weightBits / 2.0) + Math.pow(2, -actBits / 2.0));
+	}
 
-    /** Features of a uniformly quantised network. */
-    public static Features uniform(double macsM, double paramsM, double resolution, double invertedResidual,
-            double squeezeExcite, double weightBits, double actBits, double pruneRatio) {
-        return new Features(macsM, paramsM, resolution, invertedResidual, squeezeExcite, weightBits, actBits,
-                quantNoise(weightBits, actBits), pruneRatio);
-    }
+	/** Features of a uniformly quantised network. */
+	public static Features uniform(double macsM, double paramsM, double resolution, double invertedResidual,
+			double squeezeExcite, double weightBits, double actBits, double pruneRatio) {
+		return new Features(macsM, paramsM, resolution, invertedResidual, squeezeExcite, weightBits, actBits,
+				quantNoise(weightBits, actBits), pruneRatio);
+	}
 
-    /** The regression's input vector (before standardisation); order matches {@link #NAMES}. */
-    double[] vector() {
-        double lm = Math.log(macsM);
-        double lp = Math.log(paramsM);
-        return new double[] {lm, lm * lm, lp, lp * lp, Math.log(resolution / 224.0), invertedResidual, squeezeExcite,
-                quantNoise, pruneRatio};
-    }
+	/** The regression's input vector (before standardisation); order matches {@link #NAMES}. */
+	double[] vector() {
+		double lm = Math.log(macsM);
+		double lp = Math.log(paramsM);
+		return new double[]{lm, lm * lm, lp, lp * lp, Math.log(resolution / 224.0), invertedResidual, squeezeExcite,
+				quantNoise, pruneRatio};
+	}
 
-    static final String[] NAMES = {"ln_macs", "ln_macs^2", "ln_params", "ln_params^2", "ln_resolution/224",
-        "inverted_residual", "squeeze_excite", "quant_noise", "prune_ratio"};
+	static final String[] NAMES = {"ln_macs", "ln_macs^2", "ln_params", "ln_params^2", "ln_resolution/224",
+			"inverted_residual", "squeeze_excite", "quant_noise", "prune_ratio"};
 }

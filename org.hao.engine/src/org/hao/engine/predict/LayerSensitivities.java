@@ -31,159 +31,166 @@ import org.apache.commons.csv.CSVRecord;
  * naming file:line. Immutable.
  */
 public final class LayerSensitivities {
-    /** Columns in the order {@link #write} uses. */
-    public static final List<String> COLUMNS = List.of("layer", "bits", "top1_drop", "hessian_trace");
+	/** Columns in the order {@link #write} uses. */
+	public static final List<String> COLUMNS = List.of("layer", "bits", "top1_drop", "hessian_trace");
 
-    /**
-     * One row.
-     *
-     * @param layer layer name
-     * @param line the CSV line it came from (0 when built in code)
-     * @param bits bit-width of the measurement, NaN for a Hessian row
-     * @param top1Drop measured top-1 drop in points at {@code bits}, NaN for a Hessian row
-     * @param hessianTrace average Hessian trace, NaN for a measured-drop row
-     */
-    public record Entry(String layer, long line, double bits, double top1Drop, double hessianTrace) {
-        public boolean measured() {
-            return !Double.isNaN(top1Drop);
-        }
-    }
+	/**
+	 * One row.
+	 *
+	 * @param layer layer name
+	 * @param line the CSV line it came from (0 when built in code)
+	 * @param bits bit-width of the measurement, NaN for a Hessian row
+	 * @param top1Drop measured top-1 drop in points at {@code bits}, NaN for a Hessian row
+	 * @param hessianTrace average Hessian trace, NaN for a measured-drop row
+	 */
+	public record Entry(String layer, long line, double bits, double top1Drop, double hessianTrace) {
+		public boolean measured() {
+			return !Double.isNaN(top1Drop);
+		}
+	}
 
-    private final String file;
-    private final Map<String, Entry> entries;
+	private final String file;
+	private final Map<String, Entry> entries;
 
-    public LayerSensitivities(String file, Collection<Entry> entries) {
-        this.file = file;
-        Map<String, Entry> m = new LinkedHashMap<>();
-        for (Entry e : entries) {
-            m.put(e.layer(), e);
-        }
-        this.entries = java.util.Collections.unmodifiableMap(m);
-    }
+	public LayerSensitivities(String file, Collection<Entry> entries) {
+		this.file = file;
+		Map<String, Entry> m = new LinkedHashMap<>();
+		for (Entry e : entries) {
+			m.put(e.layer(), e);
+		}
+		this.entries = java.util.Collections.unmodifiableMap(m);
+	}
 
-    /** Reads a sensitivity CSV; errors name file:line. */
-    public static LayerSensitivities read(Path csv) {
-        try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-            return read(r, csv.toString());
-        } catch (IOException e) {
-            throw new PredictorDataException(csv.toString(), 0, "cannot read the file: " + e.getMessage());
-        }
-    }
+	/** Reads a sensitivity CSV; errors name file:line. */
+	public static LayerSensitivities read(Path csv) {
+		try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+			return read(r, csv.toString());
+		} catch (IOException e) {
+			throw new PredictorDataException(csv.toString(), 0, "cannot read the file: " + e.getMessage());
+		}
+	}
 
-    /** Reads from {@code reader}; {@code name} is used in messages. */
-    public static LayerSensitivities read(Reader reader, String name) {
-        CSVFormat fmt = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker('#')
-                .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).setTrim(true).get();
-        Map<String, Entry> out = new LinkedHashMap<>();
-        try (CSVParser parser = CSVParser.parse(reader, fmt)) {
-            Map<String, Integer> header = parser.getHeaderMap();
-            if (header == null || !header.containsKey("layer")) {
-                throw new PredictorDataException(name, 1, "missing required column 'layer' (columns: "
-                        + (header == null ? "none" : String.join(",", header.keySet())) + ")");
-            }
-            boolean drops = header.containsKey("top1_drop"), traces = header.containsKey("hessian_trace");
-            if (!drops && !traces) {
-                throw new PredictorDataException(name, 1, "needs column 'top1_drop' (with 'bits') or 'hessian_trace'");
-            }
-            if (drops && !header.containsKey("bits")) {
-                throw new PredictorDataException(name, 1, "column 'top1_drop' needs column 'bits' (the bit-width measured)");
-            }
-            for (String h : header.keySet()) {
-                if (!COLUMNS.contains(h)) {
-                    throw new PredictorDataException(name, 1, "unknown column '" + h + "' (known: " + String.join(", ", COLUMNS) + ")");
-                }
-            }
-            for (CSVRecord rec : parser) {
-                long line = parser.getCurrentLineNumber();
-                if (!rec.isConsistent()) {
-                    throw new PredictorDataException(name, line, "expected " + header.size() + " fields, found " + rec.size());
-                }
-                String layer = rec.get("layer");
-                if (layer.isEmpty()) {
-                    throw new PredictorDataException(name, line, "column layer is empty");
-                }
-                Entry prev = out.get(layer);
-                if (prev != null) {
-                    throw new PredictorDataException(name, line, "layer " + layer + " is listed twice (first on line "
-                            + prev.line() + ")");
-                }
-                double drop = opt(rec, "top1_drop", name, line, -5, 100);
-                double bits = opt(rec, "bits", name, line, 1, 16);
-                double tr = opt(rec, "hessian_trace", name, line, 0, Double.MAX_VALUE);
-                if (Double.isNaN(drop) == Double.isNaN(tr)) {
-                    throw new PredictorDataException(name, line, "give either top1_drop (with bits) or hessian_trace for layer "
-                            + layer + ", not " + (Double.isNaN(drop) ? "neither" : "both"));
-                }
-                if (!Double.isNaN(drop) && Double.isNaN(bits)) {
-                    throw new PredictorDataException(name, line, "column bits is empty: say at which bit-width top1_drop was measured");
-                }
-                out.put(layer, new Entry(layer, line, Double.isNaN(drop) ? Double.NaN : bits, drop, tr));
-            }
-        } catch (IOException | UncheckedIOException e) {
-            throw new PredictorDataException(name, 0, "cannot parse: " + e.getMessage());
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            if (e instanceof PredictorDataException pe) {
-                throw pe;
-            }
-            throw new PredictorDataException(name, 0, "malformed CSV: " + e.getMessage());
-        }
-        return new LayerSensitivities(name, out.values());
-    }
+	/** Reads from {@code reader}; {@code name} is used in messages. */
+	public static LayerSensitivities read(Reader reader, String name) {
+		CSVFormat fmt = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker('#')
+				.setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).setTrim(true).get();
+		Map<String, Entry> out = new LinkedHashMap<>();
+		try (CSVParser parser = CSVParser.parse(reader, fmt)) {
+			Map<String, Integer> header = parser.getHeaderMap();
+			if (header == null || !header.containsKey("layer")) {
+				throw new PredictorDataException(name, 1, "missing required column 'layer' (columns: "
+						+ (header == null ? "none" : String.join(",", header.keySet())) + ")");
+			}
+			boolean drops = header.containsKey("top1_drop"), traces = header.containsKey("hessian_trace");
+			if (!drops && !traces) {
+				throw new PredictorDataException(name, 1, "needs column 'top1_drop' (with 'bits') or 'hessian_trace'");
+			}
+			if (drops && !header.containsKey("bits")) {
+				throw new PredictorDataException(name, 1,
+						"column 'top1_drop' needs column 'bits' (the bit-width measured)");
+			}
+			for (String h : header.keySet()) {
+				if (!COLUMNS.contains(h)) {
+					throw new PredictorDataException(name, 1,
+							"unknown column '" + h + "' (known: " + String.join(", ", COLUMNS) + ")");
+				}
+			}
+			for (CSVRecord rec : parser) {
+				long line = parser.getCurrentLineNumber();
+				if (!rec.isConsistent()) {
+					throw new PredictorDataException(name, line,
+							"expected " + header.size() + " fields, found " + rec.size());
+				}
+				String layer = rec.get("layer");
+				if (layer.isEmpty()) {
+					throw new PredictorDataException(name, line, "column layer is empty");
+				}
+				Entry prev = out.get(layer);
+				if (prev != null) {
+					throw new PredictorDataException(name, line,
+							"layer " + layer + " is listed twice (first on line " + prev.line() + ")");
+				}
+				double drop = opt(rec, "top1_drop", name, line, -5, 100);
+				double bits = opt(rec, "bits", name, line, 1, 16);
+				double tr = opt(rec, "hessian_trace", name, line, 0, Double.MAX_VALUE);
+				if (Double.isNaN(drop) == Double.isNaN(tr)) {
+					throw new PredictorDataException(name, line,
+							"give either top1_drop (with bits) or hessian_trace for layer " + layer + ", not "
+									+ (Double.isNaN(drop) ? "neither" : "both"));
+				}
+				if (!Double.isNaN(drop) && Double.isNaN(bits)) {
+					throw new PredictorDataException(name, line,
+							"column bits is empty: say at which bit-width top1_drop was measured");
+				}
+				out.put(layer, new Entry(layer, line, Double.isNaN(drop) ? Double.NaN : bits, drop, tr));
+			}
+		} catch (IOException | UncheckedIOException e) {
+			throw new PredictorDataException(name, 0, "cannot parse: " + e.getMessage());
+		} catch (IllegalArgumentException | IllegalStateException e) {
+			if (e instanceof PredictorDataException pe) {
+				throw pe;
+			}
+			throw new PredictorDataException(name, 0, "malformed CSV: " + e.getMessage());
+		}
+		return new LayerSensitivities(name, out.values());
+	}
 
-    private static double opt(CSVRecord rec, String col, String file, long line, double lo, double hi) {
-        String s = rec.isMapped(col) ? rec.get(col) : "";
-        if (s.isEmpty()) {
-            return Double.NaN;
-        }
-        double v;
-        try {
-            v = Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            throw new PredictorDataException(file, line, "column " + col + ": '" + s + "' is not a number");
-        }
-        if (!(v >= lo && v <= hi)) {
-            throw new PredictorDataException(file, line, "column " + col + ": " + s + " is outside [" + lo + ", "
-                    + (hi == Double.MAX_VALUE ? "inf" : hi) + "]");
-        }
-        return v;
-    }
+	private static double opt(CSVRecord rec, String col, String file, long line, double lo, double hi) {
+		String s = rec.isMapped(col) ? rec.get(col) : "";
+		if (s.isEmpty()) {
+			return Double.NaN;
+		}
+		double v;
+		try {
+			v = Double.parseDouble(s);
+		} catch (NumberFormatException e) {
+			throw new PredictorDataException(file, line, "column " + col + ": '" + s + "' is not a number");
+		}
+		if (!(v >= lo && v <= hi)) {
+			throw new PredictorDataException(file, line, "column " + col + ": " + s + " is outside [" + lo + ", "
+					+ (hi == Double.MAX_VALUE ? "inf" : hi) + "]");
+		}
+		return v;
+	}
 
-    /** Writes the table with {@link #COLUMNS} (numbers in Locale.ROOT, shortest exact form). */
-    public void write(Writer w) throws IOException {
-        try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new))
-                .setRecordSeparator('\n').get())) {
-            for (Entry e : entries.values()) {
-                p.printRecord(e.layer(), num(e.bits()), num(e.top1Drop()), num(e.hessianTrace()));
-            }
-        }
-    }
+	/** Writes the table with {@link #COLUMNS} (numbers in Locale.ROOT, shortest exact form). */
+	public void write(Writer w) throws IOException {
+		try (CSVPrinter p = new CSVPrinter(w,
+				CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new)).setRecordSeparator('\n').get())) {
+			for (Entry e : entries.values()) {
+				p.printRecord(e.layer(), num(e.bits()), num(e.top1Drop()), num(e.hessianTrace()));
+			}
+		}
+	}
 
-    private static String num(double v) {
-        return Double.isNaN(v) ? "" : Double.toString(v);
-    }
+	private static String num(double v) {
+		return Double.isNaN(v) ? "" : Double.toString(v);
+	}
 
-    /**
-     * Fails with file:line on the first listed layer that {@code layers} does not have (a misspelt name would
-     * otherwise be ignored silently).
-     */
-    public void checkLayers(Set<String> layers) {
-        for (Entry e : entries.values()) {
-            if (!layers.contains(e.layer())) {
-                throw new PredictorDataException(file, e.line(), "no layer " + e.layer() + " in the network (layers: "
-                        + String.join(", ", layers.stream().limit(12).toList()) + (layers.size() > 12 ? ", ..." : "") + ")");
-            }
-        }
-    }
+	/**
+	 * Fails with file:line on the first listed layer that {@code layers} does not have (a misspelt name would
+	 * otherwise be ignored silently).
+	 */
+	public void checkLayers(Set<String> layers) {
+		for (Entry e : entries.values()) {
+			if (!layers.contains(e.layer())) {
+				throw new PredictorDataException(file, e.line(),
+						"no layer " + e.layer() + " in the network (layers: "
+								+ String.join(", ", layers.stream().limit(12).toList())
+								+ (layers.size() > 12 ? ", ..." : "") + ")");
+			}
+		}
+	}
 
-    public Entry get(String layer) {
-        return entries.get(layer);
-    }
+	public Entry get(String layer) {
+		return entries.get(layer);
+	}
 
-    public Collection<Entry> entries() {
-        return entries.values();
-    }
+	public Collection<Entry> entries() {
+		return entries.values();
+	}
 
-    public String file() {
-        return file;
-    }
+	public String file() {
+		return file;
+	}
 }

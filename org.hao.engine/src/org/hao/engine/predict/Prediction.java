@@ -17,5 +17,5 @@ import org.hao.engine.model.Quantization;
  *        architecture's
  */
 public record Prediction(double top1, double low, double high, double floatTop1, double drop, Quantization quantization,
-        String extrapolation, double pruningDrop) {
+		String extrapolation, double pruningDrop) {
 }

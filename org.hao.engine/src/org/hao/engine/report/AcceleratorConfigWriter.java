@@ -20,27 +20,29 @@ import org.hao.engine.results.ParetoPoint;
  * model's mapping ({@link ResultsJson}).
  */
 public final class AcceleratorConfigWriter {
-    /** The format's name and version, written as {@code format}. 3: layers as the results model's records. */
-    public static final String FORMAT = "hao-accelerator-config/3";
+	/** The format's name and version, written as {@code format}. 3: layers as the results model's records. */
+	public static final String FORMAT = "hao-accelerator-config/3";
 
-    private AcceleratorConfigWriter() {
-    }
+	private AcceleratorConfigWriter() {
+	}
 
-    /** What one bitstream needs. */
-    public record Totals(int dsp, int bram18k, int lut) {
-    }
+	/** What one bitstream needs. */
+	public record Totals(int dsp, int bram18k, int lut) {
+	}
 
-    /** The document written. */
-    public record Document(String format, String device, String solver, double latencyMs, double fps, double accuracy,
-            Totals resources, AcceleratorConfig accelerator, Map<String, SubgraphConfig> subgraphs, List<LayerConfig> engines) {
-    }
+	/** The document written. */
+	public record Document(String format, String device, String solver, double latencyMs, double fps, double accuracy,
+			Totals resources, AcceleratorConfig accelerator, Map<String, SubgraphConfig> subgraphs,
+			List<LayerConfig> engines) {
+	}
 
-    public static Document config(ParetoPoint p, String device, String solver) {
-        return new Document(FORMAT, device, solver, p.latencyMs(), p.fps(), p.accuracy(), new Totals(p.dsp(), p.bram18k(), p.lut()),
-                p.config().accelerator(), p.config().subgraphs(), p.config().layers());
-    }
+	public static Document config(ParetoPoint p, String device, String solver) {
+		return new Document(FORMAT, device, solver, p.latencyMs(), p.fps(), p.accuracy(),
+				new Totals(p.dsp(), p.bram18k(), p.lut()), p.config().accelerator(), p.config().subgraphs(),
+				p.config().layers());
+	}
 
-    public static void write(ParetoPoint p, String device, String solver, Path file) throws IOException {
-        ResultsJson.write(config(p, device, solver), file);
-    }
+	public static void write(ParetoPoint p, String device, String solver, Path file) throws IOException {
+		ResultsJson.write(config(p, device, solver), file);
+	}
 }

@@ -21,56 +21,59 @@ import org.hao.engine.results.SearchResult;
  * and bit-widths.
  */
 public final class CsvReport {
-    private CsvReport() {
-    }
+	private CsvReport() {
+	}
 
-    public static void write(SearchResult r, Path file) throws IOException {
-        AtomicFiles.write(file, w -> {
-            List<String> sgNames = new ArrayList<>();
-            if (!r.points().isEmpty()) {
-                sgNames.addAll(r.points().get(0).config().subgraphs().keySet());
-            }
-            List<String> header = new ArrayList<>(List.of("accuracy", "latency_ms", "fps", "dsp", "bram18k", "lut", "energy_mj",
-                    "frames_per_joule", "average_watts", "chosen", "accuracy_low", "accuracy_high", "quantization"));
-            header.addAll(sgNames);
-            try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
-                for (ParetoPoint pt : r.points()) {
-                    String quantization = pt.config().prediction().quantization();
-                    List<Object> row = new ArrayList<>(List.of(pt.accuracy(), pt.latencyMs(), pt.fps(), pt.dsp(), pt.bram18k(),
-                            pt.lut(), pt.energyMj(), pt.framesPerJoule(), pt.averageWatts(), pt == r.chosen(), pt.accuracyLow(), pt.accuracyHigh(),
-                            quantization == null ? "" : quantization));
-                    for (String s : sgNames) {
-                        row.add(describe(pt.config().subgraphs().get(s)));
-                    }
-                    p.printRecord(row);
-                }
-            }
-        });
-    }
+	public static void write(SearchResult r, Path file) throws IOException {
+		AtomicFiles.write(file, w -> {
+			List<String> sgNames = new ArrayList<>();
+			if (!r.points().isEmpty()) {
+				sgNames.addAll(r.points().get(0).config().subgraphs().keySet());
+			}
+			List<String> header = new ArrayList<>(
+					List.of("accuracy", "latency_ms", "fps", "dsp", "bram18k", "lut", "energy_mj", "frames_per_joule",
+							"average_watts", "chosen", "accuracy_low", "accuracy_high", "quantization"));
+			header.addAll(sgNames);
+			try (CSVPrinter p = new CSVPrinter(w,
+					CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
+				for (ParetoPoint pt : r.points()) {
+					String quantization = pt.config().prediction().quantization();
+					List<Object> row = new ArrayList<>(
+							List.of(pt.accuracy(), pt.latencyMs(), pt.fps(), pt.dsp(), pt.bram18k(), pt.lut(),
+									pt.energyMj(), pt.framesPerJoule(), pt.averageWatts(), pt == r.chosen(),
+									pt.accuracyLow(), pt.accuracyHigh(), quantization == null ? "" : quantization));
+					for (String s : sgNames) {
+						row.add(describe(pt.config().subgraphs().get(s)));
+					}
+					p.printRecord(row);
+				}
+			}
+		});
+	}
 
-    /** E.g. "k=5 e=6 w=1.0 d=as written W4A8 prune=0.5 op_bits=conv1:W8A8"; "as written" where the space keeps it. */
-    static String describe(SubgraphConfig c) {
-        return "k=" + kept(c.kernel()) + " e=" + kept(c.expansion()) + " w=" + c.widthMultiplier() + " d=" + kept(c.depth()) + " W"
-                + c.weightBits() + "A" + c.actBits() + " prune=" + c.pruning().ratio()
-                + (c.opPruning().isEmpty() ? "" : " op_pruning=" + opPruning(c.opPruning()))
-                + (c.opBits().isEmpty() ? "" : " op_bits=" + opBits(c.opBits()));
-    }
+	/** E.g. "k=5 e=6 w=1.0 d=as written W4A8 prune=0.5 op_bits=conv1:W8A8"; "as written" where the space keeps it. */
+	static String describe(SubgraphConfig c) {
+		return "k=" + kept(c.kernel()) + " e=" + kept(c.expansion()) + " w=" + c.widthMultiplier() + " d="
+				+ kept(c.depth()) + " W" + c.weightBits() + "A" + c.actBits() + " prune=" + c.pruning().ratio()
+				+ (c.opPruning().isEmpty() ? "" : " op_pruning=" + opPruning(c.opPruning()))
+				+ (c.opBits().isEmpty() ? "" : " op_bits=" + opBits(c.opBits()));
+	}
 
-    private static String kept(Integer v) {
-        return v == null ? "as written" : v.toString();
-    }
+	private static String kept(Integer v) {
+		return v == null ? "as written" : v.toString();
+	}
 
-    /** conv1 -> W8A8 as "conv1:W8A8" (same notation as the subgraph bits). */
-    private static String opBits(Map<String, BitsConfig> ops) {
-        List<String> parts = new ArrayList<>();
-        ops.forEach((op, b) -> parts.add(op + ":W" + b.weightBits() + "A" + b.actBits()));
-        return String.join(",", parts);
-    }
+	/** conv1 -> W8A8 as "conv1:W8A8" (same notation as the subgraph bits). */
+	private static String opBits(Map<String, BitsConfig> ops) {
+		List<String> parts = new ArrayList<>();
+		ops.forEach((op, b) -> parts.add(op + ":W" + b.weightBits() + "A" + b.actBits()));
+		return String.join(",", parts);
+	}
 
-    /** conv1 -> 4x4 blocks at 0.5 as "conv1:4x4@0.5". */
-    private static String opPruning(Map<String, PruningConfig> ops) {
-        List<String> parts = new ArrayList<>();
-        ops.forEach((op, p) -> parts.add(op + ":" + p.blockRows() + "x" + p.blockCols() + "@" + p.ratio()));
-        return String.join(",", parts);
-    }
+	/** conv1 -> 4x4 blocks at 0.5 as "conv1:4x4@0.5". */
+	private static String opPruning(Map<String, PruningConfig> ops) {
+		List<String> parts = new ArrayList<>();
+		ops.forEach((op, p) -> parts.add(op + ":" + p.blockRows() + "x" + p.blockCols() + "@" + p.ratio()));
+		return String.join(",", parts);
+	}
 }

@@ -10,17 +10,17 @@ import org.hao.engine.model.SearchSpec;
  * @param devices the device names, in the order of {@code results}
  * @param results one results document per device (without search, file, objective and constraints, which are here)
  */
-public record CompareDocument(int formatVersion, String search, String file, String objective, SearchConstraints constraints,
-        List<String> devices, List<ResultsDocument> results) {
-    public CompareDocument {
-        devices = List.copyOf(devices);
-        results = List.copyOf(results);
-    }
+public record CompareDocument(int formatVersion, String search, String file, String objective,
+		SearchConstraints constraints, List<String> devices, List<ResultsDocument> results) {
+	public CompareDocument {
+		devices = List.copyOf(devices);
+		results = List.copyOf(results);
+	}
 
-    /** One search on several devices, with the search's context (file may be null). */
-    public static CompareDocument of(List<SearchResult> results, SearchSpec spec, String file) {
-        return new CompareDocument(ResultsJson.FORMAT_VERSION, spec.name(), file, spec.objective().keyword(),
-                SearchConstraints.of(spec.constraints()), results.stream().map(SearchResult::device).toList(),
-                results.stream().map(ResultsDocument::of).toList());
-    }
+	/** One search on several devices, with the search's context (file may be null). */
+	public static CompareDocument of(List<SearchResult> results, SearchSpec spec, String file) {
+		return new CompareDocument(ResultsJson.FORMAT_VERSION, spec.name(), file, spec.objective().keyword(),
+				SearchConstraints.of(spec.constraints()), results.stream().map(SearchResult::device).toList(),
+				results.stream().map(ResultsDocument::of).toList());
+	}
 }

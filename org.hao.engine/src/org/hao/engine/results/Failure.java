@@ -9,18 +9,18 @@ import java.util.Objects;
  * @param message the words shown to the user (CLI {@code skipped:} lines, report, Pareto view)
  */
 public record Failure(FailureKind kind, String message) {
-    public Failure {
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(message, "message");
-    }
+	public Failure {
+		Objects.requireNonNull(kind, "kind");
+		Objects.requireNonNull(message, "message");
+	}
 
-    /** The same failure with {@code suffix} appended to its message. */
-    public Failure withSuffix(String suffix) {
-        return new Failure(kind, message + suffix);
-    }
+	/** The same failure with {@code suffix} appended to its message. */
+	public Failure withSuffix(String suffix) {
+		return new Failure(kind, message + suffix);
+	}
 
-    @Override
-    public String toString() {
-        return message;
-    }
+	@Override
+	public String toString() {
+		return message;
+	}
 }

@@ -20,7 +20,7 @@ import java.util.List;
  * @param lineBufferBytes k rows x input width x input channels x activation bits / 8
  */
 public record LayerConfig(String name, String subgraph, String kind, String in, String out, int kernel, int stride,
-        List<String> inputs, Integer groups, String activation, Integer pa, Integer pe, String weights, String engine,
-        int weightBits, int actBits, double pruningRatio, double latencyMs, int dsp, int bram18k, int lut, long ddrBytes,
-        long weightBufferBytes, long lineBufferBytes) {
+		List<String> inputs, Integer groups, String activation, Integer pa, Integer pe, String weights, String engine,
+		int weightBits, int actBits, double pruningRatio, double latencyMs, int dsp, int bram18k, int lut,
+		long ddrBytes, long weightBufferBytes, long lineBufferBytes) {
 }

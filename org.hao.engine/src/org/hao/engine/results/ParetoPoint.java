@@ -19,28 +19,29 @@ import org.hao.engine.results.PointConfig;
  * @param averageWatts average power while frames run back to back (W): energyMj x fps / 1000 (format 2, issue 16)
  * @param config what to build and train: accelerator, subgraph choices, layers, prediction
  */
-public record ParetoPoint(double accuracy, double accuracyLow, double accuracyHigh, double latencyMs, double fps, int dsp,
-        int bram18k, int lut, double energyMj, double framesPerJoule, double averageWatts, PointConfig config) {
+public record ParetoPoint(double accuracy, double accuracyLow, double accuracyHigh, double latencyMs, double fps,
+		int dsp, int bram18k, int lut, double energyMj, double framesPerJoule, double averageWatts,
+		PointConfig config) {
 
-    /** A point whose interval is the accuracy itself and whose frames per joule and power follow from the energy. */
-    public ParetoPoint(double accuracy, double latencyMs, double fps, int dsp, int bram18k, int lut, double energyMj,
-            PointConfig config) {
-        this(accuracy, accuracy, accuracy, latencyMs, fps, dsp, bram18k, lut, energyMj, framesPerJoule(energyMj),
-                averageWatts(energyMj, fps), config);
-    }
+	/** A point whose interval is the accuracy itself and whose frames per joule and power follow from the energy. */
+	public ParetoPoint(double accuracy, double latencyMs, double fps, int dsp, int bram18k, int lut, double energyMj,
+			PointConfig config) {
+		this(accuracy, accuracy, accuracy, latencyMs, fps, dsp, bram18k, lut, energyMj, framesPerJoule(energyMj),
+				averageWatts(energyMj, fps), config);
+	}
 
-    /** Average power (W) of {@code energyMj} per frame at {@code fps} frames per second: mJ x 1/s / 1000. */
-    public static double averageWatts(double energyMj, double fps) {
-        return energyMj * fps / 1000.0;
-    }
+	/** Average power (W) of {@code energyMj} per frame at {@code fps} frames per second: mJ x 1/s / 1000. */
+	public static double averageWatts(double energyMj, double fps) {
+		return energyMj * fps / 1000.0;
+	}
 
-    /** Frames per joule of an energy per frame (mJ); infinite for 0. */
-    public static double framesPerJoule(double energyMj) {
-        return energyMj > 0 ? 1000.0 / energyMj : Double.POSITIVE_INFINITY;
-    }
+	/** Frames per joule of an energy per frame (mJ); infinite for 0. */
+	public static double framesPerJoule(double energyMj) {
+		return energyMj > 0 ? 1000.0 / energyMj : Double.POSITIVE_INFINITY;
+	}
 
-    /** True when this point is at least as good in both objectives and better in one. */
-    public boolean dominates(ParetoPoint o) {
-        return accuracy >= o.accuracy && latencyMs <= o.latencyMs && (accuracy > o.accuracy || latencyMs < o.latencyMs);
-    }
+	/** True when this point is at least as good in both objectives and better in one. */
+	public boolean dominates(ParetoPoint o) {
+		return accuracy >= o.accuracy && latencyMs <= o.latencyMs && (accuracy > o.accuracy || latencyMs < o.latencyMs);
+	}
 }

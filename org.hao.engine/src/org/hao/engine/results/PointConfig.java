@@ -13,10 +13,10 @@ import java.util.Map;
  * @param params weights (after pruning)
  * @param prediction how its accuracy was predicted
  */
-public record PointConfig(AcceleratorConfig accelerator, Map<String, SubgraphConfig> subgraphs, List<LayerConfig> layers,
-        long macs, long params, PredictionInfo prediction) {
-    public PointConfig {
-        subgraphs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(subgraphs));
-        layers = List.copyOf(layers);
-    }
+public record PointConfig(AcceleratorConfig accelerator, Map<String, SubgraphConfig> subgraphs,
+		List<LayerConfig> layers, long macs, long params, PredictionInfo prediction) {
+	public PointConfig {
+		subgraphs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(subgraphs));
+		layers = List.copyOf(layers);
+	}
 }

@@ -23,57 +23,57 @@ import com.google.gson.Strictness;
  * the CLI, the reports and the IDE to write and to read.
  */
 public final class ResultsJson {
-    /**
-     * Version of the results format, written as {@code format_version}. 1: the first typed format (2026-11-30; before
-     * it, untyped maps without a version). 2: a point's {@code average_watts} (issue 16; a version-1 file reads with 0).
-     */
-    public static final int FORMAT_VERSION = 2;
+	/**
+	 * Version of the results format, written as {@code format_version}. 1: the first typed format (2026-11-30; before
+	 * it, untyped maps without a version). 2: a point's {@code average_watts} (issue 16; a version-1 file reads with 0).
+	 */
+	public static final int FORMAT_VERSION = 2;
 
-    private static final Gson GSON = new GsonBuilder().setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
-            .setPrettyPrinting().serializeNulls().serializeSpecialFloatingPointValues().disableHtmlEscaping()
-            .setStrictness(Strictness.LENIENT).create();
+	private static final Gson GSON = new GsonBuilder()
+			.setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES).setPrettyPrinting().serializeNulls()
+			.serializeSpecialFloatingPointValues().disableHtmlEscaping().setStrictness(Strictness.LENIENT).create();
 
-    private ResultsJson() {
-    }
+	private ResultsJson() {
+	}
 
-    /** The mapping, for writers of other documents built from these records (estimates, accelerator configs). */
-    public static Gson gson() {
-        return GSON;
-    }
+	/** The mapping, for writers of other documents built from these records (estimates, accelerator configs). */
+	public static Gson gson() {
+		return GSON;
+	}
 
-    public static String toJson(Object document) {
-        return GSON.toJson(document);
-    }
+	public static String toJson(Object document) {
+		return GSON.toJson(document);
+	}
 
-    /** Writes atomically: a crash or cancel never leaves half a file, and an existing file is kept until then. */
-    public static void write(Object document, Path file) throws IOException {
-        AtomicFiles.write(file, toJson(document));
-    }
+	/** Writes atomically: a crash or cancel never leaves half a file, and an existing file is kept until then. */
+	public static void write(Object document, Path file) throws IOException {
+		AtomicFiles.write(file, toJson(document));
+	}
 
-    /**
-     * Reads a results file or a comparison file; a search's file comes back as a comparison of one device (its search,
-     * file, objective and constraints at the top).
-     *
-     * @throws IOException when the file cannot be read or is not a HAO results file (the message says why)
-     */
-    public static CompareDocument read(Path file) throws IOException {
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            JsonObject o = JsonParser.parseReader(r).getAsJsonObject();
-            if (o.has("results")) {
-                CompareDocument c = GSON.fromJson(o, CompareDocument.class);
-                if (c.results().isEmpty()) {
-                    throw new JsonParseException("no device in the comparison");
-                }
-                return c;
-            }
-            ResultsDocument d = GSON.fromJson(o, ResultsDocument.class);
-            if (d.device() == null) {
-                throw new JsonParseException("no device");
-            }
-            return new CompareDocument(d.formatVersion(), d.search(), d.file(), d.objective(), d.constraints(),
-                    List.of(d.device()), List.of(d));
-        } catch (RuntimeException e) {
-            throw new IOException(file.getFileName() + " is not a HAO results file: " + e.getMessage(), e);
-        }
-    }
+	/**
+	 * Reads a results file or a comparison file; a search's file comes back as a comparison of one device (its search,
+	 * file, objective and constraints at the top).
+	 *
+	 * @throws IOException when the file cannot be read or is not a HAO results file (the message says why)
+	 */
+	public static CompareDocument read(Path file) throws IOException {
+		try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+			JsonObject o = JsonParser.parseReader(r).getAsJsonObject();
+			if (o.has("results")) {
+				CompareDocument c = GSON.fromJson(o, CompareDocument.class);
+				if (c.results().isEmpty()) {
+					throw new JsonParseException("no device in the comparison");
+				}
+				return c;
+			}
+			ResultsDocument d = GSON.fromJson(o, ResultsDocument.class);
+			if (d.device() == null) {
+				throw new JsonParseException("no device");
+			}
+			return new CompareDocument(d.formatVersion(), d.search(), d.file(), d.objective(), d.constraints(),
+					List.of(d.device()), List.of(d));
+		} catch (RuntimeException e) {
+			throw new IOException(file.getFileName() + " is not a HAO results file: " + e.getMessage(), e);
+		}
+	}
 }

@@ -21,11 +21,11 @@ import org.hao.engine.results.Failure;
  * @param predictor description of the accuracy predictor (table, rows, LOO error)
  */
 public record SearchResult(String solverVersion, String device, List<ParetoPoint> points, ParetoPoint chosen,
-        List<Failure> failures, List<String> warnings, boolean cancelled, boolean complete, long elapsedMs, long ilpSolves,
-        long ilpCacheHits, String predictor) {
-    public SearchResult {
-        points = List.copyOf(points);
-        failures = List.copyOf(failures);
-        warnings = List.copyOf(warnings);
-    }
+		List<Failure> failures, List<String> warnings, boolean cancelled, boolean complete, long elapsedMs,
+		long ilpSolves, long ilpCacheHits, String predictor) {
+	public SearchResult {
+		points = List.copyOf(points);
+		failures = List.copyOf(failures);
+		warnings = List.copyOf(warnings);
+	}
 }

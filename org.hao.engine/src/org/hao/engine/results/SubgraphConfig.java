@@ -13,11 +13,13 @@ import java.util.Map;
  * @param latencyMs the subgraph's share of the frame latency (ms)
  * @param ilpStatus status of the ILP that sized it (OPTIMAL, FEASIBLE, REFERENCE, GPU, ...)
  */
-public record SubgraphConfig(String mode, Integer kernel, Integer expansion, double widthMultiplier, Integer depth, int weightBits,
-        int actBits, PruningConfig pruning, Map<String, PruningConfig> opPruning, Map<String, BitsConfig> opBits,
-        double latencyMs, int dsp, int bram18k, int lut, String ilpStatus) {
-    public SubgraphConfig {
-        opPruning = opPruning == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(opPruning));
-        opBits = opBits == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(opBits));
-    }
+public record SubgraphConfig(String mode, Integer kernel, Integer expansion, double widthMultiplier, Integer depth,
+		int weightBits, int actBits, PruningConfig pruning, Map<String, PruningConfig> opPruning,
+		Map<String, BitsConfig> opBits, double latencyMs, int dsp, int bram18k, int lut, String ilpStatus) {
+	public SubgraphConfig {
+		opPruning = opPruning == null ? Map.of()
+				: java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(opPruning));
+		opBits = opBits == null ? Map.of()
+				: java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(opBits));
+	}
 }

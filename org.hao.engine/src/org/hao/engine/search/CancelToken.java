@@ -2,18 +2,18 @@ package org.hao.engine.search;
 
 /** A cancel flag shared between the caller (IDE job, Ctrl-C handler) and a running search. Thread-safe. */
 public final class CancelToken {
-    private volatile boolean cancelled;
+	private volatile boolean cancelled;
 
-    public void cancel() {
-        cancelled = true;
-    }
+	public void cancel() {
+		cancelled = true;
+	}
 
-    public boolean isCancelled() {
-        return cancelled;
-    }
+	public boolean isCancelled() {
+		return cancelled;
+	}
 
-    /** A token nobody cancels. */
-    public static CancelToken none() {
-        return new CancelToken();
-    }
+	/** A token nobody cancels. */
+	public static CancelToken none() {
+		return new CancelToken();
+	}
 }

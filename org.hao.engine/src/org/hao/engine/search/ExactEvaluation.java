@@ -19,56 +19,56 @@ import org.hao.engine.results.ParetoPoint;
  * replaces), accuracy predicted on the combined network.
  */
 final class ExactEvaluation {
-    /** The evaluated points with the choices that made each; {@code incomplete} when the deadline cut it short. */
-    record Points(List<ParetoPoint> points, List<Map<String, SubgraphChoice>> picks, boolean incomplete) {
-    }
+	/** The evaluated points with the choices that made each; {@code incomplete} when the deadline cut it short. */
+	record Points(List<ParetoPoint> points, List<Map<String, SubgraphChoice>> picks, boolean incomplete) {
+	}
 
-    private ExactEvaluation() {
-    }
+	private ExactEvaluation() {
+	}
 
-    static Points run(SearchRun run, NetworkSpec net, List<List<SubgraphChoice>> choices, List<FrontMerge.Partial> merged,
-            Accelerator reference) {
-        List<Callable<HaoSearch.NetworkEvaluation>> evals = new ArrayList<>();
-        for (FrontMerge.Partial p : merged) {
-            Map<String, SubgraphChoice> pick = pickOf(net, choices, p.picks());
-            evals.add(() -> {
-                if (run.stop.getAsBoolean()) {
-                    return null;
-                }
-                HaoSearch.NetworkEvaluation e;
-                try {
-                    e = HaoSearch.evaluateNetwork(net, pick, run.networks, run.predictor, run.stop, reference);
-                } catch (RuntimeException | OutOfMemoryError | StackOverflowError ex) {
-                    e = new HaoSearch.NetworkEvaluation(null, new Failure(FailureKind.FAULT, "configuration "
-                            + pick.values().stream().map(HaoSearch::describe).toList() + ": " + HaoSearch.fault(ex)));
-                }
-                run.step("network configurations (" + merged.size() + ")");
-                return e;
-            });
-        }
-        List<ParetoPoint> pts = new ArrayList<>();
-        List<Map<String, SubgraphChoice>> picks = new ArrayList<>();
-        boolean incomplete = false;
-        List<HaoSearch.NetworkEvaluation> evaluated = run.runAll(evals);
-        for (int i = 0; i < evaluated.size(); i++) {
-            HaoSearch.NetworkEvaluation e = evaluated.get(i);
-            if (e == null) {
-                incomplete = true;
-            } else if (e.failure() != null) {
-                run.failures.add(e.failure());
-            } else {
-                pts.add(e.point());
-                picks.add(pickOf(net, choices, merged.get(i).picks()));
-            }
-        }
-        return new Points(pts, picks, incomplete);
-    }
+	static Points run(SearchRun run, NetworkSpec net, List<List<SubgraphChoice>> choices,
+			List<FrontMerge.Partial> merged, Accelerator reference) {
+		List<Callable<HaoSearch.NetworkEvaluation>> evals = new ArrayList<>();
+		for (FrontMerge.Partial p : merged) {
+			Map<String, SubgraphChoice> pick = pickOf(net, choices, p.picks());
+			evals.add(() -> {
+				if (run.stop.getAsBoolean()) {
+					return null;
+				}
+				HaoSearch.NetworkEvaluation e;
+				try {
+					e = HaoSearch.evaluateNetwork(net, pick, run.networks, run.predictor, run.stop, reference);
+				} catch (RuntimeException | OutOfMemoryError | StackOverflowError ex) {
+					e = new HaoSearch.NetworkEvaluation(null, new Failure(FailureKind.FAULT, "configuration "
+							+ pick.values().stream().map(HaoSearch::describe).toList() + ": " + HaoSearch.fault(ex)));
+				}
+				run.step("network configurations (" + merged.size() + ")");
+				return e;
+			});
+		}
+		List<ParetoPoint> pts = new ArrayList<>();
+		List<Map<String, SubgraphChoice>> picks = new ArrayList<>();
+		boolean incomplete = false;
+		List<HaoSearch.NetworkEvaluation> evaluated = run.runAll(evals);
+		for (int i = 0; i < evaluated.size(); i++) {
+			HaoSearch.NetworkEvaluation e = evaluated.get(i);
+			if (e == null) {
+				incomplete = true;
+			} else if (e.failure() != null) {
+				run.failures.add(e.failure());
+			} else {
+				pts.add(e.point());
+				picks.add(pickOf(net, choices, merged.get(i).picks()));
+			}
+		}
+		return new Points(pts, picks, incomplete);
+	}
 
-    static Map<String, SubgraphChoice> pickOf(NetworkSpec net, List<List<SubgraphChoice>> choices, int[] picks) {
-        Map<String, SubgraphChoice> pick = new LinkedHashMap<>();
-        for (int s = 0; s < net.subgraphs().size(); s++) {
-            pick.put(net.subgraphs().get(s).name(), choices.get(s).get(picks[s]));
-        }
-        return pick;
-    }
+	static Map<String, SubgraphChoice> pickOf(NetworkSpec net, List<List<SubgraphChoice>> choices, int[] picks) {
+		Map<String, SubgraphChoice> pick = new LinkedHashMap<>();
+		for (int s = 0; s < net.subgraphs().size(); s++) {
+			pick.put(net.subgraphs().get(s).name(), choices.get(s).get(picks[s]));
+		}
+		return pick;
+	}
 }

@@ -7,10 +7,10 @@ package org.hao.engine.search;
  * @param timeLimitSeconds overall time limit; null = the SearchSpec's
  */
 public record SearchOptions(int threads, Double timeLimitSeconds) {
-    /** Cores, the spec's time limit. */
-    public static final SearchOptions DEFAULT = new SearchOptions(0, null);
+	/** Cores, the spec's time limit. */
+	public static final SearchOptions DEFAULT = new SearchOptions(0, null);
 
-    public int effectiveThreads() {
-        return threads >= 1 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors());
-    }
+	public int effectiveThreads() {
+		return threads >= 1 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors());
+	}
 }

@@ -33,7 +33,8 @@ class BuilderTest {
 
 	private static String messages(IFile f) throws CoreException {
 		return Arrays.stream(f.findMarkers(HaoMarkers.TYPE, true, IResource.DEPTH_ZERO))
-				.map(m -> m.getAttribute(IMarker.LINE_NUMBER, 0) + ": " + m.getAttribute(IMarker.MESSAGE, "")).toList().toString();
+				.map(m -> m.getAttribute(IMarker.LINE_NUMBER, 0) + ": " + m.getAttribute(IMarker.MESSAGE, "")).toList()
+				.toString();
 	}
 
 	@Test
@@ -50,7 +51,8 @@ class BuilderTest {
 			}
 		}, TIMEOUT);
 		Ui.write(f, good.replace("depthwise dw1 kernel 3", "depthwise dw1"));
-		Ui.waitUntil("an error marker for the missing kernel", () -> !markers(f, IMarker.SEVERITY_ERROR).isEmpty(), TIMEOUT);
+		Ui.waitUntil("an error marker for the missing kernel", () -> !markers(f, IMarker.SEVERITY_ERROR).isEmpty(),
+				TIMEOUT);
 		// a save may rebuild the file (and re-check its importers) once more, replacing its markers: the Problems view
 		// asks for the resolutions of the marker it shows, so take them from a marker that still exists
 		IMarker[] shown = new IMarker[1];
@@ -71,7 +73,8 @@ class BuilderTest {
 		IMarkerResolution[] fixes = found[0];
 		assertTrue(fixes.length > 0, "no resolution for " + messages(f));
 		fixes[0].run(marker);
-		assertTrue(new String(f.getContents().readAllBytes(), StandardCharsets.UTF_8).contains("depthwise dw1 kernel 3"));
+		assertTrue(
+				new String(f.getContents().readAllBytes(), StandardCharsets.UTF_8).contains("depthwise dw1 kernel 3"));
 		Ui.waitUntil("the error marker to disappear", () -> markers(f, IMarker.SEVERITY_ERROR).isEmpty(), TIMEOUT);
 	}
 
@@ -80,7 +83,7 @@ class BuilderTest {
 	void byteOrderMarkCrLineEndsAndUtf16() throws Exception {
 		IFile f = Ui.exampleIn("builder-test", "toy.hao");
 		String good = Files.readString(Ui.examples().resolve("toy.hao"), StandardCharsets.UTF_8);
-		byte[] bom = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
+		byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 		byte[] text = good.replace("\n", "\r").getBytes(StandardCharsets.UTF_8);
 		byte[] both = new byte[bom.length + text.length];
 		System.arraycopy(bom, 0, both, 0, bom.length);
@@ -98,8 +101,9 @@ class BuilderTest {
 			}
 		}, TIMEOUT);
 		f.setContents(new java.io.ByteArrayInputStream(good.getBytes(StandardCharsets.UTF_16LE)), true, false, null);
-		Ui.waitUntil("one error saying to save as UTF-8", () -> markers(f, IMarker.SEVERITY_ERROR).size() == 1
-				&& markers(f, IMarker.SEVERITY_ERROR).get(0).getAttribute(IMarker.MESSAGE, "").contains("save it as UTF-8"),
+		Ui.waitUntil("one error saying to save as UTF-8",
+				() -> markers(f, IMarker.SEVERITY_ERROR).size() == 1 && markers(f, IMarker.SEVERITY_ERROR).get(0)
+						.getAttribute(IMarker.MESSAGE, "").contains("save it as UTF-8"),
 				TIMEOUT);
 		assertTrue(markers(f, IMarker.SEVERITY_ERROR).get(0).getAttribute(IMarker.LINE_NUMBER, 0) == 1, messages(f));
 		Ui.write(f, good);
@@ -113,14 +117,16 @@ class BuilderTest {
 		IFile f = Ui.exampleIn("builder-test", "mobilenetv2-zu3eg.hao");
 		String example = Files.readString(Ui.examples().resolve("mobilenetv2-zu3eg.hao"), StandardCharsets.UTF_8);
 		assertTrue(example.contains("\t\tdsp <= 306\n"), "the example's constraints changed; update this test");
-		Ui.write(f, example.replace("\t\tdsp <= 306\n", "\t\tdsp <= 306\n\t\tbram18k <= 90\n").replace("\tdevice ZU3EG\n",
-				"\tdevice ZU3EG\n\tarchitecture per-subgraph\n"));
+		Ui.write(f, example.replace("\t\tdsp <= 306\n", "\t\tdsp <= 306\n\t\tbram18k <= 90\n")
+				.replace("\tdevice ZU3EG\n", "\tdevice ZU3EG\n\tarchitecture per-subgraph\n"));
 		Ui.waitUntil("an engine finding on a subgraph", () -> markers(f, IMarker.SEVERITY_WARNING).stream()
 				.anyMatch(m -> m.getAttribute(HaoMarkers.CODE, "").equals(HaoMarkers.ENGINE_FINDING)), TIMEOUT);
 		System.out.println("ENGINE-FINDING markers: " + messages(f));
 		assertTrue(markers(f, IMarker.SEVERITY_ERROR).isEmpty(), messages(f));
 		IMarker finding = markers(f, IMarker.SEVERITY_WARNING).stream()
-				.filter(m -> m.getAttribute(HaoMarkers.CODE, "").equals(HaoMarkers.ENGINE_FINDING)).findFirst().orElseThrow();
-		assertTrue(finding.getAttribute(IMarker.MESSAGE, "").matches("subgraph \\w+ on ZU3EG: .*(DSP|BRAM|LUT).*"), messages(f));
+				.filter(m -> m.getAttribute(HaoMarkers.CODE, "").equals(HaoMarkers.ENGINE_FINDING)).findFirst()
+				.orElseThrow();
+		assertTrue(finding.getAttribute(IMarker.MESSAGE, "").matches("subgraph \\w+ on ZU3EG: .*(DSP|BRAM|LUT).*"),
+				messages(f));
 	}
 }

@@ -64,7 +64,8 @@ class CompareTest {
 		System.out.println("COMPARE status: " + view.statusText());
 		assertTrue(json.exists(), "comparison written next to the model");
 		assertTrue(ResultsFiles.compareReportFile(file).exists(), "side-by-side HTML report written next to the model");
-		assertTrue(Files.readString(ResultsFiles.compareReportFile(file).getLocation().toFile().toPath()).contains("<svg"));
+		assertTrue(Files.readString(ResultsFiles.compareReportFile(file).getLocation().toFile().toPath())
+				.contains("<svg"));
 		List<ParetoResults> fronts = view.fronts();
 		assertEquals(List.of("ZU3EG", "Adreno640"), fronts.stream().map(ParetoResults::device).toList());
 		int rows = 0;
@@ -87,8 +88,10 @@ class CompareTest {
 		view.select(rows - 1); // the last row belongs to the second device
 		assertEquals("device", view.configTree().getItem(0).getText(0));
 		assertEquals("Adreno640", view.configTree().getItem(0).getText(1));
-		assertTrue(java.util.Arrays.stream(view.configTree().getItems()).anyMatch(
-				i -> i.getText(0).equals("accelerator") && i.getText(1).startsWith("mobile GPU")), "the GPU's accelerator row");
+		assertTrue(
+				java.util.Arrays.stream(view.configTree().getItems())
+						.anyMatch(i -> i.getText(0).equals("accelerator") && i.getText(1).startsWith("mobile GPU")),
+				"the GPU's accelerator row");
 		Ui.page().setPartState(Ui.page().getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
 		Ui.flush();
 		Path shot = Ui.screenshot(view.chart().getParent().getParent(), "pareto-compare.png");
@@ -133,8 +136,8 @@ class CompareTest {
 		}
 		CompareJob job = new CompareJob(new CompareRequest(file, null, List.of("ZU3EG", "Adreno640"), null, 1));
 		job.schedule();
-		Ui.waitUntil("the comparison to run", () -> String.valueOf(SearchStatus.get(file)).startsWith("running on ZU3EG"),
-				60_000);
+		Ui.waitUntil("the comparison to run",
+				() -> String.valueOf(SearchStatus.get(file)).startsWith("running on ZU3EG"), 60_000);
 		job.cancel();
 		Ui.waitUntil("the job to end after Cancel", () -> job.getState() == Job.NONE, 30_000);
 		assertEquals("cancelled", SearchStatus.get(file));
@@ -149,6 +152,7 @@ class CompareTest {
 		Ui.waitUntil("the job to end", () -> job.getState() == Job.NONE && SearchStatus.get(file) != null
 				&& !SearchStatus.get(file).startsWith("comparing"), 30_000);
 		String status = SearchStatus.get(file);
-		assertTrue(status.startsWith("not started: no device named 'NoSuchBoard'") && status.contains("Adreno640"), status);
+		assertTrue(status.startsWith("not started: no device named 'NoSuchBoard'") && status.contains("Adreno640"),
+				status);
 	}
 }

@@ -44,19 +44,25 @@ class ConcurrencyTest {
 
 	/** The toy network with a space big enough that a search takes seconds, not milliseconds. */
 	private static String wider(String toy, int seed) {
-		String s = toy.replace("kernel { 3, 5 }", "kernel { 3, 5, 7 }\n\t\texpand { 2, 4, 6 }\n\t\twidth { 0.5, 0.75, 1.0 }")
+		String s = toy
+				.replace("kernel { 3, 5 }", "kernel { 3, 5, 7 }\n\t\texpand { 2, 4, 6 }\n\t\twidth { 0.5, 0.75, 1.0 }")
 				.replace("seed 1", "seed " + seed);
 		assertTrue(s.contains("expand { 2, 4, 6 }") && s.contains("seed " + seed), "the toy example changed: " + s);
-		return s.replace("space ToySpace for Toy {", "space ToySpace for Toy {\n\tsubgraph all { bits weights { 4, 8 } activations { 8 } }");
+		return s.replace("space ToySpace for Toy {",
+				"space ToySpace for Toy {\n\tsubgraph all { bits weights { 4, 8 } activations { 8 } }");
 	}
 
 	/** The frontier the engine gives for {@code text} without the IDE. */
 	private static JsonElement headless(IFile file, String text) {
-		ParsedDocument parsed = DocumentParser.parse(text, DocumentParser.uriOf(file), 0, org.eclipse.xtext.validation.CheckMode.ALL, () -> false);
-		SearchSpec spec = new ModelMapper().toSearches(parsed.model().getElements().stream()
-				.filter(org.hao.dsl.hao.Search.class::isInstance).map(org.hao.dsl.hao.Search.class::cast).findFirst().orElseThrow())
+		ParsedDocument parsed = DocumentParser.parse(text, DocumentParser.uriOf(file), 0,
+				org.eclipse.xtext.validation.CheckMode.ALL, () -> false);
+		SearchSpec spec = new ModelMapper()
+				.toSearches(parsed.model().getElements().stream().filter(org.hao.dsl.hao.Search.class::isInstance)
+						.map(org.hao.dsl.hao.Search.class::cast).findFirst().orElseThrow())
 				.get(0);
-		return JsonParser.parseString(ResultsJson.toJson(ResultsDocument.of(HaoSearch.run(spec, new SearchOptions(1, LIMIT_S), null, new CancelToken()))))
+		return JsonParser
+				.parseString(ResultsJson.toJson(ResultsDocument
+						.of(HaoSearch.run(spec, new SearchOptions(1, LIMIT_S), null, new CancelToken()))))
 				.getAsJsonObject().get("points");
 	}
 
@@ -98,13 +104,15 @@ class ConcurrencyTest {
 		Ui.flush();
 		boolean overlapped = jobA.getState() == Job.RUNNING || jobB.getState() == Job.RUNNING;
 		editor.doSave(null);
-		Job build = Job.create("test build",
-				(ICoreRunnable) m -> ResourcesPlugin.getWorkspace().build(IncrementalProjectBuilder.INCREMENTAL_BUILD, m));
+		Job build = Job.create("test build", (ICoreRunnable) m -> ResourcesPlugin.getWorkspace()
+				.build(IncrementalProjectBuilder.INCREMENTAL_BUILD, m));
 		build.schedule();
 		Ui.waitUntil("both searches and the build to end",
-				() -> jobA.getState() == Job.NONE && jobB.getState() == Job.NONE && build.getState() == Job.NONE, 300_000);
+				() -> jobA.getState() == Job.NONE && jobB.getState() == Job.NONE && build.getState() == Job.NONE,
+				300_000);
 		System.out.println("RELIABILITY IDE: two searches + edit + save + build in " + (System.currentTimeMillis() - t0)
-				+ " ms (overlapped with the edit: " + overlapped + "); status A: " + SearchStatus.get(a) + "; B: " + SearchStatus.get(b));
+				+ " ms (overlapped with the edit: " + overlapped + "); status A: " + SearchStatus.get(a) + "; B: "
+				+ SearchStatus.get(b));
 		assertEquals(IStatus.OK, jobA.getResult().getSeverity(), String.valueOf(SearchStatus.get(a)));
 		assertEquals(IStatus.OK, jobB.getResult().getSeverity(), String.valueOf(SearchStatus.get(b)));
 		JsonElement gotA = written(a), gotB = written(b);

@@ -31,7 +31,8 @@ class DependencyTest {
 		try {
 			return Arrays.stream(f.findMarkers(HaoMarkers.TYPE, true, IResource.DEPTH_ZERO))
 					.filter(m -> m.getAttribute(IMarker.SEVERITY, -1) == IMarker.SEVERITY_ERROR)
-					.map(m -> m.getAttribute(IMarker.LINE_NUMBER, 0) + ": " + m.getAttribute(IMarker.MESSAGE, "")).toList();
+					.map(m -> m.getAttribute(IMarker.LINE_NUMBER, 0) + ": " + m.getAttribute(IMarker.MESSAGE, ""))
+					.toList();
 		} catch (CoreException e) {
 			throw new IllegalStateException(e);
 		}
@@ -54,8 +55,8 @@ class DependencyTest {
 		HaoEditor editor = Ui.open(files.search);
 		try {
 			long searchStamp = files.search.getModificationStamp();
-			Ui.waitUntil("the builder to check both files", () -> DependencyIndex.get().importersOf(files.net)
-					.contains(files.search), TIMEOUT);
+			Ui.waitUntil("the builder to check both files",
+					() -> DependencyIndex.get().importersOf(files.net).contains(files.search), TIMEOUT);
 			Ui.waitUntil("no error marker on search.hao", () -> errorMarkers(files.search).isEmpty(), TIMEOUT);
 			Ui.waitUntil("no error annotation in the search.hao editor",
 					() -> editor.model().latest() != null && errorAnnotations(editor).isEmpty(), TIMEOUT);
@@ -69,7 +70,8 @@ class DependencyTest {
 					errorMarkers(files.search).toString());
 			Ui.waitUntil("an error annotation in the open search.hao editor", () -> !errorAnnotations(editor).isEmpty(),
 					TIMEOUT);
-			assertTrue(errorAnnotations(editor).stream().anyMatch(a -> a.contains("Toy")), errorAnnotations(editor).toString());
+			assertTrue(errorAnnotations(editor).stream().anyMatch(a -> a.contains("Toy")),
+					errorAnnotations(editor).toString());
 			assertEquals(searchStamp, files.search.getModificationStamp(), "search.hao was not touched");
 			assertTrue(!editor.isDirty(), "the search.hao editor was not edited");
 

@@ -45,7 +45,8 @@ class EditorTest {
 		editor = Ui.open(file);
 		doc = editor.document();
 		Ui.waitUntil("first reconcile", () -> editor.model().latest() != null, TIMEOUT);
-		Ui.waitUntil("semantic colouring installed", () -> !editor.semanticHighlighter().highlights().isEmpty(), TIMEOUT);
+		Ui.waitUntil("semantic colouring installed", () -> !editor.semanticHighlighter().highlights().isEmpty(),
+				TIMEOUT);
 	}
 
 	@AfterEach
@@ -57,7 +58,8 @@ class EditorTest {
 	private StyleRange styleAt(int offset) {
 		StyledText text = editor.viewer().getTextWidget();
 		StyleRange r = text.getStyleRangeAtOffset(offset);
-		assertNotNull(r, "no style at " + offset + " ('" + doc.get().substring(offset, Math.min(doc.getLength(), offset + 10)) + "')");
+		assertNotNull(r, "no style at " + offset + " ('"
+				+ doc.get().substring(offset, Math.min(doc.getLength(), offset + 10)) + "')");
 		return r;
 	}
 
@@ -85,7 +87,8 @@ class EditorTest {
 	}
 
 	private List<String> proposals(int offset) {
-		ICompletionProposal[] ps = new HaoCompletionProcessor(editor.model()).computeCompletionProposals(editor.viewer(), offset);
+		ICompletionProposal[] ps = new HaoCompletionProcessor(editor.model())
+				.computeCompletionProposals(editor.viewer(), offset);
 		return Arrays.stream(ps).map(ICompletionProposal::getDisplayString).toList();
 	}
 
@@ -123,16 +126,17 @@ class EditorTest {
 	void byteOrderMarkAndCrLineEndsAreNoErrors() throws Exception {
 		String toy = doc.get();
 		doc.set("\uFEFF" + toy.replace("depthwise dw1 kernel 3", "depthwise dw1").replace("\n", "\r"));
-		Ui.waitUntil("an error annotation for the missing kernel", () -> issueAnnotations().stream()
-				.anyMatch(a -> a.getType().equals(IssueAnnotation.ERROR)), TIMEOUT);
+		Ui.waitUntil("an error annotation for the missing kernel",
+				() -> issueAnnotations().stream().anyMatch(a -> a.getType().equals(IssueAnnotation.ERROR)), TIMEOUT);
 		List<String> errors = issueAnnotations().stream().filter(a -> a.getType().equals(IssueAnnotation.ERROR))
 				.map(a -> a.issue().getLineNumber() + ": " + a.getText()).toList();
 		assertEquals(1, errors.size(), errors.toString());
 		assertTrue(errors.get(0).startsWith("9: ") && errors.get(0).contains("kernel"), errors.toString());
 		doc.set("\uFEFF" + toy.replace("\n", "\r"));
-		Ui.waitUntil("no error annotation", () -> issueAnnotations().stream()
-				.noneMatch(a -> a.getType().equals(IssueAnnotation.ERROR)) && editor.model().latest() != null
-				&& editor.model().latest().text().equals(doc.get()), TIMEOUT);
+		Ui.waitUntil("no error annotation",
+				() -> issueAnnotations().stream().noneMatch(a -> a.getType().equals(IssueAnnotation.ERROR))
+						&& editor.model().latest() != null && editor.model().latest().text().equals(doc.get()),
+				TIMEOUT);
 		doc.set(toy);
 	}
 
@@ -142,42 +146,47 @@ class EditorTest {
 				"the toy example is valid: " + issueAnnotations().stream().map(Annotation::getText).toList());
 		int kernel = offsetOf("dw1 kernel 3") + "dw1".length();
 		doc.replace(kernel, " kernel 3".length(), "");
-		Ui.waitUntil("an error annotation for the missing kernel", () -> issueAnnotations().stream()
-				.anyMatch(a -> a.getType().equals(IssueAnnotation.ERROR) && a.getText().contains("kernel")), 30_000);
+		Ui.waitUntil("an error annotation for the missing kernel",
+				() -> issueAnnotations().stream()
+						.anyMatch(a -> a.getType().equals(IssueAnnotation.ERROR) && a.getText().contains("kernel")),
+				30_000);
 		ISourceViewer viewer = editor.viewer();
 		int caret = offsetOf("depthwise dw1");
-		ICompletionProposal[] fixes = new HaoQuickAssistProcessor().computeQuickAssistProposals(new IQuickAssistInvocationContext() {
-			@Override
-			public int getOffset() {
-				return caret;
-			}
+		ICompletionProposal[] fixes = new HaoQuickAssistProcessor()
+				.computeQuickAssistProposals(new IQuickAssistInvocationContext() {
+					@Override
+					public int getOffset() {
+						return caret;
+					}
 
-			@Override
-			public int getLength() {
-				return 0;
-			}
+					@Override
+					public int getLength() {
+						return 0;
+					}
 
-			@Override
-			public ISourceViewer getSourceViewer() {
-				return viewer;
-			}
-		});
-		ICompletionProposal add = Arrays.stream(fixes).filter(p -> p.getDisplayString().contains("kernel 3")).findFirst()
-				.orElseThrow(() -> new AssertionError("no 'add kernel' fix in " + Arrays.toString(fixes)));
+					@Override
+					public ISourceViewer getSourceViewer() {
+						return viewer;
+					}
+				});
+		ICompletionProposal add = Arrays.stream(fixes).filter(p -> p.getDisplayString().contains("kernel 3"))
+				.findFirst().orElseThrow(() -> new AssertionError("no 'add kernel' fix in " + Arrays.toString(fixes)));
 		add.apply(doc);
 		assertTrue(doc.get().contains("depthwise dw1 kernel 3"), doc.get());
-		Ui.waitUntil("the error annotation to disappear", () -> issueAnnotations().stream()
-				.noneMatch(a -> a.getType().equals(IssueAnnotation.ERROR)), 30_000);
+		Ui.waitUntil("the error annotation to disappear",
+				() -> issueAnnotations().stream().noneMatch(a -> a.getType().equals(IssueAnnotation.ERROR)), 30_000);
 	}
 
 	@Test
 	void hoverOutlineGoToDefinitionAndToggleComment() throws Exception {
-		String hover = new HaoTextHover(editor.model(), editor.estimates()).getHoverInfo(editor.viewer(), new Region(offsetOf("ZU3EG"), 0));
+		String hover = new HaoTextHover(editor.model(), editor.estimates()).getHoverInfo(editor.viewer(),
+				new Region(offsetOf("ZU3EG"), 0));
 		assertNotNull(hover);
 		assertTrue(hover.contains("dsp 360"), hover);
 
 		List<OutlineNode> outline = OutlineNode.of(editor.model().latest().model());
-		assertEquals(List.of("network Toy", "space ToySpace", "search toy_zu3eg"), outline.stream().map(OutlineNode::label).toList());
+		assertEquals(List.of("network Toy", "space ToySpace", "search toy_zu3eg"),
+				outline.stream().map(OutlineNode::label).toList());
 		assertEquals(3, outline.get(0).children().size());
 
 		int ref = offsetOf("from stem_conv") + "from ".length();
@@ -198,10 +207,13 @@ class EditorTest {
 
 	@Test
 	void inlineEstimatesOnTheToyNetwork() {
-		Ui.waitUntil("current estimates", () -> editor.estimates().isInstalledCurrent() && !editor.estimates().labels().isEmpty(), TIMEOUT);
+		Ui.waitUntil("current estimates",
+				() -> editor.estimates().isInstalledCurrent() && !editor.estimates().labels().isEmpty(), TIMEOUT);
 		List<String> labels = editor.estimates().labels();
 		assertTrue(labels.stream().anyMatch(l -> l.matches("\u2248 \\d+\\.\\d fps on ZU3EG.*")), labels.toString());
-		assertTrue(labels.stream().anyMatch(l -> l.matches("\\d+\\.\\d\\d ms \u00b7 (conv|depthwise)( \\+ (conv|depthwise))? engine")),
+		assertTrue(
+				labels.stream().anyMatch(
+						l -> l.matches("\\d+\\.\\d\\d ms \u00b7 (conv|depthwise)( \\+ (conv|depthwise))? engine")),
 				labels.toString());
 	}
 

@@ -40,13 +40,15 @@ class EstimateMiningTest {
 		String capped = toy.replace("fps >= 1000", "fps >= 1 dsp <= 24");
 		java.util.List<String> texts = texts(capped);
 		System.out.println("ESTIMATES under dsp <= 24 (uncapped max " + uncapped + " DSP): " + texts);
-		assertTrue(uncapped > 24, "the toy's base configuration must need more than the cap for this test: " + uncapped);
+		assertTrue(uncapped > 24,
+				"the toy's base configuration must need more than the cap for this test: " + uncapped);
 		assertTrue(maxSubgraphDsp(capped) <= 24, texts.toString());
 	}
 
 	private static java.util.List<String> texts(String text) {
 		org.hao.dsl.ui.ParsedDocument parsed = org.hao.dsl.ui.DocumentParser.parse(text,
-				org.eclipse.emf.common.util.URI.createURI("memory:/caps.hao"), 0, org.eclipse.xtext.validation.CheckMode.ALL, () -> false);
+				org.eclipse.emf.common.util.URI.createURI("memory:/caps.hao"), 0,
+				org.eclipse.xtext.validation.CheckMode.ALL, () -> false);
 		return org.hao.dsl.ui.estimate.EstimateComputer.compute(parsed).entries().stream()
 				.filter(e -> e.key().startsWith("subgraph:")).map(org.hao.dsl.ui.estimate.EstimateEntry::text).toList();
 	}
@@ -71,30 +73,40 @@ class EstimateMiningTest {
 		editor.getSite().getShell().setBounds(0, 0, 1280, 1024);
 		Ui.page().setPartState(Ui.page().getReference(editor), org.eclipse.ui.IWorkbenchPage.STATE_MAXIMIZED);
 		EstimateService estimates = editor.estimates();
-		Ui.waitUntil("current estimates", () -> estimates.isInstalledCurrent() && !estimates.labels().isEmpty(), TIMEOUT);
+		Ui.waitUntil("current estimates", () -> estimates.isInstalledCurrent() && !estimates.labels().isEmpty(),
+				TIMEOUT);
 		System.out.println("ESTIMATES " + estimates.labels());
 		assertTrue(estimates.labels().stream().anyMatch(l -> l.matches(LAYER)), estimates.labels().toString());
 		assertTrue(estimates.labels().stream().anyMatch(l -> l.matches("subgraph: \\d+\\.\\d\\d ms on the overlay")),
 				estimates.labels().toString());
 		// the network line names the accelerator: architecture, engine sizes, what the bitstream needs
-		assertTrue(estimates.labels().stream().anyMatch(l -> l.matches("overlay overlay \u00b7 conv \\d+x\\d+x\\d+ \\(PPxICPxOCP\\)"
-				+ " \u00b7 depthwise \\d+x\\d+ \u00b7 .* fps \u00b7 \\d+ DSP \u00b7 \\d+ BRAM on ZU3EG")), estimates.labels().toString());
-		// the search summary: frames per second, or (the engine's verdict for MobileNetV2 at INT8) which subgraph does not fit
-		assertTrue(estimates.labels().stream().anyMatch(l -> l.matches("(\u2248 \\d+\\.\\d fps|base configuration does not fit) .*ZU3EG.*")),
+		assertTrue(estimates.labels().stream()
+				.anyMatch(l -> l.matches("overlay overlay \u00b7 conv \\d+x\\d+x\\d+ \\(PPxICPxOCP\\)"
+						+ " \u00b7 depthwise \\d+x\\d+ \u00b7 .* fps \u00b7 \\d+ DSP \u00b7 \\d+ BRAM on ZU3EG")),
 				estimates.labels().toString());
-		String hover = new org.hao.dsl.ui.hover.HaoTextHover(editor.model(), editor.estimates()).getHoverInfo(editor.viewer(),
+		// the search summary: frames per second, or (the engine's verdict for MobileNetV2 at INT8) which subgraph does not fit
+		assertTrue(
+				estimates.labels().stream()
+						.anyMatch(l -> l.matches("(\u2248 \\d+\\.\\d fps|base configuration does not fit) .*ZU3EG.*")),
+				estimates.labels().toString());
+		String hover = new org.hao.dsl.ui.hover.HaoTextHover(editor.model(), editor.estimates()).getHoverInfo(
+				editor.viewer(),
 				new org.eclipse.jface.text.Region(editor.document().get().indexOf("mbconv b2") + 8, 0));
-		assertTrue(hover != null && hover.contains("mbconv b2") && hover.matches("(?s).*Estimate: " + LAYER + ".*"), hover);
+		assertTrue(hover != null && hover.contains("mbconv b2") && hover.matches("(?s).*Estimate: " + LAYER + ".*"),
+				hover);
 		String networkHover = estimates.hoverText(editor.model().latest().model().getElements().get(0));
-		assertTrue(networkHover != null && networkHover.startsWith("overlay"), "the network's hover names its accelerator: " + networkHover);
+		assertTrue(networkHover != null && networkHover.startsWith("overlay"),
+				"the network's hover names its accelerator: " + networkHover);
 
 		// an edit: the old values are marked, never shown as current, until the new version is estimated
 		IDocument doc = editor.document();
 		int out = doc.get().indexOf("out 1280");
 		doc.replace(out, "out 1280".length(), "out 640");
 		assertFalse(estimates.isInstalledCurrent());
-		assertTrue(estimates.labels().stream().allMatch(l -> l.startsWith("(updating)")), estimates.labels().toString());
-		Ui.waitUntil("estimates of the edited version", () -> estimates.isInstalledCurrent() && !estimates.labels().isEmpty(), TIMEOUT);
+		assertTrue(estimates.labels().stream().allMatch(l -> l.startsWith("(updating)")),
+				estimates.labels().toString());
+		Ui.waitUntil("estimates of the edited version",
+				() -> estimates.isInstalledCurrent() && !estimates.labels().isEmpty(), TIMEOUT);
 
 		// a marker next to the minings for the screenshot: an out-of-range depth in the space (the network itself stays
 		// estimable; an error in the network would leave nothing to estimate), saved so the builder marks it too
@@ -105,12 +117,14 @@ class EstimateMiningTest {
 		Ui.waitUntil("a builder marker", () -> {
 			try {
 				return file.findMarkers(HaoMarkers.TYPE, true, IResource.DEPTH_ZERO).length > 0
-						&& file.findMarkers(HaoMarkers.TYPE, true, IResource.DEPTH_ZERO)[0].getAttribute(IMarker.SEVERITY, 0) == IMarker.SEVERITY_ERROR;
+						&& file.findMarkers(HaoMarkers.TYPE, true, IResource.DEPTH_ZERO)[0]
+								.getAttribute(IMarker.SEVERITY, 0) == IMarker.SEVERITY_ERROR;
 			} catch (Exception e) {
 				return false;
 			}
 		}, TIMEOUT);
-		Ui.waitUntil("estimates of the saved version", () -> estimates.isInstalledCurrent() && !estimates.labels().isEmpty(), TIMEOUT);
+		Ui.waitUntil("estimates of the saved version",
+				() -> estimates.isInstalledCurrent() && !estimates.labels().isEmpty(), TIMEOUT);
 		// and the viewer really paints them: its annotation model holds the code-mining annotations
 		Ui.waitUntil("code minings in the viewer", () -> miningAnnotations(editor) >= 10, 20_000);
 		editor.selectAndReveal(doc.get().indexOf("subgraph s4"), 0);
@@ -124,7 +138,8 @@ class EstimateMiningTest {
 	/** Code-mining annotations live in the viewer's visual annotation model (the document's model is attached to it). */
 	private static int miningAnnotations(HaoEditor editor) {
 		int n = 0;
-		var model = ((org.eclipse.jface.text.source.ISourceViewerExtension2) editor.viewer()).getVisualAnnotationModel();
+		var model = ((org.eclipse.jface.text.source.ISourceViewerExtension2) editor.viewer())
+				.getVisualAnnotationModel();
 		for (Iterator<Annotation> it = model.getAnnotationIterator(); it.hasNext();) {
 			Annotation a = it.next();
 			if (a.getClass().getSimpleName().startsWith("CodeMining")) {

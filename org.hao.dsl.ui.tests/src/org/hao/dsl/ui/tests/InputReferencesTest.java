@@ -92,8 +92,8 @@ class InputReferencesTest {
 	@Test
 	void completionAfterInProposesTheOps() {
 		int at = offsetOf("in conv3, shortcut") + "in ".length();
-		ICompletionProposal[] ps = new HaoCompletionProcessor(editor.model()).computeCompletionProposals(editor.viewer(),
-				at);
+		ICompletionProposal[] ps = new HaoCompletionProcessor(editor.model())
+				.computeCompletionProposals(editor.viewer(), at);
 		List<String> proposals = Arrays.stream(ps).map(ICompletionProposal::getDisplayString).toList();
 		for (String op : List.of("conv1", "conv2", "conv3", "shortcut")) {
 			assertTrue(proposals.stream().anyMatch(p -> p.startsWith(op)), op + " not proposed: " + proposals);

@@ -39,7 +39,8 @@ class LaunchTest {
 		}
 		assertEquals(java.util.List.of("network", "accelerator", "prediction"), java.util.List.copyOf(roots.keySet()));
 		org.eclipse.swt.widgets.TreeItem accelerator = roots.get("accelerator");
-		assertTrue(accelerator.getText(1).startsWith(point.config().accelerator().architecture()), accelerator.getText(1));
+		assertTrue(accelerator.getText(1).startsWith(point.config().accelerator().architecture()),
+				accelerator.getText(1));
 		assertTrue(java.util.Arrays.stream(accelerator.getItems()).anyMatch(i -> i.getText(0).equals("resources")
 				&& i.getText(1).contains(point.config().accelerator().dsp() + " DSP")));
 		org.eclipse.swt.widgets.TreeItem network = roots.get("network");
@@ -60,7 +61,8 @@ class LaunchTest {
 				var config = point.config().layers().stream().filter(l -> l.name().equals(layer.getText(0))).findFirst()
 						.orElseThrow(() -> new AssertionError("no layer " + layer.getText(0)));
 				assertEquals(name, config.subgraph(), "layer " + config.name() + " under its subgraph");
-				assertTrue(layer.getText(1).contains(String.format(java.util.Locale.ROOT, "%.3f ms", config.latencyMs())),
+				assertTrue(
+						layer.getText(1).contains(String.format(java.util.Locale.ROOT, "%.3f ms", config.latencyMs())),
 						layer.getText(1));
 			}
 		}
@@ -84,12 +86,14 @@ class LaunchTest {
 		ParetoView view = Ui.waitFor("the Pareto view with points", () -> {
 			ParetoView v = (ParetoView) Ui.page().findView(ParetoView.ID);
 			// the view may still show another file (an earlier test's comparison): wait for this file's results
-			return v != null && file.equals(v.modelFile()) && v.results() != null && !v.results().points().isEmpty() ? v : null;
+			return v != null && file.equals(v.modelFile()) && v.results() != null && !v.results().points().isEmpty() ? v
+					: null;
 		}, TIMEOUT);
 		assertTrue(results.exists(), "results written next to the model");
 		assertTrue(ResultsFiles.reportFile(results).exists(), "HTML report written next to the results");
 		ParetoResults r = view.results();
-		System.out.println("PARETO " + r.points().size() + " points, chosen " + r.chosen() + ", status: " + view.statusText());
+		System.out.println(
+				"PARETO " + r.points().size() + " points, chosen " + r.chosen() + ", status: " + view.statusText());
 		assertEquals("mbv2_zu3eg_60fps", r.search());
 		assertEquals("ZU3EG", r.device());
 		assertNotNull(r.latencyBudgetMs(), "the fps constraint becomes a latency budget line");
@@ -98,7 +102,8 @@ class LaunchTest {
 		org.eclipse.swtchart.IErrorBar bars = view.chart().getSeriesSet().getSeries("frontier").getYErrorBar();
 		assertTrue(bars.isVisible(), "error bars on the frontier");
 		assertEquals(r.points().size(), bars.getPlusErrors().length);
-		assertTrue(r.points().get(0).accuracyHigh() > r.points().get(0).accuracy(), "the results file has the interval");
+		assertTrue(r.points().get(0).accuracyHigh() > r.points().get(0).accuracy(),
+				"the results file has the interval");
 		view.select(0);
 		assertConfigurationTree(view.configTree(), r.points().get(0));
 		Ui.page().setPartState(Ui.page().getReference(view), IWorkbenchPage.STATE_MAXIMIZED);

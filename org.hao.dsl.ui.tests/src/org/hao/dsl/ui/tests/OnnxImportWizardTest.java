@@ -33,8 +33,9 @@ class OnnxImportWizardTest {
 			OnnxImportWizard.Page page = (OnnxImportWizard.Page) wizard.getPages()[0];
 			page.setModel(fixture("upsampler-unsupported.onnx").toString());
 			assertFalse(page.isPageComplete());
-			assertTrue(page.getErrorMessage() != null
-					&& page.getErrorMessage().contains("node '/up/Resize' (Resize): op type not supported"),
+			assertTrue(
+					page.getErrorMessage() != null
+							&& page.getErrorMessage().contains("node '/up/Resize' (Resize): op type not supported"),
 					page.getErrorMessage());
 			page.setModel(fixture("shufflenet_v2_x1_0.onnx").toString());
 			assertTrue(page.isPageComplete(), page.getErrorMessage());

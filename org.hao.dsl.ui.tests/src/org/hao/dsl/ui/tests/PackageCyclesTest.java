@@ -28,7 +28,8 @@ class PackageCyclesTest {
 			if (p.equals("org.hao.dsl.ui")) {
 				return SliceIdentifier.of("ui");
 			}
-			return p.startsWith("org.hao.dsl.ui.") ? SliceIdentifier.of(p.substring("org.hao.dsl.ui.".length()).split("\\.")[0])
+			return p.startsWith("org.hao.dsl.ui.")
+					? SliceIdentifier.of(p.substring("org.hao.dsl.ui.".length()).split("\\.")[0])
 					: SliceIdentifier.ignore();
 		}
 

@@ -67,18 +67,21 @@ class ParetoExportTest {
 			assertTrue(view.exportSelected(py, onnx), view.statusText());
 			assertTrue(view.statusText().contains("exported point " + (i + 1)), view.statusText());
 			ExpandedNetwork expected = NetworkExpander.expand(spec.network(), PointChoices.of(point));
-			ExpandedNetwork back = NetworkExpander.expand(OnnxImporter.read(onnx, OnnxImporter.Subgraphs.STAGE).network());
+			ExpandedNetwork back = NetworkExpander
+					.expand(OnnxImporter.read(onnx, OnnxImporter.Subgraphs.STAGE).network());
 			// the ONNX graph holds dense weights (pruning is the CONFIG's mask in the PyTorch module)
-			assertEquals(expected.layers().stream().mapToLong(l -> l.denseMacs()).sum(), back.macs(), "point " + (i + 1));
-			assertEquals(expected.layers().stream().mapToLong(l -> l.denseWeights()).sum(), back.weights(), "point " + (i + 1));
+			assertEquals(expected.layers().stream().mapToLong(l -> l.denseMacs()).sum(), back.macs(),
+					"point " + (i + 1));
+			assertEquals(expected.layers().stream().mapToLong(l -> l.denseWeights()).sum(), back.weights(),
+					"point " + (i + 1));
 			assertEquals(expected.output(), back.output());
 			macs.add(back.macs());
 			if (i == view.results().chosen() || i == 0) {
 				runsInPyTorch(py, point.config().subgraphs().get("body").weightBits());
 			}
 		}
-		System.out.println("PARETO-EXPORT " + view.results().points().size() + " points, MACs " + macs + ", base "
-				+ base.macs());
+		System.out.println(
+				"PARETO-EXPORT " + view.results().points().size() + " points, MACs " + macs + ", base " + base.macs());
 	}
 
 	/** Loads the module with python3-torch (when installed), runs 1 x 3 x 32 x 32 and checks shape, weights, bits. */
@@ -98,7 +101,8 @@ class ParetoExportTest {
 				bits = sorted({c["weight_bits"] for c in m.CONFIG.values()})
 				print(list(y.shape), w == m.ENGINE_DENSE_WEIGHTS, bits)
 				""";
-		Process p = new ProcessBuilder("/usr/bin/python3", "-c", script, py.toString()).redirectErrorStream(true).start();
+		Process p = new ProcessBuilder("/usr/bin/python3", "-c", script, py.toString()).redirectErrorStream(true)
+				.start();
 		String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
 		assertTrue(p.waitFor(300, TimeUnit.SECONDS));
 		assertEquals(0, p.exitValue(), output);

@@ -53,8 +53,8 @@ class PerspectiveTest {
 		}
 		assertTrue(ResourcesPlugin.getWorkspace().getRoot().getProject("perspective-test").exists());
 		Ui.waitUntil("the HAO perspective", () -> HaoPerspective.ID.equals(Ui.page().getPerspective().getId()), 30_000);
-		for (String view : new String[] { IPageLayout.ID_PROJECT_EXPLORER, IPageLayout.ID_OUTLINE,
-				IPageLayout.ID_PROBLEM_VIEW, ParetoView.ID, IPageLayout.ID_PROGRESS_VIEW }) {
+		for (String view : new String[]{IPageLayout.ID_PROJECT_EXPLORER, IPageLayout.ID_OUTLINE,
+				IPageLayout.ID_PROBLEM_VIEW, ParetoView.ID, IPageLayout.ID_PROGRESS_VIEW}) {
 			assertNotNull(Ui.page().findViewReference(view), view + " in the HAO perspective");
 		}
 		Ui.waitUntil("a Run menu in the menu bar", () -> hasMenu(window.getShell().getMenuBar(), "Run"), 30_000);
@@ -71,21 +71,25 @@ class PerspectiveTest {
 		// what a fresh workspace's first window and Window > New Window open
 		assertEquals(HaoPerspective.ID, PlatformUI.getWorkbench().getPerspectiveRegistry().getDefaultPerspective());
 		int before = PlatformUI.getWorkbench().getWorkbenchWindowCount();
-		PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("org.eclipse.ui.window.newWindow", null);
+		PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("org.eclipse.ui.window.newWindow",
+				null);
 		Ui.waitUntil("a new window", () -> PlatformUI.getWorkbench().getWorkbenchWindowCount() == before + 1, 30_000);
-		IWorkbenchWindow window = Ui.waitFor("the new window", () -> Arrays.stream(PlatformUI.getWorkbench()
-				.getWorkbenchWindows()).filter(w -> w != PlatformUI.getWorkbench().getWorkbenchWindows()[0]
-						&& w.getActivePage() != null).reduce((x, y) -> y).orElse(null), 30_000);
+		IWorkbenchWindow window = Ui.waitFor("the new window",
+				() -> Arrays.stream(PlatformUI.getWorkbench().getWorkbenchWindows()).filter(
+						w -> w != PlatformUI.getWorkbench().getWorkbenchWindows()[0] && w.getActivePage() != null)
+						.reduce((x, y) -> y).orElse(null),
+				30_000);
 		try {
 			Ui.flush();
 			assertEquals(HaoPerspective.ID, window.getActivePage().getPerspective().getId());
-			for (String view : new String[] { IPageLayout.ID_PROJECT_EXPLORER, IPageLayout.ID_OUTLINE,
-					IPageLayout.ID_PROBLEM_VIEW, ParetoView.ID, IPageLayout.ID_PROGRESS_VIEW }) {
+			for (String view : new String[]{IPageLayout.ID_PROJECT_EXPLORER, IPageLayout.ID_OUTLINE,
+					IPageLayout.ID_PROBLEM_VIEW, ParetoView.ID, IPageLayout.ID_PROGRESS_VIEW}) {
 				assertNotNull(window.getActivePage().findViewReference(view), view + " in the new window");
 			}
 			assertNull(window.getActivePage().findViewReference(IPageLayout.ID_TASK_LIST), "no Tasks view");
 			Ui.waitUntil("a Run menu in the new window", () -> hasMenu(window.getShell().getMenuBar(), "Run"), 30_000);
-			Ui.waitUntil("the Run / Debug toolbar in the new window", () -> hasToolItem(window.getShell(), "Run"), 30_000);
+			Ui.waitUntil("the Run / Debug toolbar in the new window", () -> hasToolItem(window.getShell(), "Run"),
+					30_000);
 		} finally {
 			window.close();
 			Ui.flush();
@@ -106,8 +110,7 @@ class PerspectiveTest {
 	}
 
 	private static boolean hasMenu(Menu bar, String label) {
-		return bar != null && Arrays.stream(bar.getItems())
-				.anyMatch(i -> i.getText().replace("&", "").equals(label));
+		return bar != null && Arrays.stream(bar.getItems()).anyMatch(i -> i.getText().replace("&", "").equals(label));
 	}
 
 	private static Text firstText(Composite parent) {

@@ -28,13 +28,14 @@ import org.junit.jupiter.api.Test;
 class QuickFixRegistryTest {
 
 	/** Data an issue may carry: none, empty, a number, a keyword with a default, a device name, junk. */
-	private static final List<String[]> DATA = List.of(new String[0], new String[] { "" }, new String[] { "16" },
-			new String[] { "kernel" }, new String[] { "ZU3EG" }, new String[] { "no-such-keyword" });
+	private static final List<String[]> DATA = List.of(new String[0], new String[]{""}, new String[]{"16"},
+			new String[]{"kernel"}, new String[]{"ZU3EG"}, new String[]{"no-such-keyword"});
 
 	static List<String> allCodes() throws IllegalAccessException {
 		List<String> codes = new ArrayList<>();
 		for (Field f : HaoIssueCodes.class.getDeclaredFields()) {
-			if (Modifier.isPublic(f.getModifiers()) && Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
+			if (Modifier.isPublic(f.getModifiers()) && Modifier.isStatic(f.getModifiers())
+					&& f.getType() == String.class) {
 				codes.add((String) f.get(null));
 			}
 		}
@@ -45,8 +46,8 @@ class QuickFixRegistryTest {
 	void everyIssueCodeShowsTheLightBulbExactlyWhenItHasAFix() throws Exception {
 		List<String> codes = allCodes();
 		assertTrue(codes.size() >= 20, "codes found by reflection: " + codes);
-		assertTrue(codes.containsAll(QuickFixes.fixableCodes()), "registry keys that are no issue code: "
-				+ QuickFixes.fixableCodes());
+		assertTrue(codes.containsAll(QuickFixes.fixableCodes()),
+				"registry keys that are no issue code: " + QuickFixes.fixableCodes());
 		int fixable = 0;
 		for (String code : codes) {
 			for (String[] data : DATA) {
@@ -60,9 +61,9 @@ class QuickFixRegistryTest {
 		}
 		assertTrue(fixable > 0);
 		// the issue's cases: a bit-width no device runs has no fix; an out-of-range value without a replacement has none
-		assertFalse(QuickFixes.hasFixes(HaoIssueCodes.UNSUPPORTED_BIT_WIDTH, new String[] { "ZU3EG" }));
+		assertFalse(QuickFixes.hasFixes(HaoIssueCodes.UNSUPPORTED_BIT_WIDTH, new String[]{"ZU3EG"}));
 		assertFalse(QuickFixes.hasFixes(HaoIssueCodes.VALUE_OUT_OF_RANGE, new String[0]));
-		assertTrue(QuickFixes.hasFixes(HaoIssueCodes.VALUE_OUT_OF_RANGE, new String[] { "0.85" }));
+		assertTrue(QuickFixes.hasFixes(HaoIssueCodes.VALUE_OUT_OF_RANGE, new String[]{"0.85"}));
 		assertFalse(QuickFixes.hasFixes(null, null));
 	}
 
@@ -76,21 +77,24 @@ class QuickFixRegistryTest {
 		files.put("missing-attribute", "network N { input 3 x 8 x 8 subgraph s { conv c out 8 } }\n");
 		files.put("duplicate-entry", "network N { input 3 x 8 x 8 subgraph s { mbconv b expand 4 kernel 3 out 8 } }\n"
 				+ "space S for N { subgraph s { kernel { 3, 3, 5 } } }\n");
-		files.put("unsupported-bit-width", "network N { input 3 x 8 x 8 subgraph s { mbconv b expand 4 kernel 3 out 8 } }\n"
-				+ "space S for N { subgraph s { bits weights { 32 } activations { 32 } } }\n"
-				+ "search x { space S device ZU3EG objective accuracy }\n");
-		files.put("missing-import", "import \"does-not-exist.hao\"\nnetwork N { input 3 x 8 x 8 subgraph s { conv c out 8 kernel 3 } }\n");
+		files.put("unsupported-bit-width",
+				"network N { input 3 x 8 x 8 subgraph s { mbconv b expand 4 kernel 3 out 8 } }\n"
+						+ "space S for N { subgraph s { bits weights { 32 } activations { 32 } } }\n"
+						+ "search x { space S device ZU3EG objective accuracy }\n");
+		files.put("missing-import",
+				"import \"does-not-exist.hao\"\nnetwork N { input 3 x 8 x 8 subgraph s { conv c out 8 kernel 3 } }\n");
 		int withBulb = 0;
 		int withoutBulb = 0;
 		for (Map.Entry<String, String> f : files.entrySet()) {
-			ParsedDocument parsed = DocumentParser.parse(f.getValue(), URI.createURI("memory:/" + f.getKey() + ".hao"), 0, org.eclipse.xtext.validation.CheckMode.ALL,
-					() -> false);
+			ParsedDocument parsed = DocumentParser.parse(f.getValue(), URI.createURI("memory:/" + f.getKey() + ".hao"),
+					0, org.eclipse.xtext.validation.CheckMode.ALL, () -> false);
 			assertFalse(parsed.issues().isEmpty(), f.getKey() + " gives no issue");
 			for (Issue issue : parsed.issues()) {
 				String code = issue.getCode();
 				boolean bulb = QuickFixes.hasFixes(code, issue.getData());
 				Document doc = new Document(f.getValue());
-				List<QuickFixes.Fix> fixes = QuickFixes.fixes(code, issue.getData(), issue.getOffset(), issue.getLength(), doc);
+				List<QuickFixes.Fix> fixes = QuickFixes.fixes(code, issue.getData(), issue.getOffset(),
+						issue.getLength(), doc);
 				assertEquals(bulb, !fixes.isEmpty(), f.getKey() + ": " + issue);
 				if (!bulb) {
 					withoutBulb++;
@@ -102,8 +106,9 @@ class QuickFixRegistryTest {
 				} catch (Exception e) {
 					throw new AssertionError(f.getKey() + ": fix '" + fixes.get(0).label() + "' failed", e);
 				}
-				ParsedDocument after = DocumentParser.parse(doc.get(), URI.createURI("memory:/" + f.getKey() + "-fixed.hao"), 0, org.eclipse.xtext.validation.CheckMode.ALL,
-						() -> false);
+				ParsedDocument after = DocumentParser.parse(doc.get(),
+						URI.createURI("memory:/" + f.getKey() + "-fixed.hao"), 0,
+						org.eclipse.xtext.validation.CheckMode.ALL, () -> false);
 				long before = parsed.issues().stream().filter(i -> code.equals(i.getCode())).count();
 				long now = after.issues().stream().filter(i -> code.equals(i.getCode())).count();
 				assertTrue(now < before, f.getKey() + ": '" + fixes.get(0).label() + "' left " + now + " of " + before

@@ -44,8 +44,8 @@ class RenameTest {
 		files = TwoFiles.in("rename-test");
 		searchEditor = Ui.open(files.search);
 		netEditor = Ui.open(files.net);
-		Ui.waitUntil("both editors parsed", () -> netEditor.model().latest() != null
-				&& searchEditor.model().latest() != null, TIMEOUT);
+		Ui.waitUntil("both editors parsed",
+				() -> netEditor.model().latest() != null && searchEditor.model().latest() != null, TIMEOUT);
 	}
 
 	@AfterEach
@@ -196,9 +196,10 @@ class RenameTest {
 	void findReferencesFromAReferenceListsTheDefinitionAndEveryUseInTheView() throws Exception {
 		Ui.page().activate(searchEditor);
 		at(searchEditor, "for Toy", "for ".length() + 1);
-		PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand(HaoEditor.FIND_REFERENCES_COMMAND, null);
-		ReferencesView view = Ui.waitFor("the HAO References view", () -> (ReferencesView) Ui.page()
-				.findView(ReferencesView.ID), TIMEOUT);
+		PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand(HaoEditor.FIND_REFERENCES_COMMAND,
+				null);
+		ReferencesView view = Ui.waitFor("the HAO References view",
+				() -> (ReferencesView) Ui.page().findView(ReferencesView.ID), TIMEOUT);
 		Ui.waitUntil("the references", () -> view.references().size() == 2, TIMEOUT);
 		List<Reference> refs = view.references();
 		Reference definition = refs.stream().filter(Reference::declaration).findFirst().orElseThrow();
@@ -225,7 +226,9 @@ class RenameTest {
 		IBindingService bindings = PlatformUI.getWorkbench().getService(IBindingService.class);
 		assertTrue(formatted(bindings.getActiveBindingsFor(HaoEditor.RENAME_COMMAND)).contains(keys("Alt+Shift+R")),
 				formatted(bindings.getActiveBindingsFor(HaoEditor.RENAME_COMMAND)).toString());
-		assertTrue(formatted(bindings.getActiveBindingsFor(HaoEditor.FIND_REFERENCES_COMMAND)).contains(keys("Ctrl+Shift+G")),
+		assertTrue(
+				formatted(bindings.getActiveBindingsFor(HaoEditor.FIND_REFERENCES_COMMAND))
+						.contains(keys("Ctrl+Shift+G")),
 				formatted(bindings.getActiveBindingsFor(HaoEditor.FIND_REFERENCES_COMMAND)).toString());
 	}
 

@@ -140,7 +140,7 @@ final class Ui {
 		try {
 			gc.copyArea(image, 0, 0);
 			ImageLoader loader = new ImageLoader();
-			loader.data = new ImageData[] { image.getImageData() };
+			loader.data = new ImageData[]{image.getImageData()};
 			Path out = screenshotDir().resolve(name);
 			loader.save(out.toString(), SWT.IMAGE_PNG);
 			return out;

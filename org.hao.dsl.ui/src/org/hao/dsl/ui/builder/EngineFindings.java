@@ -44,21 +44,23 @@ final class EngineFindings {
 					// the whole network does not fit (overlay, dataflow): one finding on the search's device
 					ICompositeNode node = NodeModelUtils.getNode(s);
 					String why = est.findings().isEmpty() ? "no configuration" : est.findings().get(0);
-					HaoMarkers.create(file, IMarker.SEVERITY_WARNING, "network " + n.getName() + " on " + d.getName() + ": " + why
-							+ " (base configuration)", node.getStartLine(), node.getOffset(),
-							Math.min(node.getLength(), firstLineLength(node)), HaoMarkers.ENGINE_FINDING, new String[] { d.getName() });
+					HaoMarkers.create(file, IMarker.SEVERITY_WARNING,
+							"network " + n.getName() + " on " + d.getName() + ": " + why + " (base configuration)",
+							node.getStartLine(), node.getOffset(), Math.min(node.getLength(), firstLineLength(node)),
+							HaoMarkers.ENGINE_FINDING, new String[]{d.getName()});
 				}
 				for (SubgraphEstimate se : est.subgraphs()) {
 					if (!Double.isNaN(se.latencyMs())) {
 						continue;
 					}
-					Subgraph sg = n.getSubgraphs().stream().filter(x -> se.subgraph().equals(x.getName())).findFirst().orElse(null);
+					Subgraph sg = n.getSubgraphs().stream().filter(x -> se.subgraph().equals(x.getName())).findFirst()
+							.orElse(null);
 					ICompositeNode node = NodeModelUtils.getNode(sg != null ? sg : s);
 					String why = se.message() == null ? se.status() : se.message();
 					HaoMarkers.create(file, IMarker.SEVERITY_WARNING,
 							"subgraph " + se.subgraph() + " on " + d.getName() + ": " + why + " (base configuration)",
 							node.getStartLine(), node.getOffset(), Math.min(node.getLength(), firstLineLength(node)),
-							HaoMarkers.ENGINE_FINDING, new String[] { d.getName() });
+							HaoMarkers.ENGINE_FINDING, new String[]{d.getName()});
 				}
 			}
 		}

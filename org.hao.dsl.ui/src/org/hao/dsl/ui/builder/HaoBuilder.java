@@ -98,14 +98,13 @@ public class HaoBuilder extends IncrementalProjectBuilder {
 		try (InputStream in = file.getContents(true)) {
 			text = new String(in.readAllBytes(), Charset.forName(file.getCharset()));
 		} catch (IOException e) {
-			HaoMarkers.create(file, org.eclipse.core.resources.IMarker.SEVERITY_ERROR, "cannot read: " + e.getMessage(), 1, 0,
-					0, null, null);
+			HaoMarkers.create(file, org.eclipse.core.resources.IMarker.SEVERITY_ERROR, "cannot read: " + e.getMessage(),
+					1, 0, 0, null, null);
 			return;
 		}
 		try {
 			ParsedDocument parsed = DocumentParser.parse(text, DocumentParser.uriOf(file), file.getModificationStamp(),
-					CheckMode.NORMAL_AND_FAST,
-					() -> false);
+					CheckMode.NORMAL_AND_FAST, () -> false);
 			DependencyIndex.get().update(file, ImportedFiles.of(file, parsed.model()));
 			HaoMarkers.create(file, parsed.issues());
 			EngineFindings.mark(file, parsed);

@@ -38,13 +38,13 @@ public final class HaoMarkers {
 				default -> IMarker.SEVERITY_INFO;
 			};
 			create(file, severity, issue.getMessage(), issue.getLineNumber() == null ? 1 : issue.getLineNumber(),
-					issue.getOffset() == null ? 0 : issue.getOffset(), issue.getLength() == null ? 0 : issue.getLength(),
-					issue.getCode(), issue.getData());
+					issue.getOffset() == null ? 0 : issue.getOffset(),
+					issue.getLength() == null ? 0 : issue.getLength(), issue.getCode(), issue.getData());
 		}
 	}
 
-	public static IMarker create(IFile file, int severity, String message, int line, int offset, int length, String code,
-			String[] data) throws CoreException {
+	public static IMarker create(IFile file, int severity, String message, int line, int offset, int length,
+			String code, String[] data) throws CoreException {
 		IMarker m = file.createMarker(TYPE);
 		m.setAttribute(IMarker.SEVERITY, severity);
 		m.setAttribute(IMarker.MESSAGE, message);

@@ -26,7 +26,8 @@ public class EstimateMiningProvider extends AbstractCodeMiningProvider {
 	}
 
 	@Override
-	public CompletableFuture<List<? extends ICodeMining>> provideCodeMinings(ITextViewer viewer, IProgressMonitor monitor) {
+	public CompletableFuture<List<? extends ICodeMining>> provideCodeMinings(ITextViewer viewer,
+			IProgressMonitor monitor) {
 		IDocument doc = viewer.getDocument();
 		EstimateSnapshot snapshot = service.installed();
 		boolean current = service.isInstalledCurrent();

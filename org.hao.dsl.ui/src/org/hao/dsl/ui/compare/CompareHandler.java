@@ -50,7 +50,8 @@ public class CompareHandler extends AbstractHandler {
 		String limit = event.getParameter(TIME_LIMIT);
 		String threads = event.getParameter(THREADS);
 		new CompareJob(new CompareRequest(file, search, CompareRequest.parseDevices(devices),
-				limit == null ? null : Double.valueOf(limit), threads == null ? 0 : Integer.parseInt(threads))).schedule();
+				limit == null ? null : Double.valueOf(limit), threads == null ? 0 : Integer.parseInt(threads)))
+				.schedule();
 		return null;
 	}
 

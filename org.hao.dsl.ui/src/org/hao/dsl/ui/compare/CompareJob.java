@@ -81,8 +81,8 @@ public class CompareJob extends EngineJob {
 		for (String name : request.devices()) {
 			Device d = visible.find(search, name);
 			if (d == null) {
-				throw new SearchInputException("no device named '" + name + "'; devices: "
-						+ String.join(", ", visible.names(search)));
+				throw new SearchInputException(
+						"no device named '" + name + "'; devices: " + String.join(", ", visible.names(search)));
 			}
 			specs.add(SearchJob.withPreferredPredictor(mapper.toSearch(search, d)));
 		}
@@ -93,9 +93,9 @@ public class CompareJob extends EngineJob {
 		List<String> parts = new ArrayList<>();
 		for (SearchResult r : results) {
 			parts.add(r.chosen() == null ? r.device() + ": no point meets the constraints"
-					: String.format(Locale.ROOT, "%s: %.2f%% at %.1f fps, %.2f mJ/frame, %.1f frames/J, %.2f W", r.device(),
-							r.chosen().accuracy(), r.chosen().fps(), r.chosen().energyMj(), r.chosen().framesPerJoule(),
-							org.hao.engine.report.CompareReport.averageWatts(r.chosen())));
+					: String.format(Locale.ROOT, "%s: %.2f%% at %.1f fps, %.2f mJ/frame, %.1f frames/J, %.2f W",
+							r.device(), r.chosen().accuracy(), r.chosen().fps(), r.chosen().energyMj(),
+							r.chosen().framesPerJoule(), org.hao.engine.report.CompareReport.averageWatts(r.chosen())));
 		}
 		return "compared: " + String.join("; ", parts);
 	}

@@ -48,7 +48,8 @@ public class HaoCompletionProcessor implements IContentAssistProcessor {
 		Injector injector = HaoLanguage.injector();
 		ContentAssistContextFactory factory = injector.getInstance(ContentAssistContextFactory.class);
 		factory.setPool(POOL);
-		ContentAssistContext[] contexts = factory.create(parsed.text(), new TextRegion(offset, 0), offset, parsed.resource());
+		ContentAssistContext[] contexts = factory.create(parsed.text(), new TextRegion(offset, 0), offset,
+				parsed.resource());
 		IdeContentProposalAcceptor acceptor = injector.getInstance(IdeContentProposalAcceptor.class);
 		injector.getInstance(IdeContentProposalProvider.class).createProposals(Arrays.asList(contexts), acceptor);
 		List<ContentAssistEntry> result = new ArrayList<>();
@@ -72,8 +73,8 @@ public class HaoCompletionProcessor implements IContentAssistProcessor {
 				int start = Math.max(0, offset - prefix.length());
 				String label = e.getLabel() != null ? e.getLabel() : e.getProposal();
 				String display = e.getDescription() == null ? label : label + " - " + e.getDescription();
-				proposals.add(new CompletionProposal(e.getProposal(), start, offset - start, e.getProposal().length(), null,
-						display, null, e.getDocumentation()));
+				proposals.add(new CompletionProposal(e.getProposal(), start, offset - start, e.getProposal().length(),
+						null, display, null, e.getDocumentation()));
 			}
 			return proposals.toArray(ICompletionProposal[]::new);
 		} catch (RuntimeException e) {

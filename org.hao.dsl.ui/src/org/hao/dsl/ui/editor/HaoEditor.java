@@ -72,7 +72,7 @@ public class HaoEditor extends TextEditor {
 	protected void initializeEditor() {
 		super.initializeEditor();
 		setSourceViewerConfiguration(new HaoSourceViewerConfiguration(this, getPreferenceStore()));
-		setKeyBindingScopes(new String[] { CONTEXT });
+		setKeyBindingScopes(new String[]{CONTEXT});
 	}
 
 	@Override
@@ -99,16 +99,16 @@ public class HaoEditor extends TextEditor {
 		ISourceViewer viewer = getSourceViewer();
 		semantic = new SemanticHighlighter(viewer);
 		model.addListener(semantic);
-		model.addListener(new AnnotationUpdater(viewer::getDocument,
-				() -> getDocumentProvider() == null ? null : getDocumentProvider().getAnnotationModel(getEditorInput())));
+		model.addListener(new AnnotationUpdater(viewer::getDocument, () -> getDocumentProvider() == null ? null
+				: getDocumentProvider().getAnnotationModel(getEditorInput())));
 		model.addListener(p -> {
 			if (outline != null) {
 				outline.update(p);
 			}
 		});
 		model.addListener(estimates::schedule);
-		importWatcher = new ImportWatcher(model, () -> getDocumentProvider() == null ? null
-				: getDocumentProvider().getDocument(getEditorInput()));
+		importWatcher = new ImportWatcher(model,
+				() -> getDocumentProvider() == null ? null : getDocumentProvider().getDocument(getEditorInput()));
 		importWatcher.install();
 		ParsedDocument first = model.latest();
 		if (first != null) {
@@ -121,13 +121,13 @@ public class HaoEditor extends TextEditor {
 	@Override
 	protected void installCodeMiningProviders() {
 		if (getSourceViewer() instanceof ISourceViewerExtension5 v) {
-			v.setCodeMiningProviders(new ICodeMiningProvider[] { miningProvider });
+			v.setCodeMiningProviders(new ICodeMiningProvider[]{miningProvider});
 		}
 	}
 
 	@Override
 	protected void configureSourceViewerDecorationSupport(SourceViewerDecorationSupport support) {
-		support.setCharacterPairMatcher(new DefaultCharacterPairMatcher(new char[] { '{', '}', '(', ')' }));
+		support.setCharacterPairMatcher(new DefaultCharacterPairMatcher(new char[]{'{', '}', '(', ')'}));
 		support.setMatchingCharacterPainterPreferenceKeys(MATCHING_BRACKETS, MATCHING_BRACKETS_COLOR);
 		getPreferenceStore().setDefault(MATCHING_BRACKETS, true);
 		getPreferenceStore().setDefault(MATCHING_BRACKETS_COLOR, "128,128,128");
@@ -140,7 +140,7 @@ public class HaoEditor extends TextEditor {
 		ResourceBundle bundle = new ListResourceBundle() {
 			@Override
 			protected Object[][] getContents() {
-				return new Object[][] { { "ContentAssistProposal.label", "Content Assist" } };
+				return new Object[][]{{"ContentAssistProposal.label", "Content Assist"}};
 			}
 		};
 		ContentAssistAction assist = new ContentAssistAction(bundle, "ContentAssistProposal.", this);

@@ -17,7 +17,7 @@ public class HaoPartitions implements IDocumentSetupParticipant {
 	public static final String PARTITIONING = "__hao_partitioning";
 	public static final String COMMENT = "__hao_comment";
 	public static final String STRING = "__hao_string";
-	public static final String[] TYPES = { IDocument.DEFAULT_CONTENT_TYPE, COMMENT, STRING };
+	public static final String[] TYPES = {IDocument.DEFAULT_CONTENT_TYPE, COMMENT, STRING};
 
 	@Override
 	public void setup(IDocument document) {
@@ -26,7 +26,7 @@ public class HaoPartitions implements IDocumentSetupParticipant {
 
 	public static void install(IDocument document) {
 		if (document instanceof IDocumentExtension3 ext && ext.getDocumentPartitioner(PARTITIONING) == null) {
-			FastPartitioner partitioner = new FastPartitioner(scanner(), new String[] { COMMENT, STRING });
+			FastPartitioner partitioner = new FastPartitioner(scanner(), new String[]{COMMENT, STRING});
 			ext.setDocumentPartitioner(PARTITIONING, partitioner);
 			partitioner.connect(document);
 		}
@@ -36,9 +36,9 @@ public class HaoPartitions implements IDocumentSetupParticipant {
 		RuleBasedPartitionScanner scanner = new RuleBasedPartitionScanner();
 		Token comment = new Token(COMMENT);
 		Token string = new Token(STRING);
-		scanner.setPredicateRules(new IPredicateRule[] { new EndOfLineRule("//", comment),
+		scanner.setPredicateRules(new IPredicateRule[]{new EndOfLineRule("//", comment),
 				new MultiLineRule("/*", "*/", comment, (char) 0, true), new SingleLineRule("\"", "\"", string, '\\'),
-				new SingleLineRule("'", "'", string, '\\') });
+				new SingleLineRule("'", "'", string, '\\')});
 		return scanner;
 	}
 }

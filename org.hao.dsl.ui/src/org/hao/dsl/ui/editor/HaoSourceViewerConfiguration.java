@@ -118,11 +118,11 @@ public class HaoSourceViewerConfiguration extends TextSourceViewerConfiguration 
 
 	@Override
 	public String[] getDefaultPrefixes(ISourceViewer sourceViewer, String contentType) {
-		return new String[] { "//", "" };
+		return new String[]{"//", ""};
 	}
 
 	@Override
 	public ICodeMiningProvider[] getCodeMiningProviders(ISourceViewer sourceViewer) {
-		return new ICodeMiningProvider[] { editor.miningProvider() };
+		return new ICodeMiningProvider[]{editor.miningProvider()};
 	}
 }

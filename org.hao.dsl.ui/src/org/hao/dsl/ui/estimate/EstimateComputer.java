@@ -31,7 +31,6 @@ import org.hao.engine.estimate.SubgraphEstimate;
  */
 public final class EstimateComputer {
 
-
 	private EstimateComputer() {
 	}
 
@@ -76,14 +75,15 @@ public final class EstimateComputer {
 			entries.add(new EstimateEntry("network:" + n.getName(), position(n), EstimateTexts.accelerator(est)));
 		}
 		for (Subgraph sg : n.getSubgraphs()) {
-			SubgraphEstimate se = est.subgraphs().stream().filter(s -> s.subgraph().equals(sg.getName())).findFirst().orElse(null);
+			SubgraphEstimate se = est.subgraphs().stream().filter(s -> s.subgraph().equals(sg.getName())).findFirst()
+					.orElse(null);
 			if (se == null) {
 				continue;
 			}
-			String sgText = Double.isNaN(se.latencyMs())
-					? "\u26a0 does not fit " + est.device() + ": " + firstClause(se.message() == null ? se.status() : se.message())
+			String sgText = Double.isNaN(se.latencyMs()) ? "\u26a0 does not fit " + est.device() + ": "
+					+ firstClause(se.message() == null ? se.status() : se.message())
 					: overlay ? String.format(Locale.ROOT, "subgraph: %.2f ms on the overlay", se.latencyMs())
-							: "subgraph: " + EstimateTexts.resources(se.latencyMs(), se.dsp(), se.bram18k());
+					: "subgraph: " + EstimateTexts.resources(se.latencyMs(), se.dsp(), se.bram18k());
 			entries.add(new EstimateEntry("subgraph:" + sg.getName(), position(sg), sgText));
 			for (Op op : sg.getOps()) {
 				String text = EstimateTexts.op(se, op.getName(), overlay);
@@ -107,8 +107,8 @@ public final class EstimateComputer {
 			try {
 				NetworkEstimate est = byNetwork.get(n);
 				// the network's estimate was made within the first search's caps: another search has its own
-				if (est == null || !est.device().equals(d.getName())
-						|| !(s.eContainer() instanceof Model m) || EvaluationTarget.inline(m, n).search() != s) {
+				if (est == null || !est.device().equals(d.getName()) || !(s.eContainer() instanceof Model m)
+						|| EvaluationTarget.inline(m, n).search() != s) {
 					est = new EvaluationTarget(n, s, d).estimate(mapper);
 				}
 				parts.add(est.feasible() ? String.format(Locale.ROOT, "\u2248 %.1f fps on %s", est.fps(), d.getName())
@@ -121,8 +121,8 @@ public final class EstimateComputer {
 	}
 
 	private static String infeasible(NetworkEstimate est) {
-		return est.subgraphs().stream().filter(s -> Double.isNaN(s.latencyMs())).map(SubgraphEstimate::subgraph).findFirst()
-				.map(s -> " (subgraph " + s + ")").orElse("");
+		return est.subgraphs().stream().filter(s -> Double.isNaN(s.latencyMs())).map(SubgraphEstimate::subgraph)
+				.findFirst().map(s -> " (subgraph " + s + ")").orElse("");
 	}
 
 	/** The engine's explanation up to its first ';' (the rest is in the hover and the Problems view). */

@@ -29,7 +29,8 @@ public final class HaoDocumentFormatter {
 		}
 		Injector injector = HaoLanguage.injector();
 		FormatterRequest request = injector.getInstance(FormatterRequest.class);
-		ITextRegionAccess access = injector.getInstance(TextRegionAccessBuilder.class).forNodeModel(parsed.resource()).create();
+		ITextRegionAccess access = injector.getInstance(TextRegionAccessBuilder.class).forNodeModel(parsed.resource())
+				.create();
 		request.setTextRegionAccess(access);
 		request.setAllowIdentityEdits(false);
 		List<ITextReplacement> edits = new ArrayList<>(injector.getInstance(IFormatter2.class).format(request));

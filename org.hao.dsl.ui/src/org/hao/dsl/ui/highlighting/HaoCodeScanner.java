@@ -29,7 +29,7 @@ public class HaoCodeScanner extends RuleBasedScanner {
 		IToken other = new Token(HaoColors.DEFAULT_STYLE);
 		WordRule words = new WordRule(new Words(), other);
 		keywords().forEach(k -> words.addWord(k, keyword));
-		setRules(new IRule[] { new WhitespaceRule(Character::isWhitespace), new NumberRule(number), words });
+		setRules(new IRule[]{new WhitespaceRule(Character::isWhitespace), new NumberRule(number), words});
 		setDefaultReturnToken(other);
 	}
 
@@ -37,7 +37,8 @@ public class HaoCodeScanner extends RuleBasedScanner {
 	public static synchronized Set<String> keywords() {
 		if (keywords == null) {
 			Set<String> all = new TreeSet<>();
-			for (String k : GrammarUtil.getAllKeywords(HaoLanguage.injector().getInstance(IGrammarAccess.class).getGrammar())) {
+			for (String k : GrammarUtil
+					.getAllKeywords(HaoLanguage.injector().getInstance(IGrammarAccess.class).getGrammar())) {
 				if (!k.isEmpty() && Character.isLetter(k.charAt(0))) {
 					all.add(k);
 				}

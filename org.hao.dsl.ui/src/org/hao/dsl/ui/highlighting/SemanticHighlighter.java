@@ -114,7 +114,8 @@ public class SemanticHighlighter implements Consumer<ParsedDocument>, ITextPrese
 			if (h.isDeleted() || h.getOffset() + h.getLength() <= start || h.getOffset() >= end) {
 				continue;
 			}
-			StyleRange range = new StyleRange(h.getOffset(), h.getLength(), h.reference ? HaoColors.REFERENCE : HaoColors.DEFINITION, null,
+			StyleRange range = new StyleRange(h.getOffset(), h.getLength(),
+					h.reference ? HaoColors.REFERENCE : HaoColors.DEFINITION, null,
 					h.reference ? SWT.ITALIC : SWT.BOLD);
 			presentation.mergeStyleRange(range);
 		}

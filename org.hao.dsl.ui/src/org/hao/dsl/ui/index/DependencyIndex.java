@@ -120,7 +120,6 @@ public final class DependencyIndex {
 		return seen;
 	}
 
-
 	public static boolean isHao(IResource r) {
 		return r.getType() == IResource.FILE && "hao".equals(r.getFileExtension()) && !r.isDerived();
 	}

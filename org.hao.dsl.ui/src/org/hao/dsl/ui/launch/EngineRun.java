@@ -29,11 +29,11 @@ public final class EngineRun {
 
 	public static SearchResult run(SearchSpec spec, SearchOptions options, CancelToken cancel, SubMonitor sub,
 			IProgressMonitor monitor, IFile file) {
-		AtomicReference<int[]> progress = new AtomicReference<>(new int[] { 0, 1 });
+		AtomicReference<int[]> progress = new AtomicReference<>(new int[]{0, 1});
 		AtomicReference<String> message = new AtomicReference<>("");
-		CompletableFuture<SearchResult> future = CompletableFuture.supplyAsync(() -> HaoSearch.run(spec, options,
-				(done, total, msg) -> {
-					progress.set(new int[] { done, Math.max(1, total) });
+		CompletableFuture<SearchResult> future = CompletableFuture
+				.supplyAsync(() -> HaoSearch.run(spec, options, (done, total, msg) -> {
+					progress.set(new int[]{done, Math.max(1, total)});
 					message.set(msg == null ? "" : msg);
 				}, cancel));
 		int reported = 0;
@@ -51,7 +51,8 @@ public final class EngineRun {
 					reported = now;
 				}
 				sub.subTask(spec.device().name() + ": " + p[0] + "/" + p[1] + " " + message.get());
-				SearchStatus.set(file, String.format(Locale.ROOT, "running on %s: %d/%d", spec.device().name(), p[0], p[1]));
+				SearchStatus.set(file,
+						String.format(Locale.ROOT, "running on %s: %d/%d", spec.device().name(), p[0], p[1]));
 			} catch (InterruptedException e) {
 				cancel.cancel();
 				Thread.currentThread().interrupt();

@@ -101,7 +101,8 @@ public class HaoLaunchShortcut implements ILaunchShortcut {
 		ILaunchConfigurationType type = manager.getLaunchConfigurationType(SearchLaunch.TYPE);
 		String path = file.getFullPath().toString();
 		for (ILaunchConfiguration c : manager.getLaunchConfigurations(type)) {
-			if (path.equals(c.getAttribute(SearchLaunch.FILE, "")) && search.equals(c.getAttribute(SearchLaunch.SEARCH, ""))) {
+			if (path.equals(c.getAttribute(SearchLaunch.FILE, ""))
+					&& search.equals(c.getAttribute(SearchLaunch.SEARCH, ""))) {
 				return c;
 			}
 		}
@@ -111,7 +112,7 @@ public class HaoLaunchShortcut implements ILaunchShortcut {
 		wc.setAttribute(SearchLaunch.SEARCH, search);
 		wc.setAttribute(SearchLaunch.TIME_LIMIT, "");
 		wc.setAttribute(SearchLaunch.THREADS, -1);
-		wc.setMappedResources(new org.eclipse.core.resources.IResource[] { file });
+		wc.setMappedResources(new org.eclipse.core.resources.IResource[]{file});
 		return wc.doSave();
 	}
 }

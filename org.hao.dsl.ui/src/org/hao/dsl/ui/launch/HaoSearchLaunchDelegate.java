@@ -21,7 +21,8 @@ public class HaoSearchLaunchDelegate extends LaunchConfigurationDelegate {
 		SearchRequest request = SearchLaunch.request(configuration);
 		IFile file = request.file();
 		if (file == null || !file.exists()) {
-			throw new CoreException(HaoUiPlugin.error("HAO Search: no such file " + (file == null ? "(none set)" : file.getFullPath()), null));
+			throw new CoreException(HaoUiPlugin
+					.error("HAO Search: no such file " + (file == null ? "(none set)" : file.getFullPath()), null));
 		}
 		SearchJob job = new SearchJob(request);
 		job.addJobChangeListener(new JobChangeAdapter() {

@@ -10,6 +10,6 @@ public class HaoSearchTabGroup extends AbstractLaunchConfigurationTabGroup {
 
 	@Override
 	public void createTabs(ILaunchConfigurationDialog dialog, String mode) {
-		setTabs(new ILaunchConfigurationTab[] { new HaoSearchTab(), new CommonTab() });
+		setTabs(new ILaunchConfigurationTab[]{new HaoSearchTab(), new CommonTab()});
 	}
 }

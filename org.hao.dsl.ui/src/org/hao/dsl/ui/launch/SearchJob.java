@@ -36,8 +36,8 @@ public class SearchJob extends EngineJob {
 	private final List<IFile> written = new ArrayList<>();
 
 	public SearchJob(SearchRequest request) {
-		super("HAO Search " + request.file().getName() + (request.search() == null ? "" : " (" + request.search() + ")"),
-				FAMILY, request.file());
+		super("HAO Search " + request.file().getName()
+				+ (request.search() == null ? "" : " (" + request.search() + ")"), FAMILY, request.file());
 		this.request = request;
 	}
 
@@ -103,17 +103,15 @@ public class SearchJob extends EngineJob {
 	/** The preference's predictor table applies when the search names none. */
 	public static SearchSpec withPreferredPredictor(SearchSpec s) {
 		String csv = HaoPreferences.predictorCsv();
-		return s.predictorCsv() == null && !csv.isBlank()
-				? new SearchSpec(s.name(), s.network(), s.device(), s.objective(), s.constraints(), csv, s.seed(), s.timeLimitSeconds(),
-						s.quantization())
-				: s;
+		return s.predictorCsv() == null && !csv.isBlank() ? new SearchSpec(s.name(), s.network(), s.device(),
+				s.objective(), s.constraints(), csv, s.seed(), s.timeLimitSeconds(), s.quantization()) : s;
 	}
 
 	private static String summary(SearchResult r) {
 		String chosen = r.chosen() == null ? "no point meets the constraints"
 				: String.format(Locale.ROOT, "chosen %.2f%% at %.1f fps", r.chosen().accuracy(), r.chosen().fps());
-		return String.format(Locale.ROOT, "%d Pareto points on %s, %s%s (%.1f s)", r.points().size(), r.device(), chosen,
-				r.complete() ? "" : ", time limit hit", r.elapsedMs() / 1000.0)
+		return String.format(Locale.ROOT, "%d Pareto points on %s, %s%s (%.1f s)", r.points().size(), r.device(),
+				chosen, r.complete() ? "" : ", time limit hit", r.elapsedMs() / 1000.0)
 				+ (r.failures().isEmpty() ? "" : "; " + r.failures().size() + " configurations failed");
 	}
 }

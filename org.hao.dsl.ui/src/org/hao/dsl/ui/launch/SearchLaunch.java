@@ -37,7 +37,8 @@ public final class SearchLaunch {
 			try {
 				seconds = Double.parseDouble(limit);
 			} catch (NumberFormatException e) {
-				throw new CoreException(org.hao.dsl.ui.HaoUiPlugin.error("time limit '" + limit + "' is not a number", e));
+				throw new CoreException(
+						org.hao.dsl.ui.HaoUiPlugin.error("time limit '" + limit + "' is not a number", e));
 			}
 		}
 		int threads = config.getAttribute(THREADS, -1);

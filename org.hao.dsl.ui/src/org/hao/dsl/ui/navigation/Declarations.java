@@ -36,14 +36,16 @@ public final class Declarations {
 		if (target == null || target.eIsProxy() || target.eResource() == null) {
 			return null;
 		}
-		ITextRegion name = HaoLanguage.injector().getInstance(ILocationInFileProvider.class).getSignificantTextRegion(target);
+		ITextRegion name = HaoLanguage.injector().getInstance(ILocationInFileProvider.class)
+				.getSignificantTextRegion(target);
 		ICompositeNode root = NodeModelUtils.getNode(target).getRootNode();
 		return new Target(target.eResource().getURI(), name.getOffset(), name.getLength(), target, root.getText());
 	}
 
 	/** The element at or around {@code offset}: a referenced element if the offset is on a reference. */
 	public static EObject elementAt(ParsedDocument parsed, int offset) {
-		return HaoLanguage.injector().getInstance(EObjectAtOffsetHelper.class).resolveElementAt(parsed.resource(), offset);
+		return HaoLanguage.injector().getInstance(EObjectAtOffsetHelper.class).resolveElementAt(parsed.resource(),
+				offset);
 	}
 
 	private Declarations() {

@@ -33,7 +33,7 @@ public class HaoHyperlinkDetector implements IHyperlinkDetector {
 				return null;
 			}
 			IRegion linkRegion = new Region(ref.getOffset(), ref.getLength());
-			return new IHyperlink[] { new IHyperlink() {
+			return new IHyperlink[]{new IHyperlink() {
 				@Override
 				public IRegion getHyperlinkRegion() {
 					return linkRegion;
@@ -53,7 +53,7 @@ public class HaoHyperlinkDetector implements IHyperlinkDetector {
 				public void open() {
 					reveal.accept(target);
 				}
-			} };
+			}};
 		} catch (RuntimeException e) {
 			return null;
 		}

@@ -33,8 +33,8 @@ public record OutlineNode(String label, int offset, int length, List<OutlineNode
 				for (Subgraph sg : n.getSubgraphs()) {
 					List<OutlineNode> ops = new ArrayList<>();
 					for (Op op : sg.getOps()) {
-						ops.add(node(op, op.eClass().getName().toLowerCase(java.util.Locale.ROOT) + " " + op.getName() + inputs(op),
-								List.of()));
+						ops.add(node(op, op.eClass().getName().toLowerCase(java.util.Locale.ROOT) + " " + op.getName()
+								+ inputs(op), List.of()));
 					}
 					String mode = sg.getMode() == null ? "" : " (" + sg.getMode().getLiteral() + ")";
 					children.add(node(sg, "subgraph " + sg.getName() + mode, ops));
@@ -71,6 +71,7 @@ public record OutlineNode(String label, int offset, int length, List<OutlineNode
 
 	private static OutlineNode node(EObject e, String label, List<OutlineNode> children) {
 		ICompositeNode n = NodeModelUtils.getNode(e);
-		return new OutlineNode(label, n == null ? 0 : n.getOffset(), n == null ? 0 : n.getLength(), List.copyOf(children));
+		return new OutlineNode(label, n == null ? 0 : n.getOffset(), n == null ? 0 : n.getLength(),
+				List.copyOf(children));
 	}
 }

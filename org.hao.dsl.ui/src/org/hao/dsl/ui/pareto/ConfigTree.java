@@ -80,7 +80,8 @@ public final class ConfigTree {
 		}
 		if (a.depthwiseEngine() != null) {
 			var e = a.depthwiseEngine();
-			add(rows, "depthwise engine", e.pp() + "x" + e.cp() + " (PPxCP)" + resources(e.dsp(), e.bram18k(), e.lut()));
+			add(rows, "depthwise engine",
+					e.pp() + "x" + e.cp() + " (PPxCP)" + resources(e.dsp(), e.bram18k(), e.lut()));
 		}
 		if (a.featureBuffer() != null) {
 			var b = a.featureBuffer();
@@ -100,12 +101,14 @@ public final class ConfigTree {
 		}
 		if (a.reconfiguration() != null) {
 			var r = a.reconfiguration();
-			add(rows, "reconfiguration", fmt("%d per frame x %.1f ms = %.1f ms per frame", r.perFrame(), r.ms(), r.msPerFrame()));
+			add(rows, "reconfiguration",
+					fmt("%d per frame x %.1f ms = %.1f ms per frame", r.perFrame(), r.ms(), r.msPerFrame()));
 		}
 		if (a.engines() != null && !a.engines().isEmpty()) {
 			List<Node> engines = new ArrayList<>();
 			for (AcceleratorConfig.LayerEngine e : a.engines()) {
-				engines.add(Node.leaf(e.layer(), e.pa() + "x" + e.pe() + " (PAxPE)" + resources(e.dsp(), e.bram18k(), e.lut())));
+				engines.add(Node.leaf(e.layer(),
+						e.pa() + "x" + e.pe() + " (PAxPE)" + resources(e.dsp(), e.bram18k(), e.lut())));
 			}
 			rows.add(new Node("engines", engines.size() + " (one per layer)", engines));
 		}
@@ -138,8 +141,9 @@ public final class ConfigTree {
 				rows.add(layer(l));
 			}
 		}
-		return new Node("network", fmt("%d layers, %.1f M MACs, %.2f M params", c.layers().size(), c.macs() / 1e6,
-				c.params() / 1e6), rows);
+		return new Node("network",
+				fmt("%d layers, %.1f M MACs, %.2f M params", c.layers().size(), c.macs() / 1e6, c.params() / 1e6),
+				rows);
 	}
 
 	static String subgraph(SubgraphConfig s) {

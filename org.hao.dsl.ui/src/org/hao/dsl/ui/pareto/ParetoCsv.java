@@ -19,9 +19,9 @@ final class ParetoCsv {
 			for (ParetoResults results : fronts) {
 				for (int i = 0; i < results.points().size(); i++) {
 					org.hao.engine.results.ParetoPoint p = results.points().get(i);
-					w.write(String.format(Locale.ROOT, "%s,%s,%.4f,%.6f,%.3f,%d,%d,%d,%.6f,%.3f,%.4f%n", results.device(),
-							i == results.chosen() ? "*" : "", p.accuracy(), p.latencyMs(), p.fps(), p.dsp(), p.bram18k(), p.lut(),
-							p.energyMj(), p.framesPerJoule(), p.averageWatts()));
+					w.write(String.format(Locale.ROOT, "%s,%s,%.4f,%.6f,%.3f,%d,%d,%d,%.6f,%.3f,%.4f%n",
+							results.device(), i == results.chosen() ? "*" : "", p.accuracy(), p.latencyMs(), p.fps(),
+							p.dsp(), p.bram18k(), p.lut(), p.energyMj(), p.framesPerJoule(), p.averageWatts()));
 				}
 			}
 		});

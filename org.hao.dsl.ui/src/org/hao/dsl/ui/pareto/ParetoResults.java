@@ -12,15 +12,15 @@ import org.hao.engine.results.ResultsJson;
 import org.hao.engine.results.SearchConstraints;
 import org.hao.engine.results.ParetoPoint;
 
-
 /**
  * One front as the view shows it: a results document of the engine's results model (read with its one mapping,
  * {@link ResultsJson}) with the search and constraints of the file it came from.
  *
  * @param chosen index of the chosen point in {@code points}, -1 when none meets the constraints
  */
-public record ParetoResults(String search, String device, List<ParetoPoint> points, int chosen, SearchConstraints constraints,
-		List<String> warnings, List<Failure> failures, boolean cancelled, boolean complete) {
+public record ParetoResults(String search, String device, List<ParetoPoint> points, int chosen,
+		SearchConstraints constraints, List<String> warnings, List<Failure> failures, boolean cancelled,
+		boolean complete) {
 
 	/** The latency the constraints allow (from max latency or min fps), or null. */
 	public Double latencyBudgetMs() {

@@ -103,8 +103,8 @@ public class ParetoView extends ViewPart {
 		SashForm horizontal = new SashForm(vertical, SWT.HORIZONTAL);
 		points = new Table(horizontal, SWT.FULL_SELECTION | SWT.BORDER | SWT.SINGLE);
 		points.setHeaderVisible(true);
-		for (String h : new String[] { "", "device", "accuracy %", "latency ms", "fps", "DSP", "BRAM18K", "LUT", "mJ/frame",
-				"frames/J" }) {
+		for (String h : new String[]{"", "device", "accuracy %", "latency ms", "fps", "DSP", "BRAM18K", "LUT",
+				"mJ/frame", "frames/J"}) {
 			TableColumn c = new TableColumn(points, h.equals("device") ? SWT.LEFT : SWT.RIGHT);
 			c.setText(h);
 			c.setWidth(h.isEmpty() ? 24 : 90);
@@ -166,8 +166,9 @@ public class ParetoView extends ViewPart {
 				}
 			}
 		};
-		exportPoint.setToolTipText("Write the selected point's network as a PyTorch module (.py) and an ONNX graph (.onnx"
-				+ " beside it), as hao export --point does");
+		exportPoint
+				.setToolTipText("Write the selected point's network as a PyTorch module (.py) and an ONNX graph (.onnx"
+						+ " beside it), as hao export --point does");
 		tb.add(exportPoint);
 		MenuManager menu = new MenuManager();
 		menu.add(exportPoint);
@@ -201,7 +202,7 @@ public class ParetoView extends ViewPart {
 
 	private String ask(String extension) {
 		FileDialog d = new FileDialog(getSite().getShell(), SWT.SAVE);
-		d.setFilterExtensions(new String[] { extension });
+		d.setFilterExtensions(new String[]{extension});
 		d.setOverwrite(true);
 		return d.open();
 	}
@@ -225,7 +226,8 @@ public class ParetoView extends ViewPart {
 		IFile file = null;
 		if (part instanceof IEditorPart editor && editor.getEditorInput() instanceof IFileEditorInput in) {
 			file = in.getFile();
-		} else if (selection instanceof IStructuredSelection s && s.getFirstElement() instanceof org.eclipse.core.runtime.IAdaptable a) {
+		} else if (selection instanceof IStructuredSelection s
+				&& s.getFirstElement() instanceof org.eclipse.core.runtime.IAdaptable a) {
 			file = a.getAdapter(IFile.class);
 		}
 		if (file != null && ("hao".equals(file.getFileExtension()) || ResultsFiles.isResults(file))) {
@@ -240,7 +242,7 @@ public class ParetoView extends ViewPart {
 		}
 		// a new search result or a new comparison of the shown model (or the file shown) changes what to draw
 		boolean changed = false;
-		for (IFile f : new IFile[] { resultsFile, ResultsFiles.resultsFile(model, ""), ResultsFiles.compareFile(model) }) {
+		for (IFile f : new IFile[]{resultsFile, ResultsFiles.resultsFile(model, ""), ResultsFiles.compareFile(model)}) {
 			changed |= f != null && event.getDelta().findMember(f.getFullPath()) != null;
 		}
 		if (changed && status != null && !status.isDisposed()) {
@@ -301,8 +303,9 @@ public class ParetoView extends ViewPart {
 			}
 			text = results.search() + " compared: " + String.join(", ", parts);
 		} else {
-			text = String.format(Locale.ROOT, "%s on %s: %d points%s%s", results.search(), results.device(), results.points().size(),
-					results.chosen() < 0 ? ", none meets the constraints" : "", results.complete() ? "" : " (partial: time limit or cancel)");
+			text = String.format(Locale.ROOT, "%s on %s: %d points%s%s", results.search(), results.device(),
+					results.points().size(), results.chosen() < 0 ? ", none meets the constraints" : "",
+					results.complete() ? "" : " (partial: time limit or cancel)");
 		}
 		if (run != null) {
 			text += "   |   last run: " + run;
@@ -319,10 +322,11 @@ public class ParetoView extends ViewPart {
 			for (int i = 0; i < front.points().size(); i++) {
 				ParetoPoint p = front.points().get(i);
 				TableItem item = new TableItem(points, SWT.NONE);
-				item.setText(new String[] { i == front.chosen() ? "*" : "", front.device(), fmt("%.2f", p.accuracy()),
-						fmt("%.3f", p.latencyMs()), fmt("%.1f", p.fps()), String.valueOf(p.dsp()), String.valueOf(p.bram18k()),
-						String.valueOf(p.lut()), fmt("%.3f", p.energyMj()), fmt("%.1f", p.framesPerJoule()) });
-				rows.add(new int[] { f, i });
+				item.setText(new String[]{i == front.chosen() ? "*" : "", front.device(), fmt("%.2f", p.accuracy()),
+						fmt("%.3f", p.latencyMs()), fmt("%.1f", p.fps()), String.valueOf(p.dsp()),
+						String.valueOf(p.bram18k()), String.valueOf(p.lut()), fmt("%.3f", p.energyMj()),
+						fmt("%.1f", p.framesPerJoule())});
+				rows.add(new int[]{f, i});
 			}
 		}
 	}
@@ -342,8 +346,10 @@ public class ParetoView extends ViewPart {
 		frontColours.clear();
 		ParetoResults results = results();
 		chart.getAxisSet().getXAxis(0).getTitle().setText(fpsAxis ? "frames per second" : "latency (ms)");
-		chart.getTitle().setText(results == null ? "Pareto frontier"
-				: fronts.size() > 1 ? "Pareto frontiers: " + results.search() + " on " + fronts.size() + " devices"
+		chart.getTitle()
+				.setText(results == null ? "Pareto frontier"
+						: fronts.size() > 1
+								? "Pareto frontiers: " + results.search() + " on " + fronts.size() + " devices"
 						: "Pareto frontier: " + results.search() + " on " + results.device());
 		chart.getLegend().setVisible(fronts.size() > 1);
 		if (fronts.stream().allMatch(f -> f.points().isEmpty())) {
@@ -377,8 +383,8 @@ public class ParetoView extends ViewPart {
 		if (budget != null) {
 			double bx = fpsAxis ? 1000 / budget : budget;
 			Range y = chart.getAxisSet().getYAxis(0).getRange();
-			ILineSeries<?> line = series(fpsAxis ? "min fps" : "latency budget", new double[] { bx, bx },
-					new double[] { y.lower, y.upper }, CONSTRAINT, 0);
+			ILineSeries<?> line = series(fpsAxis ? "min fps" : "latency budget", new double[]{bx, bx},
+					new double[]{y.lower, y.upper}, CONSTRAINT, 0);
 			line.setLineStyle(LineStyle.DASH);
 			line.setLineColor(CONSTRAINT);
 			line.setSymbolType(PlotSymbolType.NONE);
@@ -392,8 +398,9 @@ public class ParetoView extends ViewPart {
 			if (front.chosen() >= 0) {
 				ParetoPoint c = front.points().get(front.chosen());
 				// one device: the chosen point red, as before; several: a large dot in the device's colour
-				ILineSeries<?> s = series(fronts.size() == 1 ? "chosen" : "chosen: " + front.device(), new double[] { x(c) },
-						new double[] { c.accuracy() }, fronts.size() == 1 ? CHOSEN : frontColours.get(f), 9);
+				ILineSeries<?> s = series(fronts.size() == 1 ? "chosen" : "chosen: " + front.device(),
+						new double[]{x(c)}, new double[]{c.accuracy()},
+						fronts.size() == 1 ? CHOSEN : frontColours.get(f), 9);
 				s.setVisibleInLegend(false);
 			}
 		}
@@ -445,7 +452,7 @@ public class ParetoView extends ViewPart {
 	}
 
 	private void padRanges() {
-		for (IAxis axis : new IAxis[] { chart.getAxisSet().getXAxis(0), chart.getAxisSet().getYAxis(0) }) {
+		for (IAxis axis : new IAxis[]{chart.getAxisSet().getXAxis(0), chart.getAxisSet().getYAxis(0)}) {
 			Range r = axis.getRange();
 			double pad = Math.max((r.upper - r.lower) * 0.08, Math.abs(r.upper) * 0.01 + 1e-6);
 			axis.setRange(new Range(r.lower - pad, r.upper + pad));
@@ -499,7 +506,7 @@ public class ParetoView extends ViewPart {
 		}
 		points.setSelection(index);
 		ParetoPoint p = point(index);
-		ILineSeries<?> s = series("selected", new double[] { x(p) }, new double[] { p.accuracy() }, SELECTED, 7);
+		ILineSeries<?> s = series("selected", new double[]{x(p)}, new double[]{p.accuracy()}, SELECTED, 7);
 		s.setSymbolType(PlotSymbolType.DIAMOND);
 		s.setVisibleInLegend(false);
 		String device = fronts.size() > 1 ? fronts.get(rows.get(index)[0]).device() : null;
@@ -515,7 +522,7 @@ public class ParetoView extends ViewPart {
 	/** One row of the configuration tree and its children; network and subgraphs start expanded (the layers show). */
 	private static void addNode(Tree tree, TreeItem parent, ConfigTree.Node n) {
 		TreeItem item = parent == null ? new TreeItem(tree, SWT.NONE) : new TreeItem(parent, SWT.NONE);
-		item.setText(new String[] { n.label(), n.value() });
+		item.setText(new String[]{n.label(), n.value()});
 		item.setData(n);
 		for (ConfigTree.Node c : n.children()) {
 			addNode(tree, item, c);

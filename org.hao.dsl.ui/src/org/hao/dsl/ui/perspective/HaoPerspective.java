@@ -24,7 +24,8 @@ public class HaoPerspective implements IPerspectiveFactory {
 		String editor = layout.getEditorArea();
 		layout.addView(IPageLayout.ID_PROJECT_EXPLORER, IPageLayout.LEFT, 0.2f, editor);
 		layout.addView(IPageLayout.ID_OUTLINE, IPageLayout.RIGHT, 0.78f, editor);
-		IFolderLayout bottom = layout.createFolder("org.hao.dsl.ui.perspective.bottom", IPageLayout.BOTTOM, 0.65f, editor);
+		IFolderLayout bottom = layout.createFolder("org.hao.dsl.ui.perspective.bottom", IPageLayout.BOTTOM, 0.65f,
+				editor);
 		bottom.addView(IPageLayout.ID_PROBLEM_VIEW);
 		bottom.addView(ParetoView.ID);
 		bottom.addView(IPageLayout.ID_PROGRESS_VIEW);

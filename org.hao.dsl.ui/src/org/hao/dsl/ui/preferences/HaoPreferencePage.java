@@ -31,7 +31,7 @@ public class HaoPreferencePage extends FieldEditorPreferencePage implements IWor
 		addField(threads);
 		FileFieldEditor csv = new FileFieldEditor(HaoPreferences.PREDICTOR_CSV,
 				"Accuracy predictor table (CSV, empty = built-in):", true, getFieldEditorParent());
-		csv.setFileExtensions(new String[] { "*.csv" });
+		csv.setFileExtensions(new String[]{"*.csv"});
 		csv.setEmptyStringAllowed(true);
 		addField(csv);
 	}

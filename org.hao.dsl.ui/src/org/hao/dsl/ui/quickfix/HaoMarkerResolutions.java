@@ -29,8 +29,9 @@ public class HaoMarkerResolutions implements IMarkerResolutionGenerator2 {
 				ITextFileBuffer buffer = manager.getTextFileBuffer(path, LocationKind.IFILE);
 				int start = marker.getAttribute(IMarker.CHAR_START, 0);
 				int end = marker.getAttribute(IMarker.CHAR_END, start);
-				return QuickFixes.fixes(marker.getAttribute(HaoMarkers.CODE, null), HaoMarkers.data(marker), start, end - start,
-						buffer.getDocument()).stream().map(fix -> (IMarkerResolution) new IMarkerResolution() {
+				return QuickFixes.fixes(marker.getAttribute(HaoMarkers.CODE, null), HaoMarkers.data(marker), start,
+						end - start, buffer.getDocument()).stream()
+						.map(fix -> (IMarkerResolution) new IMarkerResolution() {
 							@Override
 							public String getLabel() {
 								return fix.label();

@@ -98,7 +98,8 @@ public final class EditorRefactoring {
 				plan[0] = rename(element, dialog.getValue());
 			} catch (CoreException | RuntimeException e) {
 				HaoUiPlugin.log("rename failed", e);
-				plan[0] = new HaoRename.Plan(oldName, dialog.getValue(), java.util.Map.of(), String.valueOf(e.getMessage()));
+				plan[0] = new HaoRename.Plan(oldName, dialog.getValue(), java.util.Map.of(),
+						String.valueOf(e.getMessage()));
 			}
 		});
 		if (!plan[0].ok()) {

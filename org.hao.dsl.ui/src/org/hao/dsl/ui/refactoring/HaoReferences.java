@@ -91,8 +91,8 @@ public final class HaoReferences {
 			String text = model.text(file);
 			finder.findReferences(targets, resource, new IReferenceFinder.Acceptor() {
 				@Override
-				public void accept(EObject source, URI sourceURI, EReference reference, int index, EObject targetOrProxy,
-						URI targetURI) {
+				public void accept(EObject source, URI sourceURI, EReference reference, int index,
+						EObject targetOrProxy, URI targetURI) {
 					ITextRegion r = locations.getSignificantTextRegion(source, reference, index);
 					if (r != null && r.getLength() > 0) {
 						found.add(Reference.at(file, text, r.getOffset(), r.getLength(), false));
@@ -115,7 +115,8 @@ public final class HaoReferences {
 			found.add(Reference.at(home, model.text(home), name.getOffset(), name.getLength(), true));
 		}
 		List<IFile> order = new ArrayList<>(model.files());
-		found.sort(Comparator.<Reference>comparingInt(r -> order.indexOf(r.file())).thenComparingInt(Reference::offset));
+		found.sort(
+				Comparator.<Reference>comparingInt(r -> order.indexOf(r.file())).thenComparingInt(Reference::offset));
 		return found.stream().distinct().toList();
 	}
 }

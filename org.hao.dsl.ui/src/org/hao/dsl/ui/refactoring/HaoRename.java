@@ -62,8 +62,8 @@ public final class HaoRename {
 	public static Plan plan(IFile home, EObject element, String newName) throws CoreException {
 		String oldName = HaoReferences.nameOf(element);
 		if (HaoReferences.inLibrary(element)) {
-			return refused(oldName, newName, HaoReferences.describe(element)
-					+ " is defined in the standard device library, which is read-only");
+			return refused(oldName, newName,
+					HaoReferences.describe(element) + " is defined in the standard device library, which is read-only");
 		}
 		if (home == null) {
 			return refused(oldName, newName, HaoReferences.describe(element) + " is not defined in a workspace file");
@@ -72,7 +72,8 @@ public final class HaoRename {
 			return refused(oldName, newName, "the new name is the old name");
 		}
 		if (!NAME.matcher(newName).matches()) {
-			return refused(oldName, newName, "'" + newName + "' is not a name: letters, digits and _, not starting with a digit");
+			return refused(oldName, newName,
+					"'" + newName + "' is not a name: letters, digits and _, not starting with a digit");
 		}
 		if (GrammarUtil.getAllKeywords(HaoLanguage.injector().getInstance(IGrammarAccess.class).getGrammar())
 				.contains(newName)) {
@@ -138,8 +139,9 @@ public final class HaoRename {
 			List<Issue> was = before.errors(file);
 			List<Issue> now = after.errors(file);
 			if (now.size() > was.size()) {
-				Issue first = now.stream().filter(i -> was.stream().noneMatch(w -> w.getMessage().equals(i.getMessage())))
-						.findFirst().orElse(now.get(0));
+				Issue first = now.stream()
+						.filter(i -> was.stream().noneMatch(w -> w.getMessage().equals(i.getMessage()))).findFirst()
+						.orElse(now.get(0));
 				return "after the rename " + file.getName() + ":" + first.getLineNumber() + " would have an error: "
 						+ first.getMessage();
 			}

@@ -62,8 +62,9 @@ public final class RenameApplier {
 		ResourcesPlugin.getWorkspace().run(op, pm);
 		if (op.getValidationStatus() != null && op.getValidationStatus().hasFatalError()) {
 			throw new CoreException(org.hao.dsl.ui.HaoUiPlugin.error(
-					"rename not applied: " + op.getValidationStatus().getMessageMatchingSeverity(
-							org.eclipse.ltk.core.refactoring.RefactoringStatus.FATAL), null));
+					"rename not applied: " + op.getValidationStatus()
+							.getMessageMatchingSeverity(org.eclipse.ltk.core.refactoring.RefactoringStatus.FATAL),
+					null));
 		}
 	}
 }

@@ -74,7 +74,8 @@ public final class WorkspaceModel {
 	public static WorkspaceModel load(Map<IFile, String> texts) {
 		Injector injector = HaoLanguage.injector();
 		XtextResourceSet set = injector.getInstance(XtextResourceSet.class);
-		set.getResourceFactoryRegistry().getExtensionToFactoryMap().put("hao", injector.getInstance(IResourceFactory.class));
+		set.getResourceFactoryRegistry().getExtensionToFactoryMap().put("hao",
+				injector.getInstance(IResourceFactory.class));
 		WorkspaceModel model = new WorkspaceModel(set);
 		// every file is in the set before any link is resolved, so imports find the loaded (possibly unsaved) text
 		texts.forEach((file, text) -> {

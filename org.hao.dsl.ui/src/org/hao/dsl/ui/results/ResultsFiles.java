@@ -32,8 +32,8 @@ public final class ResultsFiles {
 	}
 
 	public static IFile resultsFile(IFile model, String deviceSuffix) {
-		String base = model.getName().substring(0, model.getName().length() - (model.getFileExtension() == null ? 0
-				: model.getFileExtension().length() + 1));
+		String base = model.getName().substring(0, model.getName().length()
+				- (model.getFileExtension() == null ? 0 : model.getFileExtension().length() + 1));
 		return model.getParent().getFile(new org.eclipse.core.runtime.Path(base + deviceSuffix + SUFFIX));
 	}
 
@@ -57,7 +57,8 @@ public final class ResultsFiles {
 			return results.getParent().getFile(new org.eclipse.core.runtime.Path(
 					name.substring(0, name.length() - COMPARE_SUFFIX.length()) + COMPARE_REPORT_SUFFIX));
 		}
-		return results.getParent().getFile(new org.eclipse.core.runtime.Path(name.substring(0, name.length() - SUFFIX.length()) + REPORT_SUFFIX));
+		return results.getParent().getFile(
+				new org.eclipse.core.runtime.Path(name.substring(0, name.length() - SUFFIX.length()) + REPORT_SUFFIX));
 	}
 
 	/** The .hao file a results file belongs to (same folder, same base name), or null. */
@@ -67,7 +68,8 @@ public final class ResultsFiles {
 		if (suffix == null) {
 			return null;
 		}
-		return results.getParent().getFile(new org.eclipse.core.runtime.Path(name.substring(0, name.length() - suffix.length()) + ".hao"));
+		return results.getParent().getFile(
+				new org.eclipse.core.runtime.Path(name.substring(0, name.length() - suffix.length()) + ".hao"));
 	}
 
 	/** Whether {@code file} is a results or comparison file the Pareto view can show. */
@@ -87,10 +89,12 @@ public final class ResultsFiles {
 		java.util.Map<String, String> scopes = new java.util.LinkedHashMap<>();
 		specs.forEach(s -> scopes.put(s.device().name(), s.device().power().scope().keyword()));
 		String scopeNote = CompareReport.scopeNote(scopes);
-		CompareReport.writeHtml(first.name() + " on " + String.join(", ", results.stream().map(SearchResult::device).toList()),
-				results, first.constraints(), scopeNote == null ? List.of() : List.of(scopeNote),
+		CompareReport.writeHtml(
+				first.name() + " on " + String.join(", ", results.stream().map(SearchResult::device).toList()), results,
+				first.constraints(), scopeNote == null ? List.of() : List.of(scopeNote),
 				location(compareReportFile(model)));
-		ResultsJson.write(CompareDocument.of(results, first, model.getFullPath().toString()), location(compareFile(model)));
+		ResultsJson.write(CompareDocument.of(results, first, model.getFullPath().toString()),
+				location(compareFile(model)));
 		compareReportFile(model).refreshLocal(IResource.DEPTH_ZERO, null);
 		compareFile(model).refreshLocal(IResource.DEPTH_ZERO, null);
 	}

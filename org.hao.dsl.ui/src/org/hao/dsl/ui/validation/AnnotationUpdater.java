@@ -42,7 +42,8 @@ public class AnnotationUpdater implements Consumer<ParsedDocument> {
 				continue;
 			}
 			int offset = Math.min(issue.getOffset(), doc.getLength());
-			int length = Math.max(0, Math.min(issue.getLength() == null ? 0 : issue.getLength(), doc.getLength() - offset));
+			int length = Math.max(0,
+					Math.min(issue.getLength() == null ? 0 : issue.getLength(), doc.getLength() - offset));
 			added.put(new IssueAnnotation(issue), new Position(offset, length));
 		}
 		List<Annotation> removed = new ArrayList<>();

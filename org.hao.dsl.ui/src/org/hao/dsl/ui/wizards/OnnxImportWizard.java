@@ -82,7 +82,7 @@ public class OnnxImportWizard extends Wizard implements IImportWizard {
 			browse.setText("Browse...");
 			browse.addListener(SWT.Selection, e -> {
 				FileDialog dialog = new FileDialog(getShell(), SWT.OPEN);
-				dialog.setFilterExtensions(new String[] { "*.onnx", "*" });
+				dialog.setFilterExtensions(new String[]{"*.onnx", "*"});
 				String chosen = dialog.open();
 				if (chosen != null) {
 					model.setText(chosen);

@@ -30,7 +30,8 @@ public class HaoProposalProvider extends IdeContentProposalProvider {
 	private static final Set<Integer> DEFAULT_BITS = Set.of(4, 8, 16);
 
 	@Override
-	protected void _createProposals(Assignment assignment, ContentAssistContext context, IIdeContentProposalAcceptor acceptor) {
+	protected void _createProposals(Assignment assignment, ContentAssistContext context,
+			IIdeContentProposalAcceptor acceptor) {
 		super._createProposals(assignment, context, acceptor);
 		String feature = assignment.getFeature();
 		EObject model = context.getCurrentModel();
@@ -39,13 +40,14 @@ public class HaoProposalProvider extends IdeContentProposalProvider {
 				propose(String.valueOf(b), b + "-bit (supported by the target device)", context, acceptor);
 			}
 		} else if ("values".equals(feature) && model instanceof KernelChoice) {
-			for (int k : new int[] { 3, 5, 7 }) {
+			for (int k : new int[]{3, 5, 7}) {
 				propose(String.valueOf(k), k + "x" + k + " kernel", context, acceptor);
 			}
 		}
 	}
 
-	private void propose(String value, String description, ContentAssistContext context, IIdeContentProposalAcceptor acceptor) {
+	private void propose(String value, String description, ContentAssistContext context,
+			IIdeContentProposalAcceptor acceptor) {
 		ContentAssistEntry entry = getProposalCreator().createProposal(value, context);
 		if (entry != null) {
 			entry.setDescription(description);
@@ -64,9 +66,11 @@ public class HaoProposalProvider extends IdeContentProposalProvider {
 				if (e instanceof Search s && s.getSpace() == space) {
 					for (Device d : s.getDevices()) {
 						if (d instanceof FpgaDevice f) {
-							f.getPacking().stream().map(Packing::getBits).filter(java.util.Objects::nonNull).forEach(widths::add);
+							f.getPacking().stream().map(Packing::getBits).filter(java.util.Objects::nonNull)
+									.forEach(widths::add);
 						} else if (d instanceof GpuDevice g) {
-							g.getPeaks().stream().map(Peak::getBits).filter(java.util.Objects::nonNull).forEach(widths::add);
+							g.getPeaks().stream().map(Peak::getBits).filter(java.util.Objects::nonNull)
+									.forEach(widths::add);
 						}
 					}
 				}

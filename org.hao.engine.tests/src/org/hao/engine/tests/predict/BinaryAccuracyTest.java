@@ -25,32 +25,32 @@ import org.junit.jupiter.api.Test;
  * throw on a malformed row) but not fitted (use 0).
  */
 class BinaryAccuracyTest {
-    private static ExpandedNetwork mobileNetV2(BitWidths body) {
-        NetworkSpec n = Examples.mobileNetV2(null);
-        Map<String, SubgraphChoice> c = new LinkedHashMap<>();
-        List<SubgraphSpec> sgs = n.subgraphs();
-        for (int i = 0; i < sgs.size(); i++) {
-            SubgraphChoice base = SubgraphChoice.base(sgs.get(i));
-            boolean firstOrLast = i == 0 || i == sgs.size() - 1;
-            c.put(sgs.get(i).name(), firstOrLast ? base : base.withBits(body));
-        }
-        return NetworkExpander.expand(n, c);
-    }
+	private static ExpandedNetwork mobileNetV2(BitWidths body) {
+		NetworkSpec n = Examples.mobileNetV2(null);
+		Map<String, SubgraphChoice> c = new LinkedHashMap<>();
+		List<SubgraphSpec> sgs = n.subgraphs();
+		for (int i = 0; i < sgs.size(); i++) {
+			SubgraphChoice base = SubgraphChoice.base(sgs.get(i));
+			boolean firstOrLast = i == 0 || i == sgs.size() - 1;
+			c.put(sgs.get(i).name(), firstOrLast ? base : base.withBits(body));
+		}
+		return NetworkExpander.expand(n, c);
+	}
 
-    @Test
-    void binaryAndTernaryBodiesArePredictedWithAWarningAndALargeLoss() {
-        AccuracyPredictor p = AccuracyPredictor.builtIn();
-        Prediction int8 = p.prediction(mobileNetV2(BitWidths.INT8));
-        Prediction w1a1 = p.prediction(mobileNetV2(new BitWidths(1, 1)));
-        Prediction w2a2 = p.prediction(mobileNetV2(new BitWidths(2, 2)));
-        assertNull(int8.extrapolation(), int8.extrapolation());
-        assertNotNull(w1a1.extrapolation());
-        assertTrue(w1a1.extrapolation().contains("1-bit weights") && w1a1.extrapolation().contains("1-bit activations"),
-                w1a1.extrapolation());
-        assertNotNull(w2a2.extrapolation());
-        assertTrue(w2a2.extrapolation().contains("2-bit activations"), w2a2.extrapolation());
-        // large predicted losses, binary worse than ternary (published: binary ResNet-18 loses 13-18 points)
-        assertTrue(w1a1.top1() < int8.top1() - 10, w1a1.top1() + " vs " + int8.top1());
-        assertTrue(w1a1.top1() < w2a2.top1(), w1a1.top1() + " vs " + w2a2.top1());
-    }
+	@Test
+	void binaryAndTernaryBodiesArePredictedWithAWarningAndALargeLoss() {
+		AccuracyPredictor p = AccuracyPredictor.builtIn();
+		Prediction int8 = p.prediction(mobileNetV2(BitWidths.INT8));
+		Prediction w1a1 = p.prediction(mobileNetV2(new BitWidths(1, 1)));
+		Prediction w2a2 = p.prediction(mobileNetV2(new BitWidths(2, 2)));
+		assertNull(int8.extrapolation(), int8.extrapolation());
+		assertNotNull(w1a1.extrapolation());
+		assertTrue(w1a1.extrapolation().contains("1-bit weights") && w1a1.extrapolation().contains("1-bit activations"),
+				w1a1.extrapolation());
+		assertNotNull(w2a2.extrapolation());
+		assertTrue(w2a2.extrapolation().contains("2-bit activations"), w2a2.extrapolation());
+		// large predicted losses, binary worse than ternary (published: binary ResNet-18 loses 13-18 points)
+		assertTrue(w1a1.top1() < int8.top1() - 10, w1a1.top1() + " vs " + int8.top1());
+		assertTrue(w1a1.top1() < w2a2.top1(), w1a1.top1() + " vs " + w2a2.top1());
+	}
 }

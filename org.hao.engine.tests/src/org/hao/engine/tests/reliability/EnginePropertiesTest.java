@@ -16,15 +16,15 @@ import net.jqwik.api.constraints.LongRange;
  */
 class EnginePropertiesTest {
 
-    @Property(tries = 30, seed = "20260611")
-    void frontierIsNonDominatedAndWithinBudget(@ForAll @LongRange(min = 0, max = 1_000_000) long seed,
-            @ForAll @IntRange(min = 0, max = 400) int dspCap) {
-        NetworkSpec net = RandomNetworks.network(seed);
-        EngineInvariants.frontierIsNonDominatedAndWithinBudget(net, dspCap < 20 ? null : dspCap);
-    }
+	@Property(tries = 30, seed = "20260611")
+	void frontierIsNonDominatedAndWithinBudget(@ForAll @LongRange(min = 0, max = 1_000_000) long seed,
+			@ForAll @IntRange(min = 0, max = 400) int dspCap) {
+		NetworkSpec net = RandomNetworks.network(seed);
+		EngineInvariants.frontierIsNonDominatedAndWithinBudget(net, dspCap < 20 ? null : dspCap);
+	}
 
-    @Property(tries = 40, seed = "20260611")
-    void latencyIsMonotoneInParallelism(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
-        assertTrue(EngineInvariants.latencyIsMonotoneInParallelism(RandomNetworks.network(seed)) > 0);
-    }
+	@Property(tries = 40, seed = "20260611")
+	void latencyIsMonotoneInParallelism(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
+		assertTrue(EngineInvariants.latencyIsMonotoneInParallelism(RandomNetworks.network(seed)) > 0);
+	}
 }

@@ -35,62 +35,64 @@ import org.junit.jupiter.api.Test;
  */
 class HugeSizesTest {
 
-    private static NetworkSpec huge() {
-        return new NetworkSpec("huge", new Shape(3, 16, 16), List.of(new SubgraphSpec("s", ExecutionMode.SEQUENTIAL,
-                List.of(new Conv("c", 8, 3, 1), new Pointwise("p", Integer.MAX_VALUE)), SubgraphSpace.NONE)));
-    }
+	private static NetworkSpec huge() {
+		return new NetworkSpec("huge", new Shape(3, 16, 16), List.of(new SubgraphSpec("s", ExecutionMode.SEQUENTIAL,
+				List.of(new Conv("c", 8, 3, 1), new Pointwise("p", Integer.MAX_VALUE)), SubgraphSpace.NONE)));
+	}
 
-    /** Regression: ceil(h / stride) was computed as (h + stride - 1) / stride, which overflows near 2^31. */
-    @Test
-    void strideOnAHugeFeatureMapDoesNotOverflow() {
-        NetworkSpec net = new NetworkSpec("tall", new Shape(3, Integer.MAX_VALUE, 8), List.of(new SubgraphSpec("s",
-                ExecutionMode.SEQUENTIAL, List.of(new Conv("c", 8, 3, 2)), SubgraphSpace.NONE)));
-        assertEquals(Integer.MAX_VALUE / 2 + 1, NetworkExpander.expand(net).output().height());
-    }
+	/** Regression: ceil(h / stride) was computed as (h + stride - 1) / stride, which overflows near 2^31. */
+	@Test
+	void strideOnAHugeFeatureMapDoesNotOverflow() {
+		NetworkSpec net = new NetworkSpec("tall", new Shape(3, Integer.MAX_VALUE, 8), List.of(
+				new SubgraphSpec("s", ExecutionMode.SEQUENTIAL, List.of(new Conv("c", 8, 3, 2)), SubgraphSpace.NONE)));
+		assertEquals(Integer.MAX_VALUE / 2 + 1, NetworkExpander.expand(net).output().height());
+	}
 
-    /**
-     * On an overlay a huge layer is only slow: the engines are fixed, so its cycles and DDR bytes are exact longs and
-     * the estimate is finite (17 G weights through DDR take seconds).
-     */
-    @Test
-    void aHugeLayerOnAnOverlayIsCostedExactly() {
-        NetworkEstimate e = Estimator.estimate(huge(), Devices.ZU3EG_HLS);
-        assertTrue(e.feasible(), e.findings().toString());
-        assertTrue(Double.isFinite(e.latencyMs()) && e.latencyMs() > 1000, "latency " + e.latencyMs());
-    }
+	/**
+	 * On an overlay a huge layer is only slow: the engines are fixed, so its cycles and DDR bytes are exact longs and
+	 * the estimate is finite (17 G weights through DDR take seconds).
+	 */
+	@Test
+	void aHugeLayerOnAnOverlayIsCostedExactly() {
+		NetworkEstimate e = Estimator.estimate(huge(), Devices.ZU3EG_HLS);
+		assertTrue(e.feasible(), e.findings().toString());
+		assertTrue(Double.isFinite(e.latencyMs()) && e.latencyMs() > 1000, "latency " + e.latencyMs());
+	}
 
-    /** A kernel of 2^31 makes the overlay's cycle count overflow a long: reported, not thrown. */
-    @Test
-    void anOverflowingOverlayCostIsAFinding() {
-        NetworkSpec net = new NetworkSpec("k", new Shape(3, 16, 16), List.of(new SubgraphSpec("s", ExecutionMode.SEQUENTIAL,
-                List.of(new Conv("c", Integer.MAX_VALUE, Integer.MAX_VALUE, 1)), SubgraphSpace.NONE)));
-        NetworkEstimate e = Estimator.estimate(net, Devices.ZU3EG_HLS);
-        assertFalse(e.feasible());
-        assertTrue(e.findings().stream().anyMatch(f -> f.contains("too large to cost")), e.findings().toString());
-    }
+	/** A kernel of 2^31 makes the overlay's cycle count overflow a long: reported, not thrown. */
+	@Test
+	void anOverflowingOverlayCostIsAFinding() {
+		NetworkSpec net = new NetworkSpec("k", new Shape(3, 16, 16),
+				List.of(new SubgraphSpec("s", ExecutionMode.SEQUENTIAL,
+						List.of(new Conv("c", Integer.MAX_VALUE, Integer.MAX_VALUE, 1)), SubgraphSpace.NONE)));
+		NetworkEstimate e = Estimator.estimate(net, Devices.ZU3EG_HLS);
+		assertFalse(e.feasible());
+		assertTrue(e.findings().stream().anyMatch(f -> f.contains("too large to cost")), e.findings().toString());
+	}
 
-    @Test
-    void estimateOfAHugeLayerIsAFindingNotAnException() {
-        NetworkEstimate e = Estimator.estimate(huge(), Devices.ZU3EG_PER_SUBGRAPH);
-        assertFalse(e.feasible());
-        assertTrue(e.findings().stream().anyMatch(f -> f.contains("minimum BRAM18K") && f.contains("layer p")),
-                e.findings().toString());
-    }
+	@Test
+	void estimateOfAHugeLayerIsAFindingNotAnException() {
+		NetworkEstimate e = Estimator.estimate(huge(), Devices.ZU3EG_PER_SUBGRAPH);
+		assertFalse(e.feasible());
+		assertTrue(e.findings().stream().anyMatch(f -> f.contains("minimum BRAM18K") && f.contains("layer p")),
+				e.findings().toString());
+	}
 
-    /** Regression (fuzzing, "kernel 2147483647" on an mbconv): an overflowed negative cost reached the ILP and threw. */
-    @Test
-    void hugeKernelIsReportedNotThrown() {
-        NetworkSpec net = new NetworkSpec("k", new Shape(16, 16, 16), List.of(new SubgraphSpec("blocks", ExecutionMode.PIPELINED,
-                List.of(new MBConv("m1", 4, Integer.MAX_VALUE, 2, 24, true, 2)), SubgraphSpace.NONE)));
-        NetworkEstimate e = Estimator.estimate(net, Devices.ZU3EG_HLS); // threw IllegalArgumentException before the fix
-        assertTrue(e.feasible() || !e.findings().isEmpty(), e.toString());
-    }
+	/** Regression (fuzzing, "kernel 2147483647" on an mbconv): an overflowed negative cost reached the ILP and threw. */
+	@Test
+	void hugeKernelIsReportedNotThrown() {
+		NetworkSpec net = new NetworkSpec("k", new Shape(16, 16, 16),
+				List.of(new SubgraphSpec("blocks", ExecutionMode.PIPELINED,
+						List.of(new MBConv("m1", 4, Integer.MAX_VALUE, 2, 24, true, 2)), SubgraphSpace.NONE)));
+		NetworkEstimate e = Estimator.estimate(net, Devices.ZU3EG_HLS); // threw IllegalArgumentException before the fix
+		assertTrue(e.feasible() || !e.findings().isEmpty(), e.toString());
+	}
 
-    @Test
-    void searchOfAHugeLayerReportsTheSubgraph() {
-        SearchResult r = HaoSearch.run(new SearchSpec("h", huge(), Devices.ZU3EG_PER_SUBGRAPH, Objective.MAX_ACCURACY, Constraints.NONE, null, 1, 30),
-                new SearchOptions(1, null), null, new CancelToken());
-        assertTrue(r.points().isEmpty());
-        assertTrue(r.failures().toString().contains("does not fit"), r.failures().toString());
-    }
+	@Test
+	void searchOfAHugeLayerReportsTheSubgraph() {
+		SearchResult r = HaoSearch.run(new SearchSpec("h", huge(), Devices.ZU3EG_PER_SUBGRAPH, Objective.MAX_ACCURACY,
+				Constraints.NONE, null, 1, 30), new SearchOptions(1, null), null, new CancelToken());
+		assertTrue(r.points().isEmpty());
+		assertTrue(r.failures().toString().contains("does not fit"), r.failures().toString());
+	}
 }

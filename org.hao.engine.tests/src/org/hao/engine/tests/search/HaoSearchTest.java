@@ -23,113 +23,120 @@ import org.hao.engine.results.SearchResult;
 import org.junit.jupiter.api.Test;
 
 class HaoSearchTest {
-    static SearchSpec spec(Constraints c, long seed) {
-        return new SearchSpec("t", Examples.reduced(), Devices.ZU3EG_HLS, Objective.MAX_ACCURACY, c, null, seed, 300);
-    }
+	static SearchSpec spec(Constraints c, long seed) {
+		return new SearchSpec("t", Examples.reduced(), Devices.ZU3EG_HLS, Objective.MAX_ACCURACY, c, null, seed, 300);
+	}
 
-    @Test
-    void frontierHasNoDominatedPointAndIsSorted() {
-        SearchResult r = HaoSearch.run(spec(Constraints.NONE, 1), new SearchOptions(2, null), null, new CancelToken());
-        assertTrue(r.points().size() >= 5, "frontier too small: " + r.points().size());
-        assertTrue(r.complete());
-        assertTrue(r.solverVersion().startsWith("SCIP"), r.solverVersion());
-        for (ParetoPoint a : r.points()) {
-            for (ParetoPoint b : r.points()) {
-                assertFalse(a != b && a.dominates(b), a + " dominates " + b);
-            }
-            assertTrue(a.dsp() <= 306 && a.bram18k() <= 367 && a.lut() <= 59976, "budget exceeded: " + a);
-            assertEquals(1000 / a.latencyMs(), a.fps(), 1e-9);
-        }
-        for (int i = 1; i < r.points().size(); i++) {
-            assertTrue(r.points().get(i).latencyMs() >= r.points().get(i - 1).latencyMs());
-            assertTrue(r.points().get(i).accuracy() > r.points().get(i - 1).accuracy());
-        }
-        assertNotNull(r.chosen());
-        assertEquals(r.points().get(r.points().size() - 1), r.chosen()); // unconstrained: the most accurate
-    }
+	@Test
+	void frontierHasNoDominatedPointAndIsSorted() {
+		SearchResult r = HaoSearch.run(spec(Constraints.NONE, 1), new SearchOptions(2, null), null, new CancelToken());
+		assertTrue(r.points().size() >= 5, "frontier too small: " + r.points().size());
+		assertTrue(r.complete());
+		assertTrue(r.solverVersion().startsWith("SCIP"), r.solverVersion());
+		for (ParetoPoint a : r.points()) {
+			for (ParetoPoint b : r.points()) {
+				assertFalse(a != b && a.dominates(b), a + " dominates " + b);
+			}
+			assertTrue(a.dsp() <= 306 && a.bram18k() <= 367 && a.lut() <= 59976, "budget exceeded: " + a);
+			assertEquals(1000 / a.latencyMs(), a.fps(), 1e-9);
+		}
+		for (int i = 1; i < r.points().size(); i++) {
+			assertTrue(r.points().get(i).latencyMs() >= r.points().get(i - 1).latencyMs());
+			assertTrue(r.points().get(i).accuracy() > r.points().get(i - 1).accuracy());
+		}
+		assertNotNull(r.chosen());
+		assertEquals(r.points().get(r.points().size() - 1), r.chosen()); // unconstrained: the most accurate
+	}
 
-    @Test
-    void deterministicAcrossThreadCounts() {
-        SearchResult one = HaoSearch.run(spec(Constraints.NONE, 9), new SearchOptions(1, null), null, new CancelToken());
-        SearchResult four = HaoSearch.run(spec(Constraints.NONE, 9), new SearchOptions(4, null), null, new CancelToken());
-        String a = ResultsJson.toJson(ResultsDocument.of(one)).replaceAll("\"elapsed_ms\": \\d+", "");
-        String b = ResultsJson.toJson(ResultsDocument.of(four)).replaceAll("\"elapsed_ms\": \\d+", "");
-        assertEquals(a, b);
-    }
+	@Test
+	void deterministicAcrossThreadCounts() {
+		SearchResult one = HaoSearch.run(spec(Constraints.NONE, 9), new SearchOptions(1, null), null,
+				new CancelToken());
+		SearchResult four = HaoSearch.run(spec(Constraints.NONE, 9), new SearchOptions(4, null), null,
+				new CancelToken());
+		String a = ResultsJson.toJson(ResultsDocument.of(one)).replaceAll("\"elapsed_ms\": \\d+", "");
+		String b = ResultsJson.toJson(ResultsDocument.of(four)).replaceAll("\"elapsed_ms\": \\d+", "");
+		assertEquals(a, b);
+	}
 
-    @Test
-    void chosenPointMeetsTheConstraint() {
-        SearchResult all = HaoSearch.run(spec(Constraints.NONE, 3), new SearchOptions(2, null), null, new CancelToken());
-        // a latency budget between the fastest and the slowest point
-        List<ParetoPoint> pts = all.points();
-        double budget = (pts.get(0).latencyMs() + pts.get(pts.size() - 1).latencyMs()) / 2;
-        Constraints c = new Constraints(null, budget, null, null, null, null, null);
-        SearchResult r = HaoSearch.run(spec(c, 3), new SearchOptions(2, null), null, new CancelToken());
-        assertNotNull(r.chosen());
-        assertTrue(r.chosen().latencyMs() <= budget);
-        for (ParetoPoint p : r.points()) {
-            if (p.latencyMs() <= budget) {
-                assertTrue(p.accuracy() <= r.chosen().accuracy());
-            }
-        }
-        Constraints impossible = new Constraints(1e6, null, null, null, null, null, null);
-        SearchResult none = HaoSearch.run(spec(impossible, 3), new SearchOptions(2, null), null, new CancelToken());
-        assertNull(none.chosen());
-        assertTrue(none.warnings().stream().anyMatch(w -> w.contains("no point meets")), none.warnings().toString());
-    }
+	@Test
+	void chosenPointMeetsTheConstraint() {
+		SearchResult all = HaoSearch.run(spec(Constraints.NONE, 3), new SearchOptions(2, null), null,
+				new CancelToken());
+		// a latency budget between the fastest and the slowest point
+		List<ParetoPoint> pts = all.points();
+		double budget = (pts.get(0).latencyMs() + pts.get(pts.size() - 1).latencyMs()) / 2;
+		Constraints c = new Constraints(null, budget, null, null, null, null, null);
+		SearchResult r = HaoSearch.run(spec(c, 3), new SearchOptions(2, null), null, new CancelToken());
+		assertNotNull(r.chosen());
+		assertTrue(r.chosen().latencyMs() <= budget);
+		for (ParetoPoint p : r.points()) {
+			if (p.latencyMs() <= budget) {
+				assertTrue(p.accuracy() <= r.chosen().accuracy());
+			}
+		}
+		Constraints impossible = new Constraints(1e6, null, null, null, null, null, null);
+		SearchResult none = HaoSearch.run(spec(impossible, 3), new SearchOptions(2, null), null, new CancelToken());
+		assertNull(none.chosen());
+		assertTrue(none.warnings().stream().anyMatch(w -> w.contains("no point meets")), none.warnings().toString());
+	}
 
-    @Test
-    void energyBoundIsHonoured() {
-        SearchResult all = HaoSearch.run(spec(Constraints.NONE, 5), new SearchOptions(2, null), null, new CancelToken());
-        List<ParetoPoint> pts = all.points();
-        double min = pts.stream().mapToDouble(ParetoPoint::energyMj).min().orElseThrow();
-        ParetoPoint mostAccurate = pts.get(pts.size() - 1);
-        assertTrue(mostAccurate.energyMj() > min, "the most accurate point should cost more energy than the cheapest");
-        // a bound between the cheapest point and the most accurate one: the most accurate point within it is chosen
-        double bound = (min + mostAccurate.energyMj()) / 2;
-        Constraints c = new Constraints(null, null, null, null, null, null, bound);
-        SearchResult r = HaoSearch.run(spec(c, 5), new SearchOptions(2, null), null, new CancelToken());
-        assertNotNull(r.chosen());
-        assertTrue(r.chosen().energyMj() <= bound, r.chosen().energyMj() + " mJ > " + bound);
-        double bestWithin = r.points().stream().filter(p -> p.energyMj() <= bound).mapToDouble(ParetoPoint::accuracy).max()
-                .orElseThrow();
-        assertEquals(bestWithin, r.chosen().accuracy());
-        assertTrue(r.chosen().accuracy() < mostAccurate.accuracy());
-        // below every point's energy: nothing is chosen and the warning names the bound
-        Constraints impossible = new Constraints(null, null, null, null, null, null, min / 2);
-        SearchResult none = HaoSearch.run(spec(impossible, 5), new SearchOptions(2, null), null, new CancelToken());
-        assertNull(none.chosen());
-        assertTrue(none.warnings().stream().anyMatch(w -> w.contains("mJ/frame")), none.warnings().toString());
-    }
+	@Test
+	void energyBoundIsHonoured() {
+		SearchResult all = HaoSearch.run(spec(Constraints.NONE, 5), new SearchOptions(2, null), null,
+				new CancelToken());
+		List<ParetoPoint> pts = all.points();
+		double min = pts.stream().mapToDouble(ParetoPoint::energyMj).min().orElseThrow();
+		ParetoPoint mostAccurate = pts.get(pts.size() - 1);
+		assertTrue(mostAccurate.energyMj() > min, "the most accurate point should cost more energy than the cheapest");
+		// a bound between the cheapest point and the most accurate one: the most accurate point within it is chosen
+		double bound = (min + mostAccurate.energyMj()) / 2;
+		Constraints c = new Constraints(null, null, null, null, null, null, bound);
+		SearchResult r = HaoSearch.run(spec(c, 5), new SearchOptions(2, null), null, new CancelToken());
+		assertNotNull(r.chosen());
+		assertTrue(r.chosen().energyMj() <= bound, r.chosen().energyMj() + " mJ > " + bound);
+		double bestWithin = r.points().stream().filter(p -> p.energyMj() <= bound).mapToDouble(ParetoPoint::accuracy)
+				.max().orElseThrow();
+		assertEquals(bestWithin, r.chosen().accuracy());
+		assertTrue(r.chosen().accuracy() < mostAccurate.accuracy());
+		// below every point's energy: nothing is chosen and the warning names the bound
+		Constraints impossible = new Constraints(null, null, null, null, null, null, min / 2);
+		SearchResult none = HaoSearch.run(spec(impossible, 5), new SearchOptions(2, null), null, new CancelToken());
+		assertNull(none.chosen());
+		assertTrue(none.warnings().stream().anyMatch(w -> w.contains("mJ/frame")), none.warnings().toString());
+	}
 
-    @Test
-    void tinyDspCapMakesChoicesInfeasibleWithReasons() {
-        // the smallest overlay (conv 1x1x1 + depthwise 1x1 at 8 bit) needs 2 DSP
-        Constraints c = new Constraints(null, null, 1, null, null, null, null);
-        SearchResult r = HaoSearch.run(spec(c, 1), new SearchOptions(2, null), null, new CancelToken());
-        assertTrue(r.points().isEmpty());
-        assertFalse(r.failures().isEmpty());
-        assertTrue(r.failures().stream().anyMatch(f -> f.message().contains("2 DSP") && f.message().contains("user cap 1")
-                && f.message().contains("short by 1") && f.kind() == org.hao.engine.results.FailureKind.NO_CONFIGURATION),
-                r.failures().toString());
-    }
+	@Test
+	void tinyDspCapMakesChoicesInfeasibleWithReasons() {
+		// the smallest overlay (conv 1x1x1 + depthwise 1x1 at 8 bit) needs 2 DSP
+		Constraints c = new Constraints(null, null, 1, null, null, null, null);
+		SearchResult r = HaoSearch.run(spec(c, 1), new SearchOptions(2, null), null, new CancelToken());
+		assertTrue(r.points().isEmpty());
+		assertFalse(r.failures().isEmpty());
+		assertTrue(
+				r.failures().stream()
+						.anyMatch(f -> f.message().contains("2 DSP") && f.message().contains("user cap 1")
+								&& f.message().contains("short by 1")
+								&& f.kind() == org.hao.engine.results.FailureKind.NO_CONFIGURATION),
+				r.failures().toString());
+	}
 
-    @Test
-    void cancelStopsTheSearch() throws Exception {
-        CancelToken t = new CancelToken();
-        t.cancel();
-        SearchResult r = HaoSearch.run(spec(Constraints.NONE, 1), new SearchOptions(2, null), null, t);
-        assertTrue(r.cancelled());
-        assertTrue(r.points().isEmpty());
-        assertFalse(r.complete());
-    }
+	@Test
+	void cancelStopsTheSearch() throws Exception {
+		CancelToken t = new CancelToken();
+		t.cancel();
+		SearchResult r = HaoSearch.run(spec(Constraints.NONE, 1), new SearchOptions(2, null), null, t);
+		assertTrue(r.cancelled());
+		assertTrue(r.points().isEmpty());
+		assertFalse(r.complete());
+	}
 
-    @Test
-    void progressIsReported() {
-        int[] last = {0};
-        SearchResult r = HaoSearch.run(spec(Constraints.NONE, 1), new SearchOptions(1, null), (d, tot, m) -> last[0] = Math.max(last[0], d),
-                new CancelToken());
-        assertTrue(last[0] >= 24, "progress " + last[0]);
-        assertFalse(r.points().isEmpty());
-    }
+	@Test
+	void progressIsReported() {
+		int[] last = {0};
+		SearchResult r = HaoSearch.run(spec(Constraints.NONE, 1), new SearchOptions(1, null),
+				(d, tot, m) -> last[0] = Math.max(last[0], d), new CancelToken());
+		assertTrue(last[0] >= 24, "progress " + last[0]);
+		assertFalse(r.points().isEmpty());
+	}
 }
