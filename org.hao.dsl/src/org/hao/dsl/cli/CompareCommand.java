@@ -122,7 +122,7 @@ public class CompareCommand implements Callable<Integer> {
 			} else {
 				out.printf(Locale.ROOT, "%-14s %6d %8.2f %10.3f %8.1f %9.3f %9.1f %7.2f%n", r.device(),
 						r.points().size(), p.accuracy(), p.latencyMs(), p.fps(), p.energyMj(), p.framesPerJoule(),
-						CompareReport.averageWatts(p));
+						p.averageWatts());
 			}
 		}
 	}

@@ -1,8 +1,6 @@
 package org.hao.engine.predict;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -145,15 +143,8 @@ public final class AccuracyPredictor {
 					if (override != null) {
 						p = fit(Path.of(override));
 					} else {
-						try (InputStream in = AccuracyPredictor.class.getResourceAsStream(BUILT_IN_RESOURCE)) {
-							if (in == null) {
-								throw new IllegalStateException("the built-in predictor table " + BUILT_IN_RESOURCE
-										+ " is not on the class path (bundle root of org.hao.engine)");
-							}
-							p = fit(new InputStreamReader(in, StandardCharsets.UTF_8), "imagenet-top1.csv");
-						} catch (IOException e) {
-							throw new IllegalStateException("cannot read " + BUILT_IN_RESOURCE + ": " + e, e);
-						}
+						p = PredictorTables.readBuiltIn(BUILT_IN_RESOURCE, "predictor table",
+								r -> fit(r, "imagenet-top1.csv"));
 					}
 					builtIn = p;
 				}
@@ -177,8 +168,7 @@ public final class AccuracyPredictor {
 
 	/** Reads a table (header row required). */
 	public static List<Row> read(Reader reader, String name) {
-		CSVFormat fmt = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker('#')
-				.setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).setTrim(true).get();
+		CSVFormat fmt = PredictorTables.format();
 		List<Row> rows = new ArrayList<>();
 		try (CSVParser parser = CSVParser.parse(reader, fmt)) {
 			Map<String, Integer> header = parser.getHeaderMap();

@@ -1,11 +1,8 @@
 package org.hao.engine.predict;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -190,15 +187,8 @@ public final class DropModel {
 
 	/** The model fitted on the table shipped with the engine. */
 	public static DropModel builtIn() {
-		try (InputStream in = DropModel.class.getResourceAsStream(BUILT_IN_RESOURCE)) {
-			if (in == null) {
-				throw new IllegalStateException("the built-in drop table " + BUILT_IN_RESOURCE
-						+ " is not on the class path (bundle root of org.hao.engine)");
-			}
-			return fit(read(new InputStreamReader(in, StandardCharsets.UTF_8), "quant-drops.csv"), "quant-drops.csv");
-		} catch (IOException e) {
-			throw new IllegalStateException("cannot read " + BUILT_IN_RESOURCE + ": " + e, e);
-		}
+		return PredictorTables.readBuiltIn(BUILT_IN_RESOURCE, "drop table",
+				r -> fit(read(r, "quant-drops.csv"), "quant-drops.csv"));
 	}
 
 	/**
@@ -212,8 +202,7 @@ public final class DropModel {
 	 * Errors name file:line.
 	 */
 	public static List<Row> read(Reader reader, String name) {
-		CSVFormat fmt = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker('#')
-				.setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).setTrim(true).get();
+		CSVFormat fmt = PredictorTables.format();
 		List<String> required = List.of("id", "family", "n_layers", "n_depthwise", "w_bits", "a_bits", "first_bits",
 				"last_bits", "method", "granularity", "scales", "top1", "float_top1", "use", "source");
 		List<Row> out = new ArrayList<>();

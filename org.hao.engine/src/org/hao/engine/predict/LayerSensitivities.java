@@ -72,8 +72,7 @@ public final class LayerSensitivities {
 
 	/** Reads from {@code reader}; {@code name} is used in messages. */
 	public static LayerSensitivities read(Reader reader, String name) {
-		CSVFormat fmt = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker('#')
-				.setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).setTrim(true).get();
+		CSVFormat fmt = PredictorTables.format();
 		Map<String, Entry> out = new LinkedHashMap<>();
 		try (CSVParser parser = CSVParser.parse(reader, fmt)) {
 			Map<String, Integer> header = parser.getHeaderMap();

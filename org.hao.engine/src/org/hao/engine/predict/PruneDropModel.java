@@ -1,11 +1,8 @@
 package org.hao.engine.predict;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -99,15 +96,8 @@ public final class PruneDropModel {
 
 	/** The model fitted on the table shipped with the engine. */
 	public static PruneDropModel builtIn() {
-		try (InputStream in = PruneDropModel.class.getResourceAsStream(BUILT_IN_RESOURCE)) {
-			if (in == null) {
-				throw new IllegalStateException("the built-in pruning table " + BUILT_IN_RESOURCE
-						+ " is not on the class path (bundle root of org.hao.engine)");
-			}
-			return fit(read(new InputStreamReader(in, StandardCharsets.UTF_8), "prune-drops.csv"), "prune-drops.csv");
-		} catch (IOException e) {
-			throw new IllegalStateException("cannot read " + BUILT_IN_RESOURCE + ": " + e, e);
-		}
+		return PredictorTables.readBuiltIn(BUILT_IN_RESOURCE, "pruning table",
+				r -> fit(read(r, "prune-drops.csv"), "prune-drops.csv"));
 	}
 
 	/**
@@ -116,8 +106,7 @@ public final class PruneDropModel {
 	 * (may be empty on rows with use 0), use (1 | 0), note, source. Errors name file:line.
 	 */
 	public static List<Row> read(Reader reader, String name) {
-		CSVFormat fmt = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker('#')
-				.setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).setTrim(true).get();
+		CSVFormat fmt = PredictorTables.format();
 		List<Row> out = new ArrayList<>();
 		try (CSVParser parser = CSVParser.parse(reader, fmt)) {
 			Map<String, Integer> header = parser.getHeaderMap();

@@ -3,8 +3,6 @@ package org.hao.engine.report;
 import org.hao.engine.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,11 +55,6 @@ public final class CompareReport {
 				+ " idle draw, chip power does not)").toString();
 	}
 
-	/** Average power while frames run back to back (W): mJ per frame x frames per second / 1000. */
-	public static double averageWatts(ParetoPoint p) {
-		return org.hao.engine.cost.EnergyModel.averageWatts(p.energyMj(), 1000.0 / p.fps());
-	}
-
 	public static String toHtml(String title, List<SearchResult> results, Constraints constraints) {
 		return toHtml(title, results, constraints, List.of());
 	}
@@ -92,7 +85,7 @@ public final class CompareReport {
 			} else {
 				sb.append(String.format(Locale.ROOT,
 						"<td>%.2f</td><td>%.3f</td><td>%.1f</td><td>%.3f</td><td>%.1f</td>" + "<td>%.2f</td></tr>\n",
-						c.accuracy(), c.latencyMs(), c.fps(), c.energyMj(), c.framesPerJoule(), averageWatts(c)));
+						c.accuracy(), c.latencyMs(), c.fps(), c.energyMj(), c.framesPerJoule(), c.averageWatts()));
 			}
 		}
 		sb.append(
@@ -106,7 +99,7 @@ public final class CompareReport {
 						.append(String.format(Locale.ROOT,
 								"</td><td>%.2f</td><td>%.3f</td><td>%.1f</td><td>%d</td><td>%.3f</td><td>%.1f</td><td>%.2f</td></tr>\n",
 								p.accuracy(), p.latencyMs(), p.fps(), p.dsp(), p.energyMj(), p.framesPerJoule(),
-								averageWatts(p)));
+								p.averageWatts()));
 			}
 		}
 		sb.append("</table>\n");
@@ -145,7 +138,7 @@ public final class CompareReport {
 						"<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\"><title>%s: %.2f%% at %.3f mJ/frame"
 								+ " (%.1f frames/J, %.2f W), %.3f ms</title></circle>\n",
 						f.x(p.energyMj()), f.y(p.accuracy()), dev, p.accuracy(), p.energyMj(), p.framesPerJoule(),
-						averageWatts(p), p.latencyMs()));
+						p.averageWatts(), p.latencyMs()));
 			}
 			if (r.chosen() != null) {
 				s.append(String.format(Locale.ROOT,

@@ -42,7 +42,7 @@ public final class HtmlReport {
 					"<td>%.2f</td><td>%.2f..%.2f</td><td>%.3f</td><td>%.1f</td><td>%d</td><td>%d</td><td>%d</td><td>%.3f</td>"
 							+ "<td>%.1f</td><td>%.2f</td></tr>\n",
 					p.accuracy(), p.accuracyLow(), p.accuracyHigh(), p.latencyMs(), p.fps(), p.dsp(), p.bram18k(),
-					p.lut(), p.energyMj(), p.framesPerJoule(), CompareReport.averageWatts(p)));
+					p.lut(), p.energyMj(), p.framesPerJoule(), p.averageWatts()));
 		}
 		sb.append("</table>\n");
 		for (String w : r.warnings()) {

@@ -95,7 +95,7 @@ public class CompareJob extends EngineJob {
 			parts.add(r.chosen() == null ? r.device() + ": no point meets the constraints"
 					: String.format(Locale.ROOT, "%s: %.2f%% at %.1f fps, %.2f mJ/frame, %.1f frames/J, %.2f W",
 							r.device(), r.chosen().accuracy(), r.chosen().fps(), r.chosen().energyMj(),
-							r.chosen().framesPerJoule(), org.hao.engine.report.CompareReport.averageWatts(r.chosen())));
+							r.chosen().framesPerJoule(), r.chosen().averageWatts()));
 		}
 		return "compared: " + String.join("; ", parts);
 	}

@@ -64,7 +64,7 @@ class CompareReportTest {
 				h);
 		assertTrue(h.contains("<td>71.50</td><td>12.000</td><td>83.3</td><td>4.000</td><td>250.0</td><td>0.33</td>"),
 				h);
-		assertEquals(2.2, CompareReport.averageWatts(results.get(0).chosen()), 1e-12);
+		assertEquals(2.2, results.get(0).chosen().averageWatts(), 1e-12);
 	}
 
 	@Test
