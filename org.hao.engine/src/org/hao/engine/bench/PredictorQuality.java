@@ -96,8 +96,9 @@ public final class PredictorQuality {
 				DropModel.INTERVAL_LEVEL * 100, pm.halfWidth());
 		System.out.printf(Locale.ROOT, "  8-bit level: lambda %.3g, coefficients %s%n", d.lambda(),
 				round(d.coefficients()));
-		System.out.printf(Locale.ROOT, "  below 8 bit: lambda %.3g, depth slope %.2f, coefficients %s%n",
-				d.lambdaExcess(), d.depthSlope(), round(d.excessCoefficients()));
+		System.out.printf(Locale.ROOT,
+				"  below 8 bit: lambda %.3g, Huber threshold %.3g, depth slope %.2f, coefficients %s%n",
+				d.lambdaExcess(), d.huber(), d.depthSlope(), round(d.excessCoefficients()));
 		System.out.printf(Locale.ROOT,
 				"  %.0f %% intervals (half-widths: float %.2f, 8-bit drop %.2f, sub-8-bit drop %.2f x"
 						+ " (1 + drop)): coverage of the LOO residuals %.1f %% (float), %.1f %% (drop)%n",

@@ -55,6 +55,15 @@ public final class DropModel {
 	public static final String BUILT_IN_RESOURCE = "/data/quant-drops.csv";
 	static final double[] LAMBDAS_A = {0.3, 1, 3, 10, 30, 100};
 	static final double[] LAMBDAS_B = {0.01, 0.03, 0.1, 0.3, 1, 3};
+	/**
+	 * Huber thresholds (top-1 points) of the second stage's loss tried; infinity = least squares. A row whose fitted
+	 * excess misses its published one by more than c points counts with weight c / |miss| (iteratively reweighted).
+	 */
+	static final double[] HUBER = {Double.POSITIVE_INFINITY, 4, 2, 1};
+	/** Iterations of the reweighting. */
+	static final int IRLS_ITERATIONS = 12;
+	/** Largest Gauss-Newton step of a row's working response (ln points). */
+	static final double MAX_STEP = 1;
 	/** Depth slopes tried: sensitivity of a body layer at depth t (0..1) is exp(delta (2 t - 1)). */
 	static final double[] DEPTHS = {-2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2};
 	/**
@@ -117,6 +126,7 @@ public final class DropModel {
 	private final double lambdaA;
 	private final double[] theta;
 	private final double lambdaB;
+	private final double huber;
 	private final double delta;
 	private final double[] thetaB;
 	private final List<Residual> loo;
@@ -128,7 +138,8 @@ public final class DropModel {
 	private final Set<String> subByteMethods;
 
 	private DropModel(String source, List<Row> rows, List<Row> fitted, double lambdaA, double[] theta, double lambdaB,
-			double delta, double[] thetaB, List<Residual> loo) {
+			double huber, double delta, double[] thetaB, List<Residual> loo) {
+		this.huber = huber;
 		this.source = source;
 		this.rows = List.copyOf(rows);
 		this.fitted = List.copyOf(fitted);
@@ -443,7 +454,8 @@ public final class DropModel {
 	}
 
 	/** The second stage fitted on some sub-8-bit rows, with the first stage's level of each row subtracted. */
-	private record StageB(double lambda, double delta, double[] theta, double[] looPoints, double[] fittedPoints) {
+	private record StageB(double lambda, double delta, double huber, double[] theta, double[] looPoints,
+			double[] fittedPoints) {
 	}
 
 	private static double[] target(List<Row> rows, StageA a) {
@@ -500,35 +512,96 @@ public final class DropModel {
 	 * points (closed form per candidate).
 	 */
 	private static StageB fitB(List<Row> rows, StageA a) {
+		return fitB(rows, a, LAMBDAS_B, DEPTHS, HUBER);
+	}
+
+	/** The second stage with fixed hyper-parameters. */
+	private static StageB fitB(List<Row> rows, StageA a, double lambda, double delta, double huber) {
+		return fitB(rows, a, new double[]{lambda}, new double[]{delta}, new double[]{huber});
+	}
+
+	/** The second stage, the hyper-parameters chosen from the grids by (closed-form) leave-one-out MAE in points. */
+	private static StageB fitB(List<Row> rows, StageA a, double[] lambdas, double[] depths, double[] hubers) {
 		double[] t = target(rows, a);
 		double[] level = rows.stream().mapToDouble(a::predict).toArray();
 		double[] y = rows.stream().mapToDouble(Row::drop).toArray();
 		double[] off = rows.stream().mapToDouble(r -> methodOffset(r.layers(), r.method(), a.theta())).toArray();
+		double[] ramp = rows.stream().mapToDouble(r -> ramp(r.layers(), r.method(), null, 0)).toArray();
+		double[] ex = new double[y.length];
+		for (int i = 0; i < ex.length; i++) {
+			ex[i] = (y[i] - level[i]) / ramp[i];
+		}
 		StageB best = null;
 		double bestMae = Double.POSITIVE_INFINITY;
-		for (double d : DEPTHS) {
+		for (double d : depths) {
 			double[][] z = rows.stream().map(r -> z(r.layers(), r.method(), null, d)).toArray(double[][]::new);
-			for (double lam : LAMBDAS_B) {
-				InterceptRidge fit = InterceptRidge.fit(z, t, weights(t), lam, ExcessFeatures.monotone());
-				double[] lp = new double[y.length];
-				double mae = 0;
-				for (int i = 0; i < y.length; i++) {
-					double tl = t[i] - fit.looResiduals()[i] + off[i];
-					lp[i] = level[i] + excess(tl, z[i]);
-					mae += Math.abs(y[i] - lp[i]);
-				}
-				mae /= y.length;
-				if (mae < bestMae - 1e-12) {
-					bestMae = mae;
-					double[] fp = new double[y.length];
+			for (double lam : lambdas) {
+				for (double c : hubers) {
+					RobustFit rf = robustFit(z, t, ex, off, ramp, lam, c);
+					InterceptRidge fit = rf.fit();
+					double[] lp = new double[y.length];
+					double mae = 0;
 					for (int i = 0; i < y.length; i++) {
-						fp[i] = level[i] + excess(fit.predict(z[i]) + off[i], z[i]);
+						double tl = rf.work()[i] - fit.looResiduals()[i] + off[i];
+						lp[i] = level[i] + excess(tl, z[i]);
+						mae += Math.abs(y[i] - lp[i]);
 					}
-					best = new StageB(lam, d, fit.coef(), lp, fp);
+					mae /= y.length;
+					if (mae < bestMae - 1e-12) {
+						bestMae = mae;
+						double[] fp = new double[y.length];
+						for (int i = 0; i < y.length; i++) {
+							fp[i] = level[i] + excess(fit.predict(z[i]) + off[i], z[i]);
+						}
+						best = new StageB(lam, d, c, fit.coef(), lp, fp);
+					}
 				}
 			}
 		}
 		return best;
+	}
+
+	/** A second-stage fit and the working response its leave-one-out residuals refer to. */
+	record RobustFit(InterceptRidge fit, double[] work) {
+	}
+
+	/**
+	 * The second stage's fit. First a ridge on the log excesses t (offset o subtracted) with row weights
+	 * {@link #weights}; with a finite Huber threshold c (top-1 points) it is then refined to minimise the Huber loss of
+	 * the excess in points, sum_i rho_c(ramp_i (ex_i - exp(f_i + o_i))), by Gauss-Newton iteratively reweighted ridge:
+	 * working response f_i + (ex_i - mu_i) / mu_i (mu = exp(f + o), the step clipped to +-{@link #MAX_STEP}), weight
+	 * (ramp_i mu_i)^2 min(1, c / |ramp_i (ex_i - mu_i)|), normalised to mean 1; {@link #IRLS_ITERATIONS} iterations.
+	 * ex may be negative or below {@link #FLOOR} (published gains count as they are). The leave-one-out residuals are
+	 * those of the last weighted linear fit (weights held fixed) on the returned working response.
+	 */
+	static RobustFit robustFit(double[][] z, double[] t, double[] ex, double[] off, double[] ramp, double lambda,
+			double c) {
+		InterceptRidge fit = InterceptRidge.fit(z, t, weights(t), lambda, ExcessFeatures.monotone());
+		if (Double.isInfinite(c)) {
+			return new RobustFit(fit, t);
+		}
+		int n = t.length;
+		double[] work = t;
+		for (int it = 0; it < IRLS_ITERATIONS; it++) {
+			double[] w = new double[n];
+			double[] y = new double[n];
+			double sum = 0;
+			for (int i = 0; i < n; i++) {
+				double f = fit.predict(z[i]);
+				double mu = Math.exp(Math.min(f + off[i], MAX_LOG));
+				double r = ex[i] - mu;
+				y[i] = f + Math.max(-MAX_STEP, Math.min(MAX_STEP, r / mu));
+				double rp = Math.abs(ramp[i] * r);
+				w[i] = ramp[i] * ramp[i] * mu * mu * Math.min(1, c / Math.max(rp, 1e-9));
+				sum += w[i];
+			}
+			for (int i = 0; i < n; i++) {
+				w[i] *= n / sum;
+			}
+			work = y;
+			fit = InterceptRidge.fit(z, y, w, lambda, ExcessFeatures.monotone());
+		}
+		return new RobustFit(fit, work);
 	}
 
 	/** The second stage's drop for exponent v at features z: (exp(v) - OFFSET) x min(1, bits below 8), never below 0. */
@@ -559,7 +632,7 @@ public final class DropModel {
 			res.put(r, new Residual(r, b.looPoints()[i], r.drop() - b.looPoints()[i]));
 		}
 		List<Residual> loo = use.stream().map(res::get).toList();
-		return new DropModel(name, all, use, a.lambda(), a.theta(), b.lambda(), b.delta(), b.theta(), loo);
+		return new DropModel(name, all, use, a.lambda(), a.theta(), b.lambda(), b.huber(), b.delta(), b.theta(), loo);
 	}
 
 	/**
@@ -862,10 +935,7 @@ public final class DropModel {
 			double[][] x = train8.stream().map(r -> features(r.layers(), r.method())).toArray(double[][]::new);
 			double[] th = nonNegativeRidge(x, train8.stream().mapToDouble(Row::drop).toArray(), lambdaA);
 			StageA a = new StageA(lambdaA, th);
-			double[] thB = trainSub.size() < 3 ? thetaB : InterceptRidge
-					.fit(trainSub.stream().map(r -> z(r.layers(), r.method(), null, delta)).toArray(double[][]::new),
-							target(trainSub, a), weights(target(trainSub, a)), lambdaB, ExcessFeatures.monotone())
-					.coef();
+			double[] thB = trainSub.size() < 3 ? thetaB : fitB(trainSub, a, lambdaB, delta, huber).theta();
 			double s = 0;
 			for (Row r : test) {
 				s += Math.abs(r.drop() - predict(r.layers(), r.method(), null, th, thB, delta));
@@ -915,6 +985,11 @@ public final class DropModel {
 	/** Ridge strength of the second stage. */
 	public double lambdaExcess() {
 		return lambdaB;
+	}
+
+	/** Huber threshold of the second stage's loss (top-1 points; infinity = least squares). */
+	public double huber() {
+		return huber;
 	}
 
 	/** Fitted depth slope of the per-layer sensitivities: s = exp(delta (2 t - 1)), t = depth 0..1 in the body. */

@@ -123,10 +123,10 @@ class QuantizationDropTest {
 				.mapToDouble(r -> Math.abs(r.residual())).average().orElseThrow();
 		double sub = d.looResiduals().stream().filter(r -> r.row().subByte()).mapToDouble(r -> Math.abs(r.residual()))
 				.average().orElseThrow();
-		// measured (benchmark, hyper-parameters on all rows) 0.43 and 1.13; the bounds leave room for table edits but
+		// measured (benchmark, hyper-parameters on all rows) 0.43 and 0.77; the bounds leave room for table edits but
 		// fail a broken fit
 		assertTrue(byte8 < 0.6, "8-bit drop LOO MAE " + byte8);
-		assertTrue(sub < 1.5, "sub-8-bit drop LOO MAE " + sub);
+		assertTrue(sub < 1.0, "sub-8-bit drop LOO MAE " + sub);
 		assertTrue(d.fittedRows().size() >= 120, "fitted rows " + d.fittedRows().size());
 		for (double c : d.coefficients().values()) {
 			assertTrue(c >= 0, "8-bit sensitivities are non-negative: " + d.coefficients());
@@ -136,6 +136,53 @@ class QuantizationDropTest {
 		for (double x = 1; x <= 6; x += 0.5) {
 			assertTrue(b.get("w_excess") + b.get("w_excess^2/4") * x / 2 > 0, "d/dw at " + x + ": " + b);
 			assertTrue(b.get("a_excess") + b.get("a_excess^2/4") * x / 2 > 0, "d/da at " + x + ": " + b);
+		}
+	}
+
+	@Test
+	void layerWiseRoundingLosesMoreOnDeeperNetworks() {
+		// MQBench W3A3, one source: AdaRound / BRECQ = 6.88 / 6.82 on ResNet-18 (19 body layers), 11.87 / 6.46 on
+		// ResNet-50 (52); layer-wise rounding corrects no error of the layers before it, block reconstruction does
+		DropModel d = AccuracyPredictor.builtInDrops();
+		double rn18 = d.drop(resNet18(3, 3), with(Quantization.Algorithm.ADAROUND))
+				/ d.drop(resNet18(3, 3), with(Quantization.Algorithm.BRECQ));
+		double rn50 = d.drop(table(54, 0, 3, 3), with(Quantization.Algorithm.ADAROUND))
+				/ d.drop(table(54, 0, 3, 3), with(Quantization.Algorithm.BRECQ));
+		assertTrue(rn50 > 1.3 * rn18, "AdaRound / BRECQ at W3A3: ResNet-50 " + rn50 + ", ResNet-18 " + rn18);
+		assertTrue(d.excessCoefficients().get("layerwise*a_excess*ln_layers") > 0, d.excessCoefficients().toString());
+		// and not at W4A8 (8-bit activations: nothing accumulates; AIMET / MQBench lose 0.5-0.7 on both)
+		assertEquals(d.drop(resNet18(4, 8), with(Quantization.Algorithm.ADAROUND)),
+				d.drop(table(54, 0, 4, 8), with(Quantization.Algorithm.ADAROUND)), 0.6);
+	}
+
+	@Test
+	void anAlgorithmHasItsOwnDepthwiseSensitivity() {
+		// Sparsebit W4A4 QAT, one source: PACT loses 0.16 / 0.11 on ResNet-18 / -50 and 9.34 on EfficientNet-Lite0 (50
+		// weight layers, 16 depthwise); LSQ gains 0.56 / 0.53 and loses 2.21
+		DropModel d = AccuracyPredictor.builtInDrops();
+		Quantization pact = with(Quantization.Algorithm.PACT), lsq = with(Quantization.Algorithm.LSQ);
+		double rn18 = d.drop(resNet18(4, 4), pact), effl0 = d.drop(table(50, 16, 4, 4), pact);
+		assertTrue(rn18 < 1.0, "PACT ResNet-18 W4A4 " + rn18);
+		// (the Huber loss gives the single depthwise PACT row less than full weight: about 4 of its 9.3 points)
+		assertTrue(effl0 > 3, "PACT EfficientNet-Lite0 W4A4 " + effl0);
+		assertTrue(effl0 > d.drop(table(50, 16, 4, 4), lsq) + 1, "PACT vs LSQ on EfficientNet-Lite0");
+	}
+
+	@Test
+	void oneAbsurdRowDoesNotMoveTheOthers() {
+		// the second stage's Huber loss in points: a row 30 points off (a transcription error, say) counts with weight
+		// c / 30, so the predictions of the other networks and algorithms stay where they were
+		DropModel d = AccuracyPredictor.builtInDrops();
+		assertTrue(Double.isFinite(d.huber()), "Huber threshold " + d.huber());
+		List<DropModel.Row> rows = new java.util.ArrayList<>(d.rows());
+		DropModel.Row r = rows.stream().filter(x -> x.id().equals("qdrop-mbv2-w4a4")).findFirst().orElseThrow();
+		rows.set(rows.indexOf(r), new DropModel.Row(r.id(), r.family(), r.line(), r.layers(), r.method(), r.top1() - 30,
+				r.floatTop1(), true, r.note(), r.source()));
+		DropModel changed = DropModel.fit(rows, "changed");
+		for (Quantization.Algorithm a : List.of(Quantization.Algorithm.HAWQ, Quantization.Algorithm.LSQ,
+				Quantization.Algorithm.BRECQ)) {
+			double before = d.drop(resNet18(4, 4), with(a)), after = changed.drop(resNet18(4, 4), with(a));
+			assertEquals(before, after, 0.3 + 0.1 * before, a + " ResNet-18 W4A4");
 		}
 	}
 
