@@ -40,7 +40,7 @@ public final class ExcessFeatures {
 			n.add("alg_" + a.word());
 		}
 		for (Quantization.Algorithm a : Quantization.Algorithm.values()) {
-			n.add("alg_" + a.word() + "*dw_share");
+			n.add("qat_alg_" + a.word() + "*dw_share");
 		}
 		NAMES = List.copyOf(n);
 	}
@@ -148,9 +148,11 @@ public final class ExcessFeatures {
 		int alg = (q.algorithm() == Quantization.Algorithm.GPTQ ? Quantization.Algorithm.ADAROUND : q.algorithm())
 				.ordinal();
 		x[ALG + alg] = 1;
-		// how much an algorithm suffers from depthwise layers is its own (PACT's one clipping level per layer loses
-		// 9.3 points on EfficientNet-Lite0 and 0.1-0.2 on the ResNets; LSQ's learned steps 2.2 and none)
-		x[ALG + Quantization.Algorithm.values().length + alg] = x[4];
+		// in QAT, training adapts the weights to the algorithm's quantizer, and how well that quantizer copes with the
+		// depthwise layers' spread of per-channel ranges is the algorithm's own (PACT's one learned clipping level per
+		// layer loses 9.3 points on EfficientNet-Lite0 and 0.1-0.2 on the ResNets; LSQ's learned steps 2.2 and none);
+		// in PTQ the depthwise effect is the calibration's, common to the algorithms (dw_share, dw_w, dw_a)
+		x[ALG + Quantization.Algorithm.values().length + alg] = q.training() == Quantization.Training.QAT ? x[4] : 0;
 		return x;
 	}
 
