@@ -77,9 +77,14 @@ record InterceptRidge(double[] coef, double[] looResiduals) {
 			double wi = w == null ? 1 : w[i];
 			for (int u = 0; u < k; u++) {
 				b[u] += wi * z[i][u] * y[i];
-				for (int v = 0; v < k; v++) {
+				for (int v = u; v < k; v++) {
 					a[u][v] += wi * z[i][u] * z[i][v];
 				}
+			}
+		}
+		for (int u = 0; u < k; u++) {
+			for (int v = 0; v < u; v++) {
+				a[u][v] = a[v][u]; // exactly symmetric (the products above round differently in the two orders)
 			}
 		}
 		for (int u = 1; u < k; u++) {
