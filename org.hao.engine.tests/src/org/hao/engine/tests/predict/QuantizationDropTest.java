@@ -163,7 +163,8 @@ class QuantizationDropTest {
 		Quantization pact = with(Quantization.Algorithm.PACT), lsq = with(Quantization.Algorithm.LSQ);
 		double rn18 = d.drop(resNet18(4, 4), pact), effl0 = d.drop(table(50, 16, 4, 4), pact);
 		assertTrue(rn18 < 1.0, "PACT ResNet-18 W4A4 " + rn18);
-		// (the Huber loss gives the single depthwise PACT row less than full weight: about 4 of its 9.3 points)
+		// (the loss in absolute points gives the single depthwise PACT row no more pull than any other row: it is
+		// predicted well below its 9.3 points, but far above PACT on the ResNets)
 		assertTrue(effl0 > 3, "PACT EfficientNet-Lite0 W4A4 " + effl0);
 		assertTrue(effl0 > d.drop(table(50, 16, 4, 4), lsq) + 1, "PACT vs LSQ on EfficientNet-Lite0");
 	}
@@ -171,7 +172,7 @@ class QuantizationDropTest {
 	@Test
 	void oneAbsurdRowDoesNotMoveTheOthers() {
 		// the second stage's Huber loss in points: a row 30 points off (a transcription error, say) counts with weight
-		// c / 30, so the predictions of the other networks and algorithms stay where they were
+		// c / 30 (c the fitted threshold), so the predictions of the other networks and algorithms stay where they were
 		DropModel d = AccuracyPredictor.builtInDrops();
 		assertTrue(Double.isFinite(d.huber()), "Huber threshold " + d.huber());
 		List<DropModel.Row> rows = new java.util.ArrayList<>(d.rows());
