@@ -104,6 +104,13 @@ public final class PredictorQuality {
 						+ " (1 + drop)): coverage of the LOO residuals %.1f %% (float), %.1f %% (drop)%n",
 				DropModel.INTERVAL_LEVEL * 100, p.halfWidthFloat(), d.halfWidthByte(), d.relHalfWidthSubByte(),
 				100 * coverF / floatLoo.length, 100 * cover / d.looResiduals().size());
+		// the same intervals against the true leave-one-out residuals (out of sample, hyper-parameters refitted too)
+		double coverNested = 0;
+		for (DropModel.Residual r : nested) {
+			coverNested += Math.abs(r.residual()) <= d.halfWidth(r.row().layers(), r.predicted()) ? 1 : 0;
+		}
+		System.out.printf(Locale.ROOT, "  coverage of the true leave-one-out drop residuals: %.1f %%%n",
+				100 * coverNested / nested.size());
 		Map<String, List<Double>> byAlg = new LinkedHashMap<>();
 		for (DropModel.Residual r : nested) {
 			if (r.row().subByte()) {

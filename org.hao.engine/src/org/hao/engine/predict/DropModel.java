@@ -34,15 +34,17 @@ import org.hao.engine.model.Quantization;
  *
  * <p><b>B, below 8 bit</b>: {@code exp(theta . z + o) x min(1, bits below 8)} with z the {@link ExcessFeatures} of
  * the layers (per-layer sensitivity x excess perturbation summed over layers, depthwise shares, first/last layer,
- * scales, depth of the network, one indicator per {@link Quantization.Algorithm}), theta fitted by ridge (intercept
- * unpenalised; the coefficients of the terms that grow with the bits removed kept non-negative, so fewer bits never
- * predict less drop) on ln(max(published drop - A, 0.1)) of the rows with a layer below 8 bit, each row weighted by
- * its excess; o is {@link #methodOffset} (not fitted). The log makes the algorithm, the network and the bit-widths act
- * multiplicatively (the same algorithm that loses 2 points on ResNet-18 at W4A4 loses 5 on MobileNetV2).
+ * scales, depth of the network, layer-wise rounding's accumulation over the body's layers, one indicator per
+ * {@link Quantization.Algorithm} and, for QAT algorithms, one depthwise-share term each), theta fitted by ridge
+ * (intercept unpenalised; the coefficients of the terms that grow with the bits removed kept non-negative, so fewer
+ * bits never predict less drop) on ln(max(published drop - A, 0.1)) of the rows with a layer below 8 bit, each row
+ * weighted by its excess, then refined to the Huber loss in points ({@link #robustFit}); o is {@link #methodOffset}
+ * (not fitted). The log makes the algorithm, the network and the bit-widths act multiplicatively (the same algorithm
+ * that loses 2 points on ResNet-18 at W4A4 loses 5 on MobileNetV2).
  *
  * <p>Hyper-parameters: the ridge strength of A from {@link #LAMBDAS_A} by leave-one-out MAE on the 8-bit rows; the
- * ridge strength of B from {@link #LAMBDAS_B} and the depth slope of the per-layer sensitivities from {@link #DEPTHS}
- * by leave-one-out MAE (in points) on the sub-8-bit rows. {@link #nestedLeaveOneOut()} repeats that choice without
+ * ridge strength of B from {@link #LAMBDAS_B}, the depth slope of the per-layer sensitivities from {@link #DEPTHS} and
+ * the Huber threshold from {@link #HUBER} by leave-one-out MAE (in points) on the sub-8-bit rows. {@link #nestedLeaveOneOut()} repeats that choice without
  * the held-out row (true leave-one-out, what the benchmark reports).
  *
  * <p>Intervals: {@link #INTERVAL_LEVEL} quantile of the absolute leave-one-out residuals for 8-bit schemes; below 8
@@ -640,7 +642,7 @@ public final class DropModel {
 
 	/**
 	 * True leave-one-out: for every fitted row, both stages refitted without it, hyper-parameters (lambdas, depth
-	 * slope) chosen again without it. Slower than {@link #looResiduals()} (which keeps the hyper-parameters chosen on
+	 * slope, Huber threshold) chosen again without it. Slower than {@link #looResiduals()} (which keeps the hyper-parameters chosen on
 	 * all rows); the benchmark reports these.
 	 */
 	public List<Residual> nestedLeaveOneOut() {
@@ -969,7 +971,7 @@ public final class DropModel {
 
 	/** Number of fitted coefficients (both stages, zeros included) and of chosen hyper-parameters. */
 	public int[] parameterCount() {
-		return new int[]{P + ExcessFeatures.P + 1, 3};
+		return new int[]{P + ExcessFeatures.P + 1, 4};
 	}
 
 	public List<Row> rows() {
