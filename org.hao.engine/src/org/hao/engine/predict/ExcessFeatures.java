@@ -25,7 +25,11 @@ import org.hao.engine.predict.DropModel.Role;
  * excess in depthwise layers) x w_excess; {@code dw_a} the same for activations;</li>
  * <li>{@code layerwise*a_excess}: a_excess for layer-wise rounding (AdaRound, GPTQ), which fits weights against
  * float activations and so suffers more from low-bit activations than block reconstruction (QDrop's finding);</li>
- * <li>one indicator per {@link Quantization.Algorithm} (the training kind follows from the algorithm).</li>
+ * <li>{@code layerwise*a_excess*ln_layers}: a_excess x ln(body layers) for layer-wise rounding, whose activation error
+ * accumulates over the depth (no layer corrects the error of the layers before it);</li>
+ * <li>one indicator per {@link Quantization.Algorithm} (the training kind follows from the algorithm);</li>
+ * <li>for QAT algorithms, one {@code qat_alg_*dw_share} term each: the algorithm's indicator x the depthwise share of
+ * the body (how well the algorithm's quantizer copes with depthwise layers is its own).</li>
  * </ul>
  * The intercept is added by the fit. Scale granularity and format enter through the drop model's fixed offset
  * (the ratio of their 8-bit drops), not here. Stateless.

@@ -35,9 +35,17 @@ record InterceptRidge(double[] coef, double[] looResiduals) {
 	 * negative. The leave-one-out residuals are those of the final column set.
 	 */
 	static InterceptRidge fit(double[][] x, double[] y, double[] w, double lambda, boolean[] nonNegative) {
+		return fit(x, y, w, lambda, nonNegative, true);
+	}
+
+	/**
+	 * As {@link #fit(double[][], double[], double[], double, boolean[])}; without {@code loo} the leave-one-out
+	 * residuals are not computed (null), which saves the inverse of each solve (iterative callers).
+	 */
+	static InterceptRidge fit(double[][] x, double[] y, double[] w, double lambda, boolean[] nonNegative, boolean loo) {
 		boolean[] off = new boolean[x[0].length];
 		while (true) {
-			InterceptRidge r = solve(x, y, w, lambda, off);
+			InterceptRidge r = solve(x, y, w, lambda, off, false);
 			int worst = -1;
 			for (int j = 0; j < off.length; j++) {
 				if (nonNegative[j] && !off[j] && r.coef[j + 1] < -1e-12
@@ -46,13 +54,14 @@ record InterceptRidge(double[] coef, double[] looResiduals) {
 				}
 			}
 			if (worst < 0) {
-				return r;
+				return loo ? solve(x, y, w, lambda, off, true) : r;
 			}
 			off[worst] = true;
 		}
 	}
 
-	private static InterceptRidge solve(double[][] x, double[] y, double[] w, double lambda, boolean[] off) {
+	private static InterceptRidge solve(double[][] x, double[] y, double[] w, double lambda, boolean[] off,
+			boolean withLoo) {
 		int n = y.length, p = x[0].length;
 		double[] s = new double[p];
 		for (int j = 0; j < p; j++) {
@@ -94,6 +103,14 @@ record InterceptRidge(double[] coef, double[] looResiduals) {
 		RealMatrix am = new Array2DRowRealMatrix(a, false);
 		DecompositionSolver solver = new CholeskyDecomposition(am, 1e-12, 1e-14).getSolver();
 		double[] sol = solver.solve(new ArrayRealVector(b, false)).toArray();
+		double[] coef = new double[p + 1];
+		coef[0] = sol[0];
+		for (int u = 0; u < idx.length; u++) {
+			coef[idx[u] + 1] = sol[u + 1] / s[idx[u]];
+		}
+		if (!withLoo) {
+			return new InterceptRidge(coef, null);
+		}
 		RealMatrix inv = solver.getInverse();
 		double[] loo = new double[n];
 		for (int i = 0; i < n; i++) {
@@ -108,11 +125,6 @@ record InterceptRidge(double[] coef, double[] looResiduals) {
 			}
 			h *= w == null ? 1 : w[i];
 			loo[i] = (y[i] - pred) / Math.max(1e-9, 1 - h);
-		}
-		double[] coef = new double[p + 1];
-		coef[0] = sol[0];
-		for (int u = 0; u < idx.length; u++) {
-			coef[idx[u] + 1] = sol[u + 1] / s[idx[u]];
 		}
 		return new InterceptRidge(coef, loo);
 	}
