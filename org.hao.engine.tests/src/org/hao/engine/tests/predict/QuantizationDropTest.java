@@ -123,7 +123,7 @@ class QuantizationDropTest {
 				.mapToDouble(r -> Math.abs(r.residual())).average().orElseThrow();
 		double sub = d.looResiduals().stream().filter(r -> r.row().subByte()).mapToDouble(r -> Math.abs(r.residual()))
 				.average().orElseThrow();
-		// measured (benchmark, hyper-parameters on all rows) 0.43 and 0.77; the bounds leave room for table edits but
+		// measured (benchmark, hyper-parameters on all rows) 0.43 and 0.68; the bounds leave room for table edits but
 		// fail a broken fit
 		assertTrue(byte8 < 0.6, "8-bit drop LOO MAE " + byte8);
 		assertTrue(sub < 1.0, "sub-8-bit drop LOO MAE " + sub);
