@@ -26,8 +26,9 @@ public final class ResultsJson {
 	/**
 	 * Version of the results format, written as {@code format_version}. 1: the first typed format (2026-11-30; before
 	 * it, untyped maps without a version). 2: a point's {@code average_watts} (issue 16; a version-1 file reads with 0).
+	 * 3: {@code pruning_drop} in a point's {@code config.prediction} (issue 14; an older file reads with 0).
 	 */
-	public static final int FORMAT_VERSION = 2;
+	public static final int FORMAT_VERSION = 3;
 
 	private static final Gson GSON = new GsonBuilder()
 			.setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES).setPrettyPrinting().serializeNulls()

@@ -45,7 +45,8 @@ final class PointBuilder {
 			}
 		}
 		PointConfig config = new PointConfig(e.accelerator(), subgraphs, layers, en.macs(), en.weights(),
-				new PredictionInfo(pr.floatTop1(), pr.drop(), pr.quantization().describe(), pr.extrapolation()));
+				new PredictionInfo(pr.floatTop1(), pr.drop(), pr.quantization().describe(), pr.extrapolation(),
+						pr.pruningDrop()));
 		return new ParetoPoint(pr.top1(), pr.low(), pr.high(), e.latencyMs(), e.fps(), e.dsp(), e.bram18k(), e.lut(),
 				e.energyMj(), ParetoPoint.framesPerJoule(e.energyMj()), ParetoPoint.averageWatts(e.energyMj(), e.fps()),
 				config);

@@ -215,6 +215,11 @@ public final class ConfigTree {
 		add(rows, "quantization drop", fmt("%.2f points", p.quantizationDrop()));
 		add(rows, "quantization", p.quantization());
 		add(rows, "extrapolation", p.extrapolation());
+		if (p.pruningDrop() != 0) {
+			add(rows, "pruning drop", fmt("%.2f points", p.pruningDrop()));
+			return new Node("prediction",
+					fmt("%.2f %% - %.2f - %.2f", p.floatTop1(), p.quantizationDrop(), p.pruningDrop()), rows);
+		}
 		return new Node("prediction", fmt("%.2f %% - %.2f", p.floatTop1(), p.quantizationDrop()), rows);
 	}
 

@@ -35,7 +35,7 @@ class CompareReportTest {
 
 	private static ParetoPoint point(double acc, double ms, double mj) {
 		return new ParetoPoint(acc, ms, 1000 / ms, 0, 0, 0, mj, new PointConfig(AcceleratorConfig.mobileGpu("test"),
-				Map.of(), List.of(), 0, 0, new PredictionInfo(acc, 0, null, null)));
+				Map.of(), List.of(), 0, 0, new PredictionInfo(acc, 0, null, null, 0)));
 	}
 
 	private final List<SearchResult> results = List.of(result("FPGA_A", point(70, 20, 45), point(72, 25, 55)),

@@ -71,13 +71,13 @@ class ResultsFormatTest {
 		Map<String, SubgraphConfig> subgraphs = new LinkedHashMap<>();
 		subgraphs.put("s1", s1);
 		PointConfig c1 = new PointConfig(overlay, subgraphs, List.of(conv1, add), 300_000_000L, 3_500_000L,
-				new PredictionInfo(72.0, 0.5, "QAT, first/last 8 bit, per-channel", null));
+				new PredictionInfo(72.0, 0.5, "QAT, first/last 8 bit, per-channel", null, 0.75));
 		ParetoPoint p1 = new ParetoPoint(71.5, 70.9, 72.1, 1.25, 800.0, 202, 246, 33130, 2.5, 400.0, 2.0, c1);
 		AcceleratorConfig dataflow = new AcceleratorConfig("dataflow", "dataflow (one engine per layer)",
 				"the dataflow ILP for this network", 250.0, null, null, null, null, null, null, null, null, null,
 				List.of(new AcceleratorConfig.LayerEngine("conv1", 4, 8, 32, 6, 2000)), 0.8, null, 32, 6, 2000);
 		PointConfig c2 = new PointConfig(dataflow, subgraphs, List.of(conv1), 300_000_000L, 3_500_000L,
-				new PredictionInfo(72.0, 3.0, "PTQ, per-tensor", "4-bit activations below the table's smallest"));
+				new PredictionInfo(72.0, 3.0, "PTQ, per-tensor", "4-bit activations below the table's smallest", 0.0));
 		ParetoPoint p2 = new ParetoPoint(69.0, 68.0, 70.0, 2.0, 1250.0, 32, 6, 2000, 0.0, Double.POSITIVE_INFINITY, 0.0,
 				c2);
 		return new ResultsDocument(ResultsJson.FORMAT_VERSION, "mbv2_zu3eg_60fps", "examples/mobilenetv2-zu3eg.hao",

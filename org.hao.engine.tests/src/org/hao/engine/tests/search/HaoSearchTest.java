@@ -139,4 +139,39 @@ class HaoSearchTest {
 		assertTrue(last[0] >= 24, "progress " + last[0]);
 		assertFalse(r.points().isEmpty());
 	}
+
+	@Test
+	void eachPointCarriesItsPruningDrop() {
+		// the reduced network with pruning (none or 4x4 blocks at 50 %) as a further choice: every point's prediction
+		// has its parts, accuracy = float top-1 (dense) - quantization drop - pruning drop (the squash is the identity
+		// in this range), and the pruned points have a pruning drop
+		org.hao.engine.model.NetworkSpec base = Examples.reduced();
+		List<org.hao.engine.model.SubgraphSpec> sgs = new java.util.ArrayList<>();
+		for (org.hao.engine.model.SubgraphSpec sg : base.subgraphs()) {
+			org.hao.engine.model.SubgraphSpace sp = sg.space();
+			if (!sp.bitWidths().isEmpty()) {
+				sp = new org.hao.engine.model.SubgraphSpace(sp.kernels(), sp.expansions(), sp.widthMultipliers(),
+						sp.depths(), sp.bitWidths(),
+						List.of(org.hao.engine.model.Pruning.NONE, new org.hao.engine.model.Pruning(4, 4, 0.5)));
+			}
+			sgs.add(new org.hao.engine.model.SubgraphSpec(sg.name(), sg.mode(), sg.ops(), sp));
+		}
+		org.hao.engine.model.NetworkSpec net = new org.hao.engine.model.NetworkSpec(base.name(), base.input(), sgs);
+		SearchResult r = HaoSearch.run(
+				new SearchSpec("t", net, Devices.ZU3EG_HLS, Objective.MAX_ACCURACY, Constraints.NONE, null, 3, 300),
+				new SearchOptions(2, null), null, new CancelToken());
+		assertFalse(r.points().isEmpty());
+		int pruned = 0;
+		for (ParetoPoint pt : r.points()) {
+			org.hao.engine.results.PredictionInfo p = pt.config().prediction();
+			assertTrue(p.pruningDrop() >= 0, "pruning drop " + p.pruningDrop());
+			assertEquals(pt.accuracy(), p.floatTop1() - p.quantizationDrop() - p.pruningDrop(), 0.01, pt.toString());
+			boolean anyPruned = pt.config().subgraphs().values().stream()
+					.anyMatch(s -> s.pruning() != null && s.pruning().ratio() > 0);
+			assertEquals(anyPruned, p.pruningDrop() > 0, pt.toString());
+			pruned += anyPruned ? 1 : 0;
+		}
+		assertTrue(pruned > 0, "no pruned point on the frontier: " + r.points());
+		assertTrue(ResultsJson.toJson(ResultsDocument.of(r)).contains("\"pruning_drop\""));
+	}
 }
