@@ -31,7 +31,7 @@ public class EstimateCommand extends ConsoleCommand {
 	@Option(names = "--search", paramLabel = "NAME", description = "estimate this search's network on its devices")
 	String searchName;
 
-	@Option(names = "--device", paramLabel = "NAME", description = "device to estimate on (overrides the search's devices; the search's architecture and resource caps still apply)")
+	@Option(names = "--device", paramLabel = "NAME", description = "device to estimate on instead of the search's devices (the search's architecture applies; its resource caps only on its own devices)")
 	String deviceName;
 
 	@Option(names = "--json", paramLabel = "OUT", description = "write the estimate as JSON (network, device, accelerator,"
@@ -112,8 +112,12 @@ public class EstimateCommand extends ConsoleCommand {
 		}
 		for (Search s : searches) {
 			Network n = ModelMapper.networkOf(s);
+			if (override != null && !s.getDevices().contains(override) && !s.getConstraints().isEmpty()) {
+				err.println("hao: note: search " + s.getName() + "'s constraints are written for its own devices; on "
+						+ override.getName() + " they are not applied");
+			}
 			for (DeviceDecl d : override != null ? List.of(override) : s.getDevices()) {
-				targets.add(new EvaluationTarget(n, s, d));
+				targets.add(new EvaluationTarget(n, s, d, s.getDevices().contains(d)));
 			}
 		}
 		return targets;
