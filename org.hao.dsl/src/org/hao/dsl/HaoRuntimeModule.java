@@ -1,9 +1,11 @@
 package org.hao.dsl;
 
+import org.eclipse.xtext.linking.ILinkingDiagnosticMessageProvider;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.scoping.IGlobalScopeProvider;
 import org.hao.dsl.resource.HaoResource;
 import org.hao.dsl.scoping.HaoGlobalScopeProvider;
+import org.hao.dsl.scoping.HaoLinkingMessages;
 
 /** Runtime bindings of the .hao language (also used without OSGi). */
 public class HaoRuntimeModule extends AbstractHaoRuntimeModule {
@@ -18,5 +20,10 @@ public class HaoRuntimeModule extends AbstractHaoRuntimeModule {
 	@Override
 	public Class<? extends XtextResource> bindXtextResource() {
 		return HaoResource.class;
+	}
+
+	/** Unresolved names reported with the user's keyword (device, network, op), not the EMF class name. */
+	public Class<? extends ILinkingDiagnosticMessageProvider> bindILinkingDiagnosticMessageProvider() {
+		return HaoLinkingMessages.class;
 	}
 }

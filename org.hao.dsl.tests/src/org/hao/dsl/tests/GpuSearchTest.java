@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.scoping.IScopeProvider;
 import org.hao.dsl.cli.HaoModelLoader;
-import org.hao.dsl.hao.Device;
+import org.hao.dsl.hao.DeviceDecl;
 import org.hao.dsl.hao.Search;
 import org.hao.dsl.mapping.ModelMapper;
 import org.hao.dsl.scoping.VisibleDevices;
@@ -43,7 +43,7 @@ class GpuSearchTest {
 		Resource resource = loader.load(file);
 		Search search = (Search) HaoModelLoader.model(resource).getElements().stream().filter(Search.class::isInstance)
 				.findFirst().orElseThrow();
-		Device adreno = new VisibleDevices(HaoModelLoader.injector().getInstance(IScopeProvider.class)).find(search,
+		DeviceDecl adreno = new VisibleDevices(HaoModelLoader.injector().getInstance(IScopeProvider.class)).find(search,
 				"Adreno640");
 		assertNotNull(adreno, "the standard library's Adreno640 is visible from the example");
 		return new ModelMapper().toSearch(search, adreno);

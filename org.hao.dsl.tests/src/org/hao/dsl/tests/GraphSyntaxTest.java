@@ -107,7 +107,7 @@ class GraphSyntaxTest extends HaoTestBase {
 	@Test
 	void mismatchedAddNamesBothInputs() throws Exception {
 		Model m = parse(GRAPH.replace("conv b_proj in input out 256", "conv b_proj in input out 128"));
-		validator.assertError(m, ADD, SHAPE_MISMATCH, "add 'b_out' of 'b_expand' with shape 256x56x56",
+		validator.assertError(m, ADD_OP, SHAPE_MISMATCH, "add 'b_out' of 'b_expand' with shape 256x56x56",
 				"'b_proj' with shape 128x56x56");
 	}
 
@@ -115,7 +115,8 @@ class GraphSyntaxTest extends HaoTestBase {
 	void mismatchedConcatNamesBothInputs() throws Exception {
 		Model m = parse(
 				GRAPH.replace("conv i_5x5 out 32 kernel 5 padding 2", "conv i_5x5 out 32 kernel 5" + " padding valid"));
-		validator.assertError(m, CONCAT, SHAPE_MISMATCH, "'i_1x1' with shape 64x56x56", "'i_5x5' with shape 32x52x52");
+		validator.assertError(m, CONCAT_OP, SHAPE_MISMATCH, "'i_1x1' with shape 64x56x56",
+				"'i_5x5' with shape 32x52x52");
 	}
 
 	@Test
@@ -134,16 +135,16 @@ class GraphSyntaxTest extends HaoTestBase {
 	void deadBranchIsAWarning() throws Exception {
 		Model m = parse(GRAPH.replace("concat i_out in i_1x1, i_3x3, i_5x5, i_pool_proj",
 				"concat i_out in i_1x1, i_3x3, i_pool_proj"));
-		validator.assertWarning(m, CONV, UNUSED_OUTPUT, "'i_5x5' is never read");
+		validator.assertWarning(m, CONV_OP, UNUSED_OUTPUT, "'i_5x5' is never read");
 	}
 
 	@Test
 	void addWithOneOperandAndBadPaddingAreReported() throws Exception {
-		validator.assertError(parse(GRAPH.replace("add b_out in b_expand, b_proj", "add b_out in b_expand")), ADD,
+		validator.assertError(parse(GRAPH.replace("add b_out in b_expand, b_proj", "add b_out in b_expand")), ADD_OP,
 				MISSING_ATTRIBUTE, "needs two operands");
-		validator.assertError(parse(GRAPH.replace("kernel 3 padding 1", "kernel 3 padding 1, 1, 1")), PADDING,
+		validator.assertError(parse(GRAPH.replace("kernel 3 padding 1", "kernel 3 padding 1, 1, 1")), PADDING_SPEC,
 				VALUE_OUT_OF_RANGE, "1, 2 or 4 numbers");
-		validator.assertError(parse(GRAPH.replace("split left part 1 of 2", "split left part 3 of 2")), SPLIT,
+		validator.assertError(parse(GRAPH.replace("split left part 1 of 2", "split left part 3 of 2")), SPLIT_OP,
 				VALUE_OUT_OF_RANGE, "at most the number of parts");
 	}
 

@@ -14,7 +14,7 @@ import java.util.Map;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.scoping.IScopeProvider;
 import org.hao.dsl.cli.HaoModelLoader;
-import org.hao.dsl.hao.Device;
+import org.hao.dsl.hao.DeviceDecl;
 import org.hao.dsl.hao.Search;
 import org.hao.dsl.mapping.ModelMapper;
 import org.hao.dsl.scoping.VisibleDevices;
@@ -28,12 +28,7 @@ import org.hao.engine.model.PowerScope;
 import org.hao.engine.model.Pruning;
 import org.hao.engine.model.SearchSpec;
 import org.hao.engine.model.SubgraphSpec;
-import org.hao.engine.search.CancelToken;
-import org.hao.engine.search.HaoSearch;
 import org.hao.engine.search.NetworkEvaluator;
-import org.hao.engine.results.ParetoPoint;
-import org.hao.engine.search.SearchOptions;
-import org.hao.engine.results.SearchResult;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,8 +48,10 @@ class MobileOrFpgaFindingTest {
 		Resource resource = loader.load(file);
 		Search search = (Search) HaoModelLoader.model(resource).getElements().stream().filter(Search.class::isInstance)
 				.findFirst().orElseThrow();
-		assertEquals(DEVICES, search.getDevices().stream().map(Device::getName).toList(), "the example's own devices");
-		Device d = new VisibleDevices(HaoModelLoader.injector().getInstance(IScopeProvider.class)).find(search, device);
+		assertEquals(DEVICES, search.getDevices().stream().map(DeviceDecl::getName).toList(),
+				"the example's own devices");
+		DeviceDecl d = new VisibleDevices(HaoModelLoader.injector().getInstance(IScopeProvider.class)).find(search,
+				device);
 		assertNotNull(d, device);
 		return new ModelMapper().toSearch(search, d);
 	}

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import java.util.Map;
 
+import org.hao.dsl.hao.ConvOp;
+import org.hao.dsl.hao.HaoPackage;
 import org.hao.dsl.hao.Model;
 import org.hao.dsl.hao.Search;
 import org.hao.dsl.mapping.MappingException;
@@ -21,6 +23,7 @@ import org.hao.engine.model.ExecutionMode;
 import org.hao.engine.model.LayerKind;
 import org.hao.engine.model.MBConv;
 import org.hao.engine.model.Objective;
+import org.hao.engine.model.PowerScope;
 import org.hao.engine.model.Pruning;
 import org.hao.engine.model.Quantization;
 import org.hao.engine.model.SearchSpec;
@@ -58,11 +61,11 @@ class ModelMapperTest extends HaoTestBase {
 				"ptq's default algorithm");
 		assertEquals(Quantization.Algorithm.STE, Quantization.DEFAULT.algorithm(), "qat's default algorithm");
 		Model unknown = parse(validWith("seed 7", "seed 7\n\t\t\t\tquantization { algorithm gptq4 }"));
-		validator.assertError(unknown, org.hao.dsl.hao.HaoPackage.Literals.QUANTIZATION,
+		validator.assertError(unknown, HaoPackage.Literals.QUANTIZATION_SPEC,
 				org.hao.dsl.validation.HaoIssueCodes.BAD_QUANTIZATION_ALGORITHM,
 				"unknown quantization algorithm 'gptq4' (one of minmax, adaround, gptq, brecq, qdrop, ste, lsq, pact, dorefa, hawq)");
 		Model other = parse(validWith("seed 7", "seed 7\n\t\t\t\tquantization { method qat algorithm adaround }"));
-		validator.assertError(other, org.hao.dsl.hao.HaoPackage.Literals.QUANTIZATION,
+		validator.assertError(other, HaoPackage.Literals.QUANTIZATION_SPEC,
 				org.hao.dsl.validation.HaoIssueCodes.BAD_QUANTIZATION_ALGORITHM,
 				"algorithm adaround is post-training quantization (method ptq), not method qat");
 	}
@@ -86,7 +89,7 @@ class ModelMapperTest extends HaoTestBase {
 			// a bad row is an error on the sensitivity line naming the CSV's file:line
 			java.nio.file.Files.writeString(csv, "layer,bits,top1_drop\nc1,4,0.5\nc1,4,0.7\n");
 			Model bad = parse(validWith("seed 7", "seed 7\n\t\t\t\tquantization { sensitivity \"" + csv + "\" }"));
-			validator.assertError(bad, org.hao.dsl.hao.HaoPackage.Literals.QUANTIZATION,
+			validator.assertError(bad, HaoPackage.Literals.QUANTIZATION_SPEC,
 					org.hao.dsl.validation.HaoIssueCodes.BAD_SENSITIVITY_TABLE,
 					csv + ":3: layer c1 is listed twice (first on line 2)");
 		} finally {
@@ -94,7 +97,7 @@ class ModelMapperTest extends HaoTestBase {
 		}
 		Model missing = parse(
 				validWith("seed 7", "seed 7\n\t\t\t\tquantization { sensitivity \"/nonexistent/s.csv\" }"));
-		validator.assertError(missing, org.hao.dsl.hao.HaoPackage.Literals.QUANTIZATION,
+		validator.assertError(missing, HaoPackage.Literals.QUANTIZATION_SPEC,
 				org.hao.dsl.validation.HaoIssueCodes.BAD_SENSITIVITY_TABLE,
 				"sensitivity table '/nonexistent/s.csv' not found");
 	}
@@ -215,14 +218,14 @@ class ModelMapperTest extends HaoTestBase {
 	void powerScopeAndEnginePowerMap() throws Exception {
 		// no scope: unspecified, no engine power (the original three figures)
 		SearchSpec plain = mapValid(VALID);
-		assertEquals(org.hao.engine.model.PowerScope.UNSPECIFIED, plain.device().power().scope());
+		assertEquals(PowerScope.UNSPECIFIED, plain.device().power().scope());
 		assertEquals(0.0, plain.device().power().enginesWatts());
 		SearchSpec board = mapValid(validWith("static 1 W", "scope board\n\t\t\t\t\tstatic 1 W engines 0.5 W"));
-		assertEquals(org.hao.engine.model.PowerScope.BOARD, board.device().power().scope());
+		assertEquals(PowerScope.BOARD, board.device().power().scope());
 		assertEquals(0.5, board.device().power().enginesWatts());
 		assertEquals(1.5, board.device().power().runningWatts());
 		SearchSpec chip = mapValid(validWith("static 1 W", "scope chip static 1 W"));
-		assertEquals(org.hao.engine.model.PowerScope.CHIP, chip.device().power().scope());
+		assertEquals(PowerScope.CHIP, chip.device().power().scope());
 	}
 
 	@Test
@@ -230,6 +233,6 @@ class ModelMapperTest extends HaoTestBase {
 		Model model = parse(validWith("conv c1 out 16 kernel 3", "conv c1 kernel 3"));
 		MappingException e = assertThrows(MappingException.class,
 				() -> mapper.toSearches((Search) model.getElements().get(3)));
-		assertInstanceOf(org.hao.dsl.hao.Conv.class, e.source());
+		assertInstanceOf(ConvOp.class, e.source());
 	}
 }

@@ -25,6 +25,7 @@ import org.hao.engine.expand.ExpandedNetwork;
 import org.hao.engine.expand.Layer;
 import org.hao.engine.expand.NetworkExpander;
 import org.hao.engine.bench.Examples;
+import org.hao.engine.expand.NetworkGraph;
 import org.hao.engine.model.LayerKind;
 import org.hao.engine.predict.AccuracyPredictor;
 import org.hao.engine.predict.Features;
@@ -95,7 +96,7 @@ class OnnxImportTest {
 		assertTrue(text.contains("split stage2_1_2 in stage2_0_shuffle part 2 of 2"), text);
 		assertTrue(text.contains("concat stage2_1 in stage2_1_1, stage2_1_branch2_5"), text);
 		assertTrue(text.contains("shuffle stage2_1_shuffle groups 2"), text);
-		assertEquals(List.of(), org.hao.engine.expand.NetworkGraph.unusedOps(imported.network()));
+		assertEquals(List.of(), NetworkGraph.unusedOps(imported.network()));
 	}
 
 	/**

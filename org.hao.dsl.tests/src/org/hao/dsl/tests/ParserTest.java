@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.hao.dsl.hao.Add;
-import org.hao.dsl.hao.Conv;
+import org.hao.dsl.hao.AddOp;
+import org.hao.dsl.hao.ConvOp;
 import org.hao.dsl.hao.ExecMode;
 import org.hao.dsl.hao.FpgaDevice;
-import org.hao.dsl.hao.MBConv;
+import org.hao.dsl.hao.MBConvOp;
 import org.hao.dsl.hao.MinFps;
 import org.hao.dsl.hao.Model;
 import org.hao.dsl.hao.Network;
@@ -40,11 +40,11 @@ class ParserTest extends HaoTestBase {
 		assertEquals(32, net.getInput().getWidth());
 		assertEquals(ExecMode.SEQUENTIAL, net.getSubgraphs().get(0).getMode());
 		assertEquals(ExecMode.PIPELINED, net.getSubgraphs().get(1).getMode());
-		Conv c1 = (Conv) net.getSubgraphs().get(0).getOps().get(0);
+		ConvOp c1 = (ConvOp) net.getSubgraphs().get(0).getOps().get(0);
 		assertEquals(2, c1.getStride());
-		Add add = (Add) net.getSubgraphs().get(1).getOps().get(1);
+		AddOp add = (AddOp) net.getSubgraphs().get(1).getOps().get(1);
 		assertSame(c1, add.getFrom(), "residual resolves to the op in another subgraph");
-		MBConv m1 = (MBConv) net.getSubgraphs().get(2).getOps().get(0);
+		MBConvOp m1 = (MBConvOp) net.getSubgraphs().get(2).getOps().get(0);
 		assertTrue(m1.isSe());
 		assertEquals(2, m1.getRepeat());
 
@@ -75,9 +75,9 @@ class ParserTest extends HaoTestBase {
 				""");
 		assertTrue(model.eResource().getErrors().isEmpty(), () -> model.eResource().getErrors().toString());
 		Network n = (Network) model.getElements().get(0);
-		Conv c = (Conv) n.getSubgraphs().get(0).getOps().get(0);
+		ConvOp c = (ConvOp) n.getSubgraphs().get(0).getOps().get(0);
 		assertEquals(4, c.getOutChannels());
-		MBConv m = (MBConv) n.getSubgraphs().get(0).getOps().get(1);
+		MBConvOp m = (MBConvOp) n.getSubgraphs().get(0).getOps().get(1);
 		assertNull(m.getStride(), "omitted stride is null, so 'missing' and '0' differ");
 		assertNull(m.getRepeat());
 		assertFalse(m.isSe());

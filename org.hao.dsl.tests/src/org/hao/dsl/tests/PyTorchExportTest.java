@@ -18,6 +18,7 @@ import org.hao.dsl.hao.Network;
 import org.hao.dsl.mapping.ModelMapper;
 import org.hao.engine.expand.ExpandedNetwork;
 import org.hao.engine.expand.NetworkExpander;
+import org.hao.engine.model.LayerKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -123,7 +124,7 @@ class PyTorchExportTest {
 		assertEquals(0, p.exitValue(), output + "\n" + Files.readString(py));
 		String last = output.lines().reduce((a, b) -> b).orElse("");
 		String shape = x.output().height() == 1 && x.output().width() == 1
-				&& x.layers().get(x.layers().size() - 1).kind() == org.hao.engine.model.LayerKind.FULLY_CONNECTED
+				&& x.layers().get(x.layers().size() - 1).kind() == LayerKind.FULLY_CONNECTED
 						? "[1, " + x.output().channels() + "]"
 						: "[1, " + x.output().channels() + ", " + x.output().height() + ", " + x.output().width() + "]";
 		assertEquals(shape + " " + x.weights(), last, output);

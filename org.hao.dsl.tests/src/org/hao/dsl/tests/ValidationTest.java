@@ -30,7 +30,7 @@ class ValidationTest extends HaoTestBase {
 	@Test
 	void duplicateOpNameAcrossSubgraphs() throws Exception {
 		Model m = parse(validWith("fc out1 out 10", "fc c1 out 10"));
-		validator.assertError(m, FULLY_CONNECTED, DUPLICATE_NAME, "duplicate op name 'c1'");
+		validator.assertError(m, FULLY_CONNECTED_OP, DUPLICATE_NAME, "duplicate op name 'c1'");
 	}
 
 	@Test
@@ -48,7 +48,7 @@ class ValidationTest extends HaoTestBase {
 	@Test
 	void missingRequiredOpAttribute() throws Exception {
 		Model m = parse(validWith("conv c1 out 16 kernel 3", "conv c1 kernel 3"));
-		validator.assertError(m, CONV, MISSING_ATTRIBUTE, "conv 'c1' needs 'out'");
+		validator.assertError(m, CONV_OP, MISSING_ATTRIBUTE, "conv 'c1' needs 'out'");
 	}
 
 	@Test
@@ -61,8 +61,8 @@ class ValidationTest extends HaoTestBase {
 	void zeroAndNegativeNumbersAreOutOfRange() throws Exception {
 		validator.assertError(parse(validWith("dsp 100", "dsp 0")), FPGA_DEVICE, VALUE_OUT_OF_RANGE,
 				"dsp must be positive, was 0");
-		validator.assertError(parse(validWith("input 3 x 32 x 32", "input 3 x -32 x 32")), SHAPE, VALUE_OUT_OF_RANGE,
-				"height must be positive");
+		validator.assertError(parse(validWith("input 3 x 32 x 32", "input 3 x -32 x 32")), INPUT_SHAPE,
+				VALUE_OUT_OF_RANGE, "height must be positive");
 		validator.assertError(parse(validWith("ratio { 0.0, 0.5 }", "ratio { 0.0, 1.0 }")), PRUNE_CHOICE,
 				VALUE_OUT_OF_RANGE, "[0, 1)");
 	}
@@ -76,14 +76,14 @@ class ValidationTest extends HaoTestBase {
 	@Test
 	void residualAddOfDifferentShapesGoesOnTheAdd() throws Exception {
 		Model m = parse(validWith("pointwise p1 out 16", "pointwise p1 out 32"));
-		validator.assertError(m, ADD, SHAPE_MISMATCH, "add 'r1' of 'p1' with shape", "'c1' with shape",
+		validator.assertError(m, ADD_OP, SHAPE_MISMATCH, "add 'r1' of 'p1' with shape", "'c1' with shape",
 				"must be equal");
 	}
 
 	@Test
 	void strideLargerThanTheFeatureMap() throws Exception {
 		Model m = parse(validWith("conv c1 out 16 kernel 3 stride 2", "conv c1 out 16 kernel 3 stride 64"));
-		validator.assertError(m, CONV, IMPOSSIBLE_STRIDE, "stride 64 is larger than the 32x32 feature map");
+		validator.assertError(m, CONV_OP, IMPOSSIBLE_STRIDE, "stride 64 is larger than the 32x32 feature map");
 	}
 
 	@Test
@@ -97,7 +97,7 @@ class ValidationTest extends HaoTestBase {
 	@Test
 	void residualFromALaterOp() throws Exception {
 		Model m = parse(validWith("add r1 from c1", "add r1 from m1"));
-		validator.assertError(m, ADD, ADD_FORWARD_REFERENCE, "comes after add 'r1'");
+		validator.assertError(m, ADD_OP, ADD_FORWARD_REFERENCE, "comes after add 'r1'");
 	}
 
 	@Test

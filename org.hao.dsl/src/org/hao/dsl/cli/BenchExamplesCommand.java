@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 import org.hao.dsl.hao.Search;
 import org.hao.dsl.mapping.ModelMapper;
@@ -19,8 +18,6 @@ import org.hao.engine.results.SearchResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code hao bench-examples FILE...} (used by releng/bench-engine): every search of the files as users run it, each
@@ -28,19 +25,15 @@ import picocli.CommandLine.Model.CommandSpec;
  * size and the chosen point.
  */
 @Command(name = "bench-examples", hidden = true, description = "Time every search of the given files, cold (benchmark).")
-public class BenchExamplesCommand implements Callable<Integer> {
+public class BenchExamplesCommand extends ConsoleCommand {
 	@Parameters(paramLabel = "FILE", arity = "1..*")
 	List<Path> files;
 
 	@Option(names = "--threads", paramLabel = "N", description = "search threads (default: the cores)")
 	Integer threads;
 
-	@Spec
-	CommandSpec spec;
-
 	@Override
-	public Integer call() {
-		PrintWriter out = spec.commandLine().getOut();
+	protected int run(PrintWriter out, PrintWriter err) {
 		ModelMapper mapper = new ModelMapper();
 		out.printf(Locale.ROOT, "%-34s %-22s %-18s %9s %6s %8s %8s  %s%n", "file", "search", "device", "engine s",
 				"points", "acc %", "fps", "complete");

@@ -12,11 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.hao.dsl.hao.DeviceDecl;
 import org.hao.dsl.hao.Network;
 import org.hao.dsl.hao.Search;
 import org.hao.dsl.mapping.ModelMapper;
@@ -25,12 +25,11 @@ import org.hao.engine.calibrate.OverlayCalibration;
 import org.hao.engine.calibrate.OverlayCalibration.Row;
 import org.hao.engine.model.Device;
 import org.hao.engine.io.AtomicFiles;
+import org.hao.engine.model.PowerScope;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code hao calibrate MEASUREMENTS.csv [-o DEVICES.hao]}: fits a fixed overlay's three fitted figures (per-layer
@@ -43,7 +42,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code measured_ms}, {@code source}. A bad row is reported as {@code file:line: error: ...} and nothing is fitted.
  */
 @Command(name = "calibrate", description = "Fit an accelerator's overhead figures to measured latencies (CSV).")
-public class CalibrateCommand implements Callable<Integer> {
+public class CalibrateCommand extends ConsoleCommand {
 	static final String[] COLUMNS = {"id", "model", "network", "device", "measured_ms", "source"};
 
 	@Parameters(index = "0", paramLabel = "MEASUREMENTS.csv")
@@ -52,13 +51,8 @@ public class CalibrateCommand implements Callable<Integer> {
 	@Option(names = {"-o", "--output"}, paramLabel = "DEVICES.hao", description = "write the calibrated devices here")
 	Path output;
 
-	@Spec
-	CommandSpec spec;
-
 	@Override
-	public Integer call() {
-		PrintWriter out = spec.commandLine().getOut();
-		PrintWriter err = spec.commandLine().getErr();
+	protected int run(PrintWriter out, PrintWriter err) {
 		List<String> errors = new ArrayList<>();
 		List<Row> rows = read(errors);
 		if (!errors.isEmpty() || rows == null) {
@@ -191,7 +185,7 @@ public class CalibrateCommand implements Callable<Integer> {
 		if (network == null) {
 			throw new IllegalArgumentException("no network or search named '" + name + "' in " + rec.get("model"));
 		}
-		org.hao.dsl.hao.Device device = hao.device(hao.model, rec.get("device"));
+		DeviceDecl device = hao.device(hao.model, rec.get("device"));
 		if (device == null) {
 			throw new IllegalArgumentException(
 					"no device named '" + rec.get("device") + "' visible from " + rec.get("model"));
@@ -228,8 +222,7 @@ public class CalibrateCommand implements Callable<Integer> {
 			b.append(" }\n");
 			var p = d.power();
 			b.append(String.format(Locale.ROOT, "\tpower { %sstatic %s W engines %s W mac %s pJ ddr %s pJ/B }%n",
-					p.scope() == org.hao.engine.model.PowerScope.UNSPECIFIED ? ""
-							: "scope " + p.scope().keyword() + " ",
+					p.scope() == PowerScope.UNSPECIFIED ? "" : "scope " + p.scope().keyword() + " ",
 					num(p.staticWatts()), num(p.enginesWatts()), num(p.picojoulesPerMac8()),
 					num(p.picojoulesPerDdrByte())));
 			b.append("\taccelerator overlay").append(ov.name() == null ? "" : " \"" + ov.name() + "\"").append(" {\n");

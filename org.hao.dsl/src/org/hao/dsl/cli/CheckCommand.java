@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.diagnostics.Severity;
@@ -12,22 +11,16 @@ import org.eclipse.xtext.validation.Issue;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code hao check FILE...}: parse and validate; prints nothing for clean files, exit 1 when any error. */
 @Command(name = "check", description = "Parse and validate .hao files; prints file:line:col: severity: message.")
-public class CheckCommand implements Callable<Integer> {
+public class CheckCommand extends ConsoleCommand {
 
 	@Parameters(arity = "1..*", paramLabel = "FILE", description = ".hao files to check")
 	List<Path> files;
 
-	@Spec
-	CommandSpec spec;
-
 	@Override
-	public Integer call() {
-		PrintWriter out = spec.commandLine().getOut();
+	protected int run(PrintWriter out, PrintWriter err) {
 		HaoModelLoader loader = new HaoModelLoader();
 		boolean errors = false;
 		for (Path file : files) {

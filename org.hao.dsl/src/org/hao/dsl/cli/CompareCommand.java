@@ -6,9 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
-import org.hao.dsl.hao.Device;
+import org.hao.dsl.hao.DeviceDecl;
 import org.hao.dsl.hao.Search;
 import org.hao.dsl.mapping.ModelMapper;
 import org.hao.engine.model.SearchSpec;
@@ -22,15 +21,13 @@ import org.hao.engine.results.SearchResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code hao compare FILE [--devices A,B]}: the same search on several devices; prints each frontier and the chosen
  * points side by side (fps, mJ/frame, frames/J); the report is one SVG with a colour per device.
  */
 @Command(name = "compare", description = "Run one search on several devices and compare fps, mJ/frame, frames/J.")
-public class CompareCommand implements Callable<Integer> {
+public class CompareCommand extends ConsoleCommand {
 
 	@Mixin
 	SearchSelection selection;
@@ -43,13 +40,8 @@ public class CompareCommand implements Callable<Integer> {
 	@Option(names = "--json", paramLabel = "OUT")
 	Path json;
 
-	@Spec
-	CommandSpec spec;
-
 	@Override
-	public Integer call() throws IOException {
-		PrintWriter out = spec.commandLine().getOut();
-		PrintWriter err = spec.commandLine().getErr();
+	protected int run(PrintWriter out, PrintWriter err) throws IOException {
 		SearchSelection.Selected selected = selection.load(out, err);
 		if (selected == null) {
 			return selection.failure();
@@ -58,14 +50,14 @@ public class CompareCommand implements Callable<Integer> {
 		Search search = selected.search();
 		ModelMapper mapper = new ModelMapper();
 		List<String> names = devices != null && !devices.isEmpty() ? devices
-				: search.getDevices().stream().map(Device::getName).toList();
+				: search.getDevices().stream().map(DeviceDecl::getName).toList();
 		if (names.isEmpty()) {
 			err.println(hao.path + ": search " + search.getName() + " names no device; give --devices A,B");
 			return ExitCode.USAGE.code();
 		}
 		List<SearchSpec> specs = new ArrayList<>();
 		for (String name : names) {
-			Device d = hao.device(search, name.strip());
+			DeviceDecl d = hao.device(search, name.strip());
 			if (d == null) {
 				err.println(hao.path + ": no device named '" + name.strip() + "'");
 				return ExitCode.USAGE.code();

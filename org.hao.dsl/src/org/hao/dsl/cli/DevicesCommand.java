@@ -2,40 +2,34 @@ package org.hao.dsl.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.XtextResourceSet;
-import org.hao.dsl.hao.Device;
+import org.hao.dsl.hao.DeviceDecl;
 import org.hao.dsl.hao.Model;
 import org.hao.dsl.mapping.ModelMapper;
 import org.hao.dsl.scoping.HaoStdlib;
 import org.hao.engine.arch.ArchitectureKind;
 import org.hao.engine.arch.DpuConfigurations;
+import org.hao.engine.model.Device;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code hao devices}: the standard device library, one block per device: a summary line (kind, resources, clock,
  * bandwidth, architecture) and every figure as written in the library with the source its comment names.
  */
 @Command(name = "devices", description = "List the standard device library with each figure's source.")
-public class DevicesCommand implements Callable<Integer> {
+public class DevicesCommand extends ConsoleCommand {
 
 	@Option(names = "--brief", description = "one line per device, without the figures and their sources")
 	boolean brief;
 
-	@Spec
-	CommandSpec spec;
-
 	@Override
-	public Integer call() {
-		PrintWriter out = spec.commandLine().getOut();
+	protected int run(PrintWriter out, PrintWriter err) {
 		XtextResourceSet rs = HaoModelLoader.injector().getInstance(XtextResourceSet.class);
 		Resource lib = HaoModelLoader.injector().getInstance(HaoStdlib.class).ensureLoaded(rs);
 		Model model = (Model) lib.getContents().get(0);
@@ -59,10 +53,10 @@ public class DevicesCommand implements Callable<Integer> {
 						c.depthwise(), c.resources().dsp(), c.resources().bram18k(), c.resources().lut()));
 		out.println();
 		for (var e : model.getElements()) {
-			if (!(e instanceof Device d)) {
+			if (!(e instanceof DeviceDecl d)) {
 				continue;
 			}
-			org.hao.engine.model.Device engine = mapper.toDevice(d);
+			Device engine = mapper.toDevice(d);
 			out.println(summary(engine));
 			if (!brief) {
 				// the device's text as written (its figures with their source comments), without the comments above it
@@ -79,7 +73,7 @@ public class DevicesCommand implements Callable<Integer> {
 		return ExitCode.OK.code();
 	}
 
-	static String summary(org.hao.engine.model.Device d) {
+	static String summary(Device d) {
 		if (d.fpga() == null) {
 			return String.format(Locale.ROOT, "%-20s mobile GPU, %.1f GB/s", d.name(), d.gpu().bandwidthGBps());
 		}

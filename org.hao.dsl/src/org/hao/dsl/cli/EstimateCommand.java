@@ -5,9 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
-import org.hao.dsl.hao.Device;
+import org.hao.dsl.hao.DeviceDecl;
 import org.hao.dsl.hao.Network;
 import org.hao.dsl.hao.Search;
 import org.hao.dsl.estimate.EvaluationTarget;
@@ -21,12 +20,10 @@ import org.hao.engine.results.ResultsJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code hao estimate FILE}: per-layer and per-subgraph latency and resources of the base configuration. */
 @Command(name = "estimate", description = "Latency/resource table of the base configuration (as written, INT8).")
-public class EstimateCommand implements Callable<Integer> {
+public class EstimateCommand extends ConsoleCommand {
 
 	@Parameters(index = "0", paramLabel = "FILE")
 	Path file;
@@ -41,13 +38,8 @@ public class EstimateCommand implements Callable<Integer> {
 			+ " latency_ms, fps, macs, weights, dsp, bram18k, lut, energy_mj, accuracy, layers[])")
 	Path json;
 
-	@Spec
-	CommandSpec spec;
-
 	@Override
-	public Integer call() {
-		PrintWriter out = spec.commandLine().getOut();
-		PrintWriter err = spec.commandLine().getErr();
+	protected int run(PrintWriter out, PrintWriter err) {
 		ValidatedFile hao = ValidatedFile.load(file, out);
 		if (hao == null) {
 			return ExitCode.FAILED.code();
@@ -97,7 +89,7 @@ public class EstimateCommand implements Callable<Integer> {
 		} else {
 			searches = hao.searches();
 		}
-		Device override = null;
+		DeviceDecl override = null;
 		if (deviceName != null) {
 			override = hao.device(hao.model, deviceName);
 			if (override == null) {
@@ -120,7 +112,7 @@ public class EstimateCommand implements Callable<Integer> {
 		}
 		for (Search s : searches) {
 			Network n = ModelMapper.networkOf(s);
-			for (Device d : override != null ? List.of(override) : s.getDevices()) {
+			for (DeviceDecl d : override != null ? List.of(override) : s.getDevices()) {
 				targets.add(new EvaluationTarget(n, s, d));
 			}
 		}

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import org.hao.dsl.hao.Network;
 import org.hao.dsl.hao.Search;
@@ -25,8 +24,6 @@ import org.hao.engine.export.PyTorchWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code hao export FILE [--search NAME | --network NAME] [--pytorch OUT.py] [--onnx OUT.onnx]}: a network of the
@@ -39,7 +36,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "export", description = "Write a network of a .hao file as a PyTorch nn.Module and/or an ONNX graph"
 		+ " (base configuration).")
-public class ExportCommand implements Callable<Integer> {
+public class ExportCommand extends ConsoleCommand {
 
 	@Parameters(index = "0", paramLabel = "FILE.hao")
 	Path file;
@@ -65,13 +62,8 @@ public class ExportCommand implements Callable<Integer> {
 	@Option(names = "--onnx", paramLabel = "OUT.onnx", description = "ONNX graph to write (weights as shaped graph inputs)")
 	Path onnx;
 
-	@Spec
-	CommandSpec spec;
-
 	@Override
-	public Integer call() {
-		PrintWriter out = spec.commandLine().getOut();
-		PrintWriter err = spec.commandLine().getErr();
+	protected int run(PrintWriter out, PrintWriter err) {
 		if (pytorch == null && onnx == null) {
 			err.println("hao: export needs --pytorch OUT.py and/or --onnx OUT.onnx");
 			return ExitCode.USAGE.code();

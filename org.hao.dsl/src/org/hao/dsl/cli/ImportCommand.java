@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 import org.eclipse.xtext.GrammarUtil;
 import org.eclipse.xtext.IGrammarAccess;
@@ -21,8 +20,6 @@ import org.hao.engine.io.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code hao import MODEL.onnx [-o FILE.hao] [--subgraphs stage|none]}: an ONNX classifier as a .hao network
@@ -32,7 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "import", description = "Turn an ONNX model into a .hao network (Conv, Gemm, pools, Add, Concat,"
 		+ " squeeze-excite, activations; opsets 11-18).")
-public class ImportCommand implements Callable<Integer> {
+public class ImportCommand extends ConsoleCommand {
 
 	@Parameters(index = "0", paramLabel = "MODEL.onnx", description = "ONNX model (weights as initializers or graph inputs)")
 	Path model;
@@ -43,13 +40,8 @@ public class ImportCommand implements Callable<Integer> {
 	@Option(names = "--subgraphs", paramLabel = "stage|none", defaultValue = "stage", description = "subgraphs: one per resolution stage (default) or none (one subgraph)")
 	String subgraphs;
 
-	@Spec
-	CommandSpec spec;
-
 	@Override
-	public Integer call() {
-		PrintWriter out = spec.commandLine().getOut();
-		PrintWriter err = spec.commandLine().getErr();
+	protected int run(PrintWriter out, PrintWriter err) {
 		OnnxImporter.Subgraphs mode;
 		try {
 			mode = OnnxImporter.Subgraphs.valueOf(subgraphs.toUpperCase(Locale.ROOT));

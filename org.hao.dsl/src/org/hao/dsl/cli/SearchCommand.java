@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import org.hao.dsl.mapping.ModelMapper;
 import org.hao.engine.model.SearchSpec;
@@ -18,8 +17,6 @@ import org.hao.engine.results.SearchResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code hao search FILE}: runs a search (on each of its devices), prints the Pareto table, writes reports.
@@ -27,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * 130 when cancelled (Ctrl-C). A cancelled or failed search writes no file, so earlier results stay as they were.
  */
 @Command(name = "search", description = "Run a search and print its accuracy-latency Pareto frontier.")
-public class SearchCommand implements Callable<Integer> {
+public class SearchCommand extends ConsoleCommand {
 
 	@Mixin
 	SearchSelection selection;
@@ -39,13 +36,8 @@ public class SearchCommand implements Callable<Integer> {
 	@Option(names = "--report", paramLabel = "OUT.html")
 	Path report;
 
-	@Spec
-	CommandSpec spec;
-
 	@Override
-	public Integer call() throws IOException {
-		PrintWriter out = spec.commandLine().getOut();
-		PrintWriter err = spec.commandLine().getErr();
+	protected int run(PrintWriter out, PrintWriter err) throws IOException {
 		SearchSelection.Selected selected = selection.load(out, err);
 		if (selected == null) {
 			return selection.failure();

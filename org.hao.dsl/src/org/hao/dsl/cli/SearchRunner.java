@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.hao.engine.model.SearchSpec;
+import org.hao.engine.predict.DropModel;
 import org.hao.engine.search.CancelToken;
 import org.hao.engine.search.HaoSearch;
 import org.hao.engine.results.ParetoPoint;
@@ -84,7 +85,7 @@ final class SearchRunner {
 		if (r.chosen() != null) {
 			ParetoPoint c = r.chosen();
 			out.printf(Locale.ROOT, "chosen: %.2f %% top-1 (%.0f %% interval %.2f..%.2f) at %.1f fps%s%n", c.accuracy(),
-					org.hao.engine.predict.DropModel.INTERVAL_LEVEL * 100, c.accuracyLow(), c.accuracyHigh(), c.fps(),
+					DropModel.INTERVAL_LEVEL * 100, c.accuracyLow(), c.accuracyHigh(), c.fps(),
 					c.config().prediction().quantization() == null ? ""
 							: "; quantization " + c.config().prediction().quantization());
 		}

@@ -9,7 +9,7 @@ import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.scoping.IScopeProvider;
 import org.eclipse.xtext.validation.Issue;
-import org.hao.dsl.hao.Device;
+import org.hao.dsl.hao.DeviceDecl;
 import org.hao.dsl.hao.Model;
 import org.hao.dsl.hao.Search;
 import org.hao.dsl.scoping.VisibleDevices;
@@ -69,7 +69,7 @@ final class ValidatedFile {
 	}
 
 	/** A device visible from {@code context} (same file, imports, standard library), or null. */
-	Device device(EObject context, String name) {
+	DeviceDecl device(EObject context, String name) {
 		return new VisibleDevices(HaoModelLoader.injector().getInstance(IScopeProvider.class)).find(context, name);
 	}
 

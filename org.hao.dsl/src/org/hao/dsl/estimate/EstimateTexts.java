@@ -48,6 +48,30 @@ public final class EstimateTexts {
 	}
 
 	/**
+	 * The estimate at a subgraph: its time on the overlay, its time and resources on its own engines, or why it does
+	 * not fit ({@code does not fit ZU3EG: <the engine's reason>}; {@code brief}: the reason up to its first ';', for an
+	 * inline annotation whose full text is in the hover).
+	 */
+	public static String subgraph(NetworkEstimate est, SubgraphEstimate se, boolean brief) {
+		if (Double.isNaN(se.latencyMs())) {
+			String reason = se.message() == null ? se.status() : se.message();
+			return "does not fit " + est.device() + ": " + (brief ? firstClause(reason) : reason);
+		}
+		return overlay(est) ? String.format(Locale.ROOT, "subgraph: %.2f ms on the overlay", se.latencyMs())
+				: "subgraph: " + resources(se.latencyMs(), se.dsp(), se.bram18k()) + " on " + est.device();
+	}
+
+	/**
+	 * The engine's explanation up to its first ';', without parenthesised detail (the rest is in the hover and the
+	 * Problems view).
+	 */
+	private static String firstClause(String message) {
+		int semi = message.indexOf(';');
+		String first = semi < 0 ? message : message.substring(0, semi);
+		return first.replaceAll(" \\([^)]*\\)", "");
+	}
+
+	/**
 	 * The estimate of one op of a subgraph, or null when no layer comes from it. On an overlay: its time and the engines
 	 * it runs on (they are shared, so an op has no DSP of its own). Otherwise every layer has its own engine: a
 	 * pipeline's stages run concurrently (the op costs its slowest stage, its engines' resources add up), sequential

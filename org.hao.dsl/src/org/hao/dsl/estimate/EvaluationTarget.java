@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.resource.XtextResource;
-import org.hao.dsl.hao.Device;
+import org.hao.dsl.hao.DeviceDecl;
 import org.hao.dsl.hao.Element;
 import org.hao.dsl.hao.Model;
 import org.hao.dsl.hao.Network;
@@ -26,7 +26,7 @@ import org.hao.engine.model.Constraints;
  * @param search the search it is evaluated for, or null
  * @param device the device (of the search, of {@code --device}, or the default)
  */
-public record EvaluationTarget(Network network, Search search, Device device) {
+public record EvaluationTarget(Network network, Search search, DeviceDecl device) {
 
 	/** The device of a network that no search names: the HAO paper's target, from stdlib/devices.hao. */
 	public static final String DEFAULT_DEVICE = "ZU3EG";
@@ -57,7 +57,7 @@ public record EvaluationTarget(Network network, Search search, Device device) {
 	public static List<EvaluationTarget> of(Search s) {
 		List<EvaluationTarget> out = new ArrayList<>();
 		Network n = ModelMapper.networkOf(s);
-		for (Device d : s.getDevices()) {
+		for (DeviceDecl d : s.getDevices()) {
 			if (n != null && !d.eIsProxy()) {
 				out.add(new EvaluationTarget(n, s, d));
 			}
@@ -70,13 +70,13 @@ public record EvaluationTarget(Network network, Search search, Device device) {
 	 *
 	 * @throws IllegalStateException when the library lacks it (a broken build)
 	 */
-	public static Device defaultDevice(Resource context) {
+	public static DeviceDecl defaultDevice(Resource context) {
 		HaoStdlib stdlib = ((XtextResource) context).getResourceServiceProvider().get(HaoStdlib.class);
 		Resource lib = stdlib.ensureLoaded(context.getResourceSet());
 		for (var o : lib.getContents()) {
 			if (o instanceof Model m) {
 				for (Element e : m.getElements()) {
-					if (e instanceof Device d && DEFAULT_DEVICE.equals(d.getName())) {
+					if (e instanceof DeviceDecl d && DEFAULT_DEVICE.equals(d.getName())) {
 						return d;
 					}
 				}

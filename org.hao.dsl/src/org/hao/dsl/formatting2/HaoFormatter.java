@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.formatting2.AbstractFormatter2;
 import org.eclipse.xtext.formatting2.IFormattableDocument;
@@ -14,6 +15,7 @@ import org.eclipse.xtext.xbase.lib.Pair;
 import org.hao.dsl.hao.Choice;
 import org.hao.dsl.hao.Constraint;
 import org.hao.dsl.hao.Element;
+import org.hao.dsl.hao.HaoPackage;
 import org.hao.dsl.hao.Import;
 import org.hao.dsl.hao.Model;
 import org.hao.dsl.hao.Op;
@@ -31,13 +33,15 @@ public class HaoFormatter extends AbstractFormatter2 {
 			"depth", "weights", "activations", "ratio");
 
 	/** Keywords that start an attribute line inside a block, per element type. */
-	private static final Map<String, Set<String>> LINE_KEYWORDS = Map.of("FpgaDevice",
-			Set.of("dsp", "bram18k", "lut", "ff", "clock", "bandwidth", "cap", "packing"), "GpuDevice",
-			Set.of("peak", "bandwidth", "efficiency", "pruning", "launch"), "Power",
-			Set.of("power", "static", "mac", "ddr"), "Network", Set.of("input"), "Search",
+	private static final Map<EClass, Set<String>> LINE_KEYWORDS = Map.of(HaoPackage.Literals.FPGA_DEVICE,
+			Set.of("dsp", "bram18k", "lut", "ff", "clock", "bandwidth", "cap", "packing"),
+			HaoPackage.Literals.GPU_DEVICE, Set.of("peak", "bandwidth", "efficiency", "pruning", "launch"),
+			HaoPackage.Literals.POWER, Set.of("power", "static", "mac", "ddr", "engines", "scope"),
+			HaoPackage.Literals.NETWORK, Set.of("input"), HaoPackage.Literals.SEARCH,
 			Set.of("network", "space", "device", "devices", "objective", "constraints", "predictor", "seed", "time",
 					"quantization"),
-			"Quantization", Set.of("method", "algorithm", "first-last", "granularity", "scales", "sensitivity"));
+			HaoPackage.Literals.QUANTIZATION_SPEC,
+			Set.of("method", "algorithm", "first-last", "granularity", "scales", "sensitivity"));
 
 	@Override
 	public void format(Object obj, IFormattableDocument doc) {
@@ -77,7 +81,7 @@ public class HaoFormatter extends AbstractFormatter2 {
 			doc.prepend(comma, f -> f.noSpace());
 			doc.append(comma, f -> f.oneSpace());
 		}
-		Set<String> lineKeywords = LINE_KEYWORDS.getOrDefault(e.eClass().getName(), Set.of());
+		Set<String> lineKeywords = LINE_KEYWORDS.getOrDefault(e.eClass(), Set.of());
 		for (ISemanticRegion kw : regions.keywords(lineKeywords.toArray(String[]::new))) {
 			doc.prepend(kw, f -> f.newLine());
 		}

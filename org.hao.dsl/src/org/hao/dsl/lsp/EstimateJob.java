@@ -10,7 +10,7 @@ import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.XtextResource;
 import org.hao.dsl.estimate.EstimateTexts;
 import org.hao.dsl.estimate.EvaluationTarget;
-import org.hao.dsl.hao.Device;
+import org.hao.dsl.hao.DeviceDecl;
 import org.hao.dsl.hao.Element;
 import org.hao.dsl.hao.Model;
 import org.hao.dsl.hao.Network;
@@ -22,6 +22,7 @@ import org.hao.engine.estimate.Estimator;
 import org.hao.engine.estimate.NetworkEstimate;
 import org.hao.engine.estimate.SubgraphEstimate;
 import org.hao.engine.model.Constraints;
+import org.hao.engine.model.Device;
 import org.hao.engine.model.NetworkSpec;
 
 /**
@@ -44,13 +45,13 @@ final class EstimateJob {
 	}
 
 	/** One network to estimate on one device (within the caps of the search it is evaluated for). */
-	record NetworkTask(String network, int offset, NetworkSpec spec, org.hao.engine.model.Device device,
-			Constraints constraints, List<SubgraphRef> subgraphs) {
+	record NetworkTask(String network, int offset, NetworkSpec spec, Device device, Constraints constraints,
+			List<SubgraphRef> subgraphs) {
 	}
 
 	/** One search: name, offset, its network and devices (engine specs, with the search's architecture) and caps. */
-	record SearchTask(String search, int offset, String network, NetworkSpec spec,
-			List<org.hao.engine.model.Device> devices, Constraints constraints) {
+	record SearchTask(String search, int offset, String network, NetworkSpec spec, List<Device> devices,
+			Constraints constraints) {
 	}
 
 	private final List<NetworkTask> networks;
@@ -99,9 +100,9 @@ final class EstimateJob {
 		for (Element e : model.getElements()) {
 			if (e instanceof Search s && s.getName() != null) {
 				Network n = ModelMapper.networkOf(s);
-				List<org.hao.engine.model.Device> devices = new ArrayList<>();
+				List<Device> devices = new ArrayList<>();
 				try {
-					for (Device d : s.getDevices()) {
+					for (DeviceDecl d : s.getDevices()) {
 						if (!d.eIsProxy()) {
 							devices.add(mapper.searchDevice(s, d));
 						}
@@ -135,7 +136,7 @@ final class EstimateJob {
 		}
 		for (SearchTask s : searches) {
 			List<String> parts = new ArrayList<>();
-			for (org.hao.engine.model.Device d : s.devices()) {
+			for (Device d : s.devices()) {
 				if (Thread.currentThread().isInterrupted()) {
 					return lines;
 				}
@@ -164,11 +165,7 @@ final class EstimateJob {
 			if (se == null) {
 				continue;
 			}
-			String sgText = Double.isNaN(se.latencyMs()) ? "does not fit " + est.device() + ": "
-					+ (se.message() == null ? se.status() : se.message())
-					: overlay ? String.format(Locale.ROOT, "subgraph: %.2f ms on the overlay", se.latencyMs())
-					: "subgraph: " + EstimateTexts.resources(se.latencyMs(), se.dsp(), se.bram18k()) + " on "
-							+ est.device();
+			String sgText = EstimateTexts.subgraph(est, se, false);
 			lines.add(new EstimateLine(EstimateLine.subgraph(t.network(), sg.name()), sg.offset(), sgText));
 			for (OpRef op : sg.ops()) {
 				String text = EstimateTexts.op(se, op.name(), overlay);

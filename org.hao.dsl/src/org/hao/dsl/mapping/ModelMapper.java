@@ -6,19 +6,30 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
+import org.hao.dsl.ElementLabels;
+import org.hao.dsl.hao.AcceleratorSpec;
+import org.hao.dsl.hao.ActivationSpec;
+import org.hao.dsl.hao.AddOp;
 import org.hao.dsl.hao.BitsChoice;
 import org.hao.dsl.hao.Choice;
+import org.hao.dsl.hao.ConcatOp;
+import org.hao.dsl.hao.Constraint;
+import org.hao.dsl.hao.ConvOp;
 import org.hao.dsl.hao.DepthChoice;
+import org.hao.dsl.hao.DepthwiseOp;
+import org.hao.dsl.hao.DeviceDecl;
 import org.hao.dsl.hao.Efficiency;
+import org.hao.dsl.hao.ExecMode;
 import org.hao.dsl.hao.ExpansionChoice;
+import org.hao.dsl.hao.FirstLastLit;
 import org.hao.dsl.hao.FpgaDevice;
+import org.hao.dsl.hao.FullyConnectedOp;
 import org.hao.engine.arch.Architecture;
 import org.hao.engine.arch.ArchitectureKind;
 import org.hao.engine.arch.ConvEngine;
@@ -29,20 +40,41 @@ import org.hao.engine.arch.OverlaySpec;
 import org.hao.engine.arch.Overheads;
 import org.hao.engine.arch.Reconfiguration;
 import org.hao.dsl.hao.GpuDevice;
+import org.hao.dsl.hao.GranularityLit;
+import org.hao.dsl.hao.HaoPackage;
+import org.hao.dsl.hao.InputRef;
+import org.hao.dsl.hao.InputShape;
 import org.hao.dsl.hao.KernelChoice;
 import org.hao.dsl.hao.LayerChoices;
+import org.hao.dsl.hao.LayerKindLit;
+import org.hao.dsl.hao.MBConvOp;
 import org.hao.dsl.hao.MaxEnergy;
 import org.hao.dsl.hao.MaxLatency;
 import org.hao.dsl.hao.MaxResource;
 import org.hao.dsl.hao.MinAccuracy;
 import org.hao.dsl.hao.MinFps;
 import org.hao.dsl.hao.Network;
+import org.hao.dsl.hao.ObjectiveLit;
+import org.hao.dsl.hao.Op;
 import org.hao.dsl.hao.Packing;
+import org.hao.dsl.hao.PaddingSpec;
 import org.hao.dsl.hao.Peak;
+import org.hao.dsl.hao.PointwiseOp;
+import org.hao.dsl.hao.PoolKindLit;
+import org.hao.dsl.hao.PoolOp;
+import org.hao.dsl.hao.Power;
 import org.hao.dsl.hao.PruneChoice;
+import org.hao.dsl.hao.QuantMethodLit;
+import org.hao.dsl.hao.QuantizationSpec;
+import org.hao.dsl.hao.ReconfigurationSpec;
+import org.hao.dsl.hao.ScalesLit;
+import org.hao.dsl.hao.SeReferenceLit;
 import org.hao.dsl.hao.Search;
+import org.hao.dsl.hao.ShuffleOp;
 import org.hao.dsl.hao.Space;
 import org.hao.dsl.hao.SpaceEntry;
+import org.hao.dsl.hao.SplitOp;
+import org.hao.dsl.hao.SqueezeExciteOp;
 import org.hao.dsl.hao.Subgraph;
 import org.hao.dsl.hao.SubgraphChoices;
 import org.hao.dsl.hao.WidthChoice;
@@ -64,11 +96,14 @@ import org.hao.engine.model.MBConv;
 import org.hao.engine.model.NetworkSpec;
 import org.hao.engine.model.Objective;
 import org.hao.engine.model.OpSpec;
+import org.hao.engine.model.Padding;
 import org.hao.engine.model.Pointwise;
 import org.hao.engine.model.Pool;
 import org.hao.engine.model.PoolKind;
 import org.hao.engine.model.PowerModel;
+import org.hao.engine.model.PowerScope;
 import org.hao.engine.model.Pruning;
+import org.hao.engine.model.Quantization;
 import org.hao.engine.model.SearchSpec;
 import org.hao.engine.model.SeReference;
 import org.hao.engine.model.Shape;
@@ -77,6 +112,7 @@ import org.hao.engine.model.Split;
 import org.hao.engine.model.SqueezeExcite;
 import org.hao.engine.model.SubgraphSpace;
 import org.hao.engine.model.SubgraphSpec;
+import org.hao.engine.predict.DropModel;
 
 /**
  * The one place that knows both the EMF model of .hao files and the engine's plain records. Stateless. Every
@@ -86,7 +122,7 @@ public class ModelMapper {
 
 	// ------------------------------------------------------------------ devices
 
-	public Device toDevice(org.hao.dsl.hao.Device device) {
+	public Device toDevice(DeviceDecl device) {
 		try {
 			PowerModel power = toPower(device.getPower());
 			if (device instanceof FpgaDevice fpga) {
@@ -115,7 +151,7 @@ public class ModelMapper {
 
 	/** The device's accelerator: its `accelerator` block, else an overlay with free engine sizes. */
 	public Architecture toArchitecture(FpgaDevice d) {
-		org.hao.dsl.hao.Accelerator a = d.getAccelerator();
+		AcceleratorSpec a = d.getAccelerator();
 		Reconfiguration reconfig = toReconfiguration(d);
 		if (a == null) {
 			return Architecture.FREE_OVERLAY;
@@ -138,7 +174,7 @@ public class ModelMapper {
 	}
 
 	/** An overlay block; a name of the DPU catalogue ("DPU B1600") supplies the engines and resources not written. */
-	private static OverlaySpec toOverlay(org.hao.dsl.hao.Accelerator a) {
+	private static OverlaySpec toOverlay(AcceleratorSpec a) {
 		DpuConfigurations.Config dpu = DpuConfigurations.get(a.getName());
 		ConvEngine conv = a.getConv() != null ? new ConvEngine(a.getConv().getPp(), a.getConv().getIcp(),
 				a.getConv().getOcp()) : dpu == null ? null : dpu.conv();
@@ -155,7 +191,7 @@ public class ModelMapper {
 	}
 
 	private static Reconfiguration toReconfiguration(FpgaDevice d) {
-		org.hao.dsl.hao.Reconfiguration r = d.getReconfiguration();
+		ReconfigurationSpec r = d.getReconfiguration();
 		if (r == null || r.getBitstreamMB() == null || r.getPortMBps() == null) {
 			return null;
 		}
@@ -163,14 +199,13 @@ public class ModelMapper {
 	}
 
 	/** The engine device a search runs on: the device with the search's `architecture`, if it names one. */
-	public Device searchDevice(Search search, org.hao.dsl.hao.Device device) {
+	public Device searchDevice(Search search, DeviceDecl device) {
 		return withSearchArchitecture(search, toDevice(device), device);
 	}
 
 	/** A search's `architecture` overrides the device's accelerator (an overlay device keeps its own overlay). */
-	private Device withSearchArchitecture(Search search, Device device, org.hao.dsl.hao.Device source) {
-		if (!search.eIsSet(org.hao.dsl.hao.HaoPackage.Literals.SEARCH__ARCHITECTURE)
-				|| !(source instanceof FpgaDevice fpga)) {
+	private Device withSearchArchitecture(Search search, Device device, DeviceDecl source) {
+		if (!search.eIsSet(HaoPackage.Literals.SEARCH__ARCHITECTURE) || !(source instanceof FpgaDevice fpga)) {
 			return device;
 		}
 		return switch (search.getArchitecture()) {
@@ -210,7 +245,7 @@ public class ModelMapper {
 	}
 
 	/** A device without a power block has zero energy (the validator warns about it). */
-	private static PowerModel toPower(org.hao.dsl.hao.Power p) {
+	private static PowerModel toPower(Power p) {
 		if (p == null) {
 			return new PowerModel(0, 0, 0);
 		}
@@ -219,14 +254,12 @@ public class ModelMapper {
 	}
 
 	/** The power figures' scope; unspecified when the block has no {@code scope}. */
-	private static org.hao.engine.model.PowerScope toScope(org.hao.dsl.hao.Power p) {
-		return p.isScopeChip() ? org.hao.engine.model.PowerScope.CHIP
-				: p.isScopeRail() ? org.hao.engine.model.PowerScope.RAIL
-				: p.isScopeBoard() ? org.hao.engine.model.PowerScope.BOARD
-				: org.hao.engine.model.PowerScope.UNSPECIFIED;
+	private static PowerScope toScope(Power p) {
+		return p.isScopeChip() ? PowerScope.CHIP : p.isScopeRail() ? PowerScope.RAIL
+				: p.isScopeBoard() ? PowerScope.BOARD : PowerScope.UNSPECIFIED;
 	}
 
-	public static LayerKind toLayerKind(org.hao.dsl.hao.LayerKindLit kind) {
+	public static LayerKind toLayerKind(LayerKindLit kind) {
 		return switch (kind) {
 			case CONV -> LayerKind.CONV;
 			case DEPTHWISE -> LayerKind.DEPTHWISE;
@@ -245,11 +278,11 @@ public class ModelMapper {
 		if (network.getInput() == null) {
 			throw new MappingException(network, "network " + network.getName() + " needs an 'input' shape");
 		}
-		org.hao.dsl.hao.Shape in = network.getInput();
+		InputShape in = network.getInput();
 		List<SubgraphSpec> subgraphs = new ArrayList<>();
 		for (Subgraph sg : network.getSubgraphs()) {
 			List<OpSpec> ops = new ArrayList<>();
-			for (org.hao.dsl.hao.Op op : sg.getOps()) {
+			for (Op op : sg.getOps()) {
 				ops.add(toOp(op));
 			}
 			try {
@@ -266,44 +299,41 @@ public class ModelMapper {
 		}
 	}
 
-	private static ExecutionMode toMode(org.hao.dsl.hao.ExecMode mode) {
-		return mode == org.hao.dsl.hao.ExecMode.PIPELINED ? ExecutionMode.PIPELINED : ExecutionMode.SEQUENTIAL;
+	private static ExecutionMode toMode(ExecMode mode) {
+		return mode == ExecMode.PIPELINED ? ExecutionMode.PIPELINED : ExecutionMode.SEQUENTIAL;
 	}
 
-	public OpSpec toOp(org.hao.dsl.hao.Op op) {
+	public OpSpec toOp(Op op) {
 		try {
 			return switch (op) {
-				case org.hao.dsl.hao.Conv c -> new Conv(c.getName(), required(c.getOutChannels(), c, "out"),
+				case ConvOp c -> new Conv(c.getName(), required(c.getOutChannels(), c, "out"),
 						required(c.getKernel(), c, "kernel"), orDefault(c.getStride(), HaoDefaults.STRIDE),
 						orDefault(c.getGroups(), 1), orDefault(c.getDilation(), 1), toPadding(c.getPadding()),
 						toActivation(c.getActivation(), HaoDefaults.CONV_ACTIVATION), inputs(c.getInput()));
-				case org.hao.dsl.hao.Depthwise d -> new Depthwise(d.getName(), required(d.getKernel(), d, "kernel"),
+				case DepthwiseOp d -> new Depthwise(d.getName(), required(d.getKernel(), d, "kernel"),
 						orDefault(d.getStride(), HaoDefaults.STRIDE), orDefault(d.getDilation(), 1),
 						toPadding(d.getPadding()), toActivation(d.getActivation(), HaoDefaults.CONV_ACTIVATION),
 						inputs(d.getInput()));
-				case org.hao.dsl.hao.Pointwise p ->
+				case PointwiseOp p ->
 					new Pointwise(p.getName(), required(p.getOutChannels(), p, "out"), orDefault(p.getGroups(), 1),
 							toActivation(p.getActivation(), HaoDefaults.CONV_ACTIVATION), inputs(p.getInput()));
-				case org.hao.dsl.hao.FullyConnected f ->
-					new FullyConnected(f.getName(), required(f.getOutFeatures(), f, "out"),
-							toActivation(f.getActivation(), Activation.NONE), inputs(f.getInput()));
-				case org.hao.dsl.hao.Pool p -> toPool(p);
-				case org.hao.dsl.hao.Add a ->
-					new Add(a.getName(), a.getFrom() == null ? null : referencedName(a, a.getFrom()),
-							toActivation(a.getActivation(), Activation.NONE), inputs(a.getInputs()));
-				case org.hao.dsl.hao.MBConv m -> new MBConv(m.getName(), required(m.getExpansion(), m, "expand"),
+				case FullyConnectedOp f -> new FullyConnected(f.getName(), required(f.getOutFeatures(), f, "out"),
+						toActivation(f.getActivation(), Activation.NONE), inputs(f.getInput()));
+				case PoolOp p -> toPool(p);
+				case AddOp a -> new Add(a.getName(), a.getFrom() == null ? null : referencedName(a, a.getFrom()),
+						toActivation(a.getActivation(), Activation.NONE), inputs(a.getInputs()));
+				case MBConvOp m -> new MBConv(m.getName(), required(m.getExpansion(), m, "expand"),
 						required(m.getKernel(), m, "kernel"), orDefault(m.getStride(), HaoDefaults.STRIDE),
 						required(m.getOutChannels(), m, "out"), m.isSe(), orDefault(m.getRepeat(), HaoDefaults.REPEAT),
 						orDefault(m.getSeRatio(), MBConv.SE_RATIO),
-						m.getSeReference() == org.hao.dsl.hao.SeReferenceLit.EXPANDED ? SeReference.EXPANDED
-								: SeReference.BLOCK_INPUT,
+						m.getSeReference() == SeReferenceLit.EXPANDED ? SeReference.EXPANDED : SeReference.BLOCK_INPUT,
 						toActivation(m.getActivation(), HaoDefaults.MBCONV_ACTIVATION), inputs(m.getInput()));
-				case org.hao.dsl.hao.Concat c -> new Concat(c.getName(), inputs(c.getInputs()));
-				case org.hao.dsl.hao.Split sp -> new Split(sp.getName(), required(sp.getPart(), sp, "part"),
+				case ConcatOp c -> new Concat(c.getName(), inputs(c.getInputs()));
+				case SplitOp sp -> new Split(sp.getName(), required(sp.getPart(), sp, "part"),
 						required(sp.getParts(), sp, "part I of N"), inputs(sp.getInput()));
-				case org.hao.dsl.hao.Shuffle sh ->
+				case ShuffleOp sh ->
 					new Shuffle(sh.getName(), required(sh.getGroups(), sh, "groups"), inputs(sh.getInput()));
-				case org.hao.dsl.hao.SqueezeExcite se ->
+				case SqueezeExciteOp se ->
 					new SqueezeExcite(se.getName(), required(se.getHiddenWidth(), se, "hidden"), inputs(se.getInput()));
 				default -> throw new MappingException(op, "unknown op " + op.eClass().getName());
 			};
@@ -312,11 +342,10 @@ public class ModelMapper {
 		}
 	}
 
-	private static Pool toPool(org.hao.dsl.hao.Pool p) {
-		PoolKind kind = p.getKind() == org.hao.dsl.hao.PoolKindLit.MAX ? PoolKind.MAX : PoolKind.AVG;
+	private static Pool toPool(PoolOp p) {
+		PoolKind kind = p.getKind() == PoolKindLit.MAX ? PoolKind.MAX : PoolKind.AVG;
 		if (p.isGlobal()) {
-			return new Pool(p.getName(), kind, 1, 1, true, org.hao.engine.model.Padding.SAME, false,
-					inputs(p.getInput()));
+			return new Pool(p.getName(), kind, 1, 1, true, Padding.SAME, false, inputs(p.getInput()));
 		}
 		int kernel = required(p.getKernel(), p, "kernel");
 		// pooling stride defaults to the window size (non-overlapping windows)
@@ -325,15 +354,15 @@ public class ModelMapper {
 	}
 
 	/** The op names an op reads ({@link OpSpec#NETWORK_INPUT} for {@code in input}); empty: the previous op. */
-	private static List<String> inputs(List<org.hao.dsl.hao.InputRef> refs) {
+	private static List<String> inputs(List<InputRef> refs) {
 		List<String> names = new ArrayList<>(refs.size());
-		for (org.hao.dsl.hao.InputRef ref : refs) {
+		for (InputRef ref : refs) {
 			names.addAll(inputs(ref));
 		}
 		return names;
 	}
 
-	private static List<String> inputs(org.hao.dsl.hao.InputRef ref) {
+	private static List<String> inputs(InputRef ref) {
 		if (ref == null) {
 			return List.of();
 		}
@@ -344,25 +373,24 @@ public class ModelMapper {
 	}
 
 	/** 'same' when absent; one number = all sides, two = vertical, horizontal, four = top, left, bottom, right. */
-	public static org.hao.engine.model.Padding toPadding(org.hao.dsl.hao.Padding p) {
+	public static Padding toPadding(PaddingSpec p) {
 		if (p == null || p.isSame()) {
-			return org.hao.engine.model.Padding.SAME;
+			return Padding.SAME;
 		}
 		if (p.isValid()) {
-			return org.hao.engine.model.Padding.VALID;
+			return Padding.VALID;
 		}
 		List<Integer> px = p.getPixels();
 		return switch (px.size()) {
-			case 1 -> org.hao.engine.model.Padding.of(px.get(0));
-			case 2 -> org.hao.engine.model.Padding.of(px.get(0), px.get(1));
-			case 4 -> new org.hao.engine.model.Padding(org.hao.engine.model.Padding.Mode.EXPLICIT, px.get(0), px.get(1),
-					px.get(2), px.get(3));
+			case 1 -> Padding.of(px.get(0));
+			case 2 -> Padding.of(px.get(0), px.get(1));
+			case 4 -> new Padding(Padding.Mode.EXPLICIT, px.get(0), px.get(1), px.get(2), px.get(3));
 			default -> throw new MappingException(p, "padding takes 1, 2 or 4 numbers (all sides; vertical, horizontal;"
 					+ " top, left, bottom, right), got " + px.size());
 		};
 	}
 
-	public static Activation toActivation(org.hao.dsl.hao.ActivationSpec spec, Activation dflt) {
+	public static Activation toActivation(ActivationSpec spec, Activation dflt) {
 		if (spec == null || spec.getKind() == null) {
 			return dflt;
 		}
@@ -377,7 +405,7 @@ public class ModelMapper {
 		};
 	}
 
-	private static String referencedName(EObject owner, org.hao.dsl.hao.Op target) {
+	private static String referencedName(EObject owner, Op target) {
 		if (target == null || target.eIsProxy() || target.getName() == null) {
 			throw new MappingException(owner, "unresolved reference to an op");
 		}
@@ -443,7 +471,7 @@ public class ModelMapper {
 			if (!(entry instanceof LayerChoices lc)) {
 				continue;
 			}
-			for (org.hao.dsl.hao.Op op : lc.getOps()) {
+			for (Op op : lc.getOps()) {
 				if (op == null || op.eIsProxy() || !subgraph.getOps().contains(op)) {
 					continue;
 				}
@@ -531,7 +559,7 @@ public class ModelMapper {
 		Integer maxLut = null;
 		Double minAccuracy = null;
 		Double maxEnergy = null;
-		for (org.hao.dsl.hao.Constraint c : search.getConstraints()) {
+		for (Constraint c : search.getConstraints()) {
 			switch (c) {
 				case MinFps f -> minFps = f.getValue();
 				case MaxLatency l -> maxLatency = l.getValue();
@@ -554,7 +582,7 @@ public class ModelMapper {
 		}
 	}
 
-	public static Objective toObjective(org.hao.dsl.hao.ObjectiveLit objective) {
+	public static Objective toObjective(ObjectiveLit objective) {
 		return switch (objective) {
 			case ACCURACY -> Objective.MAX_ACCURACY;
 			case LATENCY -> Objective.MIN_LATENCY;
@@ -570,7 +598,7 @@ public class ModelMapper {
 		return search.getDevices().stream().map(d -> toSearch(search, d)).toList();
 	}
 
-	public SearchSpec toSearch(Search search, org.hao.dsl.hao.Device device) {
+	public SearchSpec toSearch(Search search, DeviceDecl device) {
 		Network network = networkOf(search);
 		if (network == null || network.eIsProxy()) {
 			throw new MappingException(search, "search " + search.getName() + " names no network (or space)");
@@ -591,36 +619,33 @@ public class ModelMapper {
 	}
 
 	/**
-	 * The search's quantization block as the engine's method; defaults ({@link org.hao.engine.model.Quantization#DEFAULT})
+	 * The search's quantization block as the engine's method; defaults ({@link Quantization#DEFAULT})
 	 * for what it does not say, the sensitivity CSV resolved like the predictor table. An algorithm without a method
 	 * implies its method (lsq: qat); a method without an algorithm takes the method's default algorithm.
 	 *
 	 * @throws MappingException for an unknown algorithm word or one of the other method (qat with adaround)
 	 */
-	public static org.hao.engine.model.Quantization toQuantization(Search search) {
-		org.hao.dsl.hao.Quantization q = search.getQuantization();
+	public static Quantization toQuantization(Search search) {
+		QuantizationSpec q = search.getQuantization();
 		if (q == null) {
-			return org.hao.engine.model.Quantization.DEFAULT;
+			return Quantization.DEFAULT;
 		}
-		org.hao.engine.model.Quantization.Algorithm algorithm = q.getAlgorithm() == null ? null
-				: org.hao.engine.model.Quantization.Algorithm.ofWord(q.getAlgorithm());
+		Quantization.Algorithm algorithm = q.getAlgorithm() == null ? null
+				: Quantization.Algorithm.ofWord(q.getAlgorithm());
 		if (q.getAlgorithm() != null && algorithm == null) {
 			throw new MappingException(q, "search " + search.getName() + ": unknown quantization algorithm '"
-					+ q.getAlgorithm() + "' (one of " + org.hao.engine.predict.DropModel.algorithmWords() + ")");
+					+ q.getAlgorithm() + "' (one of " + DropModel.algorithmWords() + ")");
 		}
-		org.hao.engine.model.Quantization.Training training;
+		Quantization.Training training;
 		if (methodWritten(q)) {
-			training = q.getMethod() == org.hao.dsl.hao.QuantMethodLit.PTQ
-					? org.hao.engine.model.Quantization.Training.PTQ : org.hao.engine.model.Quantization.Training.QAT;
+			training = q.getMethod() == QuantMethodLit.PTQ ? Quantization.Training.PTQ : Quantization.Training.QAT;
 		} else {
-			training = algorithm == null ? org.hao.engine.model.Quantization.Training.QAT : algorithm.training();
+			training = algorithm == null ? Quantization.Training.QAT : algorithm.training();
 		}
-		return new org.hao.engine.model.Quantization(training, q.getFirstLast() != org.hao.dsl.hao.FirstLastLit.SAME,
-				q.getGranularity() == org.hao.dsl.hao.GranularityLit.PER_TENSOR
-						? org.hao.engine.model.Quantization.Granularity.PER_TENSOR
-						: org.hao.engine.model.Quantization.Granularity.PER_CHANNEL,
-				q.getScales() == org.hao.dsl.hao.ScalesLit.POW2 ? org.hao.engine.model.Quantization.Scales.POWER_OF_TWO
-						: org.hao.engine.model.Quantization.Scales.FLOAT,
+		return new Quantization(training, q.getFirstLast() != FirstLastLit.SAME,
+				q.getGranularity() == GranularityLit.PER_TENSOR ? Quantization.Granularity.PER_TENSOR
+						: Quantization.Granularity.PER_CHANNEL,
+				q.getScales() == ScalesLit.POW2 ? Quantization.Scales.POWER_OF_TWO : Quantization.Scales.FLOAT,
 				sensitivityCsv(search), algorithm);
 	}
 
@@ -628,14 +653,14 @@ public class ModelMapper {
 	 * True when the quantization block writes a method: 'method qat' is the default literal, which EMF's eIsSet does
 	 * not tell from an absent method, so the parse tree is asked.
 	 */
-	public static boolean methodWritten(org.hao.dsl.hao.Quantization q) {
-		return q.eIsSet(org.hao.dsl.hao.HaoPackage.Literals.QUANTIZATION__METHOD)
+	public static boolean methodWritten(QuantizationSpec q) {
+		return q.eIsSet(HaoPackage.Literals.QUANTIZATION_SPEC__METHOD)
 				|| !org.eclipse.xtext.nodemodel.util.NodeModelUtils
-						.findNodesForFeature(q, org.hao.dsl.hao.HaoPackage.Literals.QUANTIZATION__METHOD).isEmpty();
+						.findNodesForFeature(q, HaoPackage.Literals.QUANTIZATION_SPEC__METHOD).isEmpty();
 	}
 	/** The quantization block's sensitivity CSV as an absolute path (against the .hao file's folder), or null. */
 	public static String sensitivityCsv(Search search) {
-		org.hao.dsl.hao.Quantization q = search.getQuantization();
+		QuantizationSpec q = search.getQuantization();
 		return q == null || q.getSensitivity() == null ? null : resolve(search, q.getSensitivity());
 	}
 
@@ -666,7 +691,7 @@ public class ModelMapper {
 
 	private static <T> T required(T value, EObject owner, String what) {
 		if (value == null) {
-			throw new MappingException(owner, describe(owner) + " needs '" + what + "'");
+			throw new MappingException(owner, ElementLabels.describe(owner) + " needs '" + what + "'");
 		}
 		return value;
 	}
@@ -675,10 +700,4 @@ public class ModelMapper {
 		return value == null ? fallback : value;
 	}
 
-	static String describe(EObject owner) {
-		var nameFeature = owner.eClass().getEStructuralFeature("name");
-		Object name = nameFeature == null ? null : owner.eGet(nameFeature);
-		String kind = owner.eClass().getName().toLowerCase(Locale.ROOT);
-		return name == null ? kind : kind + " " + name;
-	}
 }

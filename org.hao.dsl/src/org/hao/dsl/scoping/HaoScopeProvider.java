@@ -21,7 +21,7 @@ public class HaoScopeProvider extends AbstractHaoScopeProvider {
 
 	@Override
 	public IScope getScope(EObject context, EReference reference) {
-		if (reference == HaoPackage.Literals.ADD__FROM || reference == HaoPackage.Literals.INPUT_REF__OP) {
+		if (reference == HaoPackage.Literals.ADD_OP__FROM || reference == HaoPackage.Literals.INPUT_REF__OP) {
 			Network network = EcoreUtil2.getContainerOfType(context, Network.class);
 			return network == null ? IScope.NULLSCOPE : Scopes.scopeFor(opsOf(network));
 		}

@@ -10,7 +10,7 @@ import org.eclipse.xtext.naming.QualifiedName;
 import org.eclipse.xtext.resource.IEObjectDescription;
 import org.eclipse.xtext.scoping.IScope;
 import org.eclipse.xtext.scoping.IScopeProvider;
-import org.hao.dsl.hao.Device;
+import org.hao.dsl.hao.DeviceDecl;
 import org.hao.dsl.hao.HaoPackage;
 
 /**
@@ -26,13 +26,13 @@ public final class VisibleDevices {
 	}
 
 	/** The device called {@code name} visible from {@code context}, or null. */
-	public Device find(EObject context, String name) {
+	public DeviceDecl find(EObject context, String name) {
 		IEObjectDescription d = scope(context).getSingleElement(QualifiedName.create(name.strip()));
 		if (d == null) {
 			return null;
 		}
 		EObject device = EcoreUtil.resolve(d.getEObjectOrProxy(), context);
-		return device instanceof Device dev && !dev.eIsProxy() ? dev : null;
+		return device instanceof DeviceDecl dev && !dev.eIsProxy() ? dev : null;
 	}
 
 	/** Names of every device visible from {@code context}, in scope order without duplicates. */

@@ -9,7 +9,7 @@ import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
-import org.hao.dsl.hao.Device;
+import org.hao.dsl.hao.DeviceDecl;
 import org.hao.dsl.hao.Element;
 import org.hao.dsl.hao.HaoPackage;
 import org.hao.dsl.hao.Import;
@@ -65,7 +65,7 @@ final class Definitions {
 
 	/** "device", "network", "space" or "search": names are unique per kind (references are typed). */
 	static String kind(Element element) {
-		if (element instanceof Device) {
+		if (element instanceof DeviceDecl) {
 			return "device";
 		}
 		if (element instanceof Network) {

@@ -5,10 +5,10 @@ import static org.hao.dsl.hao.HaoPackage.Literals.*;
 import java.util.List;
 
 import org.eclipse.xtext.validation.Check;
-import org.hao.dsl.hao.Accelerator;
+import org.hao.dsl.hao.AcceleratorSpec;
 import org.hao.dsl.hao.ArchitectureLit;
-import org.hao.dsl.hao.Device;
-import org.hao.dsl.hao.Reconfiguration;
+import org.hao.dsl.hao.DeviceDecl;
+import org.hao.dsl.hao.ReconfigurationSpec;
 import org.hao.dsl.hao.Efficiency;
 import org.hao.dsl.hao.FpgaDevice;
 import org.hao.dsl.hao.GpuDevice;
@@ -34,7 +34,7 @@ public class DeviceValidator extends HaoCheckBase {
 		positive(d.getLut(), d, FPGA_DEVICE__LUT, "lut");
 		positive(d.getFf(), d, FPGA_DEVICE__FF, "ff");
 		positive(d.getClockMhz(), d, FPGA_DEVICE__CLOCK_MHZ, "clock");
-		positive(d.getBandwidthGBps(), d, DEVICE__BANDWIDTH_GBPS, "bandwidth");
+		positive(d.getBandwidthGBps(), d, DEVICE_DECL__BANDWIDTH_GBPS, "bandwidth");
 		Double cap = d.getUtilizationCap();
 		if (cap != null && !(cap > 0 && cap <= 1)) {
 			error("cap is a fraction of the device and must be in (0, 1], was " + cap, d, FPGA_DEVICE__UTILIZATION_CAP,
@@ -47,7 +47,7 @@ public class DeviceValidator extends HaoCheckBase {
 
 	/** An accelerator block: sizes positive, efficiencies fractions, per-subgraph only with a reconfiguration time. */
 	@Check
-	public void checkAccelerator(Accelerator a) {
+	public void checkAccelerator(AcceleratorSpec a) {
 		if (a.getConv() != null) {
 			positive(a.getConv().getPp(), a.getConv(), CONV_ENGINE_SHAPE__PP, "pixel parallelism PP");
 			positive(a.getConv().getIcp(), a.getConv(), CONV_ENGINE_SHAPE__ICP, "input-channel parallelism ICP");
@@ -57,17 +57,18 @@ public class DeviceValidator extends HaoCheckBase {
 			positive(a.getDepthwise().getPp(), a.getDepthwise(), DEPTHWISE_ENGINE_SHAPE__PP, "pixel parallelism PP");
 			positive(a.getDepthwise().getCp(), a.getDepthwise(), DEPTHWISE_ENGINE_SHAPE__CP, "channel parallelism CP");
 		}
-		positive(a.getClockMhz(), a, ACCELERATOR__CLOCK_MHZ, "clock");
-		positive(a.getCores(), a, ACCELERATOR__CORES, "cores");
+		positive(a.getClockMhz(), a, ACCELERATOR_SPEC__CLOCK_MHZ, "clock");
+		positive(a.getCores(), a, ACCELERATOR_SPEC__CORES, "cores");
 		if (a.getBufferKiB() != null && a.getBufferKiB() < 0) {
-			error("buffer must be >= 0 KiB, was " + a.getBufferKiB(), a, ACCELERATOR__BUFFER_KI_B,
+			error("buffer must be >= 0 KiB, was " + a.getBufferKiB(), a, ACCELERATOR_SPEC__BUFFER_KI_B,
 					HaoIssueCodes.VALUE_OUT_OF_RANGE);
 		}
-		nonNegative(a.getOverheadCycles(), a, ACCELERATOR__OVERHEAD_CYCLES, "per-layer overhead");
-		fraction(a.getDdrEfficiency(), a, ACCELERATOR__DDR_EFFICIENCY,
+		nonNegative(a.getOverheadCycles(), a, ACCELERATOR_SPEC__OVERHEAD_CYCLES, "per-layer overhead");
+		fraction(a.getDdrEfficiency(), a, ACCELERATOR_SPEC__DDR_EFFICIENCY,
 				"DDR efficiency (share of the bandwidth achieved)");
-		fraction(a.getDepthwiseEfficiency(), a, ACCELERATOR__DEPTHWISE_EFFICIENCY, "depthwise efficiency");
-		for (var f : List.of(ACCELERATOR__FIXED_DSP, ACCELERATOR__FIXED_BRAM18K, ACCELERATOR__FIXED_LUT)) {
+		fraction(a.getDepthwiseEfficiency(), a, ACCELERATOR_SPEC__DEPTHWISE_EFFICIENCY, "depthwise efficiency");
+		for (var f : List.of(ACCELERATOR_SPEC__FIXED_DSP, ACCELERATOR_SPEC__FIXED_BRAM18K,
+				ACCELERATOR_SPEC__FIXED_LUT)) {
 			Integer v = (Integer) a.eGet(f);
 			if (v != null && v < 0) {
 				error("resources must be >= 0, was " + v, a, f, HaoIssueCodes.VALUE_OUT_OF_RANGE);
@@ -77,21 +78,22 @@ public class DeviceValidator extends HaoCheckBase {
 				|| a.getBufferKiB() != null || a.getFixedDsp() != null;
 		if (a.getKind() != ArchitectureLit.OVERLAY && configured) {
 			warning("engine sizes, cores, buffer and resources describe an overlay; a " + a.getKind().getLiteral()
-					+ " accelerator ignores them", a, ACCELERATOR__KIND, HaoIssueCodes.ACCELERATOR_ATTRIBUTE_IGNORED);
+					+ " accelerator ignores them", a, ACCELERATOR_SPEC__KIND,
+					HaoIssueCodes.ACCELERATOR_ATTRIBUTE_IGNORED);
 		}
 		if (a.getKind() == ArchitectureLit.PER_SUBGRAPH && a.eContainer() instanceof FpgaDevice d
 				&& (d.getReconfiguration() == null || d.getReconfiguration().getBitstreamMB() == null
 						|| d.getReconfiguration().getPortMBps() == null)) {
 			error("a per-subgraph accelerator reconfigures the device at every subgraph switch: give its time with"
-					+ " 'reconfiguration { bitstream N MB port R MB/s }'", a, ACCELERATOR__KIND,
+					+ " 'reconfiguration { bitstream N MB port R MB/s }'", a, ACCELERATOR_SPEC__KIND,
 					HaoIssueCodes.MISSING_ATTRIBUTE);
 		}
 	}
 
 	@Check
-	public void checkReconfiguration(Reconfiguration r) {
-		positive(r.getBitstreamMB(), r, RECONFIGURATION__BITSTREAM_MB, "bitstream size");
-		positive(r.getPortMBps(), r, RECONFIGURATION__PORT_MBPS, "configuration-port rate");
+	public void checkReconfiguration(ReconfigurationSpec r) {
+		positive(r.getBitstreamMB(), r, RECONFIGURATION_SPEC__BITSTREAM_MB, "bitstream size");
+		positive(r.getPortMBps(), r, RECONFIGURATION_SPEC__PORT_MBPS, "configuration-port rate");
 	}
 
 	private void fraction(Double v, org.eclipse.emf.ecore.EObject owner, org.eclipse.emf.ecore.EStructuralFeature f,
@@ -114,7 +116,7 @@ public class DeviceValidator extends HaoCheckBase {
 		require(d.getBandwidthGBps(), d, ELEMENT__NAME, "bandwidth", "memory bandwidth in GB/s");
 		require(d.getEfficiencies().isEmpty() ? null : d.getEfficiencies(), d, ELEMENT__NAME, "efficiency",
 				"fraction of peak per layer kind, e.g. efficiency { conv: 0.5, depthwise: 0.15 }");
-		positive(d.getBandwidthGBps(), d, DEVICE__BANDWIDTH_GBPS, "bandwidth");
+		positive(d.getBandwidthGBps(), d, DEVICE_DECL__BANDWIDTH_GBPS, "bandwidth");
 		Double pruning = d.getPruningEfficiency();
 		if (pruning != null && !(pruning >= 0 && pruning <= 1)) {
 			error("pruning efficiency must be in [0, 1], was " + pruning, d, GPU_DEVICE__PRUNING_EFFICIENCY,
@@ -150,7 +152,7 @@ public class DeviceValidator extends HaoCheckBase {
 		nonNegative(p.getPicojoulesPerDdrByte(), p, POWER__PICOJOULES_PER_DDR_BYTE, "energy per DDR byte");
 	}
 
-	private void checkPower(Device d) {
+	private void checkPower(DeviceDecl d) {
 		if (d.getPower() == null) {
 			warning(describe(d) + " has no 'power' block: energy per frame will be reported as 0", d, ELEMENT__NAME,
 					HaoIssueCodes.MISSING_POWER);
@@ -164,7 +166,7 @@ public class DeviceValidator extends HaoCheckBase {
 		}
 	}
 
-	static List<Integer> tableBits(Device d) {
+	static List<Integer> tableBits(DeviceDecl d) {
 		if (d instanceof FpgaDevice f) {
 			return f.getPacking().stream().map(Packing::getBits).filter(b -> b != null).sorted().toList();
 		}

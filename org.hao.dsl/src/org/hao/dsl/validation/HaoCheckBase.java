@@ -1,10 +1,10 @@
 package org.hao.dsl.validation;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Predicate;
 
 import org.eclipse.emf.ecore.EObject;
+import org.hao.dsl.ElementLabels;
 import org.eclipse.emf.ecore.EPackage;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
@@ -101,15 +101,6 @@ abstract class HaoCheckBase extends AbstractDeclarativeValidator {
 	}
 
 	static String describe(EObject owner) {
-		EStructuralFeature nameFeature = owner.eClass().getEStructuralFeature("name");
-		Object name = nameFeature == null ? null : owner.eGet(nameFeature);
-		String kind = switch (owner.eClass().getName()) {
-			case "FpgaDevice" -> "FPGA device";
-			case "GpuDevice" -> "GPU device";
-			case "MBConv" -> "mbconv";
-			case "FullyConnected" -> "fc";
-			default -> owner.eClass().getName().toLowerCase(Locale.ROOT);
-		};
-		return name == null ? kind : kind + " '" + name + "'";
+		return ElementLabels.describe(owner);
 	}
 }

@@ -9,7 +9,7 @@ import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.validation.Check;
-import org.hao.dsl.hao.Device;
+import org.hao.dsl.hao.DeviceDecl;
 import org.hao.dsl.hao.Element;
 import org.hao.dsl.hao.HaoPackage;
 import org.hao.dsl.hao.Import;
@@ -82,7 +82,7 @@ public class ImportAndNameValidator extends HaoCheckBase {
 		}
 		Set<String> stdlibDevices = stdlibDeviceNames(model);
 		for (Element element : model.getElements()) {
-			if (element instanceof Device && stdlibDevices.contains(element.getName())) {
+			if (element instanceof DeviceDecl && stdlibDevices.contains(element.getName())) {
 				warning("device '" + element.getName() + "' hides the standard library device of the same name",
 						element, HaoPackage.Literals.ELEMENT__NAME, HaoIssueCodes.SHADOWS_STDLIB_DEVICE);
 			}
@@ -108,7 +108,7 @@ public class ImportAndNameValidator extends HaoCheckBase {
 						HaoPackage.Literals.ELEMENT__NAME, HaoIssueCodes.DUPLICATE_NAME);
 				continue;
 			}
-			if (e instanceof Device && stdlibDevices.contains(e.getName())) {
+			if (e instanceof DeviceDecl && stdlibDevices.contains(e.getName())) {
 				warning("device '" + e.getName() + "' of the import " + Definitions.where(e, model.eResource())
 						+ " hides the standard library device of the same name", imported.via(),
 						HaoPackage.Literals.IMPORT__IMPORT_URI, HaoIssueCodes.SHADOWS_STDLIB_DEVICE);
@@ -129,7 +129,7 @@ public class ImportAndNameValidator extends HaoCheckBase {
 		Resource lib = stdlib.ensureLoaded(context.eResource().getResourceSet());
 		for (EObject root : lib.getContents()) {
 			if (root instanceof Model m) {
-				m.getElements().stream().filter(Device.class::isInstance).forEach(d -> names.add(d.getName()));
+				m.getElements().stream().filter(DeviceDecl.class::isInstance).forEach(d -> names.add(d.getName()));
 			}
 		}
 		return names;

@@ -8,22 +8,22 @@ import java.util.Map;
 
 import org.eclipse.xtext.validation.Check;
 import org.eclipse.xtext.EcoreUtil2;
-import org.hao.dsl.hao.Add;
-import org.hao.dsl.hao.Concat;
-import org.hao.dsl.hao.Conv;
-import org.hao.dsl.hao.Depthwise;
-import org.hao.dsl.hao.FullyConnected;
+import org.hao.dsl.hao.AddOp;
+import org.hao.dsl.hao.ConcatOp;
+import org.hao.dsl.hao.ConvOp;
+import org.hao.dsl.hao.DepthwiseOp;
+import org.hao.dsl.hao.FullyConnectedOp;
 import org.hao.dsl.hao.InputRef;
-import org.hao.dsl.hao.MBConv;
+import org.hao.dsl.hao.MBConvOp;
 import org.hao.dsl.hao.Network;
 import org.hao.dsl.hao.Op;
-import org.hao.dsl.hao.Padding;
-import org.hao.dsl.hao.Pointwise;
-import org.hao.dsl.hao.Pool;
-import org.hao.dsl.hao.Shape;
-import org.hao.dsl.hao.Shuffle;
-import org.hao.dsl.hao.Split;
-import org.hao.dsl.hao.SqueezeExcite;
+import org.hao.dsl.hao.PaddingSpec;
+import org.hao.dsl.hao.PointwiseOp;
+import org.hao.dsl.hao.PoolOp;
+import org.hao.dsl.hao.InputShape;
+import org.hao.dsl.hao.ShuffleOp;
+import org.hao.dsl.hao.SplitOp;
+import org.hao.dsl.hao.SqueezeExciteOp;
 import org.hao.dsl.hao.Subgraph;
 import org.hao.dsl.mapping.MappingException;
 import org.hao.dsl.mapping.ModelMapper;
@@ -95,7 +95,7 @@ public class NetworkValidator extends HaoCheckBase {
 	private static boolean hasForwardResidual(Network n) {
 		List<Op> ops = HaoScopeProvider.opsOf(n);
 		for (int i = 0; i < ops.size(); i++) {
-			if (ops.get(i) instanceof Add add && add.getFrom() != null && !add.getFrom().eIsProxy()
+			if (ops.get(i) instanceof AddOp add && add.getFrom() != null && !add.getFrom().eIsProxy()
 					&& ops.indexOf(add.getFrom()) >= i) {
 				return true;
 			}
@@ -166,10 +166,10 @@ public class NetworkValidator extends HaoCheckBase {
 	}
 
 	@Check
-	public void checkShape(Shape s) {
-		positive(s.getChannels(), s, SHAPE__CHANNELS, "channels");
-		positive(s.getHeight(), s, SHAPE__HEIGHT, "height");
-		positive(s.getWidth(), s, SHAPE__WIDTH, "width");
+	public void checkShape(InputShape s) {
+		positive(s.getChannels(), s, INPUT_SHAPE__CHANNELS, "channels");
+		positive(s.getHeight(), s, INPUT_SHAPE__HEIGHT, "height");
+		positive(s.getWidth(), s, INPUT_SHAPE__WIDTH, "width");
 	}
 
 	@Check
@@ -180,43 +180,43 @@ public class NetworkValidator extends HaoCheckBase {
 	}
 
 	@Check
-	public void checkConv(Conv c) {
+	public void checkConv(ConvOp c) {
 		require(c.getOutChannels(), c, OP__NAME, "out", "output channels");
 		require(c.getKernel(), c, OP__NAME, "kernel", "kernel size");
-		positive(c.getOutChannels(), c, CONV__OUT_CHANNELS, "out");
-		positive(c.getKernel(), c, CONV__KERNEL, "kernel");
-		positive(c.getStride(), c, CONV__STRIDE, "stride");
-		positive(c.getGroups(), c, CONV__GROUPS, "groups");
-		positive(c.getDilation(), c, CONV__DILATION, "dilation");
+		positive(c.getOutChannels(), c, CONV_OP__OUT_CHANNELS, "out");
+		positive(c.getKernel(), c, CONV_OP__KERNEL, "kernel");
+		positive(c.getStride(), c, CONV_OP__STRIDE, "stride");
+		positive(c.getGroups(), c, CONV_OP__GROUPS, "groups");
+		positive(c.getDilation(), c, CONV_OP__DILATION, "dilation");
 	}
 
 	@Check
-	public void checkDepthwise(Depthwise d) {
+	public void checkDepthwise(DepthwiseOp d) {
 		require(d.getKernel(), d, OP__NAME, "kernel", "kernel size");
-		positive(d.getKernel(), d, DEPTHWISE__KERNEL, "kernel");
-		positive(d.getStride(), d, DEPTHWISE__STRIDE, "stride");
-		positive(d.getDilation(), d, DEPTHWISE__DILATION, "dilation");
+		positive(d.getKernel(), d, DEPTHWISE_OP__KERNEL, "kernel");
+		positive(d.getStride(), d, DEPTHWISE_OP__STRIDE, "stride");
+		positive(d.getDilation(), d, DEPTHWISE_OP__DILATION, "dilation");
 	}
 
 	@Check
-	public void checkPointwise(Pointwise p) {
+	public void checkPointwise(PointwiseOp p) {
 		require(p.getOutChannels(), p, OP__NAME, "out", "output channels");
-		positive(p.getOutChannels(), p, POINTWISE__OUT_CHANNELS, "out");
-		positive(p.getGroups(), p, POINTWISE__GROUPS, "groups");
+		positive(p.getOutChannels(), p, POINTWISE_OP__OUT_CHANNELS, "out");
+		positive(p.getGroups(), p, POINTWISE_OP__GROUPS, "groups");
 	}
 
 	@Check
-	public void checkPadding(Padding p) {
+	public void checkPadding(PaddingSpec p) {
 		List<Integer> px = p.getPixels();
 		if (!p.isSame() && !p.isValid() && px.size() != 1 && px.size() != 2 && px.size() != 4) {
 			error("padding takes 1, 2 or 4 numbers (all sides; vertical, horizontal; top, left, bottom, right), got "
-					+ px.size(), p, PADDING__PIXELS, HaoIssueCodes.VALUE_OUT_OF_RANGE);
+					+ px.size(), p, PADDING_SPEC__PIXELS, HaoIssueCodes.VALUE_OUT_OF_RANGE);
 		}
-		eachInRange(px, v -> v >= 0, p, PADDING__PIXELS, "padding must not be negative");
+		eachInRange(px, v -> v >= 0, p, PADDING_SPEC__PIXELS, "padding must not be negative");
 	}
 
 	@Check
-	public void checkConcat(Concat c) {
+	public void checkConcat(ConcatOp c) {
 		if (c.getInputs().size() < 2) {
 			error("concat '" + c.getName() + "' needs at least two inputs", c, OP__NAME,
 					HaoIssueCodes.MISSING_ATTRIBUTE, "in");
@@ -224,66 +224,66 @@ public class NetworkValidator extends HaoCheckBase {
 	}
 
 	@Check
-	public void checkSplit(Split s) {
+	public void checkSplit(SplitOp s) {
 		if (require(s.getPart(), s, OP__NAME, "part", "which part, e.g. part 1 of 2")) {
-			positive(s.getPart(), s, SPLIT__PART, "part");
-			positive(s.getParts(), s, SPLIT__PARTS, "parts");
+			positive(s.getPart(), s, SPLIT_OP__PART, "part");
+			positive(s.getParts(), s, SPLIT_OP__PARTS, "parts");
 			if (s.getPart() != null && s.getParts() != null && s.getPart() > s.getParts()) {
 				error("part " + s.getPart() + " of " + s.getParts() + ": the part must be at most the number of parts",
-						s, SPLIT__PART, HaoIssueCodes.VALUE_OUT_OF_RANGE);
+						s, SPLIT_OP__PART, HaoIssueCodes.VALUE_OUT_OF_RANGE);
 			}
 		}
 	}
 
 	@Check
-	public void checkShuffle(Shuffle s) {
+	public void checkShuffle(ShuffleOp s) {
 		require(s.getGroups(), s, OP__NAME, "groups", "number of groups");
-		positive(s.getGroups(), s, SHUFFLE__GROUPS, "groups");
+		positive(s.getGroups(), s, SHUFFLE_OP__GROUPS, "groups");
 	}
 
 	@Check
-	public void checkSqueezeExcite(SqueezeExcite s) {
+	public void checkSqueezeExcite(SqueezeExciteOp s) {
 		require(s.getHiddenWidth(), s, OP__NAME, "hidden", "hidden width");
-		positive(s.getHiddenWidth(), s, SQUEEZE_EXCITE__HIDDEN_WIDTH, "hidden");
+		positive(s.getHiddenWidth(), s, SQUEEZE_EXCITE_OP__HIDDEN_WIDTH, "hidden");
 	}
 
 	@Check
-	public void checkFullyConnected(FullyConnected f) {
+	public void checkFullyConnected(FullyConnectedOp f) {
 		require(f.getOutFeatures(), f, OP__NAME, "out", "output features");
-		positive(f.getOutFeatures(), f, FULLY_CONNECTED__OUT_FEATURES, "out");
+		positive(f.getOutFeatures(), f, FULLY_CONNECTED_OP__OUT_FEATURES, "out");
 	}
 
 	@Check
-	public void checkPool(Pool p) {
+	public void checkPool(PoolOp p) {
 		if (!p.isGlobal()) {
 			require(p.getKernel(), p, OP__NAME, "kernel", "window size, or 'global'");
 		} else if (p.getKernel() != null || p.getStride() != null || p.getPadding() != null || p.isCeilMode()) {
-			error("a global pool takes no kernel, stride, padding or ceil", p, POOL__GLOBAL,
+			error("a global pool takes no kernel, stride, padding or ceil", p, POOL_OP__GLOBAL,
 					HaoIssueCodes.VALUE_OUT_OF_RANGE);
 		}
-		positive(p.getKernel(), p, POOL__KERNEL, "kernel");
-		positive(p.getStride(), p, POOL__STRIDE, "stride");
+		positive(p.getKernel(), p, POOL_OP__KERNEL, "kernel");
+		positive(p.getStride(), p, POOL_OP__STRIDE, "stride");
 	}
 
 	@Check
-	public void checkMBConv(MBConv m) {
+	public void checkMBConv(MBConvOp m) {
 		require(m.getExpansion(), m, OP__NAME, "expand", "expansion ratio");
 		require(m.getKernel(), m, OP__NAME, "kernel", "depthwise kernel size");
 		require(m.getOutChannels(), m, OP__NAME, "out", "output channels");
-		positive(m.getExpansion(), m, MB_CONV__EXPANSION, "expand");
-		positive(m.getKernel(), m, MB_CONV__KERNEL, "kernel");
-		positive(m.getStride(), m, MB_CONV__STRIDE, "stride");
-		positive(m.getOutChannels(), m, MB_CONV__OUT_CHANNELS, "out");
-		positive(m.getRepeat(), m, MB_CONV__REPEAT, "repeat");
+		positive(m.getExpansion(), m, MB_CONV_OP__EXPANSION, "expand");
+		positive(m.getKernel(), m, MB_CONV_OP__KERNEL, "kernel");
+		positive(m.getStride(), m, MB_CONV_OP__STRIDE, "stride");
+		positive(m.getOutChannels(), m, MB_CONV_OP__OUT_CHANNELS, "out");
+		positive(m.getRepeat(), m, MB_CONV_OP__REPEAT, "repeat");
 		if (m.getSeRatio() != null && !(m.getSeRatio() > 0 && m.getSeRatio() <= 1)) {
-			error("squeeze-excite ratio must be in (0, 1], was " + m.getSeRatio(), m, MB_CONV__SE_RATIO,
+			error("squeeze-excite ratio must be in (0, 1], was " + m.getSeRatio(), m, MB_CONV_OP__SE_RATIO,
 					HaoIssueCodes.VALUE_OUT_OF_RANGE);
 		}
 	}
 
 	/** An add needs two operands: 'from' and the running tensor, or two inputs. */
 	@Check
-	public void checkAddOperands(Add add) {
+	public void checkAddOperands(AddOp add) {
 		if (add.getFrom() == null && add.getInputs().size() < 2) {
 			error("add '" + add.getName() + "' needs two operands: 'from X' (added to the previous op) or 'in A, B'",
 					add, OP__NAME, HaoIssueCodes.MISSING_ATTRIBUTE, "from");
@@ -292,21 +292,21 @@ public class NetworkValidator extends HaoCheckBase {
 
 	/** A residual must come from an earlier op: the engine keeps only outputs already computed. */
 	@Check
-	public void checkAddOrder(Add add) {
+	public void checkAddOrder(AddOp add) {
 		Op from = add.getFrom();
 		Network n = org.eclipse.xtext.EcoreUtil2.getContainerOfType(add, Network.class);
 		if (from == null || from.eIsProxy() || n == null) {
 			return;
 		}
 		if (from == add) {
-			error("add '" + add.getName() + "' cannot add its own output", add, ADD__FROM,
+			error("add '" + add.getName() + "' cannot add its own output", add, ADD_OP__FROM,
 					HaoIssueCodes.ADD_FORWARD_REFERENCE);
 			return;
 		}
 		List<Op> ops = HaoScopeProvider.opsOf(n);
 		if (ops.indexOf(from) > ops.indexOf(add)) {
 			error("residual source '" + from.getName() + "' comes after add '" + add.getName()
-					+ "'; it must be an earlier op", add, ADD__FROM, HaoIssueCodes.ADD_FORWARD_REFERENCE);
+					+ "'; it must be an earlier op", add, ADD_OP__FROM, HaoIssueCodes.ADD_FORWARD_REFERENCE);
 		}
 	}
 }

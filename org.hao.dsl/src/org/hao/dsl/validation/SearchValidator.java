@@ -11,24 +11,33 @@ import java.util.Map;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.validation.Check;
 import org.eclipse.xtext.validation.CheckType;
+import org.hao.dsl.hao.ArchitectureLit;
 import org.hao.dsl.hao.BitsChoice;
 import org.hao.dsl.hao.Constraint;
-import org.hao.dsl.hao.Device;
+import org.hao.dsl.hao.DeviceDecl;
 import org.hao.dsl.hao.FpgaDevice;
+import org.hao.dsl.hao.HaoPackage;
 import org.hao.dsl.hao.MaxEnergy;
 import org.hao.dsl.hao.MaxLatency;
 import org.hao.dsl.hao.MaxResource;
 import org.hao.dsl.hao.MinAccuracy;
 import org.hao.dsl.hao.MinFps;
 import org.hao.dsl.hao.Network;
+import org.hao.dsl.hao.QuantMethodLit;
+import org.hao.dsl.hao.QuantizationSpec;
 import org.hao.dsl.hao.ResourceLit;
 import org.hao.dsl.hao.Search;
 import org.hao.dsl.hao.SpaceEntry;
 import org.hao.dsl.mapping.MappingException;
 import org.hao.dsl.mapping.ModelMapper;
+import org.hao.engine.cost.LutMacs;
 import org.hao.engine.expand.NetworkExpander;
 import org.hao.engine.expand.ShapeException;
 import org.hao.engine.model.NetworkSpec;
+import org.hao.engine.model.Quantization;
+import org.hao.engine.predict.DropModel;
+import org.hao.engine.predict.LayerSensitivities;
+import org.hao.engine.predict.PredictorDataException;
 
 /** Searches: what they name, their constraints, and whether the device can meet them at all. */
 public class SearchValidator extends HaoCheckBase {
@@ -38,11 +47,11 @@ public class SearchValidator extends HaoCheckBase {
 	/** `architecture per-subgraph` needs every FPGA device of the search to give its reconfiguration time. */
 	@Check
 	public void checkArchitecture(Search s) {
-		if (!s.eIsSet(SEARCH__ARCHITECTURE) || s.getArchitecture() != org.hao.dsl.hao.ArchitectureLit.PER_SUBGRAPH) {
+		if (!s.eIsSet(SEARCH__ARCHITECTURE) || s.getArchitecture() != ArchitectureLit.PER_SUBGRAPH) {
 			return;
 		}
-		for (Device d : resolved(s.getDevices())) {
-			if (d instanceof org.hao.dsl.hao.FpgaDevice f
+		for (DeviceDecl d : resolved(s.getDevices())) {
+			if (d instanceof FpgaDevice f
 					&& (f.getReconfiguration() == null || f.getReconfiguration().getBitstreamMB() == null
 							|| f.getReconfiguration().getPortMBps() == null)) {
 				error("architecture per-subgraph reconfigures '" + d.getName()
@@ -76,26 +85,23 @@ public class SearchValidator extends HaoCheckBase {
 
 	/** The quantization algorithm must be a known word and belong to the block's method (ptq or qat). */
 	private void checkAlgorithm(Search s) {
-		org.hao.dsl.hao.Quantization q = s.getQuantization();
+		QuantizationSpec q = s.getQuantization();
 		if (q == null || q.getAlgorithm() == null) {
 			return;
 		}
-		org.hao.engine.model.Quantization.Algorithm a = org.hao.engine.model.Quantization.Algorithm
-				.ofWord(q.getAlgorithm());
+		Quantization.Algorithm a = Quantization.Algorithm.ofWord(q.getAlgorithm());
 		if (a == null) {
-			error("unknown quantization algorithm '" + q.getAlgorithm() + "' (one of "
-					+ org.hao.engine.predict.DropModel.algorithmWords() + ")", q,
-					org.hao.dsl.hao.HaoPackage.Literals.QUANTIZATION__ALGORITHM,
+			error("unknown quantization algorithm '" + q.getAlgorithm() + "' (one of " + DropModel.algorithmWords()
+					+ ")", q, HaoPackage.Literals.QUANTIZATION_SPEC__ALGORITHM,
 					HaoIssueCodes.BAD_QUANTIZATION_ALGORITHM);
 			return;
 		}
 		if (org.hao.dsl.mapping.ModelMapper.methodWritten(q)) {
-			boolean ptq = q.getMethod() == org.hao.dsl.hao.QuantMethodLit.PTQ;
-			if (ptq != (a.training() == org.hao.engine.model.Quantization.Training.PTQ)) {
+			boolean ptq = q.getMethod() == QuantMethodLit.PTQ;
+			if (ptq != (a.training() == Quantization.Training.PTQ)) {
 				error("algorithm " + a.word() + " is "
 						+ (ptq ? "quantization-aware training (method qat)" : "post-training quantization (method ptq)")
-						+ ", not method " + (ptq ? "ptq" : "qat"), q,
-						org.hao.dsl.hao.HaoPackage.Literals.QUANTIZATION__ALGORITHM,
+						+ ", not method " + (ptq ? "ptq" : "qat"), q, HaoPackage.Literals.QUANTIZATION_SPEC__ALGORITHM,
 						HaoIssueCodes.BAD_QUANTIZATION_ALGORITHM);
 			}
 		}
@@ -110,15 +116,15 @@ public class SearchValidator extends HaoCheckBase {
 		String path = ModelMapper.sensitivityCsv(s);
 		if (!new File(path).isFile()) {
 			error("sensitivity table '" + s.getQuantization().getSensitivity() + "' not found (looked for " + path
-					+ ")", s.getQuantization(), org.hao.dsl.hao.HaoPackage.Literals.QUANTIZATION__SENSITIVITY,
+					+ ")", s.getQuantization(), HaoPackage.Literals.QUANTIZATION_SPEC__SENSITIVITY,
 					HaoIssueCodes.BAD_SENSITIVITY_TABLE);
 			return;
 		}
 		try {
-			org.hao.engine.predict.LayerSensitivities.read(java.nio.file.Path.of(path));
-		} catch (org.hao.engine.predict.PredictorDataException e) {
+			LayerSensitivities.read(java.nio.file.Path.of(path));
+		} catch (PredictorDataException e) {
 			error("sensitivity table: " + e.getMessage(), s.getQuantization(),
-					org.hao.dsl.hao.HaoPackage.Literals.QUANTIZATION__SENSITIVITY, HaoIssueCodes.BAD_SENSITIVITY_TABLE);
+					HaoPackage.Literals.QUANTIZATION_SPEC__SENSITIVITY, HaoIssueCodes.BAD_SENSITIVITY_TABLE);
 		}
 	}
 
@@ -165,7 +171,7 @@ public class SearchValidator extends HaoCheckBase {
 			if (!(c instanceof MaxResource r) || r.getValue() == null) {
 				continue;
 			}
-			for (Device d : resolved(s.getDevices())) {
+			for (DeviceDecl d : resolved(s.getDevices())) {
 				if (d instanceof FpgaDevice f) {
 					Integer available = available(f, r.getResource());
 					if (available != null && r.getValue() >= available) {
@@ -187,9 +193,9 @@ public class SearchValidator extends HaoCheckBase {
 		if (s.getSpace() == null || s.getSpace().eIsProxy()) {
 			return;
 		}
-		List<Device> devices = s.getDevices();
+		List<DeviceDecl> devices = s.getDevices();
 		for (int i = 0; i < devices.size(); i++) {
-			Device d = devices.get(i);
+			DeviceDecl d = devices.get(i);
 			if (d == null || d.eIsProxy()) {
 				continue;
 			}
@@ -203,7 +209,7 @@ public class SearchValidator extends HaoCheckBase {
 				for (BitsChoice bits : org.eclipse.xtext.EcoreUtil2.eAllOfType(entry, BitsChoice.class)) {
 					// every pair at most 2 bit: binary / ternary MACs in LUTs on layer engines, no DSP packing (LutMacs)
 					boolean inLuts = layerEngines && concat(bits.getWeights(), bits.getActivations()).stream()
-							.allMatch(b -> b != null && b <= org.hao.engine.cost.LutMacs.MAX_BITS);
+							.allMatch(b -> b != null && b <= LutMacs.MAX_BITS);
 					for (Integer b : new java.util.LinkedHashSet<>(concat(bits.getWeights(), bits.getActivations()))) {
 						if (b == null || inLuts) {
 							continue;
@@ -234,10 +240,9 @@ public class SearchValidator extends HaoCheckBase {
 	 * in LUTs) rather than an overlay (whose shared DSP datapath runs them like its narrowest packing entry).
 	 */
 	private static boolean layerEngines(Search s, FpgaDevice d) {
-		org.hao.dsl.hao.ArchitectureLit kind = s.eIsSet(org.hao.dsl.hao.HaoPackage.Literals.SEARCH__ARCHITECTURE) ? s
-				.getArchitecture() : d.getAccelerator() != null ? d.getAccelerator().getKind()
-				: org.hao.dsl.hao.ArchitectureLit.OVERLAY;
-		return kind != org.hao.dsl.hao.ArchitectureLit.OVERLAY;
+		ArchitectureLit kind = s.eIsSet(HaoPackage.Literals.SEARCH__ARCHITECTURE) ? s.getArchitecture()
+				: d.getAccelerator() != null ? d.getAccelerator().getKind() : ArchitectureLit.OVERLAY;
+		return kind != ArchitectureLit.OVERLAY;
 	}
 
 	/**
@@ -273,13 +278,13 @@ public class SearchValidator extends HaoCheckBase {
 		Integer maxDsp = dspCap == null ? null : dspCap.getValue();
 		Integer maxBram = bramCap == null ? null : bramCap.getValue();
 		for (int i = 0; i < s.getDevices().size(); i++) {
-			Device d = s.getDevices().get(i);
+			DeviceDecl d = s.getDevices().get(i);
 			if (d == null || d.eIsProxy()) {
 				continue;
 			}
 			checkResourcesFit(s, i, spec, maxDsp, maxBram, dspCap, bramCap);
 		}
-		for (Device d : resolved(s.getDevices())) {
+		for (DeviceDecl d : resolved(s.getDevices())) {
 			FeasibilityBounds.Bound bound;
 			try {
 				bound = FeasibilityBounds.of(spec, mapper.searchDevice(s, d), maxDsp);
@@ -313,7 +318,7 @@ public class SearchValidator extends HaoCheckBase {
 	/** Minimum DSP / BRAM of each subgraph (every layer at one lane, fewest over the space's options) against the device. */
 	private void checkResourcesFit(Search s, int deviceIndex, NetworkSpec spec, Integer maxDsp, Integer maxBram,
 			MaxResource dspCap, MaxResource bramCap) {
-		Device d = s.getDevices().get(deviceIndex);
+		DeviceDecl d = s.getDevices().get(deviceIndex);
 		List<FeasibilityBounds.Shortfall> shortfalls;
 		try {
 			shortfalls = FeasibilityBounds.shortfalls(spec, mapper.searchDevice(s, d), maxDsp, maxBram);
@@ -346,7 +351,7 @@ public class SearchValidator extends HaoCheckBase {
 		return FeasibilityBounds.plain(ms, RoundingMode.FLOOR) + " ms";
 	}
 
-	private static List<Device> resolved(List<Device> devices) {
+	private static List<DeviceDecl> resolved(List<DeviceDecl> devices) {
 		return devices.stream().filter(d -> d != null && !d.eIsProxy()).toList();
 	}
 

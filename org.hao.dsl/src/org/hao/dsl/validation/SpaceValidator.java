@@ -14,7 +14,7 @@ import org.hao.dsl.hao.DepthChoice;
 import org.hao.dsl.hao.ExpansionChoice;
 import org.hao.dsl.hao.KernelChoice;
 import org.hao.dsl.hao.LayerChoices;
-import org.hao.dsl.hao.MBConv;
+import org.hao.dsl.hao.MBConvOp;
 import org.hao.dsl.hao.PruneChoice;
 import org.hao.dsl.hao.Space;
 import org.hao.dsl.hao.SpaceEntry;
@@ -85,7 +85,7 @@ public class SpaceValidator extends HaoCheckBase {
 		}
 		for (int i = 0; i < entry.getSubgraphs().size(); i++) {
 			Subgraph sg = entry.getSubgraphs().get(i);
-			if (sg == null || sg.eIsProxy() || sg.getOps().stream().anyMatch(MBConv.class::isInstance)) {
+			if (sg == null || sg.eIsProxy() || sg.getOps().stream().anyMatch(MBConvOp.class::isInstance)) {
 				continue;
 			}
 			for (Choice choice : entry.getChoices()) {

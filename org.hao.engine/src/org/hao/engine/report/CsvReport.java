@@ -4,8 +4,10 @@ import org.hao.engine.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -18,34 +20,54 @@ import org.hao.engine.results.SearchResult;
 /**
  * One row per Pareto point: metrics (energy per frame and frames per joule included), the chosen flag, the accuracy
  * interval (accuracy_low, accuracy_high) and the quantization method it assumes, and per subgraph its block options
- * and bit-widths.
+ * and bit-widths. The Pareto view's export writes several devices' fronts in the same format, a device column first.
  */
 public final class CsvReport {
 	private CsvReport() {
 	}
 
+	/** One device's front: its points in frontier order and the chosen one (null when none meets the constraints). */
+	public record Front(String device, List<ParetoPoint> points, ParetoPoint chosen) {
+		public static Front of(SearchResult r) {
+			return new Front(r.device(), r.points(), r.chosen());
+		}
+	}
+
+	/** Writes one search's points (atomically: a failed write leaves the old file). */
 	public static void write(SearchResult r, Path file) throws IOException {
+		write(List.of(Front.of(r)), file, false);
+	}
+
+	/** Writes every front's points, each row starting with its device. */
+	public static void writeFronts(List<Front> fronts, Path file) throws IOException {
+		write(fronts, file, true);
+	}
+
+	private static void write(List<Front> fronts, Path file, boolean deviceColumn) throws IOException {
 		AtomicFiles.write(file, w -> {
-			List<String> sgNames = new ArrayList<>();
-			if (!r.points().isEmpty()) {
-				sgNames.addAll(r.points().get(0).config().subgraphs().keySet());
+			Set<String> sgNames = new LinkedHashSet<>();
+			for (Front front : fronts) {
+				front.points().forEach(pt -> sgNames.addAll(pt.config().subgraphs().keySet()));
 			}
-			List<String> header = new ArrayList<>(
-					List.of("accuracy", "latency_ms", "fps", "dsp", "bram18k", "lut", "energy_mj", "frames_per_joule",
-							"average_watts", "chosen", "accuracy_low", "accuracy_high", "quantization"));
+			List<String> header = new ArrayList<>(deviceColumn ? List.of("device") : List.of());
+			header.addAll(List.of("accuracy", "latency_ms", "fps", "dsp", "bram18k", "lut", "energy_mj",
+					"frames_per_joule", "average_watts", "chosen", "accuracy_low", "accuracy_high", "quantization"));
 			header.addAll(sgNames);
 			try (CSVPrinter p = new CSVPrinter(w,
 					CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
-				for (ParetoPoint pt : r.points()) {
-					String quantization = pt.config().prediction().quantization();
-					List<Object> row = new ArrayList<>(
-							List.of(pt.accuracy(), pt.latencyMs(), pt.fps(), pt.dsp(), pt.bram18k(), pt.lut(),
-									pt.energyMj(), pt.framesPerJoule(), pt.averageWatts(), pt == r.chosen(),
-									pt.accuracyLow(), pt.accuracyHigh(), quantization == null ? "" : quantization));
-					for (String s : sgNames) {
-						row.add(describe(pt.config().subgraphs().get(s)));
+				for (Front front : fronts) {
+					for (ParetoPoint pt : front.points()) {
+						String quantization = pt.config().prediction().quantization();
+						List<Object> row = new ArrayList<>(deviceColumn ? List.of(front.device()) : List.of());
+						row.addAll(List.of(pt.accuracy(), pt.latencyMs(), pt.fps(), pt.dsp(), pt.bram18k(), pt.lut(),
+								pt.energyMj(), pt.framesPerJoule(), pt.averageWatts(), pt == front.chosen(),
+								pt.accuracyLow(), pt.accuracyHigh(), quantization == null ? "" : quantization));
+						for (String s : sgNames) {
+							SubgraphConfig c = pt.config().subgraphs().get(s);
+							row.add(c == null ? "" : describe(c));
+						}
+						p.printRecord(row);
 					}
-					p.printRecord(row);
 				}
 			}
 		});

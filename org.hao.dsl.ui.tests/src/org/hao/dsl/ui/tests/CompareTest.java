@@ -15,7 +15,6 @@ import org.eclipse.core.commands.Command;
 import org.eclipse.core.commands.ParameterizedCommand;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.ILaunchManager;
 import org.eclipse.swtchart.ILineSeries;
 import org.eclipse.ui.IWorkbenchPage;
@@ -25,7 +24,6 @@ import org.eclipse.ui.handlers.IHandlerService;
 import org.hao.dsl.ui.compare.CompareHandler;
 import org.hao.dsl.ui.compare.CompareJob;
 import org.hao.dsl.ui.compare.CompareRequest;
-import org.hao.dsl.ui.launch.HaoLaunchShortcut;
 import org.hao.dsl.ui.results.ResultsFiles;
 import org.hao.dsl.ui.launch.SearchLaunch;
 import org.hao.dsl.ui.results.SearchStatus;
@@ -98,7 +96,9 @@ class CompareTest {
 		assertTrue(Files.size(shot) > 1000);
 		Path csv = Ui.screenshotDir().resolve("pareto-compare.csv");
 		view.exportCsv(csv);
-		assertEquals(rows + 1, Files.readAllLines(csv).size());
+		List<String> csvLines = Files.readAllLines(csv);
+		assertEquals(rows + 1, csvLines.size());
+		assertTrue(csvLines.get(0).startsWith("device,accuracy,latency_ms,fps,"), "the CLI's columns after the device");
 		Ui.page().setPartState(Ui.page().getReference(view), IWorkbenchPage.STATE_RESTORED);
 	}
 
@@ -109,9 +109,7 @@ class CompareTest {
 		if (json.exists()) {
 			json.delete(true, null);
 		}
-		ILaunchConfiguration config = HaoLaunchShortcut.configuration(file, "mobile_or_fpga");
-		var wc = config.getWorkingCopy();
-		wc.setAttribute(SearchLaunch.THREADS, 2);
+		var wc = SearchLaunches.configuration(file, "mobile_or_fpga").getWorkingCopy();
 		wc.setAttribute(SearchLaunch.TIME_LIMIT, "20");
 		wc.doSave().launch(ILaunchManager.RUN_MODE, null);
 		// the search names ZU3EG, Ultra96_FINN and Adreno650; the FINN-style dataflow search may find no point within

@@ -15,6 +15,7 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.ICoreRunnable;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.text.IDocument;
+import org.hao.dsl.hao.Search;
 import org.hao.dsl.mapping.ModelMapper;
 import org.hao.dsl.ui.DocumentParser;
 import org.hao.dsl.ui.ParsedDocument;
@@ -56,10 +57,8 @@ class ConcurrencyTest {
 	private static JsonElement headless(IFile file, String text) {
 		ParsedDocument parsed = DocumentParser.parse(text, DocumentParser.uriOf(file), 0,
 				org.eclipse.xtext.validation.CheckMode.ALL, () -> false);
-		SearchSpec spec = new ModelMapper()
-				.toSearches(parsed.model().getElements().stream().filter(org.hao.dsl.hao.Search.class::isInstance)
-						.map(org.hao.dsl.hao.Search.class::cast).findFirst().orElseThrow())
-				.get(0);
+		SearchSpec spec = new ModelMapper().toSearches(parsed.model().getElements().stream()
+				.filter(Search.class::isInstance).map(Search.class::cast).findFirst().orElseThrow()).get(0);
 		return JsonParser
 				.parseString(ResultsJson.toJson(ResultsDocument
 						.of(HaoSearch.run(spec, new SearchOptions(1, LIMIT_S), null, new CancelToken()))))

@@ -15,11 +15,11 @@ import org.eclipse.debug.core.ILaunchManager;
 import org.eclipse.ui.IWorkbenchPage;
 import org.hao.dsl.ui.launch.HaoLaunchShortcut;
 import org.hao.dsl.ui.results.ResultsFiles;
-import org.hao.dsl.ui.launch.SearchLaunch;
 import org.hao.dsl.ui.launch.SearchJob;
 import org.hao.dsl.ui.results.SearchStatus;
 import org.hao.dsl.ui.pareto.ParetoResults;
 import org.hao.dsl.ui.pareto.ParetoView;
+import org.hao.engine.results.ParetoPoint;
 import org.junit.jupiter.api.Test;
 
 /** Run As > HAO Search: a Job writing results next to the model, shown in the Pareto view; and Cancel. */
@@ -31,8 +31,7 @@ class LaunchTest {
 	 * The point's configuration as a tree: the network with its subgraphs in the model's order, each holding its
 	 * layers (with their latency), the accelerator (engine sizes, resources), and the prediction.
 	 */
-	private static void assertConfigurationTree(org.eclipse.swt.widgets.Tree tree,
-			org.hao.engine.results.ParetoPoint point) {
+	private static void assertConfigurationTree(org.eclipse.swt.widgets.Tree tree, ParetoPoint point) {
 		java.util.Map<String, org.eclipse.swt.widgets.TreeItem> roots = new java.util.LinkedHashMap<>();
 		for (org.eclipse.swt.widgets.TreeItem i : tree.getItems()) {
 			roots.put(i.getText(0), i);
@@ -72,23 +71,11 @@ class LaunchTest {
 	@Test
 	void launchFillsTheParetoView() throws Exception {
 		IFile file = Ui.exampleIn("launch-pareto", "mobilenetv2-zu3eg.hao");
-		IFile results = ResultsFiles.resultsFile(file, "");
-		if (results.exists()) {
-			results.delete(true, null);
-		}
-		ILaunchConfiguration config = HaoLaunchShortcut.configuration(file, "mbv2_zu3eg_60fps");
-		assertEquals(config, HaoLaunchShortcut.configuration(file, "mbv2_zu3eg_60fps"), "the configuration is reused");
-		// the example's own time limit (60 s); 2 threads leave a core to the UI
-		var wc = config.getWorkingCopy();
-		wc.setAttribute(SearchLaunch.THREADS, 2);
-		config = wc.doSave();
-		config.launch(ILaunchManager.RUN_MODE, null);
-		ParetoView view = Ui.waitFor("the Pareto view with points", () -> {
-			ParetoView v = (ParetoView) Ui.page().findView(ParetoView.ID);
-			// the view may still show another file (an earlier test's comparison): wait for this file's results
-			return v != null && file.equals(v.modelFile()) && v.results() != null && !v.results().points().isEmpty() ? v
-					: null;
-		}, TIMEOUT);
+		IFile results = SearchLaunches.withoutOldResults(file);
+		assertEquals(HaoLaunchShortcut.configuration(file, "mbv2_zu3eg_60fps"),
+				HaoLaunchShortcut.configuration(file, "mbv2_zu3eg_60fps"), "the configuration is reused");
+		// the example's own time limit (60 s)
+		ParetoView view = SearchLaunches.runAndWaitForPoints(file, "mbv2_zu3eg_60fps", TIMEOUT);
 		assertTrue(results.exists(), "results written next to the model");
 		assertTrue(ResultsFiles.reportFile(results).exists(), "HTML report written next to the results");
 		ParetoResults r = view.results();
@@ -120,10 +107,7 @@ class LaunchTest {
 	@Test
 	void cancelStopsTheSearchAndKeepsNoHalfResults() throws Exception {
 		IFile file = Ui.exampleIn("launch-test", "mobilenetv2-zu3eg.hao");
-		IFile results = ResultsFiles.resultsFile(file, "");
-		if (results.exists()) {
-			results.delete(true, null);
-		}
+		IFile results = SearchLaunches.withoutOldResults(file);
 		ILaunchConfiguration config = HaoLaunchShortcut.configuration(file, "mbv2_zu3eg_60fps");
 		config.launch(ILaunchManager.RUN_MODE, null);
 		Job job = Ui.waitFor("the search job", () -> {

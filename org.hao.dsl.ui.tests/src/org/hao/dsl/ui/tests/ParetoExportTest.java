@@ -12,13 +12,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.core.resources.IFile;
-import org.eclipse.debug.core.ILaunchConfiguration;
-import org.eclipse.debug.core.ILaunchManager;
 import org.hao.dsl.mapping.ModelMapper;
-import org.hao.dsl.ui.launch.HaoLaunchShortcut;
-import org.hao.dsl.ui.results.ResultsFiles;
 import org.hao.dsl.ui.SearchInput;
-import org.hao.dsl.ui.launch.SearchLaunch;
 import org.hao.dsl.ui.pareto.ParetoView;
 import org.hao.dsl.ui.pareto.PointExport;
 import org.hao.engine.expand.ExpandedNetwork;
@@ -41,20 +36,8 @@ class ParetoExportTest {
 	@Test
 	void exportsEveryPointOfTheFrontier() throws Exception {
 		IFile file = Ui.exampleIn("pareto-export", "toy.hao");
-		IFile results = ResultsFiles.resultsFile(file, "");
-		if (results.exists()) {
-			results.delete(true, null);
-		}
-		ILaunchConfiguration config = HaoLaunchShortcut.configuration(file, "toy_zu3eg");
-		var wc = config.getWorkingCopy();
-		wc.setAttribute(SearchLaunch.THREADS, 2);
-		config = wc.doSave();
-		config.launch(ILaunchManager.RUN_MODE, null);
-		ParetoView view = Ui.waitFor("the Pareto view with points", () -> {
-			ParetoView v = (ParetoView) Ui.page().findView(ParetoView.ID);
-			return v != null && file.equals(v.modelFile()) && v.results() != null && !v.results().points().isEmpty() ? v
-					: null;
-		}, TIMEOUT);
+		SearchLaunches.withoutOldResults(file);
+		ParetoView view = SearchLaunches.runAndWaitForPoints(file, "toy_zu3eg", TIMEOUT);
 		var spec = new ModelMapper().toSearches(SearchInput.load(file, "toy_zu3eg")).get(0);
 		ExpandedNetwork base = NetworkExpander.expand(spec.network());
 		Path dir = Files.createTempDirectory("pareto-export");

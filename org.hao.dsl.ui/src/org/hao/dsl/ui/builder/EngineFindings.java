@@ -6,7 +6,7 @@ import org.eclipse.core.runtime.CoreException;
 import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
-import org.hao.dsl.hao.Device;
+import org.hao.dsl.hao.DeviceDecl;
 import org.hao.dsl.hao.Element;
 import org.hao.dsl.hao.Network;
 import org.hao.dsl.hao.Search;
@@ -37,7 +37,7 @@ final class EngineFindings {
 			}
 			Network n = ModelMapper.networkOf(s);
 			for (EvaluationTarget target : EvaluationTarget.of(s)) {
-				Device d = target.device();
+				DeviceDecl d = target.device();
 				// within the search's caps, so "needs N BRAM18K" findings agree with what the search will do
 				NetworkEstimate est = target.estimate(mapper);
 				if (!est.feasible() && est.subgraphs().stream().noneMatch(se -> Double.isNaN(se.latencyMs()))) {

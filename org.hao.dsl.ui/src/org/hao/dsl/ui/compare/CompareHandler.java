@@ -14,7 +14,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IFileEditorInput;
 import org.eclipse.ui.handlers.HandlerUtil;
-import org.hao.dsl.hao.Device;
+import org.hao.dsl.hao.DeviceDecl;
 import org.hao.dsl.hao.Search;
 import org.hao.dsl.ui.SearchInput;
 
@@ -76,7 +76,7 @@ public class CompareHandler extends AbstractHandler {
 	static String defaultDevices(IFile file, String searchName) {
 		try {
 			Search search = SearchInput.load(file, searchName);
-			List<String> names = search.getDevices().stream().map(Device::getName).toList();
+			List<String> names = search.getDevices().stream().map(DeviceDecl::getName).toList();
 			return names.size() > 1 ? String.join(", ", names) : DEFAULT_DEVICES;
 		} catch (Exception e) {
 			// the job reports what is wrong with the file; here only the suggestion is lost

@@ -12,7 +12,7 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.xtext.scoping.IScopeProvider;
-import org.hao.dsl.hao.Device;
+import org.hao.dsl.hao.DeviceDecl;
 import org.hao.dsl.hao.Search;
 import org.hao.dsl.mapping.ModelMapper;
 import org.hao.dsl.scoping.VisibleDevices;
@@ -79,7 +79,7 @@ public class CompareJob extends EngineJob {
 		ModelMapper mapper = new ModelMapper();
 		List<SearchSpec> specs = new ArrayList<>();
 		for (String name : request.devices()) {
-			Device d = visible.find(search, name);
+			DeviceDecl d = visible.find(search, name);
 			if (d == null) {
 				throw new SearchInputException(
 						"no device named '" + name + "'; devices: " + String.join(", ", visible.names(search)));

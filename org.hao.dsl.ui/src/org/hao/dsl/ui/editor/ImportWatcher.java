@@ -17,6 +17,7 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.jface.text.IDocument;
+import org.hao.dsl.hao.Import;
 import org.hao.dsl.ui.DocumentParser;
 import org.hao.dsl.ui.DocumentText;
 import org.hao.dsl.ui.EditorModel;
@@ -86,7 +87,7 @@ public class ImportWatcher implements IResourceChangeListener {
 			}
 		}
 		if (parsed.model() != null) {
-			for (org.hao.dsl.hao.Import imp : parsed.model().getImports()) {
+			for (Import imp : parsed.model().getImports()) {
 				URI u = org.hao.dsl.scoping.HaoImports.resolve(parsed.resource(), imp.getImportURI());
 				if (u != null && uris.contains(u)) {
 					return true;

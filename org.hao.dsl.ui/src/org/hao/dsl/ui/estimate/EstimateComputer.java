@@ -11,7 +11,7 @@ import org.eclipse.jface.text.Position;
 import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
-import org.hao.dsl.hao.Device;
+import org.hao.dsl.hao.DeviceDecl;
 import org.hao.dsl.hao.Element;
 import org.hao.dsl.hao.Model;
 import org.hao.dsl.hao.Network;
@@ -80,10 +80,7 @@ public final class EstimateComputer {
 			if (se == null) {
 				continue;
 			}
-			String sgText = Double.isNaN(se.latencyMs()) ? "\u26a0 does not fit " + est.device() + ": "
-					+ firstClause(se.message() == null ? se.status() : se.message())
-					: overlay ? String.format(Locale.ROOT, "subgraph: %.2f ms on the overlay", se.latencyMs())
-					: "subgraph: " + EstimateTexts.resources(se.latencyMs(), se.dsp(), se.bram18k());
+			String sgText = (Double.isNaN(se.latencyMs()) ? "\u26a0 " : "") + EstimateTexts.subgraph(est, se, true);
 			entries.add(new EstimateEntry("subgraph:" + sg.getName(), position(sg), sgText));
 			for (Op op : sg.getOps()) {
 				String text = EstimateTexts.op(se, op.getName(), overlay);
@@ -100,7 +97,7 @@ public final class EstimateComputer {
 			return null;
 		}
 		List<String> parts = new ArrayList<>();
-		for (Device d : s.getDevices()) {
+		for (DeviceDecl d : s.getDevices()) {
 			if (d.eIsProxy()) {
 				continue;
 			}
@@ -123,13 +120,6 @@ public final class EstimateComputer {
 	private static String infeasible(NetworkEstimate est) {
 		return est.subgraphs().stream().filter(s -> Double.isNaN(s.latencyMs())).map(SubgraphEstimate::subgraph)
 				.findFirst().map(s -> " (subgraph " + s + ")").orElse("");
-	}
-
-	/** The engine's explanation up to its first ';' (the rest is in the hover and the Problems view). */
-	static String firstClause(String message) {
-		int semi = message.indexOf(';');
-		String first = semi < 0 ? message : message.substring(0, semi);
-		return first.replaceAll(" \\([^)]*\\)", "");
 	}
 
 	private static Position position(EObject e) {

@@ -16,6 +16,7 @@ import org.eclipse.jface.text.IPositionUpdater;
 import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.jface.text.source.ISourceViewerExtension5;
 import org.eclipse.swt.widgets.Display;
+import org.hao.dsl.hao.Network;
 import org.hao.dsl.hao.Op;
 import org.hao.dsl.hao.Search;
 import org.hao.dsl.hao.Subgraph;
@@ -146,7 +147,7 @@ public class EstimateService {
 			case Op op -> "op:" + op.getName();
 			case Subgraph sg -> "subgraph:" + sg.getName();
 			case Search s -> "search:" + s.getName();
-			case org.hao.dsl.hao.Network n -> "network:" + n.getName();
+			case Network n -> "network:" + n.getName();
 			default -> null;
 		};
 		EstimateEntry e = key == null ? null : installed.entry(key);

@@ -7,8 +7,9 @@ import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.EcoreUtil2;
-import org.hao.dsl.hao.Add;
-import org.hao.dsl.hao.Device;
+import org.hao.dsl.ElementLabels;
+import org.hao.dsl.hao.AddOp;
+import org.hao.dsl.hao.DeviceDecl;
 import org.hao.dsl.hao.Element;
 import org.hao.dsl.hao.FpgaDevice;
 import org.hao.dsl.hao.InputRef;
@@ -33,8 +34,7 @@ public record OutlineNode(String label, int offset, int length, List<OutlineNode
 				for (Subgraph sg : n.getSubgraphs()) {
 					List<OutlineNode> ops = new ArrayList<>();
 					for (Op op : sg.getOps()) {
-						ops.add(node(op, op.eClass().getName().toLowerCase(java.util.Locale.ROOT) + " " + op.getName()
-								+ inputs(op), List.of()));
+						ops.add(node(op, ElementLabels.kind(op) + " " + op.getName() + inputs(op), List.of()));
 					}
 					String mode = sg.getMode() == null ? "" : " (" + sg.getMode().getLiteral() + ")";
 					children.add(node(sg, "subgraph " + sg.getName() + mode, ops));
@@ -52,7 +52,7 @@ public record OutlineNode(String label, int offset, int length, List<OutlineNode
 			names.add(ref.isNetworkInput() ? "input" : ref.getOp() == null || ref.getOp().eIsProxy() ? "?"
 					: ref.getOp().getName());
 		}
-		if (op instanceof Add add && add.getFrom() != null && !add.getFrom().eIsProxy()) {
+		if (op instanceof AddOp add && add.getFrom() != null && !add.getFrom().eIsProxy()) {
 			names.add(add.getFrom().getName());
 		}
 		return names.isEmpty() ? "" : " <- " + String.join(", ", names);
@@ -61,7 +61,7 @@ public record OutlineNode(String label, int offset, int length, List<OutlineNode
 	private static String label(Element e) {
 		String name = e.getName() == null ? "?" : e.getName();
 		return switch (e) {
-			case Device d -> "device " + name + (d instanceof FpgaDevice ? " (FPGA)" : " (GPU)");
+			case DeviceDecl d -> "device " + name + (d instanceof FpgaDevice ? " (FPGA)" : " (GPU)");
 			case Network n -> "network " + name;
 			case Space s -> "space " + name;
 			case Search s -> "search " + name;

@@ -3,27 +3,19 @@ package org.hao.dsl.ui.pareto;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
-import org.hao.engine.io.AtomicFiles;
+import org.hao.engine.report.CsvReport;
 
-/** CSV export of the points the view shows (every front of a comparison, a device column first). */
+/** CSV export of the points the view shows: every front of a comparison, in the CLI's CSV format, device first. */
 final class ParetoCsv {
 
 	private ParetoCsv() {
 	}
 
 	static void write(List<ParetoResults> fronts, Path target) throws IOException {
-		AtomicFiles.write(target, w -> {
-			w.write("device,chosen,accuracy,latency_ms,fps,dsp,bram18k,lut,energy_mj,frames_per_joule,average_watts\n");
-			for (ParetoResults results : fronts) {
-				for (int i = 0; i < results.points().size(); i++) {
-					org.hao.engine.results.ParetoPoint p = results.points().get(i);
-					w.write(String.format(Locale.ROOT, "%s,%s,%.4f,%.6f,%.3f,%d,%d,%d,%.6f,%.3f,%.4f%n",
-							results.device(), i == results.chosen() ? "*" : "", p.accuracy(), p.latencyMs(), p.fps(),
-							p.dsp(), p.bram18k(), p.lut(), p.energyMj(), p.framesPerJoule(), p.averageWatts()));
-				}
-			}
-		});
+		CsvReport.writeFronts(fronts.stream()
+				.map(r -> new CsvReport.Front(r.device(), r.points(),
+						r.chosen() >= 0 && r.chosen() < r.points().size() ? r.points().get(r.chosen()) : null))
+				.toList(), target);
 	}
 }

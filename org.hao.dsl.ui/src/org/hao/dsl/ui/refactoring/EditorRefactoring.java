@@ -15,6 +15,7 @@ import org.eclipse.swt.custom.BusyIndicator;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchPartSite;
 import org.eclipse.ui.PartInitException;
+import org.hao.dsl.ElementLabels;
 import org.hao.dsl.ui.HaoUiPlugin;
 import org.hao.dsl.ui.EditorModel;
 import org.hao.dsl.ui.index.ImportedFiles;
@@ -69,7 +70,7 @@ public final class EditorRefactoring {
 		List<Reference> found = target == null ? List.of() : HaoReferences.find(model, target, true);
 		try {
 			ReferencesView view = (ReferencesView) page.showView(ReferencesView.ID);
-			view.show(HaoReferences.describe(element), found);
+			view.show(ElementLabels.describe(element), found);
 			return view;
 		} catch (PartInitException e) {
 			throw new CoreException(HaoUiPlugin.error("cannot open the HAO References view", e));
@@ -85,8 +86,8 @@ public final class EditorRefactoring {
 					"Put the caret on the name of a network, op, subgraph, device, space or search.");
 			return;
 		}
-		String oldName = HaoReferences.nameOf(element);
-		InputDialog dialog = new InputDialog(site.getShell(), "Rename " + HaoReferences.describe(element),
+		String oldName = ElementLabels.name(element);
+		InputDialog dialog = new InputDialog(site.getShell(), "Rename " + ElementLabels.describe(element),
 				"New name (the definition and every reference in the workspace are renamed):", oldName,
 				s -> ID.matcher(s).matches() ? null : "not a name: letters, digits and _ (not starting with a digit)");
 		if (dialog.open() != Window.OK || dialog.getValue().equals(oldName)) {

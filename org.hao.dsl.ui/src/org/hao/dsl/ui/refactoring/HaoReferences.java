@@ -7,7 +7,6 @@ import java.util.List;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.emf.common.util.URI;
-import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.util.EcoreUtil;
@@ -18,13 +17,13 @@ import org.eclipse.xtext.resource.ILocationInFileProvider;
 import org.eclipse.xtext.resource.IReferenceDescription;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.util.ITextRegion;
-import org.eclipse.xtext.util.SimpleAttributeResolver;
 import org.hao.dsl.scoping.HaoStdlib;
 import org.hao.dsl.ui.HaoLanguage;
 import org.hao.dsl.ui.ParsedDocument;
 import org.hao.dsl.ui.navigation.Declarations;
 
 import com.google.inject.Injector;
+import org.hao.dsl.ElementLabels;
 
 /**
  * Find references: every place in the workspace that names an element (network, op, subgraph, device, space,
@@ -42,22 +41,10 @@ public final class HaoReferences {
 	 */
 	public static EObject targetAt(ParsedDocument parsed, int offset) {
 		EObject e = Declarations.elementAt(parsed, offset);
-		while (e != null && nameOf(e) == null) {
+		while (e != null && ElementLabels.name(e) == null) {
 			e = e.eContainer();
 		}
 		return e == null || e.eIsProxy() ? null : e;
-	}
-
-	/** The element's name, or null when it has none. */
-	public static String nameOf(EObject e) {
-		EAttribute name = SimpleAttributeResolver.NAME_RESOLVER.getAttribute(e);
-		return name == null || !(e.eGet(name) instanceof String s) || s.isBlank() ? null : s;
-	}
-
-	/** A label such as {@code network 'toy'}. */
-	public static String describe(EObject e) {
-		String kind = e.eClass().getName().replaceAll("(Fpga|Gpu)Device", "Device").toLowerCase(java.util.Locale.ROOT);
-		return kind + " '" + nameOf(e) + "'";
 	}
 
 	/** Whether the element lives in the read-only device library. */

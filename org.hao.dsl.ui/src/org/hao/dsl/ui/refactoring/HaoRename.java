@@ -23,6 +23,7 @@ import org.eclipse.xtext.validation.Issue;
 import org.hao.dsl.ui.HaoLanguage;
 
 import com.google.inject.Injector;
+import org.hao.dsl.ElementLabels;
 
 /**
  * Rename: the text edits that rename an element and every reference to it across the workspace, computed with
@@ -60,13 +61,13 @@ public final class HaoRename {
 
 	/** Plans renaming {@code element} (of any parse of its file) to {@code newName}. */
 	public static Plan plan(IFile home, EObject element, String newName) throws CoreException {
-		String oldName = HaoReferences.nameOf(element);
+		String oldName = ElementLabels.name(element);
 		if (HaoReferences.inLibrary(element)) {
 			return refused(oldName, newName,
-					HaoReferences.describe(element) + " is defined in the standard device library, which is read-only");
+					ElementLabels.describe(element) + " is defined in the standard device library, which is read-only");
 		}
 		if (home == null) {
-			return refused(oldName, newName, HaoReferences.describe(element) + " is not defined in a workspace file");
+			return refused(oldName, newName, ElementLabels.describe(element) + " is not defined in a workspace file");
 		}
 		if (newName == null || newName.equals(oldName)) {
 			return refused(oldName, newName, "the new name is the old name");

@@ -11,7 +11,7 @@ import org.eclipse.xtext.ide.editor.contentassist.ContentAssistEntry;
 import org.eclipse.xtext.ide.editor.contentassist.IIdeContentProposalAcceptor;
 import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 import org.hao.dsl.hao.BitsChoice;
-import org.hao.dsl.hao.Device;
+import org.hao.dsl.hao.DeviceDecl;
 import org.hao.dsl.hao.FpgaDevice;
 import org.hao.dsl.hao.GpuDevice;
 import org.hao.dsl.hao.KernelChoice;
@@ -64,7 +64,7 @@ public class HaoProposalProvider extends IdeContentProposalProvider {
 		if (space != null && root != null) {
 			for (EObject e : root.getElements()) {
 				if (e instanceof Search s && s.getSpace() == space) {
-					for (Device d : s.getDevices()) {
+					for (DeviceDecl d : s.getDevices()) {
 						if (d instanceof FpgaDevice f) {
 							f.getPacking().stream().map(Packing::getBits).filter(java.util.Objects::nonNull)
 									.forEach(widths::add);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.hao.engine.bench.Examples;
@@ -101,6 +102,16 @@ class ReportTest {
 		// average power = mJ/frame x fps / 1000
 		assertEquals(Double.parseDouble(first[6]) * Double.parseDouble(first[2]) / 1000, Double.parseDouble(first[8]),
 				1e-9);
+		// several fronts (the Pareto view's export): the same columns after a device column, one chosen row per front
+		Path fronts = dir.resolve("fronts.csv");
+		CsvReport.writeFronts(
+				List.of(CsvReport.Front.of(result), new CsvReport.Front("Other", result.points().subList(0, 1), null)),
+				fronts);
+		var rows = Files.readAllLines(fronts);
+		assertEquals(result.points().size() + 2, rows.size());
+		assertEquals("device," + lines.get(0), rows.get(0), "same columns as the single-search CSV");
+		assertEquals("Other," + lines.get(1).replaceFirst(",true,", ",false,"), rows.get(rows.size() - 1));
+		assertEquals(1, rows.stream().filter(r -> r.contains(",true,")).count(), "the other front has no chosen point");
 		Path html = dir.resolve("r.html");
 		HtmlReport.write("report", result, constraints, html);
 		String h = Files.readString(html);
