@@ -53,7 +53,7 @@ class MeasuredBoardPowerTest {
 		Resource r = loader.load(file);
 		Network n = HaoModelLoader.model(r).getElements().stream().filter(Network.class::isInstance)
 				.map(Network.class::cast).findFirst().orElseThrow();
-		org.hao.dsl.hao.Device d = new VisibleDevices(HaoModelLoader.injector().getInstance(IScopeProvider.class))
+		org.hao.dsl.hao.DeviceDecl d = new VisibleDevices(HaoModelLoader.injector().getInstance(IScopeProvider.class))
 				.find(n, device);
 		assertNotNull(d, device);
 		ModelMapper mapper = new ModelMapper();
