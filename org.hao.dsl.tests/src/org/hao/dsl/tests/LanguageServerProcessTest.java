@@ -39,11 +39,16 @@ import org.eclipse.lsp4j.MessageActionItem;
 import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.ReferenceContext;
+import org.eclipse.lsp4j.ReferenceParams;
+import org.eclipse.lsp4j.RenameParams;
 import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.WorkspaceFolder;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
@@ -167,6 +172,23 @@ class LanguageServerProcessTest {
 		String hoverText = hover.getContents().getRight().getValue();
 		assertTrue(hoverText.matches("(?s).*stem_conv.*\\d+\\.\\d+ ms.*"), hoverText);
 
+		// rename and references (Xtext ide's services over LSP): the subgraph 'body' from its definition; the space's
+		// entry refers to it, the name 'body' nowhere else
+		int bodyLine = lineOf(good, "subgraph body pipelined");
+		int entryLine = lineOf(good, "subgraph body {");
+		Position onBody = new Position(bodyLine, good.lines().toList().get(bodyLine).indexOf("body") + 1);
+		List<? extends Location> references = server.getTextDocumentService()
+				.references(new ReferenceParams(new TextDocumentIdentifier(uri), onBody, new ReferenceContext(true)))
+				.get(WAIT_S, TimeUnit.SECONDS);
+		assertEquals(List.of(bodyLine, entryLine),
+				references.stream().map(l -> l.getRange().getStart().getLine()).sorted().toList(),
+				String.valueOf(references));
+		WorkspaceEdit rename = server.getTextDocumentService()
+				.rename(new RenameParams(new TextDocumentIdentifier(uri), onBody, "trunk"))
+				.get(WAIT_S, TimeUnit.SECONDS);
+		assertEquals(good.replace("subgraph body", "subgraph trunk"), applied(good, editsOf(rename, uri)),
+				"the definition and its reference renamed, nothing else");
+
 		// definition: ZU3EG is in the standard library
 		List<? extends Location> definition = server.getTextDocumentService()
 				.definition(new DefinitionParams(new TextDocumentIdentifier(uri),
@@ -230,6 +252,46 @@ class LanguageServerProcessTest {
 
 	private static String message(Diagnostic d) {
 		return d.getMessage().isLeft() ? d.getMessage().getLeft() : d.getMessage().getRight().getValue();
+	}
+
+	/** The edits of {@code edit} to {@code uri}, whether the server sent them as changes or document changes. */
+	private static List<TextEdit> editsOf(WorkspaceEdit edit, String uri) {
+		List<TextEdit> edits = new ArrayList<>();
+		if (edit.getChanges() != null) {
+			edits.addAll(edit.getChanges().getOrDefault(uri, List.of()));
+		}
+		if (edit.getDocumentChanges() != null) {
+			for (var change : edit.getDocumentChanges()) {
+				if (change.isLeft() && change.getLeft().getTextDocument().getUri().equals(uri)) {
+					for (var e : change.getLeft().getEdits()) {
+						assertTrue(e.isLeft(), "a plain text edit, not a snippet: " + e);
+						edits.add(e.getLeft());
+					}
+				}
+			}
+		}
+		return edits;
+	}
+
+	/** {@code text} with {@code edits} applied (LSP positions: line and UTF-16 column). */
+	private static String applied(String text, List<TextEdit> edits) {
+		List<Integer> lineStarts = new ArrayList<>(List.of(0));
+		for (int i = 0; i < text.length(); i++) {
+			if (text.charAt(i) == '\n') {
+				lineStarts.add(i + 1);
+			}
+		}
+		StringBuilder sb = new StringBuilder(text);
+		edits.stream()
+				.sorted((a, b) -> Integer.compare(offset(lineStarts, b.getRange().getStart()),
+						offset(lineStarts, a.getRange().getStart())))
+				.forEach(e -> sb.replace(offset(lineStarts, e.getRange().getStart()),
+						offset(lineStarts, e.getRange().getEnd()), e.getNewText()));
+		return sb.toString();
+	}
+
+	private static int offset(List<Integer> lineStarts, Position p) {
+		return lineStarts.get(p.getLine()) + p.getCharacter();
 	}
 
 	private static int lineOf(String text, String needle) {

@@ -31,7 +31,7 @@ public class EstimateCommand extends ConsoleCommand {
 	@Option(names = "--search", paramLabel = "NAME", description = "estimate this search's network on its devices")
 	String searchName;
 
-	@Option(names = "--device", paramLabel = "NAME", description = "device to estimate on (overrides the search's)")
+	@Option(names = "--device", paramLabel = "NAME", description = "device to estimate on (overrides the search's devices; the search's architecture and resource caps still apply)")
 	String deviceName;
 
 	@Option(names = "--json", paramLabel = "OUT", description = "write the estimate as JSON (network, device, accelerator,"

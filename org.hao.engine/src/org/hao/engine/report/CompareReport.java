@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
+import java.util.function.ToDoubleFunction;
 import java.util.Map;
 
 import org.hao.engine.model.Constraints;
@@ -124,36 +126,10 @@ public final class CompareReport {
 	 */
 	public static String energySvg(List<SearchResult> results, Double energyBudgetMj) {
 		List<ParetoPoint> all = results.stream().flatMap(r -> r.points().stream()).toList();
-		ParetoPlotFrame f = ParetoPlotFrame.energy(720, 420, 150, all, energyBudgetMj);
-		int legendX = f.plotRight(), mt = f.plotTop();
-		StringBuilder s = new StringBuilder(f.open("#6b7280"));
-		for (int i = 0; i < results.size(); i++) {
-			SearchResult r = results.get(i);
-			String c = colour(i);
-			String dev = HtmlReport.esc(r.device());
-			s.append("<g class=\"energy-series\" data-device=\"").append(dev).append("\" fill=\"").append(c)
-					.append("\">\n");
-			for (ParetoPoint p : r.points()) {
-				s.append(String.format(Locale.ROOT,
-						"<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\"><title>%s: %.2f%% at %.3f mJ/frame"
-								+ " (%.1f frames/J, %.2f W), %.3f ms</title></circle>\n",
-						f.x(p.energyMj()), f.y(p.accuracy()), dev, p.accuracy(), p.energyMj(), p.framesPerJoule(),
-						p.averageWatts(), p.latencyMs()));
-			}
-			if (r.chosen() != null) {
-				s.append(String.format(Locale.ROOT,
-						"<circle class=\"chosen\" cx=\"%.1f\" cy=\"%.1f\" r=\"7\" fill=\"none\" "
-								+ "stroke=\"%s\" stroke-width=\"2\"/>\n",
-						f.x(r.chosen().energyMj()), f.y(r.chosen().accuracy()), c));
-			}
-			s.append("</g>\n");
-			int ly = mt + 10 + 18 * i;
-			s.append(String.format(Locale.ROOT,
-					"<g class=\"legend\"><rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>"
-							+ "<text x=\"%d\" y=\"%d\">%s</text></g>\n",
-					legendX + 15, ly - 10, c, legendX + 32, ly, dev));
-		}
-		return s.append("</svg>").toString();
+		return plot(results, ParetoPlotFrame.energy(720, 420, 150, all, energyBudgetMj), ParetoPoint::energyMj,
+				"energy-series", false,
+				(dev, p) -> String.format(Locale.ROOT, "%s: %.2f%% at %.3f mJ/frame (%.1f frames/J, %.2f W), %.3f ms",
+						dev, p.accuracy(), p.energyMj(), p.framesPerJoule(), p.averageWatts(), p.latencyMs()));
 	}
 
 	/**
@@ -162,42 +138,52 @@ public final class CompareReport {
 	 */
 	public static String svg(List<SearchResult> results, Double latencyBudgetMs) {
 		List<ParetoPoint> all = results.stream().flatMap(r -> r.points().stream()).toList();
-		ParetoPlotFrame f = ParetoPlotFrame.of(720, 420, 150, all, latencyBudgetMs);
-		int legendX = f.plotRight(), mt = f.plotTop();
+		return plot(results, ParetoPlotFrame.of(720, 420, 150, all, latencyBudgetMs), ParetoPoint::latencyMs, "series",
+				true,
+				(dev, p) -> String.format(Locale.ROOT, "%s: %.2f%% at %.3f ms (%.1f fps), %.3f mJ/frame, %.1f frames/J",
+						dev, p.accuracy(), p.latencyMs(), p.fps(), p.energyMj(), p.framesPerJoule()));
+	}
+
+	/**
+	 * Every device's points on the frame (x from {@code xOf}, y the predicted top-1) in its colour, joined in frontier
+	 * order when {@code joined}, each with a tooltip; the chosen point ringed; a legend right of the plot.
+	 */
+	private static String plot(List<SearchResult> results, ParetoPlotFrame f, ToDoubleFunction<ParetoPoint> xOf,
+			String seriesClass, boolean joined, BiFunction<String, ParetoPoint, String> title) {
 		StringBuilder s = new StringBuilder(f.open("#6b7280"));
 		for (int i = 0; i < results.size(); i++) {
 			SearchResult r = results.get(i);
 			String c = colour(i);
 			String dev = HtmlReport.esc(r.device());
+			s.append("<g class=\"").append(seriesClass).append("\" data-device=\"").append(dev).append("\" fill=\"")
+					.append(c).append("\">\n");
 			StringBuilder path = new StringBuilder();
 			for (ParetoPoint p : r.points()) {
 				path.append(path.length() == 0 ? "M" : " L")
-						.append(String.format(Locale.ROOT, "%.1f %.1f", f.x(p.latencyMs()), f.y(p.accuracy())));
+						.append(String.format(Locale.ROOT, "%.1f %.1f", f.x(xOf.applyAsDouble(p)), f.y(p.accuracy())));
 			}
-			s.append("<g class=\"series\" data-device=\"").append(dev).append("\" fill=\"").append(c).append("\">\n");
-			if (path.length() > 0) {
+			if (joined && path.length() > 0) {
 				s.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"").append(c).append("\"/>\n");
 			}
 			for (ParetoPoint p : r.points()) {
 				s.append(String.format(Locale.ROOT,
-						"<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\"><title>%s: %.2f%% at %.3f ms (%.1f fps),"
-								+ " %.3f mJ/frame, %.1f frames/J</title></circle>\n",
-						f.x(p.latencyMs()), f.y(p.accuracy()), dev, p.accuracy(), p.latencyMs(), p.fps(), p.energyMj(),
-						p.framesPerJoule()));
+						"<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\"><title>%s</title></circle>\n",
+						f.x(xOf.applyAsDouble(p)), f.y(p.accuracy()), title.apply(dev, p)));
 			}
 			if (r.chosen() != null) {
 				s.append(String.format(Locale.ROOT,
 						"<circle class=\"chosen\" cx=\"%.1f\" cy=\"%.1f\" r=\"7\" fill=\"none\" "
 								+ "stroke=\"%s\" stroke-width=\"2\"/>\n",
-						f.x(r.chosen().latencyMs()), f.y(r.chosen().accuracy()), c));
+						f.x(xOf.applyAsDouble(r.chosen())), f.y(r.chosen().accuracy()), c));
 			}
 			s.append("</g>\n");
-			int ly = mt + 10 + 18 * i;
+			int ly = f.plotTop() + 10 + 18 * i;
 			s.append(String.format(Locale.ROOT,
 					"<g class=\"legend\"><rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>"
 							+ "<text x=\"%d\" y=\"%d\">%s</text></g>\n",
-					legendX + 15, ly - 10, c, legendX + 32, ly, dev));
+					f.plotRight() + 15, ly - 10, c, f.plotRight() + 32, ly, dev));
 		}
 		return s.append("</svg>").toString();
 	}
+
 }
