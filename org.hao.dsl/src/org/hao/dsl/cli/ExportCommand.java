@@ -35,8 +35,8 @@ import picocli.CommandLine.Parameters;
  * the search runs first and the chosen point (or frontier row N) is exported with its kernel, expansion, width,
  * depth, bit-width and pruning choices (the PyTorch CONFIG lists each layer's bits and pruning). Prints one line per
  * file written (the file, the network, which configuration with its accuracy and latency, layers and subgraphs).
- * Exit 0; 1 when the file does not validate or the search has no chosen point (none meets the constraints) or no
- * point at all; 2 when the network or search is not there, {@code --point N} is beyond the frontier's points (the
+ * Exit 0; 1 when the file does not validate or the search has no chosen point (none meets the constraints); 3 when
+ * the search gives no frontier point at all; 2 when the network or search is not there, {@code --point N} is beyond the frontier's points (the
  * message gives how many there are) or the output cannot be written; 130 when the search was cancelled.
  */
 @Command(name = "export", description = "Write a network of a .hao file as a PyTorch nn.Module and/or an ONNX graph"
@@ -133,6 +133,15 @@ public class ExportCommand extends ConsoleCommand {
 		if (search == null) {
 			return Exported.failed(ExitCode.USAGE);
 		}
+		int n = 0;
+		if (!point.equals("chosen")) {
+			try {
+				n = Integer.parseInt(point);
+			} catch (NumberFormatException e) {
+				err.println("hao: --point must be 'chosen' or a row number, was '" + point + "'");
+				return Exported.failed(ExitCode.USAGE);
+			}
+		}
 		SearchSpec spec = new ModelMapper().toSearches(search).get(0);
 		CancelToken cancel = new CancelToken();
 		SearchResult r;
@@ -153,18 +162,12 @@ public class ExportCommand extends ConsoleCommand {
 			}
 			which = "chosen point";
 		} else {
-			int n;
-			try {
-				n = Integer.parseInt(point);
-			} catch (NumberFormatException e) {
-				err.println("hao: --point must be 'chosen' or a row number, was '" + point + "'");
-				return Exported.failed(ExitCode.USAGE);
-			}
 			if (n < 1 || n > r.points().size()) {
 				err.println("hao: --point " + n + ": search " + spec.name() + " has "
 						+ (r.points().isEmpty() ? "no frontier points" : r.points().size() + (r.points().size() == 1
 								? " frontier point (1)" : " frontier points (1-" + r.points().size() + ")")));
-				return Exported.failed(r.points().isEmpty() ? ExitCode.FAILED : ExitCode.USAGE);
+				// no frontier at all: the engine found nothing (as search's exit 3); else the number is wrong
+				return Exported.failed(r.points().isEmpty() ? ExitCode.ENGINE_FAILURE : ExitCode.USAGE);
 			}
 			p = r.points().get(n - 1);
 			which = "point " + n;

@@ -3,6 +3,7 @@ package org.hao.dsl.syntax;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.antlr.runtime.MismatchedTokenException;
@@ -69,7 +70,11 @@ public class HaoSyntaxErrorMessages extends SyntaxErrorMessageProvider {
 		}
 		Token token = e.token;
 		boolean atEnd = token.getType() == Token.EOF;
-		String found = atEnd ? "the end of the file" : "'" + token.getText() + "'";
+		String found = atEnd ? "the end of the file" : "'" + shown(token.getText()) + "'";
+		if (!atEnd && token.getText() != null && token.getText().codePoints().anyMatch(c -> c > 127)) {
+			return found + " is not allowed here: names use ASCII letters, digits and '_' (other characters only in"
+					+ " comments and strings)";
+		}
 		if (e instanceof MissingTokenException m) {
 			if (m.expecting == Token.EOF) {
 				return unknownElement(token);
@@ -109,6 +114,22 @@ public class HaoSyntaxErrorMessages extends SyntaxErrorMessageProvider {
 		return null;
 	}
 
+	/** A token's text with control characters and lone surrogates as U+XXXX (they would print as '?' or not at all). */
+	static String shown(String text) {
+		if (text == null) {
+			return "";
+		}
+		StringBuilder b = new StringBuilder();
+		text.codePoints().forEach(c -> {
+			if (Character.isISOControl(c) || Character.getType(c) == Character.SURROGATE || !Character.isDefined(c)) {
+				b.append(String.format(Locale.ROOT, "U+%04X", c));
+			} else {
+				b.appendCodePoint(c);
+			}
+		});
+		return b.toString();
+	}
+
 	private static String unknownElement(Token token) {
 		if (token.getType() == Token.EOF) {
 			return "the file ends too early";
@@ -117,7 +138,7 @@ public class HaoSyntaxErrorMessages extends SyntaxErrorMessageProvider {
 		if ("}".equals(text)) {
 			return "'}' closes nothing (one '}' too many?)";
 		}
-		return "unknown element '" + text + "': " + FILE_HOLDS;
+		return "unknown element '" + shown(text) + "': " + FILE_HOLDS;
 	}
 
 	/** The words a keyword takes. */
@@ -234,12 +255,16 @@ public class HaoSyntaxErrorMessages extends SyntaxErrorMessageProvider {
 		if (message == null) {
 			return "syntax error";
 		}
-		return message.replace("no viable alternative at input", "unexpected")
+		return message
+				.replace("mismatched character '<EOF>' expecting '\"'",
+						"a string is not closed: the file ends before its closing '\"'")
+				.replace("no viable alternative at input", "unexpected")
 				.replace("no viable alternative at character", "unexpected character")
 				.replaceAll("^mismatched input (.*) expecting (.*)$", "unexpected $1, expected $2")
 				.replaceAll("^extraneous input (.*) expecting (.*)$", "unexpected $1, expected $2")
 				.replaceAll("^missing (\\S+) at (.*)$", "expected $1 before $2").replace("RULE_ID", "a name")
 				.replace("RULE_INT", "a number").replace("RULE_STRING", "a quoted string")
+				.replace("mismatched character", "unexpected character").replace("'<EOF>'", "the end of the file")
 				.replace("<EOF>", "the end of the file").replace("EOF", "the end of the file")
 				.replaceAll("RULE_[A-Z_]+", "a token");
 	}
