@@ -91,7 +91,7 @@ class BoundsPropertyTest {
 			assertNotNull(bound, what);
 			SearchResult result = HaoSearch.run(spec, new SearchOptions(1, 60.0), ProgressListener.NONE,
 					new CancelToken());
-			double fpsBound = new BigDecimal(FeasibilityBounds.plain(1000 / bound.latencyMs(), RoundingMode.CEILING))
+			double fpsBound = new BigDecimal(FeasibilityBounds.plain(1000 / bound.intervalMs(), RoundingMode.CEILING))
 					.doubleValue();
 			for (ParetoPoint p : result.points()) {
 				assertTrue(p.latencyMs() >= bound.latencyMs() * (1 - 1e-9), what + ": point " + p.config() + " runs in "

@@ -67,7 +67,7 @@ class GpuSearchTest {
 		// compute = 2 x 10,838,016 ops / (1797 GOPS x 0.06) = 21,676,032 / 107.82e6 per ms = 0.2010390651 ms
 		// memory  = (3,456 weight + 451,584 input + 75,264 output) B / 34.1 GB/s = 530,304 / 34.1e6 = 0.0155514 ms
 		// latency = 0.070 ms launch + max(compute, memory) = 0.2710390651 ms
-		// energy  = (1.0 W idle + 2.0 W engines) x 0.2710390651 + 10,838,016 x 2.2 pJ + 530,304 x 32 pJ = 0.8539305585 mJ
+		// energy  = (1.0 W idle + 4.07 W engines) x 0.2710390651 + 10,838,016 x 2.2 pJ + 530,304 x 32 pJ = 1.4149814233 mJ
 		SearchSpec spec = mobileNetV2OnAdreno640();
 		Layer pw = new Layer("pw", "pw", "g", LayerKind.POINTWISE, 144, 24, 56, 56, 56, 56, 1, 1, BitWidths.INT8,
 				Pruning.NONE);
@@ -75,7 +75,7 @@ class GpuSearchTest {
 		assertEquals(0.2010390651, c.computeMs(), 1e-9);
 		assertEquals(0.0155514370, c.memoryMs(), 1e-9);
 		assertEquals(0.2710390651, c.latencyMs(), 1e-9);
-		assertEquals(0.8539305585, c.energyMj(), 1e-9);
+		assertEquals(1.4149814233, c.energyMj(), 1e-9);
 	}
 
 	@Test

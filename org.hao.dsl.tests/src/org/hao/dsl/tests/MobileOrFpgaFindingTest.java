@@ -98,8 +98,10 @@ class MobileOrFpgaFindingTest {
 		Outcome finnTernary = evaluate("Ultra96_FINN", w2a2);
 		assertTrue(mobile8.evaluation().ok() && overlay8.evaluation().ok() && overlayBinary.evaluation().ok()
 				&& finnBinary.evaluation().ok() && finnTernary.evaluation().ok());
-		// at 8 bit the mobile GPU leads: the Ultra96 board idles at 8 W; a FINN-style 8-bit MobileNetV2 does not fit
-		assertTrue(mobile8.framesPerJoule() > 2 * overlay8.framesPerJoule(),
+		// at 8 bit the mobile GPU leads: the Ultra96 board idles at 8 W; a FINN-style 8-bit MobileNetV2 does not fit.
+		// With the engine power fitted to measurements (issue 16: the phone's GPU draws 4.2 W above idle, the KV260's
+		// DPU adds nothing beyond its MAC and DDR energy) the lead is 1.6x (it was 3x with the assumed 2 W / 0.5 W)
+		assertTrue(mobile8.framesPerJoule() > 1.5 * overlay8.framesPerJoule(),
 				mobile8.framesPerJoule() + " vs " + overlay8.framesPerJoule() + " frames/J");
 		assertFalse(finn8.evaluation().ok(), "an 8-bit dataflow MobileNetV2 needs more BRAM than the ZU3EG has");
 		// an overlay's DSP datapath gains little from 1-bit layers: still behind the mobile GPU

@@ -112,9 +112,8 @@ public class CompareCommand extends ConsoleCommand {
 				out.printf(Locale.ROOT, "%-14s %6d %s%n", r.device(), r.points().size(),
 						"no point meets the constraints");
 			} else {
-				out.printf(Locale.ROOT, "%-14s %6d %8.2f %10.3f %8.1f %9.3f %9.1f %7.2f%n", r.device(),
-						r.points().size(), p.accuracy(), p.latencyMs(), p.fps(), p.energyMj(), p.framesPerJoule(),
-						p.averageWatts());
+				out.printf(Locale.ROOT, "%-14s %6d %8.2f %10.3f %8.1f %9.3f %9s %7.2f%n", r.device(), r.points().size(),
+						p.accuracy(), p.latencyMs(), p.fps(), p.energyMj(), p.framesPerJouleText(), p.averageWatts());
 			}
 		}
 	}

@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.hao.dsl.hao.DeviceDecl;
 import org.hao.dsl.hao.Network;
 import org.hao.dsl.hao.Search;
+import org.hao.dsl.estimate.EstimateTexts;
 import org.hao.dsl.estimate.EvaluationTarget;
 import org.hao.dsl.mapping.ModelMapper;
 import org.hao.engine.estimate.LayerEstimate;
@@ -31,7 +32,7 @@ public class EstimateCommand extends ConsoleCommand {
 	@Option(names = "--search", paramLabel = "NAME", description = "estimate this search's network on its devices")
 	String searchName;
 
-	@Option(names = "--device", paramLabel = "NAME", description = "device to estimate on (overrides the search's devices; the search's architecture and resource caps still apply)")
+	@Option(names = "--device", paramLabel = "NAME", description = "device to estimate on instead of the search's devices (the search's architecture applies; its resource caps only on its own devices)")
 	String deviceName;
 
 	@Option(names = "--json", paramLabel = "OUT", description = "write the estimate as JSON (network, device, accelerator,"
@@ -116,8 +117,12 @@ public class EstimateCommand extends ConsoleCommand {
 		}
 		for (Search s : searches) {
 			Network n = ModelMapper.networkOf(s);
+			if (override != null && !s.getDevices().contains(override) && !s.getConstraints().isEmpty()) {
+				err.println("hao: note: search " + s.getName() + "'s constraints are written for its own devices; on "
+						+ override.getName() + " they are not applied");
+			}
 			for (DeviceDecl d : override != null ? List.of(override) : s.getDevices()) {
-				targets.add(new EvaluationTarget(n, s, d));
+				targets.add(new EvaluationTarget(n, s, d, s.getDevices().contains(d)));
 			}
 		}
 		return targets;
@@ -132,20 +137,30 @@ public class EstimateCommand extends ConsoleCommand {
 		if (e.accelerator() != null) {
 			out.printf(Locale.ROOT, "accelerator: %s (%s)%n", e.accelerator().architecture(), e.accelerator().name());
 		}
+		// on an overlay every layer runs on the shared engines: resources are the accelerator's (the total line)
+		boolean overlay = EstimateTexts.overlay(e);
 		out.printf(Locale.ROOT, "%-28s %-14s %10s %6s %6s %8s %9s%n", "layer", "subgraph", "latency ms", "DSP", "BRAM",
 				"LUT", "engine");
 		for (SubgraphEstimate sg : e.subgraphs()) {
 			for (LayerEstimate l : sg.layers()) {
-				out.printf(Locale.ROOT, "%-28s %-14s %10.3f %6d %6d %8d %9s%n", l.layer(), l.subgraph(), l.latencyMs(),
-						l.dsp(), l.bram18k(), l.lut(), l.engine());
+				out.printf(Locale.ROOT, "%-28s %-14s %10.3f %6s %6s %8s %9s%n", l.layer(), l.subgraph(), l.latencyMs(),
+						overlay ? "-" : l.dsp(), overlay ? "-" : l.bram18k(), overlay ? "-" : l.lut(), l.engine());
 			}
-			out.printf(Locale.ROOT, "%-28s %-14s %10s %6d %6d %8d  %s %s%n", "= subgraph " + sg.subgraph(), sg.mode(),
-					ms(sg.latencyMs()), sg.dsp(), sg.bram18k(), sg.lut(), sg.status(),
+			out.printf(Locale.ROOT, "%-28s %-14s %10s %6s %6s %8s  %s %s%n", "= subgraph " + sg.subgraph(),
+					overlay ? "on the overlay" : sg.mode(), ms(sg.latencyMs()), overlay ? "-" : sg.dsp(),
+					overlay ? "-" : sg.bram18k(), overlay ? "-" : sg.lut(), sg.status(),
 					sg.message() == null ? "" : sg.message());
 		}
+		if (overlay) {
+			out.println(
+					"(overlay: layers run one after another on shared engines, so a subgraph's time is the sum of its"
+							+ " layers'; the conv engine's pooling / elementwise unit runs pool and add layers)");
+		}
 		if (e.feasible()) {
-			out.printf(Locale.ROOT, "total: %.3f ms, %.1f fps, %d DSP, %d BRAM18K, %d LUT, %.3f mJ/frame%n",
-					e.latencyMs(), e.fps(), e.dsp(), e.bram18k(), e.lut(), e.energyMj());
+			out.printf(Locale.ROOT,
+					"total: %.3f ms, %.1f fps, %d DSP, %d BRAM18K, %d LUT, %.3f mJ/frame; predicted top-1"
+							+ " %.2f %%%n",
+					e.latencyMs(), e.fps(), e.dsp(), e.bram18k(), e.lut(), e.energyMj(), e.accuracy());
 		} else {
 			// no latency exists for a network with a subgraph that does not fit: say so instead of printing NaN
 			out.println("total: not implementable on " + e.device() + " as written (see the findings); resources of the"

@@ -1,8 +1,6 @@
 package org.hao.dsl.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 import org.hao.engine.model.SearchSpec;
@@ -13,6 +11,7 @@ import org.hao.engine.results.ParetoPoint;
 import org.hao.engine.search.ProgressListener;
 import org.hao.engine.search.SearchOptions;
 import org.hao.engine.results.SearchResult;
+import org.hao.engine.results.SubgraphConfig;
 
 /** Runs one engine search from the CLI: progress bar on a terminal, Pareto table, outcome on stderr. */
 final class SearchRunner {
@@ -70,18 +69,30 @@ final class SearchRunner {
 		};
 	}
 
+	/** How many skipped configurations the table lists with their reason. */
+	static final int SKIPPED_SHOWN = 5;
+
+	/** At most 300 characters of a reason (a dataflow configuration lists every layer's choice). */
+	private static String shortened(String message) {
+		return message.length() <= 300 ? message : message.substring(0, 297) + "...";
+	}
+
 	static void printTable(PrintWriter out, SearchResult r) {
 		out.printf(Locale.ROOT, "device %s, solver %s, %d Pareto points%s%n", r.device(), r.solverVersion(),
 				r.points().size(), r.cancelled() ? " (cancelled)" : r.complete() ? ""
 						: r.points().isEmpty() && !r.failures().isEmpty() ? " (failed)" : " (time limit: partial)");
-		out.printf(Locale.ROOT, "  %8s %10s %8s %6s %6s %8s %9s %9s  %s%n", "acc %", "latency ms", "fps", "DSP", "BRAM",
-				"LUT", "mJ/frame", "frames/J", "bits");
-		for (ParetoPoint p : r.points()) {
-			out.printf(Locale.ROOT, "%s %8.2f %10.3f %8.1f %6d %6d %8d %9.3f %9.1f  %s%n",
-					p.equals(r.chosen()) ? "*" : " ", p.accuracy(), p.latencyMs(), p.fps(), p.dsp(), p.bram18k(),
-					p.lut(), p.energyMj(), p.framesPerJoule(), bits(p));
+		// '#' is the number `hao export --point N` takes; the choices say what the network is (kernel, expansion,
+		// width, depth where searched, bits, pruning per subgraph)
+		out.printf(Locale.ROOT, "  %3s %8s %10s %8s %6s %6s %8s %9s %9s  %s%n", "#", "acc %", "latency ms", "fps",
+				"DSP", "BRAM", "LUT", "mJ/frame", "frames/J", "choices");
+		for (int i = 0; i < r.points().size(); i++) {
+			ParetoPoint p = r.points().get(i);
+			out.printf(Locale.ROOT, "%s %3d %8.2f %10.3f %8.1f %6d %6d %8d %9.3f %9s  %s%n",
+					p.equals(r.chosen()) ? "*" : " ", i + 1, p.accuracy(), p.latencyMs(), p.fps(), p.dsp(), p.bram18k(),
+					p.lut(), p.energyMj(), p.framesPerJouleText(), SubgraphConfig.choices(p.config().subgraphs()));
 		}
-		out.println(r.chosen() == null ? "no point meets the constraints" : "* = chosen");
+		out.println(r.chosen() == null ? "no point meets the constraints"
+				: "* = chosen (point " + (r.points().indexOf(r.chosen()) + 1) + ")");
 		if (r.chosen() != null) {
 			ParetoPoint c = r.chosen();
 			out.printf(Locale.ROOT, "chosen: %.2f %% top-1 (%.0f %% interval %.2f..%.2f) at %.1f fps%s%n", c.accuracy(),
@@ -98,24 +109,15 @@ final class SearchRunner {
 		r.warnings().forEach(w -> out.println("warning: " + w));
 		if (!r.failures().isEmpty()) {
 			// configurations left out of the frontier, each with the reason (a resource short, a solver fault)
+			// a few reasons in full; every one is in the JSON's failures
 			out.printf(Locale.ROOT, "%d configuration(s) skipped:%n", r.failures().size());
-			r.failures().forEach(f -> out.println("  skipped: " + f.message()));
+			r.failures().stream().limit(SKIPPED_SHOWN)
+					.forEach(f -> out.println("  skipped: " + shortened(f.message())));
+			if (r.failures().size() > SKIPPED_SHOWN) {
+				out.printf(Locale.ROOT, "  ... and %d more (every configuration and reason: --json, \"failures\")%n",
+						r.failures().size() - SKIPPED_SHOWN);
+			}
 		}
 	}
 
-	/** Bit-widths per subgraph from the point's configuration, e.g. "s1=W4A8 s2=W8A8(fc=W4A8)". */
-	private static String bits(ParetoPoint p) {
-		StringBuilder b = new StringBuilder();
-		p.config().subgraphs().forEach((name, c) -> {
-			b.append(b.isEmpty() ? "" : " ").append(name).append("=W").append(c.weightBits()).append('A')
-					.append(c.actBits());
-			if (!c.opBits().isEmpty()) {
-				// layers with their own bit-widths (mixed precision inside the subgraph)
-				List<String> own = new ArrayList<>();
-				c.opBits().forEach((op, bits) -> own.add(op + "=W" + bits.weightBits() + "A" + bits.actBits()));
-				b.append('(').append(String.join(",", own)).append(')');
-			}
-		});
-		return b.toString();
-	}
 }

@@ -25,8 +25,15 @@ import org.hao.engine.model.Constraints;
  * @param network the network
  * @param search the search it is evaluated for, or null
  * @param device the device (of the search, of {@code --device}, or the default)
+ * @param searchCaps whether the search's resource caps apply: they do on the search's own devices; on another device
+ *        ({@code hao estimate --device}) they were written for a different chip and do not
  */
-public record EvaluationTarget(Network network, Search search, DeviceDecl device) {
+public record EvaluationTarget(Network network, Search search, DeviceDecl device, boolean searchCaps) {
+
+	/** The network on {@code device} for {@code search} (null: none) with the search's caps. */
+	public EvaluationTarget(Network network, Search search, DeviceDecl device) {
+		this(network, search, device, true);
+	}
 
 	/** The device of a network that no search names: the HAO paper's target, from stdlib/devices.hao. */
 	public static final String DEFAULT_DEVICE = "ZU3EG";
@@ -37,9 +44,9 @@ public record EvaluationTarget(Network network, Search search, DeviceDecl device
 				search == null ? mapper.toDevice(device) : mapper.searchDevice(search, device), constraints(mapper));
 	}
 
-	/** The search's constraints (its resource caps bound the accelerator), none without a search. */
+	/** The search's constraints (its resource caps bound the accelerator), none without a search or its caps. */
 	public Constraints constraints(ModelMapper mapper) {
-		return search == null ? Constraints.NONE : mapper.toConstraints(search);
+		return search == null || !searchCaps ? Constraints.NONE : mapper.toConstraints(search);
 	}
 
 	/** The target of the inline estimates of {@code n}: its first search whose first device resolves, else the default. */

@@ -47,10 +47,12 @@ import org.hao.engine.model.SubgraphSpec;
 public final class FeasibilityBounds {
 
 	/**
-	 * @param macs a lower bound on the MACs per frame of every configuration; latencyMs (ms per frame), energyMj (mJ
-	 *        per frame): lower bounds; peak: the device's peak throughput, human-readable
+	 * @param macs a lower bound on the MACs per frame of every configuration; latencyMs (ms per inference),
+	 *        intervalMs (ms between frames with every core of a multi-core accelerator busy: 1000 / the most fps; equal
+	 *        to latencyMs on one core), energyMj (mJ per frame): lower bounds; peak: the device's peak throughput,
+	 *        human-readable
 	 */
-	public record Bound(long macs, double latencyMs, double energyMj, String peak) {
+	public record Bound(long macs, double latencyMs, double intervalMs, double energyMj, String peak) {
 	}
 
 	private FeasibilityBounds() {
@@ -82,6 +84,7 @@ public final class FeasibilityBounds {
 		}
 		int operandBits = Math.max(minWeightBits, minActivationBits);
 		double macsPerSecond;
+		double throughputMacsPerSecond; // every core of a multi-core accelerator busy
 		String peak;
 		if (device.kind() == DeviceKind.FPGA) {
 			FpgaSpec f = device.fpga();
@@ -102,23 +105,36 @@ public final class FeasibilityBounds {
 				macsPerSecond = overlay.conv().lanes() * clock * 1e6;
 				peak = overlay.label() + " (" + overlay.conv().lanes() + " MACs per cycle) at " + fmt(clock) + " MHz";
 			}
+			throughputMacsPerSecond = macsPerSecond;
+			if (overlay != null && overlay.conv() != null && overlay.cores() > 1) {
+				// one inference runs on one core; frames run on every core at once
+				throughputMacsPerSecond = Math.max(macsPerSecond,
+						(double) overlay.cores() * overlay.conv().lanes() * clock * 1e6);
+				peak += " per core, " + overlay.cores() + " cores";
+			}
 			BitWidths narrowest = new BitWidths(minWeightBits, minActivationBits);
 			if (LutMacs.inLuts(narrowest)) {
 				// binary / ternary layers may compute in LUTs (XNOR / popcount) beside the DSPs: both at once at most
 				macsPerSecond += LutMacs.maxLanes(f, narrowest) * clock * 1e6;
+				throughputMacsPerSecond += LutMacs.maxLanes(f, narrowest) * clock * 1e6;
 				peak += " + " + LutMacs.maxLanes(f, narrowest) + " LUT MAC lanes at " + narrowest;
 			}
 		} else {
 			double gops = device.gpu().peakGops(operandBits);
 			macsPerSecond = gops * 1e9 / 2; // 1 MAC = 2 ops
+			throughputMacsPerSecond = macsPerSecond;
 			peak = plain(gops, RoundingMode.HALF_EVEN) + " GOPS peak at " + operandBits + " bit";
 		}
 		double latencyMs = macs / macsPerSecond * 1000;
+		double intervalMs = macs / throughputMacsPerSecond * 1000;
 		// static W x ms = mJ; dynamic energy per MAC scales with bits/8 (engine cost model)
 		double dynamicMj = macs * device.power().picojoulesPerMac8() * Math.min(minWeightBits, minActivationBits) / 8.0
 				* 1e-9;
-		double energyMj = device.power().runningWatts() * latencyMs + dynamicMj;
-		return new Bound(macs, latencyMs, energyMj, peak);
+		// the running power over the frame interval; several busy cores each draw the engine power
+		int busyCores = intervalMs < latencyMs ? device.architecture().overlay().cores() : 1;
+		double energyMj = (device.power().staticWatts() + busyCores * device.power().enginesWatts()) * intervalMs
+				+ dynamicMj;
+		return new Bound(macs, latencyMs, intervalMs, energyMj, peak);
 	}
 
 	/**

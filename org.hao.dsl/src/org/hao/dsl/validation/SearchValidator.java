@@ -319,10 +319,10 @@ public class SearchValidator extends HaoCheckBase {
 			String why = " on '" + d.getName() + "': every configuration of the space has at least "
 					+ gmac(bound.macs()) + ", which at " + bound.peak() + " needs at least ";
 			for (Constraint c : s.getConstraints()) {
-				if (c instanceof MinFps f && f.getValue() != null && 1000 / bound.latencyMs() < f.getValue()) {
+				if (c instanceof MinFps f && f.getValue() != null && 1000 / bound.intervalMs() < f.getValue()) {
 					error("no configuration can reach " + FeasibilityBounds.fmt(f.getValue()) + " fps" + why
-							+ ms(bound.latencyMs()) + " (at most "
-							+ FeasibilityBounds.plain(1000 / bound.latencyMs(), RoundingMode.CEILING) + " fps)", f,
+							+ ms(bound.intervalMs()) + " (at most "
+							+ FeasibilityBounds.plain(1000 / bound.intervalMs(), RoundingMode.CEILING) + " fps)", f,
 							MIN_FPS__VALUE, HaoIssueCodes.INFEASIBLE_CONSTRAINT, d.getName());
 				} else if (c instanceof MaxLatency l && l.getValue() != null && bound.latencyMs() > l.getValue()) {
 					error("no configuration can run within " + FeasibilityBounds.fmt(l.getValue()) + " ms" + why

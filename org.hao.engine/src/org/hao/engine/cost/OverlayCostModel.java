@@ -13,6 +13,7 @@ import org.hao.engine.arch.OverlaySpec;
 import org.hao.engine.arch.Resources;
 import org.hao.engine.expand.Layer;
 import org.hao.engine.model.Device;
+import org.hao.engine.model.PowerModel;
 import org.hao.engine.model.FpgaSpec;
 import org.hao.engine.model.LayerKind;
 
@@ -285,6 +286,40 @@ public final class OverlayCostModel {
 			ddr += c.ddrBytes();
 		}
 		return new SubgraphCost(lat, macs, a.dsp(), a.bram18k(), a.lut(), ddr, energy, out);
+	}
+
+	/**
+	 * Frames per second of the whole accelerator with every core running its own frame back to back (throughput
+	 * mode: Vitis AI's multi-thread figure). One core alone moves DDR data at {@code ddrEfficiency} of the board's
+	 * peak bandwidth (the fitted figure of section 8); n cores together cannot exceed the peak, so under load each
+	 * core's DDR time grows by {@code max(1, n x ddrEfficiency)}: a layer takes its overhead plus the larger of its
+	 * compute time and that DDR time. One core: 1000 / latency. {@code net} is {@link #networkCost} of the same layers
+	 * on {@code a}.
+	 */
+	public double throughputFps(SubgraphCost net, Accelerator a) {
+		if (a.cores() == 1) {
+			return 1000.0 / net.latencyMs();
+		}
+		double sharing = Math.max(1, a.cores() * spec.overheads().ddrEfficiency());
+		double loadedMs = 0;
+		for (LayerCost c : net.layers()) {
+			boolean runs = c.latencyMs() > 0; // data movement (concat, split) runs no instruction
+			loadedMs += runs ? overheadMs(a.clockMhz()) + Math.max(c.computeMs(), c.memoryMs() * sharing) : 0;
+		}
+		return a.cores() * 1000.0 / loadedMs;
+	}
+
+	/**
+	 * Energy per frame in throughput mode ({@link #throughputFps}): idle power and every core's engine power over the
+	 * frame interval 1000 / fps, plus the frame's own MAC and DDR energy. One core: {@code net}'s energy.
+	 */
+	public double throughputEnergyMj(SubgraphCost net, Accelerator a, double fps) {
+		if (a.cores() == 1) {
+			return net.energyMj();
+		}
+		PowerModel p = device.power();
+		double workMj = net.energyMj() - p.runningWatts() * net.latencyMs();
+		return workMj + (p.staticWatts() + a.cores() * p.enginesWatts()) * 1000.0 / fps;
 	}
 
 	/** Widest operand of any layer: the engines' datapath width. */

@@ -86,8 +86,8 @@ public final class CompareReport {
 				sb.append("<td colspan=\"6\">no point meets the constraints</td></tr>\n");
 			} else {
 				sb.append(String.format(Locale.ROOT,
-						"<td>%.2f</td><td>%.3f</td><td>%.1f</td><td>%.3f</td><td>%.1f</td>" + "<td>%.2f</td></tr>\n",
-						c.accuracy(), c.latencyMs(), c.fps(), c.energyMj(), c.framesPerJoule(), c.averageWatts()));
+						"<td>%.2f</td><td>%.3f</td><td>%.1f</td><td>%.3f</td><td>%s</td>" + "<td>%.2f</td></tr>\n",
+						c.accuracy(), c.latencyMs(), c.fps(), c.energyMj(), c.framesPerJouleText(), c.averageWatts()));
 			}
 		}
 		sb.append(
@@ -99,8 +99,8 @@ public final class CompareReport {
 				sb.append(p == r.chosen() ? "<tr class=\"chosen\">" : "<tr>").append("<td class=\"device\">")
 						.append(HtmlReport.esc(r.device()))
 						.append(String.format(Locale.ROOT,
-								"</td><td>%.2f</td><td>%.3f</td><td>%.1f</td><td>%d</td><td>%.3f</td><td>%.1f</td><td>%.2f</td></tr>\n",
-								p.accuracy(), p.latencyMs(), p.fps(), p.dsp(), p.energyMj(), p.framesPerJoule(),
+								"</td><td>%.2f</td><td>%.3f</td><td>%.1f</td><td>%d</td><td>%.3f</td><td>%s</td><td>%.2f</td></tr>\n",
+								p.accuracy(), p.latencyMs(), p.fps(), p.dsp(), p.energyMj(), p.framesPerJouleText(),
 								p.averageWatts()));
 			}
 		}
@@ -128,8 +128,8 @@ public final class CompareReport {
 		List<ParetoPoint> all = results.stream().flatMap(r -> r.points().stream()).toList();
 		return plot(results, ParetoPlotFrame.energy(720, 420, 150, all, energyBudgetMj), ParetoPoint::energyMj,
 				"energy-series", false,
-				(dev, p) -> String.format(Locale.ROOT, "%s: %.2f%% at %.3f mJ/frame (%.1f frames/J, %.2f W), %.3f ms",
-						dev, p.accuracy(), p.energyMj(), p.framesPerJoule(), p.averageWatts(), p.latencyMs()));
+				(dev, p) -> String.format(Locale.ROOT, "%s: %.2f%% at %.3f mJ/frame (%s frames/J, %.2f W), %.3f ms",
+						dev, p.accuracy(), p.energyMj(), p.framesPerJouleText(), p.averageWatts(), p.latencyMs()));
 	}
 
 	/**
@@ -140,8 +140,8 @@ public final class CompareReport {
 		List<ParetoPoint> all = results.stream().flatMap(r -> r.points().stream()).toList();
 		return plot(results, ParetoPlotFrame.of(720, 420, 150, all, latencyBudgetMs), ParetoPoint::latencyMs, "series",
 				true,
-				(dev, p) -> String.format(Locale.ROOT, "%s: %.2f%% at %.3f ms (%.1f fps), %.3f mJ/frame, %.1f frames/J",
-						dev, p.accuracy(), p.latencyMs(), p.fps(), p.energyMj(), p.framesPerJoule()));
+				(dev, p) -> String.format(Locale.ROOT, "%s: %.2f%% at %.3f ms (%.1f fps), %.3f mJ/frame, %s frames/J",
+						dev, p.accuracy(), p.latencyMs(), p.fps(), p.energyMj(), p.framesPerJouleText()));
 	}
 
 	/**

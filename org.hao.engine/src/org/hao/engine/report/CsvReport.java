@@ -60,8 +60,9 @@ public final class CsvReport {
 						String quantization = pt.config().prediction().quantization();
 						List<Object> row = new ArrayList<>(deviceColumn ? List.of(front.device()) : List.of());
 						row.addAll(List.of(pt.accuracy(), pt.latencyMs(), pt.fps(), pt.dsp(), pt.bram18k(), pt.lut(),
-								pt.energyMj(), pt.framesPerJoule(), pt.averageWatts(), pt == front.chosen(),
-								pt.accuracyLow(), pt.accuracyHigh(), quantization == null ? "" : quantization));
+								pt.energyMj(), finiteOrEmpty(pt.framesPerJoule()), pt.averageWatts(),
+								pt == front.chosen(), pt.accuracyLow(), pt.accuracyHigh(),
+								quantization == null ? "" : quantization));
 						for (String s : sgNames) {
 							SubgraphConfig c = pt.config().subgraphs().get(s);
 							row.add(c == null ? "" : describe(c));
@@ -71,6 +72,11 @@ public final class CsvReport {
 				}
 			}
 		});
+	}
+
+	/** A number, or an empty cell when it is not known (frames per joule without power figures). */
+	private static Object finiteOrEmpty(double v) {
+		return Double.isFinite(v) ? v : "";
 	}
 
 	/** E.g. "k=5 e=6 w=1.0 d=as written W4A8 prune=0.5 op_bits=conv1:W8A8"; "as written" where the space keeps it. */

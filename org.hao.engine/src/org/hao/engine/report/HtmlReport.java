@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.hao.engine.model.Constraints;
 import org.hao.engine.results.ParetoPoint;
 import org.hao.engine.results.SearchResult;
+import org.hao.engine.results.SubgraphConfig;
 
 /** Self-contained HTML report: inline SVG Pareto plot (latency x accuracy) and the point table. */
 public final class HtmlReport {
@@ -35,14 +36,16 @@ public final class HtmlReport {
 					.append(esc(r.points().get(0).config().prediction().quantization())).append("</p>\n");
 		}
 		sb.append(
-				"\n<table><tr><th>accuracy %</th><th>interval %</th><th>latency ms</th><th>fps</th><th>DSP</th><th>BRAM18K</th><th>LUT</th>"
-						+ "<th>mJ/frame</th><th>frames/J</th><th>power W</th></tr>\n");
-		for (ParetoPoint p : r.points()) {
+				"\n<table><tr><th>#</th><th>accuracy %</th><th>interval %</th><th>latency ms</th><th>fps</th><th>DSP</th><th>BRAM18K</th><th>LUT</th>"
+						+ "<th>mJ/frame</th><th>frames/J</th><th>power W</th><th>choices</th></tr>\n");
+		for (int i = 0; i < r.points().size(); i++) {
+			ParetoPoint p = r.points().get(i);
 			sb.append(p == r.chosen() ? "<tr class=\"chosen\">" : "<tr>").append(String.format(Locale.ROOT,
-					"<td>%.2f</td><td>%.2f..%.2f</td><td>%.3f</td><td>%.1f</td><td>%d</td><td>%d</td><td>%d</td><td>%.3f</td>"
-							+ "<td>%.1f</td><td>%.2f</td></tr>\n",
-					p.accuracy(), p.accuracyLow(), p.accuracyHigh(), p.latencyMs(), p.fps(), p.dsp(), p.bram18k(),
-					p.lut(), p.energyMj(), p.framesPerJoule(), p.averageWatts()));
+					"<td>%d</td><td>%.2f</td><td>%.2f..%.2f</td><td>%.3f</td><td>%.1f</td><td>%d</td><td>%d</td><td>%d</td><td>%.3f</td>"
+							+ "<td>%s</td><td>%.2f</td><td class=\"choices\">%s</td></tr>\n",
+					i + 1, p.accuracy(), p.accuracyLow(), p.accuracyHigh(), p.latencyMs(), p.fps(), p.dsp(),
+					p.bram18k(), p.lut(), p.energyMj(), p.framesPerJouleText(), p.averageWatts(),
+					esc(SubgraphConfig.choices(p.config().subgraphs()))));
 		}
 		sb.append("</table>\n");
 		for (String w : r.warnings()) {

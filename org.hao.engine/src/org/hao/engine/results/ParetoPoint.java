@@ -1,5 +1,7 @@
 package org.hao.engine.results;
 
+import java.util.Locale;
+
 import org.hao.engine.results.PointConfig;
 
 /**
@@ -15,7 +17,7 @@ import org.hao.engine.results.PointConfig;
  * @param bram18k BRAM18K needed
  * @param lut LUT needed
  * @param energyMj energy per frame (mJ)
- * @param framesPerJoule 1000 / energyMj
+ * @param framesPerJoule 1000 / energyMj; NaN when the device has no power figures (energy 0), JSON null
  * @param averageWatts average power while frames run back to back (W): energyMj x fps / 1000 (format 2, issue 16)
  * @param config what to build and train: accelerator, subgraph choices, layers, prediction
  */
@@ -35,9 +37,17 @@ public record ParetoPoint(double accuracy, double accuracyLow, double accuracyHi
 		return energyMj * fps / 1000.0;
 	}
 
-	/** Frames per joule of an energy per frame (mJ); infinite for 0. */
+	/**
+	 * Frames per joule of an energy per frame (mJ); NaN (not known) for 0, the energy of a device without power
+	 * figures.
+	 */
 	public static double framesPerJoule(double energyMj) {
-		return energyMj > 0 ? 1000.0 / energyMj : Double.POSITIVE_INFINITY;
+		return energyMj > 0 ? 1000.0 / energyMj : Double.NaN;
+	}
+
+	/** Frames per joule with one decimal, or "-" when the device has no power figures. */
+	public String framesPerJouleText() {
+		return Double.isFinite(framesPerJoule) ? String.format(Locale.ROOT, "%.1f", framesPerJoule) : "-";
 	}
 
 	/** True when this point is at least as good in both objectives and better in one. */

@@ -85,7 +85,10 @@ public final class HaoSearch {
 	public static SearchResult run(SearchSpec spec, SearchOptions options, ProgressListener listener,
 			CancelToken cancel, IlpCache cache) {
 		SearchOptions opt = options == null ? SearchOptions.DEFAULT : options;
+		FirstLastBits.Applied firstLast = FirstLastBits.apply(spec);
+		spec = firstLast.spec();
 		SearchRun run = new SearchRun(spec, opt, listener, cancel, cache);
+		run.warnings.addAll(firstLast.warnings());
 		SearchResult failed = prepare(run);
 		if (failed != null) {
 			return failed;

@@ -217,8 +217,10 @@ public final class NetworkEvaluator {
 			parts.add(new Part(sg, sum(lc, a.dsp(), a.bram18k(), a.lut()), List.of(), status));
 		}
 		AcceleratorConfig acc = OverlayConfigs.of(a, a.name().equals("overlay") ? chosenBy : "pinned by the device");
-		return new Evaluation(net.latencyMs(), 1000.0 / net.latencyMs(), a.dsp(), a.bram18k(), a.lut(), net.energyMj(),
-				parts, acc, a, 0, message, null, null, null);
+		// latency: one inference on one core; fps and energy: every core busy (the resources count every core too)
+		double fps = overlay.throughputFps(net, a);
+		return new Evaluation(net.latencyMs(), fps, a.dsp(), a.bram18k(), a.lut(),
+				overlay.throughputEnergyMj(net, a, fps), parts, acc, a, 0, message, null, null, null);
 	}
 
 	private Evaluation dataflow(ExpandedNetwork en, BooleanSupplier stop) {

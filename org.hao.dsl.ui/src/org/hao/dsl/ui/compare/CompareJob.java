@@ -93,9 +93,9 @@ public class CompareJob extends EngineJob {
 		List<String> parts = new ArrayList<>();
 		for (SearchResult r : results) {
 			parts.add(r.chosen() == null ? r.device() + ": no point meets the constraints"
-					: String.format(Locale.ROOT, "%s: %.2f%% at %.1f fps, %.2f mJ/frame, %.1f frames/J, %.2f W",
+					: String.format(Locale.ROOT, "%s: %.2f%% at %.1f fps, %.2f mJ/frame, %s frames/J, %.2f W",
 							r.device(), r.chosen().accuracy(), r.chosen().fps(), r.chosen().energyMj(),
-							r.chosen().framesPerJoule(), r.chosen().averageWatts()));
+							r.chosen().framesPerJouleText(), r.chosen().averageWatts()));
 		}
 		return "compared: " + String.join("; ", parts);
 	}

@@ -325,7 +325,7 @@ public class ParetoView extends ViewPart {
 				item.setText(new String[]{i == front.chosen() ? "*" : "", front.device(), fmt("%.2f", p.accuracy()),
 						fmt("%.3f", p.latencyMs()), fmt("%.1f", p.fps()), String.valueOf(p.dsp()),
 						String.valueOf(p.bram18k()), String.valueOf(p.lut()), fmt("%.3f", p.energyMj()),
-						fmt("%.1f", p.framesPerJoule())});
+						p.framesPerJouleText()});
 				rows.add(new int[]{f, i});
 			}
 		}

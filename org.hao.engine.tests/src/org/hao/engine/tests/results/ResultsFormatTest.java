@@ -78,8 +78,7 @@ class ResultsFormatTest {
 				List.of(new AcceleratorConfig.LayerEngine("conv1", 4, 8, 32, 6, 2000)), 0.8, null, 32, 6, 2000);
 		PointConfig c2 = new PointConfig(dataflow, subgraphs, List.of(conv1), 300_000_000L, 3_500_000L,
 				new PredictionInfo(72.0, 3.0, "PTQ, per-tensor", "4-bit activations below the table's smallest"));
-		ParetoPoint p2 = new ParetoPoint(69.0, 68.0, 70.0, 2.0, 1250.0, 32, 6, 2000, 0.0, Double.POSITIVE_INFINITY, 0.0,
-				c2);
+		ParetoPoint p2 = new ParetoPoint(69.0, 68.0, 70.0, 2.0, 1250.0, 32, 6, 2000, 0.0, Double.NaN, 0.0, c2);
 		return new ResultsDocument(ResultsJson.FORMAT_VERSION, "mbv2_zu3eg_60fps", "examples/mobilenetv2-zu3eg.hao",
 				"max_accuracy", new SearchConstraints(60.0, null, 306, null, null, null, null), "SCIP 9.2.3", "ZU3EG",
 				List.of(p1, p2), p1, "ridge (float), drop model",
