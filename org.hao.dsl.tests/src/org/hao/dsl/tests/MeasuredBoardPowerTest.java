@@ -22,6 +22,7 @@ import org.hao.engine.ilp.IlpCache;
 import org.hao.engine.model.Constraints;
 import org.hao.engine.model.Device;
 import org.hao.engine.model.NetworkSpec;
+import org.hao.engine.model.PowerModel;
 import org.hao.engine.model.PowerScope;
 import org.hao.engine.search.NetworkEvaluator;
 import org.junit.jupiter.api.Test;
@@ -61,16 +62,19 @@ class MeasuredBoardPowerTest {
 	}
 
 	/**
-	 * One engine's per-MAC plus per-byte power for a network on a device (W): the evaluation's energy less its running
-	 * power, over the frame interval (an overlay core runs one frame per latency).
+	 * One engine's per-MAC plus per-byte power for a network on a device (W): the evaluation's energy per frame less
+	 * the idle and every busy core's engine power over the frame interval (1000 / fps: every core busy), shared by
+	 * the cores.
 	 */
 	private static double dynamicWatts(Loaded l) {
 		NetworkEvaluator.Evaluation e = new NetworkEvaluator(l.device(), Constraints.NONE, new IlpCache())
 				.evaluate(NetworkExpander.expand(l.network()), () -> false);
 		assertTrue(e.ok(), e.failure());
+		int cores = e.overlayAccelerator() == null ? 1 : e.overlayAccelerator().cores();
 		double frameMs = 1000 / e.fps();
-		double dynamicMj = e.energyMj() - l.device().power().runningWatts() * frameMs;
-		return BoardPowerFit.dynamicWatts(dynamicMj, frameMs);
+		PowerModel p = l.device().power();
+		double dynamicMj = e.energyMj() - (p.staticWatts() + cores * p.enginesWatts()) * frameMs;
+		return BoardPowerFit.dynamicWatts(dynamicMj, frameMs) / cores;
 	}
 
 	private static List<Measurement> rows(String device, String prefix, double measuredWatts, int busy, String source)

@@ -7,7 +7,7 @@ import java.util.Map;
  * The Xilinx DPUCZDX8G configurations B512 ... B4096 as fixed overlays.
  * <ul>
  * <li>PP x ICP x OCP: Xilinx Vitis AI, dpu/ref_design_docs/README_DPUCZDX8G.md lines 51-62 (commit 968cc78c) and
- * PG338 "Architecture of the DPUCZDX8G"; peak ops per clock = 2 * PP * ICP * OCP (shared/fidelity/devices.csv).</li>
+ * PG338 "Architecture of the DPUCZDX8G"; peak ops per clock = 2 * PP * ICP * OCP (Vitis-AI dpu/ref_design_docs/README_DPUCZDX8G.md, commit 968cc78c, lines 51-62).</li>
  * <li>Resources per core: PG338 v1.2 (March 2019) Table 9, "low DSP usage", measured on ZCU102 without depthwise
  * convolution, average pooling, ReLU6 and LeakyReLU (so a configuration with those features needs somewhat more);
  * BRAM36 counts doubled to BRAM18K.</li>

@@ -12,7 +12,7 @@ package org.hao.engine.arch;
 public record Overheads(double layerOverheadCycles, double ddrEfficiency, double depthwiseEfficiency) {
 	/**
 	 * The DPU figures fitted by {@code hao calibrate} on the Vitis AI model-zoo latencies of ZCU102 / ZCU104
-	 * ({@code shared/fidelity/calibration.csv}); used for free overlays as well, where they are an ASSUMPTION (an
+	 * ({@code releng/fidelity/calibration.csv}); used for free overlays as well, where they are an ASSUMPTION (an
 	 * HLS overlay has the same kinds of overhead, not necessarily the same amounts). Fit on MobileNetV1 / MobileNetV2 /
 	 * ResNet-50, 10 rows: 7028 +- 416 cycles, 0.600 +- 0.035 (cost-model.md, section 8). The depthwise efficiency is not
 	 * determined by those rows (their depthwise layers are DDR-bound): 0.5 is an ASSUMPTION.

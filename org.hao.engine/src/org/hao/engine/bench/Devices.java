@@ -24,7 +24,7 @@ public final class Devices {
 	 * <li>360 DSP48E2, 216 BRAM36 = 432 BRAM18K, 70,560 LUT, 141,120 FF: Xilinx DS891 device table.</li>
 	 * <li>200 MHz: a clock HLS CNN engines routinely close on this speed grade.</li>
 	 * <li>6.0 GB/s: Ultra96 LPDDR4 x32 at 2133 MT/s is 8.5 GB/s peak; about 70 % is reachable by PL masters.</li>
-	 * <li>0.85 utilisation cap: routing headroom, as in DESIGN.md.</li>
+	 * <li>0.85 utilisation cap: routing headroom, the HAO method's utilisation cap (ASSUMPTION).</li>
 	 * <li>Packing {16:1, 8:2, 4:4}: one MAC per DSP48E2 at 16 bit; two INT8 MACs sharing a weight (Xilinx WP486);
 	 * four at 4 bit, a conservative half of HiKonv's eight 4-bit products per 27x18 multiplier.</li>
 	 * <li>Power (assumptions to replace with measurements): 2.0 W static for PS + PL while running; 2 pJ per 8-bit
