@@ -26,10 +26,10 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "bench-examples", hidden = true, description = "Time every search of the given files, cold (benchmark).")
 public class BenchExamplesCommand extends ConsoleCommand {
-	@Parameters(paramLabel = "FILE", arity = "1..*")
+	@Parameters(paramLabel = "FILE", arity = "1..*", description = ".hao files whose searches to run")
 	List<Path> files;
 
-	@Option(names = "--threads", paramLabel = "N", description = "search threads (default: the cores)")
+	@Option(names = "--threads", paramLabel = "N", converter = PositiveNumbers.Count.class, description = "search threads (at least 1; default: the cores)")
 	Integer threads;
 
 	@Override

@@ -25,6 +25,7 @@ import org.hao.engine.calibrate.OverlayCalibration;
 import org.hao.engine.calibrate.OverlayCalibration.Row;
 import org.hao.engine.model.Device;
 import org.hao.engine.io.AtomicFiles;
+import org.hao.engine.io.IoReason;
 import org.hao.engine.model.PowerScope;
 
 import picocli.CommandLine.Command;
@@ -45,7 +46,7 @@ import picocli.CommandLine.Parameters;
 public class CalibrateCommand extends ConsoleCommand {
 	static final String[] COLUMNS = {"id", "model", "network", "device", "measured_ms", "source"};
 
-	@Parameters(index = "0", paramLabel = "MEASUREMENTS.csv")
+	@Parameters(index = "0", paramLabel = "MEASUREMENTS.csv", description = "measured latencies (CSV: id, model, network, device, measured_ms, source)")
 	Path csv;
 
 	@Option(names = {"-o", "--output"}, paramLabel = "DEVICES.hao", description = "write the calibrated devices here")
@@ -102,7 +103,7 @@ public class CalibrateCommand extends ConsoleCommand {
 				AtomicFiles.write(output, deviceFile(rows, fit));
 				out.println("wrote " + output);
 			} catch (IOException e) {
-				err.println("hao: cannot write " + output + ": " + e.getMessage());
+				err.println("hao: cannot write " + output + ": " + IoReason.of(e));
 				return ExitCode.USAGE.code();
 			}
 		}
@@ -153,7 +154,7 @@ public class CalibrateCommand extends ConsoleCommand {
 				}
 			}
 		} catch (IOException | java.io.UncheckedIOException e) {
-			errors.add(csv + ":1: error: cannot read: " + e.getMessage());
+			errors.add(csv + ":1: error: cannot read: " + IoReason.of(e));
 			return null;
 		}
 		return rows;

@@ -35,9 +35,9 @@ public class CompareCommand extends ConsoleCommand {
 	@Option(names = "--devices", split = ",", paramLabel = "A,B", description = "devices to compare (default: the search's own `devices` list)")
 	List<String> devices;
 
-	@Option(names = "--report", paramLabel = "OUT.html")
+	@Option(names = "--report", paramLabel = "OUT.html", description = "write an HTML report: every device's frontier in one plot")
 	Path report;
-	@Option(names = "--json", paramLabel = "OUT")
+	@Option(names = "--json", paramLabel = "OUT", description = "write the comparison as JSON")
 	Path json;
 
 	@Override

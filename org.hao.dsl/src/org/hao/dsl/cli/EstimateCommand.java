@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "estimate", description = "Latency/resource table of the base configuration (as written, INT8).")
 public class EstimateCommand extends ConsoleCommand {
 
-	@Parameters(index = "0", paramLabel = "FILE")
+	@Parameters(index = "0", paramLabel = "FILE", description = "the .hao file with the network or search")
 	Path file;
 
 	@Option(names = "--search", paramLabel = "NAME", description = "estimate this search's network on its devices")
@@ -71,7 +71,7 @@ public class EstimateCommand extends ConsoleCommand {
 			try {
 				AtomicFiles.write(json, ResultsJson.toJson(estimates.size() == 1 ? estimates.get(0) : estimates));
 			} catch (java.io.IOException ex) {
-				err.println("hao: cannot write " + json + ": " + ex.getMessage());
+				err.println("hao: cannot write " + json + ": " + org.hao.engine.io.IoReason.of(ex));
 				return ExitCode.USAGE.code();
 			}
 		}
@@ -100,6 +100,10 @@ public class EstimateCommand extends ConsoleCommand {
 		}
 		List<EvaluationTarget> targets = new ArrayList<>();
 		if (searches.isEmpty()) {
+			if (hao.model.getElements().stream().noneMatch(Network.class::isInstance)) {
+				err.println(file + ": no network in this file");
+				return null;
+			}
 			if (override == null) {
 				err.println(file + ": no search in this file; name a device with --device");
 				return null;

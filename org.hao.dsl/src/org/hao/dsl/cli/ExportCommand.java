@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 import org.hao.dsl.hao.Network;
 import org.hao.dsl.hao.Search;
@@ -14,6 +15,8 @@ import org.hao.engine.expand.NetworkExpander;
 import org.hao.engine.export.NetworkExport;
 import org.hao.engine.export.OnnxWriter;
 import org.hao.engine.export.PointChoices;
+import org.hao.engine.io.IoReason;
+import org.hao.engine.io.WriteFailedException;
 import org.hao.engine.model.SearchSpec;
 import org.hao.engine.search.CancelToken;
 import org.hao.engine.results.ParetoPoint;
@@ -30,15 +33,17 @@ import picocli.CommandLine.Parameters;
  * file (its base configuration: as written, INT8, unpruned) as PyTorch {@code nn.Module} source
  * ({@link PyTorchWriter}) and / or an ONNX graph ({@link OnnxWriter}); with {@code --search NAME --point N|chosen}
  * the search runs first and the chosen point (or frontier row N) is exported with its kernel, expansion, width,
- * depth, bit-width and pruning choices (the PyTorch CONFIG lists each layer's bits and pruning). Exit 0; 3 when the
- * search gives no such point;
- * 1 when the file does not validate; 2 when the network or search is not there or the output cannot be written.
+ * depth, bit-width and pruning choices (the PyTorch CONFIG lists each layer's bits and pruning). Prints one line per
+ * file written (the file, the network, which configuration with its accuracy and latency, layers and subgraphs).
+ * Exit 0; 1 when the file does not validate or the search has no chosen point (none meets the constraints); 3 when
+ * the search gives no frontier point at all; 2 when the network or search is not there, {@code --point N} is beyond the frontier's points (the
+ * message gives how many there are) or the output cannot be written; 130 when the search was cancelled.
  */
 @Command(name = "export", description = "Write a network of a .hao file as a PyTorch nn.Module and/or an ONNX graph"
 		+ " (base configuration).")
 public class ExportCommand extends ConsoleCommand {
 
-	@Parameters(index = "0", paramLabel = "FILE.hao")
+	@Parameters(index = "0", paramLabel = "FILE.hao", description = "the .hao file with the network")
 	Path file;
 
 	@Option(names = "--search", paramLabel = "NAME", description = "export the network of this search")
@@ -50,11 +55,11 @@ public class ExportCommand extends ConsoleCommand {
 	@Option(names = "--point", paramLabel = "N|chosen", description = "with --search: run the search and export its chosen point or point N of its frontier (1 = first row)")
 	String point;
 
-	@Option(names = "--time-limit", paramLabel = "S", description = "with --point: overrides the search's time limit (seconds)")
+	@Option(names = "--time-limit", paramLabel = "S", converter = PositiveNumbers.Seconds.class, description = "with --point: overrides the search's time limit (seconds, more than 0)")
 	Double timeLimit;
 
-	@Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "with --point: worker threads (0 = all cores)")
-	int threads;
+	@Option(names = "--threads", paramLabel = "N", converter = PositiveNumbers.Count.class, description = "with --point: worker threads (at least 1; default: all cores)")
+	Integer threads;
 
 	@Option(names = "--pytorch", paramLabel = "OUT.py", description = "PyTorch module source to write")
 	Path pytorch;
@@ -78,16 +83,19 @@ public class ExportCommand extends ConsoleCommand {
 			return ExitCode.USAGE.code();
 		}
 		ExpandedNetwork x;
+		String which = "base configuration";
 		if (point != null) {
 			if (searchName == null) {
 				err.println("hao: --point needs --search NAME");
 				return ExitCode.USAGE.code();
 			}
 			Search search = hao.search(searchName, err);
-			x = pointNetwork(search, err);
-			if (x == null) {
-				return ExitCode.ENGINE_FAILURE.code();
+			Exported p = pointNetwork(search, err);
+			if (p.network() == null) {
+				return p.failure().code();
 			}
+			x = p.network();
+			which = p.which();
 		} else {
 			try {
 				x = NetworkExpander.expand(new ModelMapper().toNetwork(network, null));
@@ -99,43 +107,73 @@ public class ExportCommand extends ConsoleCommand {
 		try {
 			NetworkExport.write(x, network.getName(), pytorch, onnx);
 		} catch (IOException e) {
-			err.println("hao: " + e.getMessage());
+			err.println(
+					"hao: " + (e instanceof WriteFailedException ? e.getMessage() : "cannot write: " + IoReason.of(e)));
 			return ExitCode.USAGE.code();
 		}
+		for (Path written : new Path[]{pytorch, onnx}) {
+			if (written != null) {
+				out.println("wrote " + written + ": network " + network.getName() + ", " + which + ", "
+						+ x.layers().size() + " layers in " + x.subgraphs().size() + " subgraphs");
+			}
+		}
+		out.flush();
 		return ExitCode.OK.code();
 	}
 
-	/** Runs the search (its first device) and expands the network of the chosen point or of point N. */
-	private ExpandedNetwork pointNetwork(Search search, PrintWriter err) {
-		SearchSpec spec = new ModelMapper().toSearches(search).get(0);
-		CancelToken cancel = new CancelToken();
-		SearchResult r;
-		try (CancelOnShutdown guard = CancelOnShutdown.install(cancel)) {
-			r = SearchRunner.run(spec, new SearchOptions(threads, timeLimit), err, cancel);
+	/** The network of a point (null, with the exit code, after printing why there is none) and how to name it. */
+	private record Exported(ExpandedNetwork network, String which, ExitCode failure) {
+		static Exported failed(ExitCode code) {
+			return new Exported(null, null, code);
 		}
-		ParetoPoint p;
-		if (point.equals("chosen")) {
-			p = r.chosen();
-			if (p == null) {
-				err.println("hao: search " + spec.name() + " has no chosen point (none meets the constraints)");
-				return null;
-			}
-		} else {
-			int n;
+	}
+
+	/** Runs the search (its first device) and expands the network of the chosen point or of point N. */
+	private Exported pointNetwork(Search search, PrintWriter err) {
+		if (search == null) {
+			return Exported.failed(ExitCode.USAGE);
+		}
+		int n = 0;
+		if (!point.equals("chosen")) {
 			try {
 				n = Integer.parseInt(point);
 			} catch (NumberFormatException e) {
 				err.println("hao: --point must be 'chosen' or a row number, was '" + point + "'");
-				return null;
+				return Exported.failed(ExitCode.USAGE);
 			}
+		}
+		SearchSpec spec = new ModelMapper().toSearches(search).get(0);
+		CancelToken cancel = new CancelToken();
+		SearchResult r;
+		try (CancelOnShutdown guard = CancelOnShutdown.install(cancel)) {
+			r = SearchRunner.run(spec, new SearchOptions(threads == null ? 0 : threads, timeLimit), err, cancel);
+		}
+		if (r.cancelled()) {
+			err.println("hao: search " + spec.name() + " cancelled; nothing exported");
+			return Exported.failed(ExitCode.CANCELLED);
+		}
+		ParetoPoint p;
+		String which;
+		if (point.equals("chosen")) {
+			p = r.chosen();
+			if (p == null) {
+				err.println("hao: search " + spec.name() + " has no chosen point (none meets the constraints)");
+				return Exported.failed(ExitCode.FAILED);
+			}
+			which = "chosen point";
+		} else {
 			if (n < 1 || n > r.points().size()) {
-				err.println(
-						"hao: search " + spec.name() + " has " + r.points().size() + " frontier points, no point " + n);
-				return null;
+				err.println("hao: --point " + n + ": search " + spec.name() + " has "
+						+ (r.points().isEmpty() ? "no frontier points" : r.points().size() + (r.points().size() == 1
+								? " frontier point (1)" : " frontier points (1-" + r.points().size() + ")")));
+				// no frontier at all: the engine found nothing (as search's exit 3); else the number is wrong
+				return Exported.failed(r.points().isEmpty() ? ExitCode.ENGINE_FAILURE : ExitCode.USAGE);
 			}
 			p = r.points().get(n - 1);
+			which = "point " + n;
 		}
-		return NetworkExpander.expand(spec.network(), PointChoices.of(p));
+		which += String.format(Locale.ROOT, " (accuracy %.2f%%, %.3f ms)", p.accuracy(), p.latencyMs());
+		return new Exported(NetworkExpander.expand(spec.network(), PointChoices.of(p)), which, null);
 	}
 
 	private Network network(ValidatedFile hao, PrintWriter err) {
@@ -149,6 +187,10 @@ public class ExportCommand extends ConsoleCommand {
 			if (n.getName().equals(networkName) || networkName == null && all.size() == 1) {
 				return n;
 			}
+		}
+		if (all.isEmpty()) {
+			err.println("hao: " + file + ": no network in this file");
+			return null;
 		}
 		err.println("hao: " + file + ": "
 				+ (networkName == null ? "choose a network with --network or --search: "

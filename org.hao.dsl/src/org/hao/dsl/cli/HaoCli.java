@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** The headless {@code hao} command; used by {@link HaoApplication} (OSGi) and {@link #main} (plain class path). */
 @Command(name = "hao", mixinStandardHelpOptions = true, version = "HAO Studio 0.1.0", description = "Hardware-aware neural architecture optimization, headless.", subcommands = {
@@ -18,11 +19,12 @@ public class HaoCli {
 	/** Runs one command line; returns the exit code (0 ok, 1 errors found, 2 usage error, 3 engine failure, 130 cancelled). */
 	public static int run(String[] args, PrintWriter out, PrintWriter err) {
 		CommandLine cli = new CommandLine(new HaoCli());
+		addHelpOptions(cli);
 		cli.setOut(out);
 		cli.setErr(err);
 		cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-			err.println("hao: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-			return ExitCode.ENGINE_FAILURE.code();
+			err.println("hao: " + UnexpectedFailure.describe(e));
+			return UnexpectedFailure.exitCode(e).code();
 		});
 		if (args.length == 0) {
 			cli.usage(err);
@@ -39,6 +41,20 @@ public class HaoCli {
 			err.println(
 					"hao: the input nests too deeply to process (stack overflow); raise the stack size with -Xss8m");
 			return ExitCode.ENGINE_FAILURE.code();
+		}
+	}
+
+	/**
+	 * {@code -h, --help} on every subcommand ({@code hao search --help} prints the command's help and exits 0), in one
+	 * place so that a new command gets it too.
+	 */
+	private static void addHelpOptions(CommandLine cli) {
+		for (CommandLine sub : cli.getSubcommands().values()) {
+			if (sub.getCommandSpec().findOption("--help") == null) {
+				sub.getCommandSpec().addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+						.description("Show this help message and exit.").build());
+			}
+			addHelpOptions(sub);
 		}
 	}
 }

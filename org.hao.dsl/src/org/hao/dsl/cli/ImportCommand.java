@@ -16,6 +16,7 @@ import org.hao.engine.onnx.ImportedNetwork;
 import org.hao.engine.onnx.OnnxImportException;
 import org.hao.engine.onnx.OnnxImporter;
 import org.hao.engine.io.AtomicFiles;
+import org.hao.engine.io.IoReason;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code hao import MODEL.onnx [-o FILE.hao] [--subgraphs stage|none]}: an ONNX classifier as a .hao network
- * ({@link OnnxImporter}). Writes FILE.hao (atomically) or prints to standard output. Exit 0; 2 when the model cannot
+ * ({@link OnnxImporter}). Writes FILE.hao (atomically; then prints {@link #summary} on standard output) or prints the
+ * network to standard output. Exit 0; 2 when the model cannot
  * be read or has an unsupported node (named with its op type on stderr); 1 when the written network does not
  * validate.
  */
@@ -56,7 +58,7 @@ public class ImportCommand extends ConsoleCommand {
 			err.println("hao: " + model + ": " + e.getMessage());
 			return ExitCode.USAGE.code();
 		} catch (IOException e) {
-			err.println("hao: cannot read " + model + ": " + e.getMessage());
+			err.println("hao: cannot read " + model + ": " + IoReason.of(e));
 			return ExitCode.USAGE.code();
 		}
 		String text = text(imported, model.getFileName().toString());
@@ -67,11 +69,22 @@ public class ImportCommand extends ConsoleCommand {
 			try {
 				AtomicFiles.write(output, text);
 			} catch (IOException e) {
-				err.println("hao: cannot write " + output + ": " + e.getMessage());
+				err.println("hao: cannot write " + output + ": " + IoReason.of(e));
 				return ExitCode.USAGE.code();
 			}
+			out.println(summary(imported, output));
+			out.flush();
 		}
 		return (validates(text, err) ? ExitCode.OK : ExitCode.FAILED).code();
+	}
+
+	/** {@code wrote net.hao: network N, 52 ops in 5 subgraphs (ONNX opset 13)}. */
+	static String summary(ImportedNetwork imported, Path written) {
+		var network = imported.network();
+		int ops = network.subgraphs().stream().mapToInt(s -> s.ops().size()).sum();
+		int subgraphs = network.subgraphs().size();
+		return "wrote " + written + ": network " + network.name() + ", " + ops + (ops == 1 ? " op" : " ops") + " in "
+				+ subgraphs + (subgraphs == 1 ? " subgraph" : " subgraphs") + " (ONNX opset " + imported.opset() + ")";
 	}
 
 	/** The .hao text of an imported network with a header naming its source and the import's notes. */

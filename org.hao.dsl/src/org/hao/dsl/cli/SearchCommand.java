@@ -29,11 +29,11 @@ public class SearchCommand extends ConsoleCommand {
 	@Mixin
 	SearchSelection selection;
 
-	@Option(names = "--json", paramLabel = "OUT")
+	@Option(names = "--json", paramLabel = "OUT", description = "write the results (frontier, chosen point, options) as JSON")
 	Path json;
-	@Option(names = "--csv", paramLabel = "OUT")
+	@Option(names = "--csv", paramLabel = "OUT", description = "write the Pareto frontier as CSV, one row per point")
 	Path csv;
-	@Option(names = "--report", paramLabel = "OUT.html")
+	@Option(names = "--report", paramLabel = "OUT.html", description = "write an HTML report with the accuracy-latency plot")
 	Path report;
 
 	@Override

@@ -15,17 +15,17 @@ import picocli.CommandLine.Parameters;
  */
 final class SearchSelection {
 
-	@Parameters(index = "0", paramLabel = "FILE.hao")
+	@Parameters(index = "0", paramLabel = "FILE.hao", description = "the .hao file with the search")
 	Path file;
 
 	@Option(names = "--search", paramLabel = "NAME", description = "search to run (needed when the file has several)")
 	String searchName;
 
-	@Option(names = "--time-limit", paramLabel = "S", description = "overrides the search's time limit (seconds)")
+	@Option(names = "--time-limit", paramLabel = "S", converter = PositiveNumbers.Seconds.class, description = "overrides the search's time limit (seconds, more than 0)")
 	Double timeLimit;
 
-	@Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "worker threads (0 = all cores)")
-	int threads;
+	@Option(names = "--threads", paramLabel = "N", converter = PositiveNumbers.Count.class, description = "worker threads (at least 1; default: all cores)")
+	Integer threads;
 
 	/** The validated file and the search chosen in it. */
 	record Selected(ValidatedFile hao, Search search) {
@@ -58,6 +58,6 @@ final class SearchSelection {
 	}
 
 	SearchOptions options() {
-		return new SearchOptions(threads, timeLimit);
+		return new SearchOptions(threads == null ? 0 : threads, timeLimit);
 	}
 }

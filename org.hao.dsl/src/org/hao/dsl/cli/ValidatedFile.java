@@ -10,6 +10,7 @@ import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.scoping.IScopeProvider;
 import org.eclipse.xtext.validation.Issue;
 import org.hao.dsl.hao.DeviceDecl;
+import org.hao.dsl.hao.HaoFactory;
 import org.hao.dsl.hao.Model;
 import org.hao.dsl.hao.Search;
 import org.hao.dsl.scoping.VisibleDevices;
@@ -28,7 +29,10 @@ final class ValidatedFile {
 		this.model = model;
 	}
 
-	/** The file's model, or null after printing why it cannot be used (unreadable, or validation errors). */
+	/**
+	 * The file's model (empty for an empty or comment-only file), or null after printing why it cannot be used
+	 * (unreadable, or validation errors).
+	 */
 	static ValidatedFile load(Path file, PrintWriter out) {
 		HaoModelLoader loader = new HaoModelLoader();
 		Resource resource;
@@ -40,8 +44,17 @@ final class ValidatedFile {
 		}
 		List<Issue> errors = loader.validate(resource).stream().filter(i -> i.getSeverity() == Severity.ERROR).toList();
 		errors.forEach(i -> IssuePrinter.print(out, file.toString(), i));
+		if (!errors.isEmpty()) {
+			return null;
+		}
 		Model model = HaoModelLoader.model(resource);
-		return errors.isEmpty() && model != null ? new ValidatedFile(file, model) : null;
+		if (model == null) {
+			// an empty or comment-only file parses to no model: an empty one, so that the command says what is
+			// missing ("no search in this file") instead of exiting without a word
+			model = HaoFactory.eINSTANCE.createModel();
+			resource.getContents().add(model);
+		}
+		return new ValidatedFile(file, model);
 	}
 
 	List<Search> searches() {

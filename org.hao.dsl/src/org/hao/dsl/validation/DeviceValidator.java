@@ -3,6 +3,7 @@ package org.hao.dsl.validation;
 import static org.hao.dsl.hao.HaoPackage.Literals.*;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.eclipse.xtext.validation.Check;
 import org.hao.dsl.hao.AcceleratorSpec;
@@ -58,6 +59,14 @@ public class DeviceValidator extends HaoCheckBase {
 			positive(a.getDepthwise().getCp(), a.getDepthwise(), DEPTHWISE_ENGINE_SHAPE__CP, "channel parallelism CP");
 		}
 		positive(a.getClockMhz(), a, ACCELERATOR_SPEC__CLOCK_MHZ, "clock");
+		if (a.eContainer() instanceof FpgaDevice d && a.getClockMhz() != null && d.getClockMhz() != null
+				&& a.getClockMhz() > d.getClockMhz() && d.getClockMhz() > 0) {
+			warning(String.format(Locale.ROOT,
+					"accelerator clock %s MHz is above the device's clock %s MHz (the rated clock of its DSPs and"
+							+ " fabric): the estimates assume the design closes timing at %s MHz",
+					plain(a.getClockMhz()), plain(d.getClockMhz()), plain(a.getClockMhz())), a,
+					ACCELERATOR_SPEC__CLOCK_MHZ, HaoIssueCodes.CLOCK_ABOVE_DEVICE);
+		}
 		positive(a.getCores(), a, ACCELERATOR_SPEC__CORES, "cores");
 		if (a.getBufferKiB() != null && a.getBufferKiB() < 0) {
 			error("buffer must be >= 0 KiB, was " + a.getBufferKiB(), a, ACCELERATOR_SPEC__BUFFER_KI_B,
@@ -88,6 +97,11 @@ public class DeviceValidator extends HaoCheckBase {
 					+ " 'reconfiguration { bitstream N MB port R MB/s }'", a, ACCELERATOR_SPEC__KIND,
 					HaoIssueCodes.MISSING_ATTRIBUTE);
 		}
+	}
+
+	/** 300.0 as 300, 287.5 as 287.5. */
+	private static String plain(double v) {
+		return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
 	}
 
 	@Check

@@ -34,6 +34,20 @@ abstract class HaoCheckBase extends AbstractDeclarativeValidator {
 		super.handleExceptionDuringValidation(targetException);
 	}
 
+	/**
+	 * Leaves out an error that only follows from a syntax or value error inside the element (a missing attribute that
+	 * was written wrongly, a network whose subgraphs did not parse): the syntax error says what is wrong.
+	 */
+	@Override
+	public void acceptError(String message, EObject object, EStructuralFeature feature, int index, String code,
+			String... issueData) {
+		if ((HaoIssueCodes.MISSING_ATTRIBUTE.equals(code) || HaoIssueCodes.EMPTY_NETWORK.equals(code))
+				&& SyntaxErrorsNear.in(object)) {
+			return;
+		}
+		super.acceptError(message, object, feature, index, code, issueData);
+	}
+
 	/** Composed into HaoValidator, so it must not register itself a second time. */
 	@Override
 	public void register(EValidatorRegistrar registrar) {

@@ -17,6 +17,10 @@ public final class HaoIssueCodes {
 	public static final String SHADOWS_STDLIB_DEVICE = PREFIX + "shadowsStdlibDevice";
 	/** A required attribute is missing; data[0] = the keyword to insert (e.g. "dsp"). */
 	public static final String MISSING_ATTRIBUTE = PREFIX + "missingAttribute";
+	/** A search's architecture on a device whose accelerator block pins an overlay. */
+	public static final String ARCHITECTURE_PINNED = PREFIX + "architecturePinned";
+	/** An accelerator clock above its device's rated clock. */
+	public static final String CLOCK_ABOVE_DEVICE = PREFIX + "clockAboveDevice";
 	/** A number outside its valid range; data[0] = a valid replacement value when one is obvious. */
 	public static final String VALUE_OUT_OF_RANGE = PREFIX + "valueOutOfRange";
 	/** The same entry twice in a table, choice set, device list or constraint block. */

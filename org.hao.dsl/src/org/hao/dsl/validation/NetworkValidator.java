@@ -83,7 +83,8 @@ public class NetworkValidator extends HaoCheckBase {
 			Op op = HaoScopeProvider.opsOf(n).stream().filter(o -> e.opName().equals(o.getName())).findFirst()
 					.orElse(null);
 			if (op != null) {
-				error(e.getMessage(), op, OP__NAME, code);
+				ShapeErrorPlace place = ShapeErrorPlace.of(op, e.getMessage());
+				error(place.message(), op, place.feature(), code);
 			} else {
 				error(e.getMessage(), n, ELEMENT__NAME, code);
 			}

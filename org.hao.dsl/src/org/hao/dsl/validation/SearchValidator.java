@@ -44,10 +44,32 @@ public class SearchValidator extends HaoCheckBase {
 
 	private final ModelMapper mapper = new ModelMapper();
 
-	/** `architecture per-subgraph` needs every FPGA device of the search to give its reconfiguration time. */
+	/**
+	 * A search's `architecture` may override only devices that do not pin an overlay (docs/language.md): a device whose
+	 * `accelerator overlay ...` block fixes the accelerator (a DPU board of the library, a named DPU, written engines)
+	 * runs that overlay, so `architecture dataflow` or `per-subgraph` on it is an error naming the device (before, it
+	 * silently replaced the overlay). `architecture per-subgraph` also needs every FPGA device of the search to give
+	 * its reconfiguration time.
+	 */
 	@Check
 	public void checkArchitecture(Search s) {
-		if (!s.eIsSet(SEARCH__ARCHITECTURE) || s.getArchitecture() != ArchitectureLit.PER_SUBGRAPH) {
+		if (!s.eIsSet(SEARCH__ARCHITECTURE)) {
+			return;
+		}
+		if (s.getArchitecture() != ArchitectureLit.OVERLAY) {
+			for (DeviceDecl d : resolved(s.getDevices())) {
+				if (d instanceof FpgaDevice f && f.getAccelerator() != null
+						&& f.getAccelerator().getKind() == ArchitectureLit.OVERLAY) {
+					String name = f.getAccelerator().getName();
+					error("device '" + d.getName() + "' pins an overlay (accelerator overlay"
+							+ (name == null ? "" : " \"" + name + "\"") + "); a search cannot run it as "
+							+ s.getArchitecture().getLiteral() + ": remove 'architecture' or use a device without an"
+							+ " 'accelerator overlay' block", s, SEARCH__ARCHITECTURE,
+							HaoIssueCodes.ARCHITECTURE_PINNED);
+				}
+			}
+		}
+		if (s.getArchitecture() != ArchitectureLit.PER_SUBGRAPH) {
 			return;
 		}
 		for (DeviceDecl d : resolved(s.getDevices())) {

@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
@@ -29,16 +30,48 @@ public final class AtomicFiles {
 		void writeTo(Writer w) throws IOException;
 	}
 
+	/** Something that writes bytes. */
+	@FunctionalInterface
+	private interface Bytes {
+		void writeTo(Path tmp) throws IOException;
+	}
+
+	/** Writes text as UTF-8; a failure is a {@link WriteFailedException} naming {@code target}. */
 	public static void write(Path target, Content content) throws IOException {
+		writeVia(target, tmp -> {
+			try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+				content.writeTo(w);
+			}
+		});
+	}
+
+	/** Writes bytes as they are (an ONNX protobuf); a failure is a {@link WriteFailedException}. */
+	public static void write(Path target, byte[] bytes) throws IOException {
+		writeVia(target, tmp -> Files.write(tmp, bytes));
+	}
+
+	/** @throws WriteFailedException naming {@code target} and the reason in words */
+	private static void writeVia(Path target, Bytes content) throws IOException {
+		try {
+			writeOrFail(target, content);
+		} catch (WriteFailedException e) {
+			throw e;
+		} catch (IOException e) {
+			throw new WriteFailedException(target, e);
+		}
+	}
+
+	private static void writeOrFail(Path target, Bytes content) throws IOException {
 		Path abs = target.toAbsolutePath();
 		Path dir = abs.getParent();
+		if (Files.exists(dir) && !Files.isDirectory(dir)) {
+			throw new NotDirectoryException(dir.toString()); // createDirectories would say "file exists"
+		}
 		Files.createDirectories(dir);
 		Path tmp = createTemp(dir, abs.getFileName().toString());
 		try {
 			keepModeAndGroup(abs, tmp);
-			try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-				content.writeTo(w);
-			}
+			content.writeTo(tmp);
 			try {
 				Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 			} catch (AtomicMoveNotSupportedException e) {

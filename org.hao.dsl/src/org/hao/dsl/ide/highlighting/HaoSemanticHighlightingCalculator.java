@@ -1,6 +1,8 @@
 package org.hao.dsl.ide.highlighting;
 
 import org.eclipse.xtext.Assignment;
+import org.eclipse.xtext.GrammarUtil;
+import org.eclipse.xtext.RuleCall;
 import org.eclipse.xtext.CrossReference;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.ide.editor.syntaxcoloring.IHighlightedPositionAcceptor;
@@ -39,6 +41,11 @@ public class HaoSemanticHighlightingCalculator implements ISemanticHighlightingC
 				continue;
 			}
 			Assignment a = EcoreUtil2.getContainerOfType(leaf.getGrammarElement(), Assignment.class);
+			if (a == null && leaf.getParent() != null && leaf.getParent().getGrammarElement() instanceof RuleCall call
+					&& GrammarUtil.isDatatypeRuleCall(call)) {
+				// a name written through a datatype rule (ElementName: an ID, or a keyword reported as an error)
+				a = EcoreUtil2.getContainerOfType(call, Assignment.class);
+			}
 			if (a != null && "name".equals(a.getFeature())) {
 				acceptor.addPosition(leaf.getOffset(), leaf.getLength(), DEFINITION);
 			}
