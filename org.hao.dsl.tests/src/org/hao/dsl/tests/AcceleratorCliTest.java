@@ -106,6 +106,23 @@ class AcceleratorCliTest extends CliTestBase {
 		assertTrue(Files.readString(json).contains("\"architecture\": \"per-subgraph\""), Files.readString(json));
 	}
 
+	/** `estimate --device` on a DPU board keeps the board's DPU, whatever architecture the search asks for. */
+	@Test
+	void aDeviceGivenOnTheCommandLineKeepsItsPinnedOverlay() throws Exception {
+		Path f = dir.resolve("dataflow.hao");
+		Files.writeString(f, "network N { input 3 x 32 x 32 subgraph s { conv c out 16 kernel 3 stride 2 } }\n"
+				+ "search s1 { network N device ZU3EG\n  architecture dataflow }\n");
+		Path json = dir.resolve("d.json");
+		assertEquals(0, run("estimate", f.toString(), "--json", json.toString()), out + "\n" + err);
+		assertTrue(Files.readString(json).contains("\"architecture\": \"dataflow\""), Files.readString(json));
+		assertEquals(0, run("estimate", f.toString(), "--device", "Ultra96_DPU_B1600", "--json", json.toString()),
+				out + "\n" + err);
+		JsonObject acc = JsonParser.parseString(Files.readString(json)).getAsJsonObject()
+				.getAsJsonObject("accelerator");
+		assertEquals("overlay", acc.get("architecture").getAsString());
+		assertEquals("DPU B1600", acc.get("name").getAsString());
+	}
+
 	@Test
 	void badCalibrationRowsAreReportedWithTheirLine() throws Exception {
 		Path csv = dir.resolve("bad.csv");

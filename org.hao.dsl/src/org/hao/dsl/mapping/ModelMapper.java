@@ -23,6 +23,7 @@ import org.hao.dsl.hao.Constraint;
 import org.hao.dsl.hao.ConvOp;
 import org.hao.dsl.hao.DepthChoice;
 import org.hao.dsl.hao.DepthwiseOp;
+import org.hao.dsl.hao.ArchitectureLit;
 import org.hao.dsl.hao.DeviceDecl;
 import org.hao.dsl.hao.Efficiency;
 import org.hao.dsl.hao.ExecMode;
@@ -206,6 +207,11 @@ public class ModelMapper {
 	/** A search's `architecture` overrides the device's accelerator (an overlay device keeps its own overlay). */
 	private Device withSearchArchitecture(Search search, Device device, DeviceDecl source) {
 		if (!search.eIsSet(HaoPackage.Literals.SEARCH__ARCHITECTURE) || !(source instanceof FpgaDevice fpga)) {
+			return device;
+		}
+		if (fpga.getAccelerator() != null && fpga.getAccelerator().getKind() == ArchitectureLit.OVERLAY) {
+			// a device that pins an overlay (a DPU board) keeps it: the validator flags the search's line
+			// (architecturePinned); `hao estimate --device` on such a board estimates the board as built
 			return device;
 		}
 		return switch (search.getArchitecture()) {
