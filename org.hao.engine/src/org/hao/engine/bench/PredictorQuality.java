@@ -28,6 +28,29 @@ public final class PredictorQuality {
 	}
 
 	/** Prints the figures of {@code p} (fitted on the built-in tables). */
+	/**
+	 * The float model's leave-one-out errors by model family (the row name up to its first '-'; torchvision's rows
+	 * separately) and of the rows measured on torchvision's networks, the ones an imported ONNX network resembles.
+	 */
+	private static void floatFamilies(List<AccuracyPredictor.Row> rows, List<Double> loo) {
+		java.util.Map<String, List<Double>> fam = new java.util.TreeMap<>();
+		StringBuilder tv = new StringBuilder();
+		for (int i = 0; i < rows.size(); i++) {
+			String m = rows.get(i).model();
+			String key = (m.contains("-") ? m.substring(0, m.indexOf('-')) : m)
+					+ (m.endsWith("-torchvision") ? " (torchvision)" : "");
+			fam.computeIfAbsent(key, k -> new ArrayList<>()).add(loo.get(i));
+			if (m.endsWith("-torchvision") || m.startsWith("ResNet-18") || m.startsWith("ShuffleNetV2-1.0x")) {
+				tv.append(String.format(Locale.ROOT, " %s %.2f;", m, loo.get(i)));
+			}
+		}
+		StringBuilder sb = new StringBuilder("    float LOO MAE by family:");
+		fam.forEach((k, v) -> sb.append(String.format(Locale.ROOT, " %s %.2f (%d);", k,
+				v.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN), v.size())));
+		System.out.println(sb);
+		System.out.println("    float LOO error of the rows an imported torchvision network matches:" + tv);
+	}
+
 	public static void print(AccuracyPredictor p) {
 		List<AccuracyPredictor.Row> rows;
 		try (Reader r = new InputStreamReader(
@@ -69,6 +92,7 @@ public final class PredictorQuality {
 						+ " without the row; top-1 points):%n");
 		System.out.printf(Locale.ROOT, "  %-46s %4s %7s%n", "rows", "n", "LOO MAE");
 		line("float, dense (float model, absolute top-1)", dense);
+		floatFamilies(rows, dense);
 		PruneDropModel pm = AccuracyPredictor.builtInPrune();
 		List<PruneDropModel.Residual> prunedNested = pm.nestedLeaveOneOut();
 		List<Double> prunedDrop = prunedNested.stream().map(r -> Math.abs(r.residual())).toList();

@@ -23,6 +23,7 @@ import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
 import org.hao.engine.expand.ExpandedNetwork;
 import org.hao.engine.expand.Layer;
+import org.hao.engine.model.Activation;
 import org.hao.engine.model.LayerKind;
 import org.hao.engine.model.MBConv;
 import org.hao.engine.model.OpSpec;
@@ -40,6 +41,20 @@ public final class AccuracyPredictor {
 	/** Where the built-in table lives on the class path (the bundle root holds data/). */
 	public static final String BUILT_IN_RESOURCE = "/data/imagenet-top1.csv";
 	static final double[] LAMBDAS = {1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.03, 0.1, 0.3, 1, 3, 10, 30, 100};
+	/**
+	 * Share of the MACs a block type must carry for a network to count as built from it (inverted residuals): a
+	 * MobileNetV2 / V3 / MnasNet / EfficientNet has 0.80..0.91 of its MACs in blocks recognised as inverted residuals
+	 * (the stem, the first block without expansion, the last 1x1 conv and the classifier are not), a MobileNetV1 or a
+	 * ShuffleNetV2 0 (torchvision's networks, measured on org.hao.dsl.tests/fixtures/onnx).
+	 */
+	public static final double BLOCK_SHARE = 0.5;
+	/**
+	 * Share of the MACs in dense k x k convolutions (k > 1, ungrouped) above which a network counts as a dense
+	 * convolutional one: ResNet-18/34 0.99, ResNet-50/101/152 0.48..0.51 (their bottleneck 3x3), against 0.01..0.10
+	 * for MobileNets, MnasNet, EfficientNet-B0 and 0.01..0.20 for ShuffleNetV2 x2.0..x0.5 (torchvision's networks at
+	 * 224 px, PyTorch forward hooks); 0.4 lies between.
+	 */
+	public static final double DENSE_CONV_SHARE = 0.4;
 
 	private static volatile AccuracyPredictor builtIn;
 
@@ -57,6 +72,8 @@ public final class AccuracyPredictor {
 	private final double[] max;
 	private final double[] rawMin;
 	private final double[] rawMax;
+	/** Per family ({@link Features#family()}) of at least two rows: MACs, params, resolution min and max. */
+	private final Map<String, double[][]> familyBox;
 	private final double[] looAbs;
 	private final double halfWidthFloat;
 	private final DropModel drops;
@@ -65,8 +82,8 @@ public final class AccuracyPredictor {
 
 	private AccuracyPredictor(String source, int rows, boolean[] used, double[] mean, double[] scale, double[] beta,
 			double intercept, double lambda, double looMae, double looRmse, double[] min, double[] max, double[] rawMin,
-			double[] rawMax, double[] looAbs, DropModel drops, Quantization quantization,
-			LayerSensitivities sensitivities) {
+			double[] rawMax, Map<String, double[][]> familyBox, double[] looAbs, DropModel drops,
+			Quantization quantization, LayerSensitivities sensitivities) {
 		this.source = source;
 		this.rows = rows;
 		this.used = used;
@@ -81,6 +98,7 @@ public final class AccuracyPredictor {
 		this.max = max;
 		this.rawMin = rawMin;
 		this.rawMax = rawMax;
+		this.familyBox = familyBox;
 		this.looAbs = looAbs;
 		this.halfWidthFloat = new org.apache.commons.math3.stat.descriptive.rank.Percentile().evaluate(looAbs,
 				DropModel.INTERVAL_LEVEL * 100);
@@ -95,7 +113,7 @@ public final class AccuracyPredictor {
 	 */
 	public AccuracyPredictor withQuantization(Quantization q, LayerSensitivities sens) {
 		return new AccuracyPredictor(source, rows, used, mean, scale, beta, intercept, lambda, looMae, looRmse, min,
-				max, rawMin, rawMax, looAbs, drops, q == null ? Quantization.DEFAULT : q, sens);
+				max, rawMin, rawMax, familyBox, looAbs, drops, q == null ? Quantization.DEFAULT : q, sens);
 	}
 
 	private static volatile DropModel builtInDrops;
@@ -192,10 +210,14 @@ public final class AccuracyPredictor {
 				double wb = num(rec, "weight_bits", 32.0, name, line, 1, 32);
 				double ab = num(rec, "act_bits", 32.0, name, line, 1, 32);
 				double pr = num(rec, "prune_ratio", 0.0, name, line, 0, 0.999);
+				double dc = num(rec, "dense_conv", 0.0, name, line, 0, 1);
+				double cs = num(rec, "channel_shuffle", 0.0, name, line, 0, 1);
+				double sw = num(rec, "swish", 0.0, name, line, 0, 1);
 				double top1 = num(rec, "top1", null, name, line, 0.1, 100);
 				String model = rec.isMapped("model") ? rec.get("model") : "row" + line;
 				String src = rec.isMapped("source") ? rec.get("source") : "";
-				rows.add(new Row(model, line, Features.uniform(macs, params, res, ir, se, wb, ab, pr), top1, src));
+				rows.add(new Row(model, line, Features.uniform(macs, params, res, ir, se, dc, cs, sw, wb, ab, pr), top1,
+						src));
 			}
 		} catch (IOException | java.io.UncheckedIOException e) {
 			throw new PredictorDataException(name, 0, "cannot parse: " + e.getMessage());
@@ -334,8 +356,28 @@ public final class AccuracyPredictor {
 				rawMax[j] = Math.max(rawMax[j], v[j]);
 			}
 		}
+		Map<String, List<Row>> families = new java.util.TreeMap<>();
+		for (Row r : data) {
+			families.computeIfAbsent(r.features().family(), key -> new ArrayList<>()).add(r);
+		}
+		Map<String, double[][]> familyBox = new java.util.TreeMap<>();
+		families.forEach((fam, rs) -> {
+			if (rs.size() >= 2) {
+				// MACs and params per block type; the resolution's range (one coefficient for all types) of all rows
+				double[][] box = {{Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, rawMin[4]},
+						{Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, rawMax[4]}};
+				for (Row r : rs) {
+					double[] v = {r.features().macsM(), r.features().paramsM()};
+					for (int j = 0; j < 2; j++) {
+						box[0][j] = Math.min(box[0][j], v[j]);
+						box[1][j] = Math.max(box[1][j], v[j]);
+					}
+				}
+				familyBox.put(fam, box);
+			}
+		});
 		return new AccuracyPredictor(name, n, used, mean, scale, beta, ym, bestLambda, bestMae, Math.sqrt(bestMse), min,
-				max, rawMin, rawMax, bestLoo, builtInDrops(), Quantization.DEFAULT, null);
+				max, rawMin, rawMax, familyBox, bestLoo, builtInDrops(), Quantization.DEFAULT, null);
 	}
 
 	/** Value of the ridge at a feature vector (no clamping). */
@@ -373,12 +415,15 @@ public final class AccuracyPredictor {
 	 * network shrinks) times the distance. Element 0 the value, element 1 the value at the box's edge.
 	 */
 	private double[] floatRaw(Features f) {
-		Features c = new Features(clamp(f.macsM(), rawMin[0], rawMax[0]), clamp(f.paramsM(), rawMin[1], rawMax[1]),
-				clamp(f.resolution(), rawMin[4], rawMax[4]), f.invertedResidual(), f.squeezeExcite(), 32, 32,
-				Features.quantNoise(32, 32), f.pruneRatio());
+		double[][] box = box(f);
+		Features c = new Features(clamp(f.macsM(), box[0][0], box[1][0]), clamp(f.paramsM(), box[0][1], box[1][1]),
+				clamp(f.resolution(), box[0][2], box[1][2]), f.invertedResidual(), f.squeezeExcite(), 32, 32,
+				Features.quantNoise(32, 32), f.pruneRatio(), f.denseConv(), f.channelShuffle(), f.swish());
 		double edge = linear(c.vector());
 		double lm = Math.log(c.macsM()), lp = Math.log(c.paramsM());
-		double sm = (used[0] ? beta[0] / scale[0] : 0) + (used[1] ? beta[1] / scale[1] * 2 * lm : 0);
+		double sm = (used[0] ? beta[0] / scale[0] : 0) + (used[1] ? beta[1] / scale[1] * 2 * lm : 0)
+				+ (used[11] ? beta[11] / scale[11] * f.denseConv() : 0)
+				+ (used[12] ? beta[12] / scale[12] * f.channelShuffle() : 0);
 		double sp = (used[2] ? beta[2] / scale[2] : 0) + (used[3] ? beta[3] / scale[3] * 2 * lp : 0);
 		double sr = used[4] ? beta[4] / scale[4] : 0;
 		double v = edge + Math.max(0, sm) * (Math.log(f.macsM()) - lm) + Math.max(0, sp) * (Math.log(f.paramsM()) - lp)
@@ -510,11 +555,29 @@ public final class AccuracyPredictor {
 		return out.isEmpty() ? null : String.join("; ", out);
 	}
 
+	/**
+	 * The box of the table's rows of f's family (same block-type indicators) when it has at least two rows, else of
+	 * all rows: {min, max} of {MACs (M), params (M), resolution (px)}; the resolution's range is always all rows'. Per family, because the families cover
+	 * different sizes (MobileNets 11..592 M MACs, ResNets 1.8..11.5 G): a half-width ResNet is extrapolated from the
+	 * smallest ResNet, not read off the MobileNets' range.
+	 */
+	private double[][] box(Features f) {
+		double[][] b = familyBox.get(f.family());
+		return b != null ? b : new double[][]{{rawMin[0], rawMin[1], rawMin[4]}, {rawMax[0], rawMax[1], rawMax[4]}};
+	}
+
 	private String extrapolationFloat(Features f) {
 		List<String> out = new ArrayList<>();
-		bound(out, "M MACs", f.macsM(), rawMin[0], rawMax[0], "ln MACs");
-		bound(out, "M params", f.paramsM(), rawMin[1], rawMax[1], "ln params");
-		bound(out, "px input resolution", f.resolution(), rawMin[4], rawMax[4], "ln resolution");
+		double[][] box = box(f);
+		bound(out, "M MACs", f.macsM(), box[0][0], box[1][0], "ln MACs");
+		bound(out, "M params", f.paramsM(), box[0][1], box[1][1], "ln params");
+		bound(out, "px input resolution", f.resolution(), box[0][2], box[1][2], "ln resolution");
+		if (!out.isEmpty() && familyBox.containsKey(f.family())
+				&& (f.macsM() < box[0][0] * 0.999 || f.macsM() > box[1][0] * 1.001 || f.paramsM() < box[0][1] * 0.999
+						|| f.paramsM() > box[1][1] * 1.001)) {
+			out.set(out.size() - 1, out.get(out.size() - 1) + " (the table's rows of the network's block type: "
+					+ describeFamily(f) + ")");
+		}
 		if (f.pruneRatio() > rawMax[3] + 1e-9) {
 			out.add(String.format(Locale.ROOT, "pruning ratio %.2f beyond the table's largest %.2f (by %.2f)"
 					+ (rawMax[3] == 0 ? " (the pruning effect is not fitted: pruned MACs/params only act through the"
@@ -522,6 +585,20 @@ public final class AccuracyPredictor {
 					f.pruneRatio(), rawMax[3], f.pruneRatio() - rawMax[3]));
 		}
 		return out.isEmpty() ? null : String.join("; ", out);
+	}
+
+	private static String describeFamily(Features f) {
+		List<String> w = new ArrayList<>();
+		if (f.invertedResidual() >= 0.5) {
+			w.add("inverted residuals");
+		}
+		if (f.denseConv() >= 0.5) {
+			w.add("dense convolutions");
+		}
+		if (f.channelShuffle() >= 0.5) {
+			w.add("channel shuffle");
+		}
+		return w.isEmpty() ? "depthwise-separable, no inverted residuals" : String.join(", ", w);
 	}
 
 	private static void bound(List<String> out, String unit, double v, double lo, double hi, String axis) {
@@ -589,10 +666,14 @@ public final class AccuracyPredictor {
 	}
 
 	/**
-	 * Features of an expanded network: MACs and weights after pruning; inverted-residual share = MAC share of layers
-	 * from MBConv ops; squeeze-excite = 1 if any SE layer; bit-widths and pruning weighted by each layer's dense-MAC
-	 * share (weights) (POOL/ADD layers have no MACs and do not count). A K-class fully connected classifier is
-	 * counted with 1000 outputs (the table's ImageNet head).
+	 * Features of an expanded network: MACs and weights after pruning; block-type indicators of what the network is,
+	 * the same whether it is written with MBConv ops or as plain ops (imported from ONNX): inverted_residual = 1 when
+	 * layers of MBConv ops or of inverted-residual blocks recognised in the graph ({@link #invertedResidualLayers})
+	 * carry at least {@link #BLOCK_SHARE} of the dense MACs, dense_conv = 1 when ungrouped k x k convolutions (k > 1)
+	 * carry at least {@link #DENSE_CONV_SHARE}, channel_shuffle = 1 if any SHUFFLE layer, swish = 1 if any layer's activation is SiLU or hard-swish, squeeze-excite = 1 if any SE
+	 * layer; bit-widths and pruning weighted by each layer's dense-MAC share (weights) (POOL/ADD layers have no MACs
+	 * and do not count). A K-class fully connected classifier is counted with 1000 outputs (the table's ImageNet
+	 * head).
 	 */
 	public static Features featuresOf(ExpandedNetwork net) {
 		return featuresOf(net, false);
@@ -616,11 +697,17 @@ public final class AccuracyPredictor {
 			}
 		}
 		Set<String> irLayers = invertedResidualLayers(net.layers());
-		double total = 0, ir = 0, q = 0, wb = 0, ab = 0, pr = 0, dense = 0;
-		boolean se = false;
+		double total = 0, ir = 0, q = 0, wb = 0, ab = 0, pr = 0, dense = 0, denseConv = 0;
+		boolean se = false, shuffle = false, swish = false;
 		for (Layer l : net.layers()) {
 			if (l.kind() == LayerKind.SQUEEZE_EXCITE) {
 				se = true;
+			}
+			if (l.kind() == LayerKind.SHUFFLE) {
+				shuffle = true;
+			}
+			if (l.activation() == Activation.SILU || l.activation() == Activation.HSWISH) {
+				swish = true;
 			}
 			double dm = l.denseMacs();
 			double m = beforePruning ? dm : l.macs();
@@ -630,7 +717,10 @@ public final class AccuracyPredictor {
 			total += m;
 			dense += dm;
 			if (mb.contains(l.sourceOp()) || irLayers.contains(l.name())) {
-				ir += m;
+				ir += dm;
+			}
+			if (l.kind() == LayerKind.CONV && l.groups() == 1 && l.kernel() > 1) {
+				denseConv += dm;
 			}
 			q += dm * Features.quantNoise(l.bits().weightBits(), l.bits().activationBits());
 			wb += dm * l.bits().weightBits();
@@ -651,8 +741,9 @@ public final class AccuracyPredictor {
 		}
 		double weights = beforePruning ? net.layers().stream().mapToDouble(Layer::denseWeights).sum() : net.weights();
 		return new Features(Math.max(total + head, 1) / 1e6, Math.max(weights + head, 1) / 1e6,
-				net.spec().input().height(), total == 0 ? 0 : ir / total, se ? 1 : 0, wb / dense, ab / dense, q / dense,
-				beforePruning ? 0 : pr / dense);
+				net.spec().input().height(), ir / dense >= BLOCK_SHARE ? 1 : 0, se ? 1 : 0, wb / dense, ab / dense,
+				q / dense, beforePruning ? 0 : pr / dense, denseConv / dense >= DENSE_CONV_SHARE ? 1 : 0,
+				shuffle ? 1 : 0, swish ? 1 : 0);
 	}
 
 	/** Absolute leave-one-out residuals of the float model, one per table row in table order (points). */
