@@ -12,8 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
@@ -186,9 +184,8 @@ public final class AccuracyPredictor {
 
 	/** Reads a table (header row required). */
 	public static List<Row> read(Reader reader, String name) {
-		CSVFormat fmt = PredictorTables.format();
 		List<Row> rows = new ArrayList<>();
-		try (CSVParser parser = CSVParser.parse(reader, fmt)) {
+		PredictorTables.parse(reader, name, parser -> {
 			Map<String, Integer> header = parser.getHeaderMap();
 			for (String req : List.of("macs_m", "params_m", "resolution", "top1")) {
 				if (header == null || !header.containsKey(req)) {
@@ -219,14 +216,7 @@ public final class AccuracyPredictor {
 				rows.add(new Row(model, line, Features.uniform(macs, params, res, ir, se, dc, cs, sw, wb, ab, pr), top1,
 						src));
 			}
-		} catch (IOException | java.io.UncheckedIOException e) {
-			throw new PredictorDataException(name, 0, "cannot parse: " + e.getMessage());
-		} catch (IllegalArgumentException | IllegalStateException e) {
-			if (e instanceof PredictorDataException pe) {
-				throw pe;
-			}
-			throw new PredictorDataException(name, 0, "malformed CSV: " + e.getMessage());
-		}
+		});
 		return rows;
 	}
 
@@ -245,8 +235,8 @@ public final class AccuracyPredictor {
 			throw new PredictorDataException(file, line, "column " + col + ": '" + s + "' is not a number");
 		}
 		if (!(v >= lo && v <= hi)) {
-			throw new PredictorDataException(file, line,
-					"column " + col + ": " + s + " is outside [" + lo + ", " + hi + "]");
+			throw new PredictorDataException(file, line, "column " + col + ": " + s + " is outside [" + lo + ", "
+					+ (hi == Double.MAX_VALUE ? "inf" : hi) + "]");
 		}
 		return v;
 	}

@@ -1,8 +1,6 @@
 package org.hao.engine.predict;
 
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -12,8 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
@@ -218,11 +214,10 @@ public final class DropModel {
 	 * Errors name file:line.
 	 */
 	public static List<Row> read(Reader reader, String name) {
-		CSVFormat fmt = PredictorTables.format();
 		List<String> required = List.of("id", "family", "n_layers", "n_depthwise", "w_bits", "a_bits", "first_bits",
 				"last_bits", "method", "granularity", "scales", "top1", "float_top1", "use", "source");
 		List<Row> out = new ArrayList<>();
-		try (CSVParser parser = CSVParser.parse(reader, fmt)) {
+		PredictorTables.parse(reader, name, parser -> {
 			Map<String, Integer> header = parser.getHeaderMap();
 			int minFields = 0;
 			for (String req : required) {
@@ -292,14 +287,7 @@ public final class DropModel {
 				out.add(new Row(rec.get("id"), rec.get("family"), line, layers, q, top1, ft, use,
 						rec.isSet("note") ? rec.get("note") : "", rec.get("source")));
 			}
-		} catch (IOException | UncheckedIOException e) {
-			throw new PredictorDataException(name, 0, "cannot parse: " + e.getMessage());
-		} catch (IllegalArgumentException | IllegalStateException e) {
-			if (e instanceof PredictorDataException pe) {
-				throw pe;
-			}
-			throw new PredictorDataException(name, 0, "malformed CSV: " + e.getMessage());
-		}
+		});
 		return out;
 	}
 

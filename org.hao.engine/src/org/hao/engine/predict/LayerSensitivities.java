@@ -2,7 +2,6 @@ package org.hao.engine.predict;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
@@ -72,9 +70,8 @@ public final class LayerSensitivities {
 
 	/** Reads from {@code reader}; {@code name} is used in messages. */
 	public static LayerSensitivities read(Reader reader, String name) {
-		CSVFormat fmt = PredictorTables.format();
 		Map<String, Entry> out = new LinkedHashMap<>();
-		try (CSVParser parser = CSVParser.parse(reader, fmt)) {
+		PredictorTables.parse(reader, name, parser -> {
 			Map<String, Integer> header = parser.getHeaderMap();
 			if (header == null || !header.containsKey("layer")) {
 				throw new PredictorDataException(name, 1, "missing required column 'layer' (columns: "
@@ -123,33 +120,13 @@ public final class LayerSensitivities {
 				}
 				out.put(layer, new Entry(layer, line, Double.isNaN(drop) ? Double.NaN : bits, drop, tr));
 			}
-		} catch (IOException | UncheckedIOException e) {
-			throw new PredictorDataException(name, 0, "cannot parse: " + e.getMessage());
-		} catch (IllegalArgumentException | IllegalStateException e) {
-			if (e instanceof PredictorDataException pe) {
-				throw pe;
-			}
-			throw new PredictorDataException(name, 0, "malformed CSV: " + e.getMessage());
-		}
+		});
 		return new LayerSensitivities(name, out.values());
 	}
 
+	/** A number in [lo, hi], NaN when the cell is empty or the column absent. */
 	private static double opt(CSVRecord rec, String col, String file, long line, double lo, double hi) {
-		String s = rec.isMapped(col) ? rec.get(col) : "";
-		if (s.isEmpty()) {
-			return Double.NaN;
-		}
-		double v;
-		try {
-			v = Double.parseDouble(s);
-		} catch (NumberFormatException e) {
-			throw new PredictorDataException(file, line, "column " + col + ": '" + s + "' is not a number");
-		}
-		if (!(v >= lo && v <= hi)) {
-			throw new PredictorDataException(file, line, "column " + col + ": " + s + " is outside [" + lo + ", "
-					+ (hi == Double.MAX_VALUE ? "inf" : hi) + "]");
-		}
-		return v;
+		return AccuracyPredictor.num(rec, col, Double.NaN, file, line, lo, hi);
 	}
 
 	/** Writes the table with {@link #COLUMNS} (numbers in Locale.ROOT, shortest exact form). */

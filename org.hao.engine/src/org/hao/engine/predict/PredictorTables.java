@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 
 /** How the predictor's CSV tables are read: one format, and the tables shipped in the engine bundle. */
 final class PredictorTables {
@@ -18,6 +20,26 @@ final class PredictorTables {
 	static CSVFormat format() {
 		return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker('#')
 				.setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).setTrim(true).get();
+	}
+
+	/** What a reader does with the parsed table: check the header, read the records. */
+	@FunctionalInterface
+	interface TableBody {
+		void read(CSVParser parser) throws IOException;
+	}
+
+	/**
+	 * Parses {@code reader} in {@link #format()} and hands the parser to {@code body}; a read failure or a malformed
+	 * file becomes a {@link PredictorDataException} naming {@code name}.
+	 */
+	static void parse(Reader reader, String name, TableBody body) {
+		try (CSVParser parser = CSVParser.parse(reader, format())) {
+			body.read(parser);
+		} catch (IOException | UncheckedIOException e) {
+			throw new PredictorDataException(name, 0, "cannot parse: " + e.getMessage());
+		} catch (IllegalArgumentException | IllegalStateException e) {
+			throw new PredictorDataException(name, 0, "malformed CSV: " + e.getMessage());
+		}
 	}
 
 	/**

@@ -1,8 +1,6 @@
 package org.hao.engine.predict;
 
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -10,8 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.hao.engine.expand.ExpandedNetwork;
@@ -106,9 +102,8 @@ public final class PruneDropModel {
 	 * (may be empty on rows with use 0), use (1 | 0), note, source. Errors name file:line.
 	 */
 	public static List<Row> read(Reader reader, String name) {
-		CSVFormat fmt = PredictorTables.format();
 		List<Row> out = new ArrayList<>();
-		try (CSVParser parser = CSVParser.parse(reader, fmt)) {
+		PredictorTables.parse(reader, name, parser -> {
 			Map<String, Integer> header = parser.getHeaderMap();
 			for (String req : List.of("id", "family", "n_layers", "n_depthwise", "ratio", "block", "prune_depthwise",
 					"prune_first_last", "top1", "float_top1", "use", "source")) {
@@ -144,14 +139,7 @@ public final class PruneDropModel {
 				out.add(new Row(rec.get("id"), rec.get("family"), line, layers, top1, ft, use,
 						rec.isMapped("note") ? rec.get("note") : "", rec.get("source")));
 			}
-		} catch (IOException | UncheckedIOException e) {
-			throw new PredictorDataException(name, 0, "cannot parse: " + e.getMessage());
-		} catch (IllegalArgumentException | IllegalStateException e) {
-			if (e instanceof PredictorDataException pe) {
-				throw pe;
-			}
-			throw new PredictorDataException(name, 0, "malformed CSV: " + e.getMessage());
-		}
+		});
 		return out;
 	}
 
