@@ -85,6 +85,7 @@ public final class FeasibilityBounds {
 		int operandBits = Math.max(minWeightBits, minActivationBits);
 		double macsPerSecond;
 		double throughputMacsPerSecond; // every core of a multi-core accelerator busy
+		int busyCores = 1; // cores drawing engine power in that case
 		String peak;
 		if (device.kind() == DeviceKind.FPGA) {
 			FpgaSpec f = device.fpga();
@@ -108,8 +109,11 @@ public final class FeasibilityBounds {
 			throughputMacsPerSecond = macsPerSecond;
 			if (overlay != null && overlay.conv() != null && overlay.cores() > 1) {
 				// one inference runs on one core; frames run on every core at once
-				throughputMacsPerSecond = Math.max(macsPerSecond,
-						(double) overlay.cores() * overlay.conv().lanes() * clock * 1e6);
+				double allCores = (double) overlay.cores() * overlay.conv().lanes() * clock * 1e6;
+				if (allCores > macsPerSecond) {
+					throughputMacsPerSecond = allCores;
+					busyCores = overlay.cores();
+				}
 				peak += " per core, " + overlay.cores() + " cores";
 			}
 			BitWidths narrowest = new BitWidths(minWeightBits, minActivationBits);
@@ -131,7 +135,6 @@ public final class FeasibilityBounds {
 		double dynamicMj = macs * device.power().picojoulesPerMac8() * Math.min(minWeightBits, minActivationBits) / 8.0
 				* 1e-9;
 		// the running power over the frame interval; several busy cores each draw the engine power
-		int busyCores = intervalMs < latencyMs ? device.architecture().overlay().cores() : 1;
 		double energyMj = (device.power().staticWatts() + busyCores * device.power().enginesWatts()) * intervalMs
 				+ dynamicMj;
 		return new Bound(macs, latencyMs, intervalMs, energyMj, peak);

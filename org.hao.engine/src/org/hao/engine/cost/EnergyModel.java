@@ -45,11 +45,6 @@ public final class EnergyModel {
 		return bytes * power.picojoulesPerDdrByte() / PJ_PER_MJ;
 	}
 
-	/** Frames per joule for an energy per frame in mJ. */
-	public static double framesPerJoule(double energyMjPerFrame) {
-		return 1000.0 / energyMjPerFrame;
-	}
-
 	/**
 	 * Average power while frames run back to back (W): energy per frame over the time between frames, mJ / ms = W.
 	 * {@code frameIntervalMs} is 1000 / fps (a pipelined dataflow accelerator starts a frame before the last ends).

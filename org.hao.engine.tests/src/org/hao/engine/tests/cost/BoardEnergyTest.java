@@ -7,6 +7,7 @@ import org.hao.engine.cost.EnergyModel;
 import org.hao.engine.model.BitWidths;
 import org.hao.engine.model.PowerModel;
 import org.hao.engine.model.PowerScope;
+import org.hao.engine.results.ParetoPoint;
 import org.junit.jupiter.api.Test;
 
 /** The power model with idle and engine power and a scope (cost-model.md section 6, worked examples). */
@@ -23,7 +24,7 @@ class BoardEnergyTest {
 		// 10 ms, 300 M INT8 MACs, 5 MB: (8 + 0) x 10 = 80 mJ; 300e6 x 2 pJ = 0.6 mJ; 5e6 x 40 pJ = 0.2 mJ
 		double e = EnergyModel.energyMj(ULTRA96, 10, 300_000_000, 5_000_000, BitWidths.INT8);
 		assertEquals(80.8, e, EPS);
-		assertEquals(1000 / 80.8, EnergyModel.framesPerJoule(e), EPS); // 12.376 frames/J
+		assertEquals(1000 / 80.8, ParetoPoint.framesPerJoule(e), EPS); // 12.376 frames/J
 		assertEquals(8.08, EnergyModel.averageWatts(e, 10), EPS);
 		assertEquals(8.0, ULTRA96.runningWatts(), EPS);
 		// the same work as binary MACs: 300e6 x 2 pJ / 8 = 0.075 mJ

@@ -6,6 +6,7 @@ import org.hao.engine.cost.EnergyModel;
 import org.hao.engine.model.BitWidths;
 import org.hao.engine.bench.Devices;
 import org.hao.engine.model.PowerModel;
+import org.hao.engine.results.ParetoPoint;
 import org.junit.jupiter.api.Test;
 
 class EnergyModelTest {
@@ -28,6 +29,6 @@ class EnergyModelTest {
 
 	@Test
 	void framesPerJoule() {
-		assertEquals(25.0, EnergyModel.framesPerJoule(40.0), EPS);
+		assertEquals(25.0, ParetoPoint.framesPerJoule(40.0), EPS);
 	}
 }
