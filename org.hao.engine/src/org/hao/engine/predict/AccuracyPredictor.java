@@ -15,12 +15,13 @@ import java.util.Set;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
-import org.apache.commons.math3.linear.CholeskyDecomposition;
-import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
 import org.hao.engine.expand.ExpandedNetwork;
 import org.hao.engine.expand.Layer;
+import org.hao.engine.expand.NetworkExpander;
+import org.hao.engine.expand.ShapeException;
+import org.hao.engine.expand.SubgraphChoice;
 import org.hao.engine.model.Activation;
 import org.hao.engine.model.LayerKind;
 import org.hao.engine.model.MBConv;
@@ -297,43 +298,6 @@ public final class AccuracyPredictor {
 			ym += v;
 		}
 		ym /= n;
-		RealMatrix xm = new Array2DRowRealMatrix(x, false);
-		RealVector yc = new ArrayRealVector(y).mapSubtract(ym);
-		RealMatrix xtx = xm.transpose().multiply(xm);
-		RealVector xty = xm.transpose().operate(yc);
-		double bestLambda = Double.NaN, bestMse = Double.POSITIVE_INFINITY, bestMae = Double.NaN;
-		RealVector bestBeta = null;
-		double[] bestLoo = null;
-		for (double lam : LAMBDAS) {
-			RealMatrix a = xtx.add(MatrixUtils.createRealIdentityMatrix(p).scalarMultiply(lam));
-			RealMatrix inv = new CholeskyDecomposition(a, 1e-12, 1e-14).getSolver().getInverse();
-			RealVector b = inv.operate(xty);
-			double sse = 0, sae = 0;
-			double[] loo = new double[n];
-			for (int i = 0; i < n; i++) {
-				RealVector xi = xm.getRowVector(i);
-				double h = xi.dotProduct(inv.operate(xi)) + 1.0 / n;
-				double e = yc.getEntry(i) - xi.dotProduct(b);
-				double eloo = e / (1 - h);
-				loo[i] = Math.abs(eloo);
-				sse += eloo * eloo;
-				sae += Math.abs(eloo);
-			}
-			if (sse / n < bestMse) {
-				bestMse = sse / n;
-				bestMae = sae / n;
-				bestLambda = lam;
-				bestBeta = b;
-				bestLoo = loo;
-			}
-		}
-		double[] beta = new double[pAll];
-		int k = 0;
-		for (int j = 0; j < pAll; j++) {
-			if (used[j]) {
-				beta[j] = bestBeta.getEntry(k++);
-			}
-		}
 		double[] rawMin = new double[5], rawMax = new double[5];
 		java.util.Arrays.fill(rawMin, Double.POSITIVE_INFINITY);
 		java.util.Arrays.fill(rawMax, Double.NEGATIVE_INFINITY);
@@ -366,6 +330,37 @@ public final class AccuracyPredictor {
 				familyBox.put(fam, box);
 			}
 		});
+		double[][] g = MonotoneConstraints.rows(families, familyBox, used, scale);
+		RealMatrix xm = new Array2DRowRealMatrix(x, false);
+		RealVector yc = new ArrayRealVector(y).mapSubtract(ym);
+		double bestLambda = Double.NaN, bestMse = Double.POSITIVE_INFINITY, bestMae = Double.NaN;
+		double[] bestBeta = null;
+		double[] bestLoo = null;
+		for (double lam : LAMBDAS) {
+			MonotoneRidge fit = MonotoneRidge.fit(xm, yc, lam, g);
+			double sse = 0, sae = 0;
+			double[] loo = new double[n];
+			for (int i = 0; i < n; i++) {
+				double eloo = fit.looResiduals()[i];
+				loo[i] = Math.abs(eloo);
+				sse += eloo * eloo;
+				sae += Math.abs(eloo);
+			}
+			if (sse / n < bestMse) {
+				bestMse = sse / n;
+				bestMae = sae / n;
+				bestLambda = lam;
+				bestBeta = fit.beta();
+				bestLoo = loo;
+			}
+		}
+		double[] beta = new double[pAll];
+		int k = 0;
+		for (int j = 0; j < pAll; j++) {
+			if (used[j]) {
+				beta[j] = bestBeta[k++];
+			}
+		}
 		return new AccuracyPredictor(name, n, used, mean, scale, beta, ym, bestLambda, bestMae, Math.sqrt(bestMse), min,
 				max, rawMin, rawMax, familyBox, bestLoo, builtInDrops(), Quantization.DEFAULT, null);
 	}
@@ -411,14 +406,23 @@ public final class AccuracyPredictor {
 				Features.quantNoise(32, 32), f.pruneRatio(), f.denseConv(), f.channelShuffle(), f.swish());
 		double edge = linear(c.vector());
 		double lm = Math.log(c.macsM()), lp = Math.log(c.paramsM());
-		double sm = (used[0] ? beta[0] / scale[0] : 0) + (used[1] ? beta[1] / scale[1] * 2 * lm : 0)
-				+ (used[11] ? beta[11] / scale[11] * f.denseConv() : 0)
-				+ (used[12] ? beta[12] / scale[12] * f.channelShuffle() : 0);
-		double sp = (used[2] ? beta[2] / scale[2] : 0) + (used[3] ? beta[3] / scale[3] * 2 * lp : 0);
+		double sm = slope(Features.dLnMacs(lm, f.denseConv(), f.channelShuffle()));
+		double sp = slope(Features.dLnParams(lp, f.denseConv()));
 		double sr = used[4] ? beta[4] / scale[4] : 0;
 		double v = edge + Math.max(0, sm) * (Math.log(f.macsM()) - lm) + Math.max(0, sp) * (Math.log(f.paramsM()) - lp)
 				+ Math.max(0, sr) * (Math.log(f.resolution()) - Math.log(c.resolution()));
 		return new double[]{v, edge};
+	}
+
+	/** The ridge's derivative along a direction of the raw feature vector (e.g. {@link Features#dLnMacs}). */
+	private double slope(double[] d) {
+		double s = 0;
+		for (int j = 0; j < d.length; j++) {
+			if (used[j]) {
+				s += beta[j] / scale[j] * d[j];
+			}
+		}
+		return s;
 	}
 
 	/** Predicted float ImageNet top-1 of f's architecture (percent, above chance; see {@link #floatRaw}). */
@@ -456,9 +460,58 @@ public final class AccuracyPredictor {
 	 * from ImageNet's chance level onto K's (100/K) so that it stays monotone and above chance. Interval: +-
 	 * sqrt(hf^2 + hd^2 + hp^2 + (e/2)^2) with hf, hd, hp the {@link DropModel#INTERVAL_LEVEL} half-widths of the
 	 * float, quantization-drop and pruning-drop models and e the part of the value extrapolated beyond the table's box.
+	 * Capacity cap ({@link CapacityCap}): the value is at most that of the same configuration with every choice that
+	 * only removes capacity restored to the written value (the float part takes the difference; the interval moves
+	 * with the value).
 	 */
 	public Prediction prediction(ExpandedNetwork net) {
-		Features f = denseFeaturesOf(net);
+		Raw r = raw(net);
+		Map<String, SubgraphChoice> restored = CapacityCap.restored(net);
+		if (restored != null) {
+			ExpandedNetwork written;
+			try {
+				written = NetworkExpander.expand(net.spec(), restored);
+			} catch (ShapeException e) {
+				written = null; // the configuration expands; a restored one that does not has no prediction to cap by
+			}
+			if (written != null) {
+				r = r.cappedAt(raw(written).value());
+			}
+		}
+		return r.prediction(quantization);
+	}
+
+	/**
+	 * A prediction before the soft floor and the class mapping: {@code value = floatRaw - drop - pruningDrop} (ImageNet
+	 * top-1 points), its half-width, and the parts.
+	 */
+	private record Raw(double floatRaw, double drop, double pruningDrop, double halfWidth, int classes,
+			String extrapolation) {
+		double value() {
+			return floatRaw - drop - pruningDrop;
+		}
+
+		/**
+		 * This prediction with its value at most {@code max} (the capacity cap): the float part takes the difference,
+		 * so that the parts still add up; the half-width is this configuration's own.
+		 */
+		Raw cappedAt(double max) {
+			double over = value() - max;
+			return over > 0 ? new Raw(floatRaw - over, drop, pruningDrop, halfWidth, classes, extrapolation) : this;
+		}
+
+		Prediction prediction(Quantization q) {
+			double v = value();
+			return new Prediction(toClasses(squash(v, IMAGENET_CHANCE), classes),
+					toClasses(squash(v - halfWidth, IMAGENET_CHANCE), classes),
+					toClasses(squash(v + halfWidth, IMAGENET_CHANCE), classes), squash(floatRaw, IMAGENET_CHANCE), drop,
+					q, extrapolation, pruningDrop);
+		}
+	}
+
+	/** The prediction of the network as it is (no capacity cap). */
+	private Raw raw(ExpandedNetwork net) {
+		Features f = WrittenBlockTypes.of(net, denseFeaturesOf(net));
 		List<DropModel.QLayer> layers = quantLayers(net);
 		List<PruneDropModel.PLayer> pl = PruneDropModel.layers(net);
 		PruneDropModel prune = builtInPrune();
@@ -468,9 +521,6 @@ public final class AccuracyPredictor {
 		double hw = Math.sqrt(halfWidthFloat * halfWidthFloat + Math.pow(drops.halfWidth(layers, drop), 2)
 				+ Math.pow(prune.halfWidth(pl), 2) + Math.pow(0.5 * (raw[0] - raw[1]), 2));
 		int k = classes(net);
-		double top1 = toClasses(squash(raw[0] - drop - pdrop, IMAGENET_CHANCE), k);
-		double lo = toClasses(squash(raw[0] - drop - pdrop - hw, IMAGENET_CHANCE), k);
-		double hi = toClasses(squash(raw[0] - drop - pdrop + hw, IMAGENET_CHANCE), k);
 		List<String> why = new ArrayList<>();
 		String a = extrapolationFloat(f);
 		if (a != null) {
@@ -488,8 +538,16 @@ public final class AccuracyPredictor {
 			why.add(String.format(Locale.ROOT, "%d classes where the table has ImageNet's 1000: the backbone's ImageNet"
 					+ " top-1 mapped from chance 0.1 %% onto chance %.3g %%", k, 100.0 / k));
 		}
-		return new Prediction(top1, lo, hi, squash(raw[0], IMAGENET_CHANCE), drop, quantization,
-				why.isEmpty() ? null : String.join("; ", why), pdrop);
+		return new Raw(raw[0], drop, pdrop, hw, k, why.isEmpty() ? null : String.join("; ", why));
+	}
+
+	/**
+	 * The value a prediction's bound takes when it lies exactly at chance before the soft floor (the floor keeps every
+	 * printed value above chance, so "at or below chance" reads as "at or below this"): the soft floor at ImageNet's
+	 * chance, 0.1 + 2 ln 2 = 1.49 %, mapped onto K classes like every prediction (K <= 0 or 1000: ImageNet's).
+	 */
+	public static double atChance(int classes) {
+		return toClasses(squash(IMAGENET_CHANCE, IMAGENET_CHANCE), classes);
 	}
 
 	/** Maps an ImageNet top-1 onto a K-class problem's chance level (identity for K <= 0 or 1000). */

@@ -62,7 +62,21 @@ public record Features(double macsM, double paramsM, double resolution, double i
 		double lm = Math.log(macsM);
 		double lp = Math.log(paramsM);
 		return new double[]{lm, lm * lm, lp, lp * lp, Math.log(resolution / 224.0), invertedResidual, squeezeExcite,
-				quantNoise, pruneRatio, denseConv, channelShuffle, denseConv * lm, channelShuffle * lm, swish};
+				quantNoise, pruneRatio, denseConv, channelShuffle, denseConv * lm, channelShuffle * lm, swish,
+				denseConv * lp};
+	}
+
+	/**
+	 * Derivative of {@link #vector()} along ln MACs at {@code lnMacs} for a network with the given dense-convolution
+	 * and channel-shuffle indicators (the only features that move with MACs).
+	 */
+	static double[] dLnMacs(double lnMacs, double denseConv, double channelShuffle) {
+		return new double[]{1, 2 * lnMacs, 0, 0, 0, 0, 0, 0, 0, 0, 0, denseConv, channelShuffle, 0, 0};
+	}
+
+	/** Derivative of {@link #vector()} along ln params at {@code lnParams}. */
+	static double[] dLnParams(double lnParams, double denseConv) {
+		return new double[]{0, 0, 1, 2 * lnParams, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, denseConv};
 	}
 
 	/** The block-type indicators that make a network's family (the float model's box is kept per family). */
@@ -73,5 +87,5 @@ public record Features(double macsM, double paramsM, double resolution, double i
 
 	static final String[] NAMES = {"ln_macs", "ln_macs^2", "ln_params", "ln_params^2", "ln_resolution/224",
 			"inverted_residual", "squeeze_excite", "quant_noise", "prune_ratio", "dense_conv", "channel_shuffle",
-			"dense_conv*ln_macs", "channel_shuffle*ln_macs", "swish"};
+			"dense_conv*ln_macs", "channel_shuffle*ln_macs", "swish", "dense_conv*ln_params"};
 }

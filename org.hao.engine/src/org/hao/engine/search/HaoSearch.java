@@ -230,6 +230,12 @@ public final class HaoSearch {
 			run.warnings.add(String.format(Locale.ROOT, "time limit of %.1f s reached: the frontier is partial",
 					run.limitSeconds));
 		}
+		int classes = AccuracyPredictor.classes(NetworkExpander.expand(spec.network()));
+		ChanceFilter atChance = ChanceFilter.apply(front, classes);
+		front = atChance.points();
+		if (atChance.dropped() > 0) {
+			run.warnings.add(atChance.warning(classes));
+		}
 		ParetoPoint chosen = choose(front, spec.constraints(), spec.objective());
 		if (chosen == null && !front.isEmpty()) {
 			ParetoPoint fastest = front.get(0), best = front.get(front.size() - 1);
