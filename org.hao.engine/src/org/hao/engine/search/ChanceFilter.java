@@ -15,7 +15,7 @@ import org.hao.engine.results.ParetoPoint;
  * lower end of the point's prediction interval, before the soft floor that keeps every printed value above chance,
  * is at or below chance, 100/K % for K classes ({@link AccuracyPredictor#atChance}). Such a network (a binary MobileNet
  * predicted at 0.10 % top-1 on ImageNet) is not a design: its interval says the predictor cannot rule out that it
- * learns nothing.
+ * learns nothing. Applies when the written network's own interval is above chance (see {@link #apply}).
  *
  * @param points the kept points, in the given order
  * @param dropped how many points were dropped
@@ -23,9 +23,16 @@ import org.hao.engine.results.ParetoPoint;
  */
 record ChanceFilter(List<ParetoPoint> points, int dropped, double bound) {
 
-	/** The frontier without its points at chance, for a network with {@code classes} classes (<= 0: 1000). */
-	static ChanceFilter apply(List<ParetoPoint> front, int classes) {
+	/**
+	 * The frontier without its points at chance, for a network with {@code classes} classes (<= 0: 1000) whose written
+	 * configuration's interval starts at {@code writtenLow} (percent). When that is at chance too (a toy network far
+	 * outside the predictor's table), the accuracy axis carries no evidence to filter on and every point is kept.
+	 */
+	static ChanceFilter apply(List<ParetoPoint> front, int classes, double writtenLow) {
 		double bound = AccuracyPredictor.atChance(classes);
+		if (writtenLow <= bound) {
+			return new ChanceFilter(front, 0, bound);
+		}
 		List<ParetoPoint> kept = new ArrayList<>(front.size());
 		for (ParetoPoint p : front) {
 			if (p.accuracyLow() > bound) {

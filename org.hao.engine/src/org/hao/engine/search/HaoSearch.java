@@ -230,8 +230,9 @@ public final class HaoSearch {
 			run.warnings.add(String.format(Locale.ROOT, "time limit of %.1f s reached: the frontier is partial",
 					run.limitSeconds));
 		}
-		int classes = AccuracyPredictor.classes(NetworkExpander.expand(spec.network()));
-		ChanceFilter atChance = ChanceFilter.apply(front, classes);
+		ExpandedNetwork written = NetworkExpander.expand(spec.network());
+		int classes = AccuracyPredictor.classes(written);
+		ChanceFilter atChance = ChanceFilter.apply(front, classes, run.predictor.prediction(written).low());
 		front = atChance.points();
 		if (atChance.dropped() > 0) {
 			run.warnings.add(atChance.warning(classes));
