@@ -30,9 +30,11 @@ import org.hao.engine.model.Quantization;
 import org.hao.engine.model.SubgraphSpec;
 
 /**
- * ImageNet top-1 predictor: ridge regression on standardised features (see {@link Features#vector()}), the ridge
- * strength chosen by exact leave-one-out error computed in closed form from the hat matrix
- * ({@code e_loo,i = e_i / (1 - h_ii)}, with the intercept's 1/n added to h_ii). See docs/predictor.md.
+ * ImageNet top-1 predictor: ridge regression on standardised features (see {@link Features#vector()}), kept monotone
+ * in MACs and params per block type ({@link MonotoneRidge}, {@link MonotoneConstraints}), the ridge strength chosen by
+ * exact leave-one-out error computed in closed form from the hat matrix ({@code e_loo,i = e_i / (1 - h_ii)}, with the
+ * intercept's 1/n added to h_ii). A configuration is never predicted above the same configuration with its
+ * capacity-removing choices undone ({@link CapacityCap}). See docs/predictor.md.
  *
  * <p>Immutable and thread-safe once fitted.
  */

@@ -56,7 +56,9 @@ public record Features(double macsM, double paramsM, double resolution, double i
 	/**
 	 * The regression's input vector (before standardisation); order matches {@link #NAMES}. The block-type indicators
 	 * of dense convolutions and channel shuffle also scale ln MACs: ResNets gain about 1.7 points per doubling of
-	 * MACs from 1.8 to 11.5 G, MobileNets 4-5 at their sizes, so one slope for all would misplace one family.
+	 * MACs from 1.8 to 11.5 G, MobileNets 4-5 at their sizes, so one slope for all would misplace one family. Dense
+	 * convolutions also scale ln params: ResNets have 11.7..60 M params, the depthwise-separable networks 0.47..7.4 M,
+	 * and one params curve for both fell with params across the ResNets (docs/predictor.md, "Capacity").
 	 */
 	double[] vector() {
 		double lm = Math.log(macsM);
