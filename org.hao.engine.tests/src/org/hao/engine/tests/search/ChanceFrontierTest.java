@@ -85,4 +85,24 @@ class ChanceFrontierTest {
 		assertNotNull(r.chosen());
 		assertEquals(r.points().get(r.points().size() - 1), r.chosen());
 	}
+
+	/**
+	 * A toy network the predictor cannot tell from chance even as written (one pointwise layer on a 144-channel input):
+	 * the accuracy axis carries no evidence, so its points stay and no warning is given.
+	 */
+	@Test
+	void aNetworkAtChanceAsWrittenKeepsItsPoints() {
+		SubgraphSpace bits = new SubgraphSpace(List.of(), List.of(), List.of(), List.of(),
+				List.of(BitWidths.INT8, new BitWidths(1, 1)), List.of());
+		NetworkSpec net = new NetworkSpec("pw", new org.hao.engine.model.Shape(144, 56, 56),
+				List.of(new SubgraphSpec("g", org.hao.engine.model.ExecutionMode.SEQUENTIAL,
+						List.of(new org.hao.engine.model.Pointwise("pw", 24)), bits)));
+		double low = AccuracyPredictor.builtIn().prediction(NetworkExpander.expand(net)).low();
+		assertTrue(low <= AccuracyPredictor.atChance(1000), "what makes this case: " + low);
+		SearchResult r = HaoSearch.run(
+				new SearchSpec("t", net, GPU, Objective.MAX_ACCURACY, Constraints.NONE, null, 1, 300),
+				new SearchOptions(1, null), null, new CancelToken());
+		assertFalse(r.points().isEmpty(), r.failures().toString());
+		assertTrue(r.warnings().stream().noneMatch(w -> w.contains("chance")), r.warnings().toString());
+	}
 }
