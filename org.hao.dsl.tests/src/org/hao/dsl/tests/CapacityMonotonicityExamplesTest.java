@@ -113,8 +113,8 @@ class CapacityMonotonicityExamplesTest {
 	/**
 	 * Each shipped example's space: every single-subgraph choice (the search's own enumeration and sample) and
 	 * {@value #RANDOM_CONFIGURATIONS} seeded configurations of all subgraphs at once; for each dimension of a subgraph
-	 * whose value only removes capacity from the written one, undoing it (back to the written value) never lowers
-	 * the prediction.
+	 * whose value only removes capacity from the written one, undoing it (back to the written value) or moving it to
+	 * another option of the space between it and the written value never lowers the prediction.
 	 */
 	@TestFactory
 	Stream<DynamicTest> undoingACapacityRemovingChoiceNeverLowersThePrediction() throws Exception {
@@ -156,7 +156,9 @@ class CapacityMonotonicityExamplesTest {
 				if (c == null) {
 					continue;
 				}
-				for (Map.Entry<String, SubgraphChoice> undo : undone(sg, c).entrySet()) {
+				Map<String, SubgraphChoice> larger = undone(sg, c);
+				larger.putAll(raised(sg, c));
+				for (Map.Entry<String, SubgraphChoice> undo : larger.entrySet()) {
 					Map<String, SubgraphChoice> u = new LinkedHashMap<>(config);
 					u.put(sg.name(), undo.getValue());
 					double vu = p.predict(NetworkExpander.expand(net, u));
@@ -221,6 +223,55 @@ class CapacityMonotonicityExamplesTest {
 						c.depth(), c.bits(), c.pruning(), c.opPruning(), m));
 			}
 		});
+		return out;
+	}
+
+	/**
+	 * For each dimension of {@code c}, the choice with that dimension at another option of the subgraph's space that
+	 * has more capacity but no more than the written value (width 0.75 -> 1.0, W1A1 -> W2A2 -> W4A8, pruning 0.75 ->
+	 * 0.5): a step back towards the written network, by name.
+	 */
+	private static Map<String, SubgraphChoice> raised(SubgraphSpec sg, SubgraphChoice c) {
+		SubgraphChoice w = SubgraphChoice.base(sg);
+		org.hao.engine.model.SubgraphSpace sp = sg.space();
+		Map<String, SubgraphChoice> out = new LinkedHashMap<>();
+		for (double m : sp.widthMultipliers()) {
+			if (m > c.widthMultiplier() && m <= w.widthMultiplier()) {
+				out.put("width " + c.widthMultiplier() + " -> " + m, new SubgraphChoice(c.kernel(), c.expansion(), m,
+						c.depth(), c.bits(), c.pruning(), c.opPruning(), c.opBits()));
+			}
+		}
+		for (int k : sp.kernels()) {
+			if (c.kernel() != SubgraphChoice.KEEP && k > c.kernel()
+					&& (w.kernel() == SubgraphChoice.KEEP || k <= w.kernel())) {
+				out.put("kernel " + c.kernel() + " -> " + k, new SubgraphChoice(k, c.expansion(), c.widthMultiplier(),
+						c.depth(), c.bits(), c.pruning(), c.opPruning(), c.opBits()));
+			}
+		}
+		for (int e : sp.expansions()) {
+			if (c.expansion() != SubgraphChoice.KEEP && e > c.expansion()
+					&& (w.expansion() == SubgraphChoice.KEEP || e <= w.expansion())) {
+				out.put("expansion " + c.expansion() + " -> " + e, new SubgraphChoice(c.kernel(), e,
+						c.widthMultiplier(), c.depth(), c.bits(), c.pruning(), c.opPruning(), c.opBits()));
+			}
+		}
+		for (int d : sp.depths()) {
+			if (c.depth() != SubgraphChoice.KEEP && d > c.depth()
+					&& (w.depth() == SubgraphChoice.KEEP || d <= w.depth())) {
+				out.put("depth " + c.depth() + " -> " + d, new SubgraphChoice(c.kernel(), c.expansion(),
+						c.widthMultiplier(), d, c.bits(), c.pruning(), c.opPruning(), c.opBits()));
+			}
+		}
+		for (BitWidths b : sp.bitWidths()) {
+			if (fewer(c.bits(), b) && fewer(b, w.bits())) {
+				out.put("bits " + c.bits() + " -> " + b, c.withBits(b));
+			}
+		}
+		for (Pruning q : sp.pruning()) {
+			if (q.ratio() < c.pruning().ratio() && q.ratio() > w.pruning().ratio()) {
+				out.put("pruning " + c.pruning() + " -> " + q, c.withPruning(q));
+			}
+		}
 		return out;
 	}
 
