@@ -112,6 +112,7 @@ class LanguageServerProcessTest {
 
 		ProcessBuilder pb = new ProcessBuilder("bash", launcher.toString(), "lsp");
 		pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+		pb.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString());
 		pb.redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve("server-stderr.txt").toFile()));
 		process = pb.start();
 		serverIn = process.getOutputStream();
@@ -198,6 +199,7 @@ class LanguageServerProcessTest {
 		Path library = Path.of(java.net.URI.create(definition.get(0).getUri()));
 		String libraryLine = Files.readAllLines(library).get(definition.get(0).getRange().getStart().getLine());
 		assertTrue(libraryLine.contains("ZU3EG"), libraryLine);
+		assertTrue(library.startsWith(dir.resolve("cache/hao-studio/stdlib")), "the user's cache folder: " + library);
 
 		// a quick fix as a code action: a duplicate choice, removed by the fix's edit
 		String duplicate = good.replace("kernel { 3, 5 }", "kernel { 3, 5, 5 }");

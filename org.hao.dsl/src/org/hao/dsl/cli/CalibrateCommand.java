@@ -52,13 +52,22 @@ public class CalibrateCommand extends ConsoleCommand {
 	@Option(names = {"-o", "--output"}, paramLabel = "DEVICES.hao", description = "write the calibrated devices here")
 	Path output;
 
+	/** The model files of the rows read so far (inputs that {@code -o} must not overwrite). */
+	private final Map<Path, ValidatedFile> models = new LinkedHashMap<>();
+
 	@Override
-	protected int run(PrintWriter out, PrintWriter err) {
+	protected int run(PrintWriter out, PrintWriter err) throws HaoModelLoader.LoadException {
+		HaoModelLoader.checkReadable(csv); // unreadable input: exit 2 (ConsoleCommand), not a row error
 		List<String> errors = new ArrayList<>();
 		List<Row> rows = read(errors);
 		if (!errors.isEmpty() || rows == null) {
 			errors.forEach(err::println);
 			return (errors.isEmpty() ? ExitCode.USAGE : ExitCode.FAILED).code();
+		}
+		OutputFiles outputs = new OutputFiles().input(csv).output("-o", output);
+		models.values().forEach(m -> outputs.inputs(m.files()));
+		if (!outputs.writable(err)) {
+			return ExitCode.USAGE.code();
 		}
 		if (rows.size() < 4) {
 			err.println(csv + ": " + rows.size() + " rows; at least 4 are needed to fit 3 figures and check them");
@@ -143,7 +152,6 @@ public class CalibrateCommand extends ConsoleCommand {
 			if (!errors.isEmpty()) {
 				return null;
 			}
-			Map<Path, ValidatedFile> models = new LinkedHashMap<>();
 			ModelMapper mapper = new ModelMapper();
 			for (CSVRecord rec : parser) {
 				String where = csv + ":" + (rec.getParser().getCurrentLineNumber()) + ": error: ";
@@ -169,8 +177,13 @@ public class CalibrateCommand extends ConsoleCommand {
 		if (!Files.isRegularFile(model)) {
 			throw new IllegalArgumentException("model file " + rec.get("model") + " not found (relative to the CSV)");
 		}
-		ValidatedFile hao = models.computeIfAbsent(model,
-				m -> ValidatedFile.load(m, new PrintWriter(java.io.Writer.nullWriter())));
+		ValidatedFile hao = models.computeIfAbsent(model, m -> {
+			try {
+				return ValidatedFile.load(m, new PrintWriter(java.io.Writer.nullWriter()));
+			} catch (HaoModelLoader.LoadException e) {
+				throw new IllegalArgumentException(e.getMessage());
+			}
+		});
 		if (hao == null) {
 			throw new IllegalArgumentException("model file " + rec.get("model") + " has errors; run hao check on it");
 		}

@@ -41,7 +41,7 @@ public class CompareCommand extends ConsoleCommand {
 	Path json;
 
 	@Override
-	protected int run(PrintWriter out, PrintWriter err) throws IOException {
+	protected int run(PrintWriter out, PrintWriter err) throws IOException, HaoModelLoader.LoadException {
 		SearchSelection.Selected selected = selection.load(out, err);
 		if (selected == null) {
 			return selection.failure();
@@ -63,6 +63,9 @@ public class CompareCommand extends ConsoleCommand {
 				return ExitCode.USAGE.code();
 			}
 			specs.add(mapper.toSearch(search, d));
+		}
+		if (!new OutputFiles().inputs(hao.files()).output("--report", report).output("--json", json).writable(err)) {
+			return ExitCode.USAGE.code();
 		}
 		List<SearchResult> results = new ArrayList<>();
 		int failed = 0;

@@ -1,5 +1,7 @@
 package org.hao.dsl.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,6 +16,7 @@ import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
 import org.hao.dsl.HaoStandaloneSetup;
 import org.hao.dsl.hao.Model;
+import org.hao.engine.io.IoReason;
 
 import com.google.inject.Injector;
 
@@ -45,16 +48,36 @@ public class HaoModelLoader {
 		return sharedInjector;
 	}
 
-	/** Loads {@code file} (imports are loaded on demand when linking). */
+	/**
+	 * Loads {@code file} (imports are loaded on demand when linking).
+	 *
+	 * @throws LoadException when the file cannot be read at all: missing, a directory, no read permission, an I/O
+	 *             error; its message is {@code cannot read FILE: REASON} with the reason in words ({@link IoReason})
+	 */
 	public Resource load(Path file) throws LoadException {
-		Path absolute = file.toAbsolutePath().normalize();
-		if (!Files.isRegularFile(absolute)) {
-			throw new LoadException("cannot read " + file + ": no such file");
-		}
+		Path absolute = checkReadable(file);
 		try {
 			return resourceSet.getResource(URI.createFileURI(absolute.toString()), true);
 		} catch (RuntimeException e) {
-			throw new LoadException("cannot read " + file + ": " + e.getMessage());
+			throw new LoadException(file, e.getCause() == null ? IoReason.of(e) : IoReason.of(e.getCause()));
+		}
+	}
+
+	/**
+	 * The absolute path of {@code file} after opening it once for reading, so that a missing, unreadable or directory
+	 * input is named with the reason in words (not EMF's wrapped message).
+	 *
+	 * @throws LoadException {@code cannot read FILE: REASON}
+	 */
+	public static Path checkReadable(Path file) throws LoadException {
+		Path absolute = file.toAbsolutePath().normalize();
+		if (Files.isDirectory(absolute)) {
+			throw new LoadException(file, "is a directory");
+		}
+		try (InputStream in = Files.newInputStream(absolute)) {
+			return absolute;
+		} catch (IOException e) {
+			throw new LoadException(file, IoReason.of(e));
 		}
 	}
 
@@ -67,12 +90,15 @@ public class HaoModelLoader {
 		return resource.getContents().isEmpty() ? null : (Model) resource.getContents().get(0);
 	}
 
-	/** A file that cannot be read at all. */
+	/**
+	 * A file that cannot be read at all (as opposed to one with errors); the CLI reports it as a usage error (exit 2).
+	 */
 	public static class LoadException extends Exception {
 		private static final long serialVersionUID = 1L;
 
-		public LoadException(String message) {
-			super(message);
+		/** {@code cannot read FILE: REASON}. */
+		public LoadException(Path file, String reason) {
+			super("cannot read " + file + ": " + reason);
 		}
 	}
 }

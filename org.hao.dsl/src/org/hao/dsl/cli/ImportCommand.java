@@ -51,6 +51,9 @@ public class ImportCommand extends ConsoleCommand {
 			err.println("hao: --subgraphs must be 'stage' or 'none', was '" + subgraphs + "'");
 			return ExitCode.USAGE.code();
 		}
+		if (!new OutputFiles().input(model).output("-o", output).writable(err)) {
+			return ExitCode.USAGE.code();
+		}
 		ImportedNetwork imported;
 		try {
 			imported = OnnxImporter.read(model, mode);

@@ -2,6 +2,7 @@ package org.hao.dsl.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.emf.ecore.EObject;
@@ -30,18 +31,15 @@ final class ValidatedFile {
 	}
 
 	/**
-	 * The file's model (empty for an empty or comment-only file), or null after printing why it cannot be used
-	 * (unreadable, or validation errors).
+	 * The file's model (empty for an empty or comment-only file), or null after printing its validation errors (exit
+	 * 1, {@link ExitCode#FAILED}).
+	 *
+	 * @throws HaoModelLoader.LoadException when the file cannot be read at all ({@link ConsoleCommand} reports it,
+	 *             exit 2)
 	 */
-	static ValidatedFile load(Path file, PrintWriter out) {
+	static ValidatedFile load(Path file, PrintWriter out) throws HaoModelLoader.LoadException {
 		HaoModelLoader loader = new HaoModelLoader();
-		Resource resource;
-		try {
-			resource = loader.load(file);
-		} catch (HaoModelLoader.LoadException e) {
-			out.println(file + ":1:1: error: " + e.getMessage());
-			return null;
-		}
+		Resource resource = loader.load(file);
 		List<Issue> errors = loader.validate(resource).stream().filter(i -> i.getSeverity() == Severity.ERROR).toList();
 		errors.forEach(i -> IssuePrinter.print(out, file.toString(), i));
 		if (!errors.isEmpty()) {
@@ -55,6 +53,17 @@ final class ValidatedFile {
 			resource.getContents().add(model);
 		}
 		return new ValidatedFile(file, model);
+	}
+
+	/** This file and every file it imports (loaded while linking): inputs that no output may overwrite. */
+	List<Path> files() {
+		List<Path> files = new ArrayList<>(List.of(path));
+		for (Resource r : model.eResource().getResourceSet().getResources()) {
+			if (r.getURI() != null && r.getURI().isFile()) {
+				files.add(Path.of(r.getURI().toFileString()));
+			}
+		}
+		return files;
 	}
 
 	List<Search> searches() {

@@ -110,6 +110,12 @@ public class HaoValueConverters extends DefaultTerminalConverters {
 		return elementName;
 	}
 
+	/** {@code OpName}: an op's name, an ID or a keyword reported as such, like {@link #ElementName()}. */
+	@ValueConverter(rule = "OpName")
+	public IValueConverter<String> OpName() {
+		return elementName;
+	}
+
 	private Set<String> keywords() {
 		if (keywords == null) {
 			keywords = GrammarUtil.getAllKeywords(getGrammar());
