@@ -93,6 +93,26 @@ class CliFilesTest extends CliTestBase {
 		}
 	}
 
+	@Test
+	void aCalibrationRowWhoseModelIsAFolderSaysSo() throws Exception {
+		Files.createDirectory(dir.resolve("model.hao"));
+		Path csv = Files.writeString(dir.resolve("m.csv"),
+				"id,model,network,device,measured_ms,source\nr1,model.hao,N,ZU3EG,1.0,x\n");
+		assertEquals(1, run("calibrate", csv.toString()), out + "\n" + err);
+		assertTrue(
+				err.toString().contains("m.csv:2: error: cannot read " + dir.resolve("model.hao") + ": is a directory"),
+				err.toString());
+	}
+
+	@Test
+	void anEmptyFileNameIsNamedAsSuch() throws Exception {
+		assertRefused("check ''", run("check", ""), "hao: cannot read '': an empty file name");
+		err.getBuffer().setLength(0);
+		assertRefused("estimate --json ''", run("estimate", toy().toString(), "--json", ""),
+				"hao: --json needs a file name");
+		assertEquals("", out.toString());
+	}
+
 	/** Every command with an output option, OUT where the output goes. */
 	static Stream<String> outputs() {
 		return Stream.of("search FILE --threads 1 --time-limit 30 --json OUT", "search FILE --csv OUT",
@@ -144,6 +164,9 @@ class CliFilesTest extends CliTestBase {
 			Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
 			assertRefusedEarly(command, input, readOnly.resolve("out.x"),
 					"cannot write " + readOnly.resolve("out.x") + ": permission denied");
+			Path readOnlyFile = Files.writeString(dir.resolve("read-only.out"), "kept");
+			Files.setPosixFilePermissions(readOnlyFile, PosixFilePermissions.fromString("r--r--r--"));
+			assertRefusedEarly(command, input, readOnlyFile, "cannot write " + readOnlyFile + ": permission denied");
 		}
 	}
 

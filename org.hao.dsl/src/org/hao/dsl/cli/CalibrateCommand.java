@@ -174,7 +174,7 @@ public class CalibrateCommand extends ConsoleCommand {
 		}
 		String id = rec.get("id");
 		Path model = base.resolve(rec.get("model")).normalize();
-		if (!Files.isRegularFile(model)) {
+		if (!Files.exists(model)) { // a directory or an unreadable file: "cannot read FILE: REASON" below
 			throw new IllegalArgumentException("model file " + rec.get("model") + " not found (relative to the CSV)");
 		}
 		ValidatedFile hao = models.computeIfAbsent(model, m -> {

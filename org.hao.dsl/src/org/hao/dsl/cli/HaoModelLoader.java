@@ -1,14 +1,18 @@
 package org.hao.dsl.cli;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.resource.IResourceFactory;
+import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.validation.CheckMode;
@@ -70,6 +74,9 @@ public class HaoModelLoader {
 	 * @throws LoadException {@code cannot read FILE: REASON}
 	 */
 	public static Path checkReadable(Path file) throws LoadException {
+		if (file.toString().isBlank()) {
+			throw new LoadException(file, "an empty file name");
+		}
 		Path absolute = file.toAbsolutePath().normalize();
 		if (Files.isDirectory(absolute)) {
 			throw new LoadException(file, "is a directory");
@@ -79,6 +86,17 @@ public class HaoModelLoader {
 		} catch (IOException e) {
 			throw new LoadException(file, IoReason.of(e));
 		}
+	}
+
+	/**
+	 * Parses {@code text} as a .hao file called {@code name} held in memory ({@code hao-memory:/NAME}): nothing is
+	 * read from or written to disk, so no temp file is left behind.
+	 */
+	public Resource parse(String text, String name) throws IOException {
+		Resource resource = resourceSet.createResource(URI.createURI("hao-memory:/" + name));
+		resource.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+				Map.of(XtextResource.OPTION_ENCODING, StandardCharsets.UTF_8.name()));
+		return resource;
 	}
 
 	/** Syntax, linking and validation issues of {@code resource}. */
@@ -96,9 +114,9 @@ public class HaoModelLoader {
 	public static class LoadException extends Exception {
 		private static final long serialVersionUID = 1L;
 
-		/** {@code cannot read FILE: REASON}. */
+		/** {@code cannot read FILE: REASON} ({@code cannot read '': ...} for an empty name). */
 		public LoadException(Path file, String reason) {
-			super("cannot read " + file + ": " + reason);
+			super("cannot read " + (file.toString().isEmpty() ? "''" : file) + ": " + reason);
 		}
 	}
 }

@@ -107,22 +107,19 @@ public class ImportCommand extends ConsoleCommand {
 		return GrammarUtil.getAllKeywords(grammar.getGrammar());
 	}
 
-	/** Parses and validates the written text; prints its errors (a fault of the importer) on stderr. */
+	/**
+	 * Parses and validates the written text in memory (no temp file); prints its errors (a fault of the importer) on
+	 * stderr.
+	 */
 	private static boolean validates(String text, PrintWriter err) {
 		try {
-			Path tmp = Files.createTempFile("hao-import", ".hao");
-			try {
-				Files.writeString(tmp, text);
-				HaoModelLoader loader = new HaoModelLoader();
-				var issues = loader.validate(loader.load(tmp)).stream()
-						.filter(i -> i.getSeverity() == org.eclipse.xtext.diagnostics.Severity.ERROR).toList();
-				issues.forEach(i -> err.println("hao: the imported network does not validate: line " + i.getLineNumber()
-						+ ": " + i.getMessage()));
-				return issues.isEmpty();
-			} finally {
-				Files.deleteIfExists(tmp);
-			}
-		} catch (IOException | HaoModelLoader.LoadException e) {
+			HaoModelLoader loader = new HaoModelLoader();
+			var issues = loader.validate(loader.parse(text, "imported.hao")).stream()
+					.filter(i -> i.getSeverity() == org.eclipse.xtext.diagnostics.Severity.ERROR).toList();
+			issues.forEach(i -> err.println(
+					"hao: the imported network does not validate: line " + i.getLineNumber() + ": " + i.getMessage()));
+			return issues.isEmpty();
+		} catch (IOException e) {
 			err.println("hao: cannot check the imported network: " + e.getMessage());
 			return false;
 		}

@@ -53,6 +53,11 @@ final class OutputFiles {
 		for (int i = 0; i < all.size(); i++) {
 			String option = all.get(i).getKey();
 			Path file = all.get(i).getValue();
+			if (file.toString().isBlank()) {
+				// Path.of("") is the working folder: "cannot write : is a directory" would puzzle
+				err.println("hao: " + option.strip() + " needs a file name");
+				return false;
+			}
 			for (Path input : inputs) {
 				if (same(file, input)) {
 					err.println("hao: " + option + " would overwrite the input file " + input

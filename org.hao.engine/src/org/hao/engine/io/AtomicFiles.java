@@ -3,6 +3,7 @@ package org.hao.engine.io;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -65,6 +66,10 @@ public final class AtomicFiles {
 
 	private static void writeOrFail(Path target, Bytes content) throws IOException {
 		Path abs = target.toAbsolutePath();
+		if (Files.isDirectory(abs)) {
+			// the rename would replace an empty directory
+			throw new FileSystemException(abs.toString(), null, "Is a directory");
+		}
 		Path dir = abs.getParent();
 		if (Files.exists(dir) && !Files.isDirectory(dir)) {
 			throw new NotDirectoryException(dir.toString()); // createDirectories would say "file exists"
@@ -88,7 +93,7 @@ public final class AtomicFiles {
 	 * Checks, without writing it, that {@code target} can be written as {@link #write(Path, String)} would write it, so
 	 * that a command can refuse a bad output path before its long work: {@code target} is no directory, and a file can
 	 * be created in its folder (or, when folders are missing, in the nearest existing one above, where they would be
-	 * created). A probe file {@code .<name>.<random>.tmp} is created there and deleted at once.
+	 * created), and an existing {@code target} is writable. A probe file {@code .<name>.<random>.tmp} is created there and deleted at once.
 	 *
 	 * @throws WriteFailedException naming {@code target} and the reason in words ({@code is a directory},
 	 *             {@code not a directory}, {@code permission denied}, {@code read-only file system}, ...)
@@ -98,6 +103,10 @@ public final class AtomicFiles {
 		try {
 			if (Files.isDirectory(abs)) {
 				throw new FileSystemException(abs.toString(), null, "Is a directory");
+			}
+			if (Files.exists(abs) && !Files.isWritable(abs)) {
+				// the temp file gets the target's mode before it is written: a read-only target fails like a plain write
+				throw new AccessDeniedException(abs.toString());
 			}
 			Path dir = abs.getParent();
 			while (dir != null && !Files.exists(dir)) {
