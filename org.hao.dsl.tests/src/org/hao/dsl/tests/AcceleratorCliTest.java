@@ -139,4 +139,42 @@ class AcceleratorCliTest extends CliTestBase {
 		assertTrue(e.contains(csv + ":4: error: ") && e.contains("no fixed accelerator"), e);
 		assertTrue(e.contains(csv + ":5: error: measured_ms 'fast' is not a number"), e);
 	}
+
+	/**
+	 * The published board power through hao calibrate --power: the idle and engine power it fits are the library's
+	 * (cost-model.md section 6), and it says the per-MAC and per-byte energy are not determined by these rows.
+	 */
+	@Test
+	void calibratePowerFitsThePublishedBoardPower() {
+		assertEquals(0, run("calibrate", "--power", fidelity().resolve("power.csv").toString()), out + "\n" + err);
+		String text = out.toString();
+		for (String device : new String[]{"KV260_DPU_B4096", "ZCU102_DPU_B4096"}) {
+			assertTrue(text.contains(device + " (board scope, 4 rows"), text);
+		}
+		assertTrue(text.contains("engines      0.0000 W    FITTED"), text); // KV260: the DPU adds what its MACs cost
+		assertTrue(text.contains("engines      1.5021 W    FITTED"), text); // ZCU102: the library's 1.50 W per core
+		assertTrue(text.contains("mac          2.0000 pJ   kept    (not determined by these rows"), text);
+		assertTrue(text.contains("KV260-MNV1, KV260-MNV2, KV260-ResNet50 give the same power"), text);
+		assertTrue(text.contains("power { scope board  static 9.6 W  engines 1.5021 W  mac 2 pJ  ddr 120 pJ/B }"),
+				text);
+	}
+
+	@Test
+	void badPowerRowsAreReportedWithTheirLine() throws Exception {
+		Path csv = dir.resolve("power.csv");
+		Files.copy(fidelity().resolve("mobilenet-v1.hao"), dir.resolve("mobilenet-v1.hao"));
+		Files.writeString(csv,
+				"id,model,network,device,busy,measured_w,source\n" + "a,mobilenet-v1.hao,-,KV260_DPU_B4096,0,9.15,x\n"
+						+ "b,mobilenet-v1.hao,-,KV260_DPU_B4096,1,10.1,x\n"
+						+ "c,mobilenet-v1.hao,MobileNetV1,KV260_DPU_B4096,two,10.1,x\n"
+						+ "d,mobilenet-v1.hao,MobileNetV1,KV260_DPU_B4096,4,10.1,x\n"
+						+ "e,mobilenet-v1.hao,MobileNetV1,KV260_DPU_B4096,1,-3,x\n");
+		assertEquals(1, run("calibrate", "--power", csv.toString()));
+		String e = err.toString();
+		assertTrue(e.contains(csv + ":3: error: a row with busy engines needs the network they run"), e);
+		assertTrue(e.contains(csv + ":4: error: busy 'two' is not a whole number of engines"), e);
+		assertTrue(e.contains(csv + ":5: error: 4 busy engines, but KV260_DPU_B4096 has 1"), e);
+		assertTrue(e.contains(csv + ":6: error: measured_w must be positive"), e);
+		assertEquals(2, run("calibrate", "--power", csv.toString(), "-o", dir.resolve("x.hao").toString()));
+	}
 }

@@ -41,8 +41,10 @@ import picocli.CommandLine.Parameters;
  * <p>CSV columns (header required): {@code id}, {@code model} (.hao file, relative to the CSV), {@code network}
  * (a network or search name in it), {@code device} (visible from the model: its file, imports, standard library),
  * {@code measured_ms}, {@code source}. A bad row is reported as {@code file:line: error: ...} and nothing is fitted.
+ * With {@code --power} the CSV holds measured board power instead ({@link PowerCalibrationReport}).
  */
-@Command(name = "calibrate", description = "Fit an accelerator's overhead figures to measured latencies (CSV).")
+@Command(name = "calibrate", description = "Fit an accelerator's overhead figures to measured latencies, or with --power"
+		+ " a board's power figures to measured power (CSV).")
 public class CalibrateCommand extends ConsoleCommand {
 	static final String[] COLUMNS = {"id", "model", "network", "device", "measured_ms", "source"};
 
@@ -52,12 +54,24 @@ public class CalibrateCommand extends ConsoleCommand {
 	@Option(names = {"-o", "--output"}, paramLabel = "DEVICES.hao", description = "write the calibrated devices here")
 	Path output;
 
+	@Option(names = "--power", description = "fit power figures (idle, engines, mac, ddr) to measured board power instead"
+			+ " (CSV: id, model, network, device, busy, measured_w, source)")
+	boolean power;
+
 	/** The model files of the rows read so far (inputs that {@code -o} must not overwrite). */
 	private final Map<Path, ValidatedFile> models = new LinkedHashMap<>();
 
 	@Override
 	protected int run(PrintWriter out, PrintWriter err) throws HaoModelLoader.LoadException {
 		HaoModelLoader.checkReadable(csv); // unreadable input: exit 2 (ConsoleCommand), not a row error
+		if (power) {
+			if (output != null) {
+				err.println("hao: --power prints a power { } block per device to copy into its declaration; -o is for"
+						+ " latency calibration");
+				return ExitCode.USAGE.code();
+			}
+			return PowerCalibrationReport.run(csv, out, err).code();
+		}
 		List<String> errors = new ArrayList<>();
 		List<Row> rows = read(errors);
 		if (!errors.isEmpty() || rows == null) {
@@ -137,26 +151,49 @@ public class CalibrateCommand extends ConsoleCommand {
 	}
 
 	private List<Row> read(List<String> errors) {
+		ModelMapper mapper = new ModelMapper();
+		return readRows(csv, COLUMNS, (rec, base, m) -> row(rec, base, m, mapper), errors, models);
+	}
+
+	/** Turns one CSV record into a row; throws IllegalArgumentException with a message for a bad record. */
+	interface RowReader<T> {
+		T read(CSVRecord rec, Path base, Map<Path, ValidatedFile> models);
+	}
+
+	/**
+	 * Reads a measurement CSV (header required, '#' comments): every record through {@code reader}, model paths
+	 * relative to the CSV. Bad records add {@code file:line: error: ...} to {@code errors}; returns null when the
+	 * file cannot be read or lacks a column.
+	 */
+	static <T> List<T> readRows(Path csv, String[] columns, RowReader<T> reader, List<String> errors) {
+		return readRows(csv, columns, reader, errors, new LinkedHashMap<>());
+	}
+
+	/** {@link #readRows(Path, String[], RowReader, List)}, loading the model files into {@code models}. */
+	static <T> List<T> readRows(Path csv, String[] columns, RowReader<T> reader, List<String> errors,
+			Map<Path, ValidatedFile> models) {
 		Path base = csv.toAbsolutePath().getParent();
-		List<Row> rows = new ArrayList<>();
+		List<T> rows = new ArrayList<>();
 		CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker('#')
 				.setIgnoreSurroundingSpaces(true).get();
-		try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
-				CSVParser parser = format.parse(reader)) {
-			for (String c : COLUMNS) {
+		try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8); CSVParser parser = format.parse(in)) {
+			for (String c : columns) {
 				if (!parser.getHeaderMap().containsKey(c)) {
-					errors.add(csv + ":1: error: missing column '" + c + "' (columns: " + String.join(", ", COLUMNS)
+					errors.add(csv + ":1: error: missing column '" + c + "' (columns: " + String.join(", ", columns)
 							+ ")");
 				}
 			}
 			if (!errors.isEmpty()) {
 				return null;
 			}
-			ModelMapper mapper = new ModelMapper();
 			for (CSVRecord rec : parser) {
 				String where = csv + ":" + (rec.getParser().getCurrentLineNumber()) + ": error: ";
 				try {
-					rows.add(row(rec, base, models, mapper));
+					if (!rec.isConsistent()) {
+						throw new IllegalArgumentException(
+								"expected " + parser.getHeaderMap().size() + " columns, found " + rec.size());
+					}
+					rows.add(reader.read(rec, base, models));
 				} catch (IllegalArgumentException e) {
 					errors.add(where + e.getMessage());
 				}
@@ -169,10 +206,22 @@ public class CalibrateCommand extends ConsoleCommand {
 	}
 
 	private static Row row(CSVRecord rec, Path base, Map<Path, ValidatedFile> models, ModelMapper mapper) {
-		if (!rec.isConsistent()) {
-			throw new IllegalArgumentException("expected " + COLUMNS.length + " columns, found " + rec.size());
-		}
-		String id = rec.get("id");
+		Resolved r = resolve(rec, base, models, true);
+		double ms = number(rec, "measured_ms");
+		return new Row(rec.get("id"), mapper.toNetwork(r.network(), null), mapper.toDevice(r.device()), ms,
+				rec.get("source"));
+	}
+
+	/** A row's network (null when not required and the cell is empty or "-") and device, as the model file sees them. */
+	record Resolved(Network network, DeviceDecl device) {
+	}
+
+	/**
+	 * Resolves a row's {@code model}, {@code network} and {@code device} cells.
+	 *
+	 * @throws IllegalArgumentException naming what is missing
+	 */
+	static Resolved resolve(CSVRecord rec, Path base, Map<Path, ValidatedFile> models, boolean networkRequired) {
 		Path model = base.resolve(rec.get("model")).normalize();
 		if (!Files.exists(model)) { // a directory or an unreadable file: "cannot read FILE: REASON" below
 			throw new IllegalArgumentException("model file " + rec.get("model") + " not found (relative to the CSV)");
@@ -189,29 +238,33 @@ public class CalibrateCommand extends ConsoleCommand {
 		}
 		String name = rec.get("network");
 		Network network = null;
-		for (var e : hao.model.getElements()) {
-			if (e instanceof Network n && n.getName().equals(name)) {
-				network = n;
-			} else if (e instanceof Search s && s.getName().equals(name)) {
-				network = ModelMapper.networkOf(s);
+		if (networkRequired || !(name.isEmpty() || name.equals("-"))) {
+			for (var e : hao.model.getElements()) {
+				if (e instanceof Network n && n.getName().equals(name)) {
+					network = n;
+				} else if (e instanceof Search s && s.getName().equals(name)) {
+					network = ModelMapper.networkOf(s);
+				}
 			}
-		}
-		if (network == null) {
-			throw new IllegalArgumentException("no network or search named '" + name + "' in " + rec.get("model"));
+			if (network == null) {
+				throw new IllegalArgumentException("no network or search named '" + name + "' in " + rec.get("model"));
+			}
 		}
 		DeviceDecl device = hao.device(hao.model, rec.get("device"));
 		if (device == null) {
 			throw new IllegalArgumentException(
 					"no device named '" + rec.get("device") + "' visible from " + rec.get("model"));
 		}
-		double ms;
+		return new Resolved(network, device);
+	}
+
+	/** A number cell. */
+	static double number(CSVRecord rec, String column) {
 		try {
-			ms = Double.parseDouble(rec.get("measured_ms"));
+			return Double.parseDouble(rec.get(column));
 		} catch (NumberFormatException e) {
-			throw new IllegalArgumentException("measured_ms '" + rec.get("measured_ms") + "' is not a number");
+			throw new IllegalArgumentException(column + " '" + rec.get(column) + "' is not a number");
 		}
-		Device d = mapper.toDevice(device);
-		return new Row(id, mapper.toNetwork(network, null), d, ms, rec.get("source"));
 	}
 
 	/** The calibrated devices as `.hao` text: every figure written out, the fitted ones marked. */
