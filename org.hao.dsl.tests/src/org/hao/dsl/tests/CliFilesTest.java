@@ -190,6 +190,11 @@ class CliFilesTest extends CliTestBase {
 		assertEquals(0, run("check", input.toString()), out + "\n" + err);
 		out.getBuffer().setLength(0);
 		assertRefusedEarly("estimate FILE --json OUT", input, lib, "--json " + lib + " would overwrite the input file");
+		// imported through another import, whose names nothing refers to (linking never loads it)
+		Path lib2 = Files.writeString(dir.resolve("lib2.hao"), "// nothing refers to this file's names\n");
+		Files.writeString(lib, "import \"lib2.hao\"\n" + Files.readString(lib));
+		assertRefusedEarly("estimate FILE --json OUT", input, lib2,
+				"--json " + lib2 + " would overwrite the input file");
 	}
 
 	@Test
