@@ -105,6 +105,15 @@ class CliFilesTest extends CliTestBase {
 	}
 
 	@Test
+	void aLanguageServerPortInUseIsNamed() throws Exception {
+		try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+			int port = taken.getLocalPort();
+			assertRefused("lsp --port " + port, run("lsp", "--port", String.valueOf(port)),
+					"hao lsp: cannot listen on localhost:" + port + ": address already in use");
+		}
+	}
+
+	@Test
 	void anEmptyFileNameIsNamedAsSuch() throws Exception {
 		assertRefused("check ''", run("check", ""), "hao: cannot read '': an empty file name");
 		err.getBuffer().setLength(0);

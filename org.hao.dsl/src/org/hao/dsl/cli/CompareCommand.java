@@ -55,6 +55,14 @@ public class CompareCommand extends ConsoleCommand {
 			err.println(hao.path + ": search " + search.getName() + " names no device; give --devices A,B");
 			return ExitCode.USAGE.code();
 		}
+		java.util.Set<String> distinct = new java.util.HashSet<>();
+		for (String name : names) {
+			if (!distinct.add(name.strip())) {
+				// the same search twice: the same frontier twice in the table, the report and the JSON
+				err.println("hao: --devices names " + name.strip() + " twice");
+				return ExitCode.USAGE.code();
+			}
+		}
 		List<SearchSpec> specs = new ArrayList<>();
 		for (String name : names) {
 			DeviceDecl d = hao.device(search, name.strip());
