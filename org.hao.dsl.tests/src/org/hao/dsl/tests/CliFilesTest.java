@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,6 +75,26 @@ class CliFilesTest extends CliTestBase {
 	void aDirectoryAsInputIsAUsageErrorNamingTheFile(String command) throws Exception {
 		Path folder = Files.createDirectory(dir.resolve("folder.hao"));
 		assertRefused(command, runWith(command, folder), "cannot read " + folder + ": is a directory");
+	}
+
+	@ParameterizedTest
+	@MethodSource("commands")
+	void aNamedPipeOrADeviceAsInputIsRefusedWithoutWaiting(String command) throws Exception {
+		Path fifo = dir.resolve("pipe.hao");
+		assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+		assertRefused(command, runWith(command, fifo),
+				"cannot read " + fifo + ": not a regular file (a pipe, socket or device)");
+		out.getBuffer().setLength(0);
+		err.getBuffer().setLength(0);
+		assertRefused(command, runWith(command, Path.of("/dev/null")),
+				"cannot read /dev/null: not a regular file (a pipe, socket or device)");
+	}
+
+	@Test
+	void aFileNotNamedDotHaoIsRefusedInWords() throws Exception {
+		Path text = Files.copy(Path.of(EXAMPLES, "toy.hao"), dir.resolve("toy.txt"));
+		assertRefused("check toy.txt", run("check", text.toString()),
+				"hao: cannot read " + text + ": not a .hao file (the name must end in .hao)");
 	}
 
 	@ParameterizedTest

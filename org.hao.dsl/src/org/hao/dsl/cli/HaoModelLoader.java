@@ -60,8 +60,13 @@ public class HaoModelLoader {
 	 */
 	public Resource load(Path file) throws LoadException {
 		Path absolute = checkReadable(file);
+		URI uri = URI.createFileURI(absolute.toString());
+		if (!"hao".equals(uri.fileExtension())) {
+			// EMF would say "cannot create a resource for 'file:...'; a registered resource factory is needed"
+			throw new LoadException(file, "not a .hao file (the name must end in .hao)");
+		}
 		try {
-			return resourceSet.getResource(URI.createFileURI(absolute.toString()), true);
+			return resourceSet.getResource(uri, true);
 		} catch (RuntimeException e) {
 			throw new LoadException(file, e.getCause() == null ? IoReason.of(e) : IoReason.of(e.getCause()));
 		}
@@ -80,6 +85,10 @@ public class HaoModelLoader {
 		Path absolute = file.toAbsolutePath().normalize();
 		if (Files.isDirectory(absolute)) {
 			throw new LoadException(file, "is a directory");
+		}
+		if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
+			// a named pipe would block the open until a writer comes; devices and sockets hold no model either
+			throw new LoadException(file, "not a regular file (a pipe, socket or device)");
 		}
 		try (InputStream in = Files.newInputStream(absolute)) {
 			return absolute;

@@ -43,7 +43,7 @@ public class ImportCommand extends ConsoleCommand {
 	String subgraphs;
 
 	@Override
-	protected int run(PrintWriter out, PrintWriter err) {
+	protected int run(PrintWriter out, PrintWriter err) throws HaoModelLoader.LoadException {
 		OnnxImporter.Subgraphs mode;
 		try {
 			mode = OnnxImporter.Subgraphs.valueOf(subgraphs.toUpperCase(Locale.ROOT));
@@ -54,6 +54,7 @@ public class ImportCommand extends ConsoleCommand {
 		if (!new OutputFiles().input(model).output("-o", output).writable(err)) {
 			return ExitCode.USAGE.code();
 		}
+		HaoModelLoader.checkReadable(model); // a named pipe would block the read; exit 2 with the reason otherwise
 		ImportedNetwork imported;
 		try {
 			imported = OnnxImporter.read(model, mode);
