@@ -55,8 +55,9 @@ public class HaoModelLoader {
 	/**
 	 * Loads {@code file} (imports are loaded on demand when linking).
 	 *
-	 * @throws LoadException when the file cannot be read at all: missing, a directory, no read permission, an I/O
-	 *             error; its message is {@code cannot read FILE: REASON} with the reason in words ({@link IoReason})
+	 * @throws LoadException when the file cannot be read at all: missing, a directory, a pipe or device, no read
+	 *             permission, an I/O error, a name not ending in {@code .hao}; its message is
+	 *             {@code cannot read FILE: REASON} with the reason in words ({@link IoReason})
 	 */
 	public Resource load(Path file) throws LoadException {
 		Path absolute = checkReadable(file);

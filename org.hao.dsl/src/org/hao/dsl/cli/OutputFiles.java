@@ -46,7 +46,7 @@ final class OutputFiles {
 
 	/**
 	 * Whether every output may be written; otherwise prints why on {@code err} ({@code hao: cannot write FILE: REASON},
-	 * {@code hao: --json m.hao: that is an input file ...}); the command then exits 2 ({@link ExitCode#USAGE}).
+	 * {@code hao: --json m.hao would overwrite the input file m.hao; ...}); the command then exits 2 ({@link ExitCode#USAGE}).
 	 */
 	boolean writable(PrintWriter err) {
 		List<Map.Entry<String, Path>> all = new ArrayList<>(outputs.entrySet());
