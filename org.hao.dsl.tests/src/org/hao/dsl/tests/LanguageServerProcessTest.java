@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -155,6 +156,24 @@ class LanguageServerProcessTest {
 		List<CompletionItem> items = completion.isLeft() ? completion.getLeft() : completion.getRight().getItems();
 		assertTrue(items.stream().anyMatch(i -> i.getLabel().equals("ZU3EG")),
 				items.stream().map(CompletionItem::getLabel).collect(Collectors.joining(", ")));
+
+		// where a name is written (a new op's, a new search's) no keyword is offered as a name
+		String typing = good.replace("conv stem_conv out 16 kernel 3 stride 2",
+				"conv stem_conv out 16 kernel 3 stride 2\n\t\tconv ") + "\nsearch ";
+		String typingUri = dir.resolve("typing.hao").toUri().toString();
+		server.getTextDocumentService()
+				.didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(typingUri, "hao", 1, typing)));
+		List<String> lines = typing.lines().toList();
+		for (int line : new int[]{lineOf(typing, "conv stem_conv") + 1, lines.size() - 1}) {
+			var atName = server.getTextDocumentService()
+					.completion(new CompletionParams(new TextDocumentIdentifier(typingUri),
+							new Position(line, lines.get(line).length())))
+					.get(WAIT_S, TimeUnit.SECONDS);
+			List<String> labels = (atName.isLeft() ? atName.getLeft() : atName.getRight().getItems()).stream()
+					.map(CompletionItem::getLabel).toList();
+			assertTrue(labels.stream().noneMatch(l -> Set.of("fps", "network", "conv", "x").contains(l)),
+					lines.get(line) + ": " + labels);
+		}
 
 		String fixedLine = good.lines().toList().get(deviceLine);
 
