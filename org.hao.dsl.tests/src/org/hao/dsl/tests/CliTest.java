@@ -41,9 +41,11 @@ class CliTest extends CliTestBase {
 	}
 
 	@Test
-	void missingFileIsAnError() {
-		assertEquals(1, run("check", dir.resolve("nope.hao").toString()));
-		assertTrue(out.toString().contains("nope.hao:1:1: error: cannot read"), out.toString());
+	void missingFileIsAUsageError() {
+		assertEquals(2, run("check", dir.resolve("nope.hao").toString()));
+		assertTrue(
+				err.toString().contains("hao: cannot read " + dir.resolve("nope.hao") + ": no such file or directory"),
+				err.toString());
 	}
 
 	@Test

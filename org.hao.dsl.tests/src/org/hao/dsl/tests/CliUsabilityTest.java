@@ -49,6 +49,14 @@ class CliUsabilityTest extends CliTestBase {
 	}
 
 	@Test
+	void compareRefusesADeviceNamedTwice() {
+		int code = run("compare", toy().toString(), "--devices", "ZU3EG, ZU3EG");
+		assertEquals(2, code, out + "\n" + err);
+		assertTrue(err.toString().contains("hao: --devices names ZU3EG twice"), err.toString());
+		assertEquals("", out.toString(), "refused before searching");
+	}
+
+	@Test
 	void importOfAMissingFileSaysNoSuchFile() {
 		int code = run("import", dir.resolve("nosuch.onnx").toString());
 		assertEquals(2, code, err.toString());

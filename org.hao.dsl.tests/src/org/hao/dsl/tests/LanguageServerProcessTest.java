@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -112,6 +113,7 @@ class LanguageServerProcessTest {
 
 		ProcessBuilder pb = new ProcessBuilder("bash", launcher.toString(), "lsp");
 		pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+		pb.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString());
 		pb.redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve("server-stderr.txt").toFile()));
 		process = pb.start();
 		serverIn = process.getOutputStream();
@@ -154,6 +156,24 @@ class LanguageServerProcessTest {
 		List<CompletionItem> items = completion.isLeft() ? completion.getLeft() : completion.getRight().getItems();
 		assertTrue(items.stream().anyMatch(i -> i.getLabel().equals("ZU3EG")),
 				items.stream().map(CompletionItem::getLabel).collect(Collectors.joining(", ")));
+
+		// where a name is written (a new op's, a new search's) no keyword is offered as a name
+		String typing = good.replace("conv stem_conv out 16 kernel 3 stride 2",
+				"conv stem_conv out 16 kernel 3 stride 2\n\t\tconv ") + "\nsearch ";
+		String typingUri = dir.resolve("typing.hao").toUri().toString();
+		server.getTextDocumentService()
+				.didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(typingUri, "hao", 1, typing)));
+		List<String> lines = typing.lines().toList();
+		for (int line : new int[]{lineOf(typing, "conv stem_conv") + 1, lines.size() - 1}) {
+			var atName = server.getTextDocumentService()
+					.completion(new CompletionParams(new TextDocumentIdentifier(typingUri),
+							new Position(line, lines.get(line).length())))
+					.get(WAIT_S, TimeUnit.SECONDS);
+			List<String> labels = (atName.isLeft() ? atName.getLeft() : atName.getRight().getItems()).stream()
+					.map(CompletionItem::getLabel).toList();
+			assertTrue(labels.stream().noneMatch(l -> Set.of("fps", "network", "conv", "x").contains(l)),
+					lines.get(line) + ": " + labels);
+		}
 
 		String fixedLine = good.lines().toList().get(deviceLine);
 
@@ -198,6 +218,7 @@ class LanguageServerProcessTest {
 		Path library = Path.of(java.net.URI.create(definition.get(0).getUri()));
 		String libraryLine = Files.readAllLines(library).get(definition.get(0).getRange().getStart().getLine());
 		assertTrue(libraryLine.contains("ZU3EG"), libraryLine);
+		assertTrue(library.startsWith(dir.resolve("cache/hao-studio/stdlib")), "the user's cache folder: " + library);
 
 		// a quick fix as a code action: a duplicate choice, removed by the fix's edit
 		String duplicate = good.replace("kernel { 3, 5 }", "kernel { 3, 5, 5 }");

@@ -33,7 +33,7 @@ public class BenchExamplesCommand extends ConsoleCommand {
 	Integer threads;
 
 	@Override
-	protected int run(PrintWriter out, PrintWriter err) {
+	protected int run(PrintWriter out, PrintWriter err) throws HaoModelLoader.LoadException {
 		ModelMapper mapper = new ModelMapper();
 		out.printf(Locale.ROOT, "%-34s %-22s %-18s %9s %6s %8s %8s  %s%n", "file", "search", "device", "engine s",
 				"points", "acc %", "fps", "complete");

@@ -58,8 +58,12 @@ public class CalibrateCommand extends ConsoleCommand {
 			+ " (CSV: id, model, network, device, busy, measured_w, source)")
 	boolean power;
 
+	/** The model files of the rows read so far (inputs that {@code -o} must not overwrite). */
+	private final Map<Path, ValidatedFile> models = new LinkedHashMap<>();
+
 	@Override
-	protected int run(PrintWriter out, PrintWriter err) {
+	protected int run(PrintWriter out, PrintWriter err) throws HaoModelLoader.LoadException {
+		HaoModelLoader.checkReadable(csv); // unreadable input: exit 2 (ConsoleCommand), not a row error
 		if (power) {
 			if (output != null) {
 				err.println("hao: --power prints a power { } block per device to copy into its declaration; -o is for"
@@ -73,6 +77,11 @@ public class CalibrateCommand extends ConsoleCommand {
 		if (!errors.isEmpty() || rows == null) {
 			errors.forEach(err::println);
 			return (errors.isEmpty() ? ExitCode.USAGE : ExitCode.FAILED).code();
+		}
+		OutputFiles outputs = new OutputFiles().input(csv).output("-o", output);
+		models.values().forEach(m -> outputs.inputs(m.files()));
+		if (!outputs.writable(err)) {
+			return ExitCode.USAGE.code();
 		}
 		if (rows.size() < 4) {
 			err.println(csv + ": " + rows.size() + " rows; at least 4 are needed to fit 3 figures and check them");
@@ -143,7 +152,7 @@ public class CalibrateCommand extends ConsoleCommand {
 
 	private List<Row> read(List<String> errors) {
 		ModelMapper mapper = new ModelMapper();
-		return readRows(csv, COLUMNS, (rec, base, models) -> row(rec, base, models, mapper), errors);
+		return readRows(csv, COLUMNS, (rec, base, m) -> row(rec, base, m, mapper), errors, models);
 	}
 
 	/** Turns one CSV record into a row; throws IllegalArgumentException with a message for a bad record. */
@@ -157,6 +166,12 @@ public class CalibrateCommand extends ConsoleCommand {
 	 * file cannot be read or lacks a column.
 	 */
 	static <T> List<T> readRows(Path csv, String[] columns, RowReader<T> reader, List<String> errors) {
+		return readRows(csv, columns, reader, errors, new LinkedHashMap<>());
+	}
+
+	/** {@link #readRows(Path, String[], RowReader, List)}, loading the model files into {@code models}. */
+	static <T> List<T> readRows(Path csv, String[] columns, RowReader<T> reader, List<String> errors,
+			Map<Path, ValidatedFile> models) {
 		Path base = csv.toAbsolutePath().getParent();
 		List<T> rows = new ArrayList<>();
 		CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker('#')
@@ -171,7 +186,6 @@ public class CalibrateCommand extends ConsoleCommand {
 			if (!errors.isEmpty()) {
 				return null;
 			}
-			Map<Path, ValidatedFile> models = new LinkedHashMap<>();
 			for (CSVRecord rec : parser) {
 				String where = csv + ":" + (rec.getParser().getCurrentLineNumber()) + ": error: ";
 				try {
@@ -209,11 +223,16 @@ public class CalibrateCommand extends ConsoleCommand {
 	 */
 	static Resolved resolve(CSVRecord rec, Path base, Map<Path, ValidatedFile> models, boolean networkRequired) {
 		Path model = base.resolve(rec.get("model")).normalize();
-		if (!Files.isRegularFile(model)) {
+		if (!Files.exists(model)) { // a directory or an unreadable file: "cannot read FILE: REASON" below
 			throw new IllegalArgumentException("model file " + rec.get("model") + " not found (relative to the CSV)");
 		}
-		ValidatedFile hao = models.computeIfAbsent(model,
-				m -> ValidatedFile.load(m, new PrintWriter(java.io.Writer.nullWriter())));
+		ValidatedFile hao = models.computeIfAbsent(model, m -> {
+			try {
+				return ValidatedFile.load(m, new PrintWriter(java.io.Writer.nullWriter()));
+			} catch (HaoModelLoader.LoadException e) {
+				throw new IllegalArgumentException(e.getMessage());
+			}
+		});
 		if (hao == null) {
 			throw new IllegalArgumentException("model file " + rec.get("model") + " has errors; run hao check on it");
 		}

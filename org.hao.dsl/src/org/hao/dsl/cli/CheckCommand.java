@@ -12,7 +12,10 @@ import org.eclipse.xtext.validation.Issue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code hao check FILE...}: parse and validate; prints nothing for clean files, exit 1 when any error. */
+/**
+ * {@code hao check FILE...}: parse and validate; prints nothing for clean files, exit 1 when any error, 2 when a file
+ * cannot be read at all ({@code hao: cannot read FILE: REASON} on stderr; the other files are still checked).
+ */
 @Command(name = "check", description = "Parse and validate .hao files; prints file:line:col: severity: message.")
 public class CheckCommand extends ConsoleCommand {
 
@@ -23,13 +26,15 @@ public class CheckCommand extends ConsoleCommand {
 	protected int run(PrintWriter out, PrintWriter err) {
 		HaoModelLoader loader = new HaoModelLoader();
 		boolean errors = false;
+		boolean unreadable = false;
 		for (Path file : files) {
 			Resource resource;
 			try {
 				resource = loader.load(file);
 			} catch (HaoModelLoader.LoadException e) {
-				out.println(file + ":1:1: error: " + e.getMessage());
-				errors = true;
+				out.flush();
+				err.println("hao: " + e.getMessage());
+				unreadable = true;
 				continue;
 			}
 			List<Issue> issues = loader.validate(resource).stream()
@@ -40,6 +45,6 @@ public class CheckCommand extends ConsoleCommand {
 			}
 		}
 		out.flush();
-		return (errors ? ExitCode.FAILED : ExitCode.OK).code();
+		return (unreadable ? ExitCode.USAGE : errors ? ExitCode.FAILED : ExitCode.OK).code();
 	}
 }

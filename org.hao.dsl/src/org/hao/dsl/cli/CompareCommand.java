@@ -41,7 +41,7 @@ public class CompareCommand extends ConsoleCommand {
 	Path json;
 
 	@Override
-	protected int run(PrintWriter out, PrintWriter err) throws IOException {
+	protected int run(PrintWriter out, PrintWriter err) throws IOException, HaoModelLoader.LoadException {
 		SearchSelection.Selected selected = selection.load(out, err);
 		if (selected == null) {
 			return selection.failure();
@@ -55,6 +55,14 @@ public class CompareCommand extends ConsoleCommand {
 			err.println(hao.path + ": search " + search.getName() + " names no device; give --devices A,B");
 			return ExitCode.USAGE.code();
 		}
+		java.util.Set<String> distinct = new java.util.HashSet<>();
+		for (String name : names) {
+			if (!distinct.add(name.strip())) {
+				// the same search twice: the same frontier twice in the table, the report and the JSON
+				err.println("hao: --devices names " + name.strip() + " twice");
+				return ExitCode.USAGE.code();
+			}
+		}
 		List<SearchSpec> specs = new ArrayList<>();
 		for (String name : names) {
 			DeviceDecl d = hao.device(search, name.strip());
@@ -63,6 +71,9 @@ public class CompareCommand extends ConsoleCommand {
 				return ExitCode.USAGE.code();
 			}
 			specs.add(mapper.toSearch(search, d));
+		}
+		if (!new OutputFiles().inputs(hao.files()).output("--report", report).output("--json", json).writable(err)) {
+			return ExitCode.USAGE.code();
 		}
 		List<SearchResult> results = new ArrayList<>();
 		int failed = 0;

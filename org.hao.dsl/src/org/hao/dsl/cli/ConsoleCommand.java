@@ -15,9 +15,21 @@ abstract class ConsoleCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
+	/**
+	 * Runs the command; an input file that cannot be read at all (missing, a directory, no permission) is
+	 * {@code hao: cannot read FILE: REASON} on stderr and a usage error (exit 2), the same for every command.
+	 */
 	@Override
 	public final Integer call() throws Exception {
-		return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+		PrintWriter out = spec.commandLine().getOut();
+		PrintWriter err = spec.commandLine().getErr();
+		try {
+			return run(out, err);
+		} catch (HaoModelLoader.LoadException e) {
+			out.flush();
+			err.println("hao: " + e.getMessage());
+			return ExitCode.USAGE.code();
+		}
 	}
 
 	/** Runs the command; returns the process exit code ({@link ExitCode#code()}). */

@@ -40,13 +40,13 @@ public class EstimateCommand extends ConsoleCommand {
 	Path json;
 
 	@Override
-	protected int run(PrintWriter out, PrintWriter err) {
+	protected int run(PrintWriter out, PrintWriter err) throws HaoModelLoader.LoadException {
 		ValidatedFile hao = ValidatedFile.load(file, out);
 		if (hao == null) {
 			return ExitCode.FAILED.code();
 		}
 		List<EvaluationTarget> targets = targets(hao, err);
-		if (targets == null) {
+		if (targets == null || !new OutputFiles().inputs(hao.files()).output("--json", json).writable(err)) {
 			return ExitCode.USAGE.code();
 		}
 		ModelMapper mapper = new ModelMapper();
@@ -132,6 +132,14 @@ public class EstimateCommand extends ConsoleCommand {
 		return Double.isFinite(latencyMs) ? String.format(java.util.Locale.ROOT, "%.3f", latencyMs) : "-";
 	}
 
+	/**
+	 * The DSP, BRAM18K and LUT cells of a layer or subgraph row: the figures, or "-" on an overlay, whose resources
+	 * are the accelerator's (shared by every layer; the total line has them).
+	 */
+	private static Object[] resources(boolean overlay, int dsp, int bram18k, int lut) {
+		return overlay ? new Object[]{"-", "-", "-"} : new Object[]{dsp, bram18k, lut};
+	}
+
 	static void print(PrintWriter out, NetworkEstimate e) {
 		out.printf(Locale.ROOT, "network %s on %s (solver: %s)%n", e.network(), e.device(), e.solver());
 		if (e.accelerator() != null) {
@@ -143,13 +151,14 @@ public class EstimateCommand extends ConsoleCommand {
 				"LUT", "engine");
 		for (SubgraphEstimate sg : e.subgraphs()) {
 			for (LayerEstimate l : sg.layers()) {
+				Object[] resources = resources(overlay, l.dsp(), l.bram18k(), l.lut());
 				out.printf(Locale.ROOT, "%-28s %-14s %10.3f %6s %6s %8s %9s%n", l.layer(), l.subgraph(), l.latencyMs(),
-						overlay ? "-" : l.dsp(), overlay ? "-" : l.bram18k(), overlay ? "-" : l.lut(), l.engine());
+						resources[0], resources[1], resources[2], l.engine());
 			}
+			Object[] resources = resources(overlay, sg.dsp(), sg.bram18k(), sg.lut());
 			out.printf(Locale.ROOT, "%-28s %-14s %10s %6s %6s %8s  %s %s%n", "= subgraph " + sg.subgraph(),
-					overlay ? "on the overlay" : sg.mode(), ms(sg.latencyMs()), overlay ? "-" : sg.dsp(),
-					overlay ? "-" : sg.bram18k(), overlay ? "-" : sg.lut(), sg.status(),
-					sg.message() == null ? "" : sg.message());
+					overlay ? "on the overlay" : sg.mode(), ms(sg.latencyMs()), resources[0], resources[1],
+					resources[2], sg.status(), sg.message() == null ? "" : sg.message());
 		}
 		if (overlay) {
 			out.println(

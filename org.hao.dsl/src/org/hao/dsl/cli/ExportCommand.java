@@ -68,7 +68,7 @@ public class ExportCommand extends ConsoleCommand {
 	Path onnx;
 
 	@Override
-	protected int run(PrintWriter out, PrintWriter err) {
+	protected int run(PrintWriter out, PrintWriter err) throws HaoModelLoader.LoadException {
 		if (pytorch == null && onnx == null) {
 			err.println("hao: export needs --pytorch OUT.py and/or --onnx OUT.onnx");
 			return ExitCode.USAGE.code();
@@ -79,7 +79,8 @@ public class ExportCommand extends ConsoleCommand {
 			return ExitCode.FAILED.code();
 		}
 		Network network = network(hao, err);
-		if (network == null) {
+		if (network == null || !new OutputFiles().inputs(hao.files()).output("--pytorch", pytorch)
+				.output("--onnx", onnx).writable(err)) {
 			return ExitCode.USAGE.code();
 		}
 		ExpandedNetwork x;

@@ -43,7 +43,7 @@ public class ImportCommand extends ConsoleCommand {
 	String subgraphs;
 
 	@Override
-	protected int run(PrintWriter out, PrintWriter err) {
+	protected int run(PrintWriter out, PrintWriter err) throws HaoModelLoader.LoadException {
 		OnnxImporter.Subgraphs mode;
 		try {
 			mode = OnnxImporter.Subgraphs.valueOf(subgraphs.toUpperCase(Locale.ROOT));
@@ -51,6 +51,10 @@ public class ImportCommand extends ConsoleCommand {
 			err.println("hao: --subgraphs must be 'stage' or 'none', was '" + subgraphs + "'");
 			return ExitCode.USAGE.code();
 		}
+		if (!new OutputFiles().input(model).output("-o", output).writable(err)) {
+			return ExitCode.USAGE.code();
+		}
+		HaoModelLoader.checkReadable(model); // a named pipe would block the read; exit 2 with the reason otherwise
 		ImportedNetwork imported;
 		try {
 			imported = OnnxImporter.read(model, mode);
@@ -104,22 +108,19 @@ public class ImportCommand extends ConsoleCommand {
 		return GrammarUtil.getAllKeywords(grammar.getGrammar());
 	}
 
-	/** Parses and validates the written text; prints its errors (a fault of the importer) on stderr. */
+	/**
+	 * Parses and validates the written text in memory (no temp file); prints its errors (a fault of the importer) on
+	 * stderr.
+	 */
 	private static boolean validates(String text, PrintWriter err) {
 		try {
-			Path tmp = Files.createTempFile("hao-import", ".hao");
-			try {
-				Files.writeString(tmp, text);
-				HaoModelLoader loader = new HaoModelLoader();
-				var issues = loader.validate(loader.load(tmp)).stream()
-						.filter(i -> i.getSeverity() == org.eclipse.xtext.diagnostics.Severity.ERROR).toList();
-				issues.forEach(i -> err.println("hao: the imported network does not validate: line " + i.getLineNumber()
-						+ ": " + i.getMessage()));
-				return issues.isEmpty();
-			} finally {
-				Files.deleteIfExists(tmp);
-			}
-		} catch (IOException | HaoModelLoader.LoadException e) {
+			HaoModelLoader loader = new HaoModelLoader();
+			var issues = loader.validate(loader.parse(text, "imported.hao")).stream()
+					.filter(i -> i.getSeverity() == org.eclipse.xtext.diagnostics.Severity.ERROR).toList();
+			issues.forEach(i -> err.println(
+					"hao: the imported network does not validate: line " + i.getLineNumber() + ": " + i.getMessage()));
+			return issues.isEmpty();
+		} catch (IOException e) {
 			err.println("hao: cannot check the imported network: " + e.getMessage());
 			return false;
 		}

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 import org.hao.dsl.lsp.HaoLanguageServer;
+import org.hao.engine.io.IoReason;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,6 +31,15 @@ public class LspCommand implements Callable<Integer> {
 			err.println("hao lsp: --port must be 0..65535, got " + port);
 			return ExitCode.USAGE.code();
 		}
-		return port == null ? HaoLanguageServer.serveStdio() : HaoLanguageServer.serveSocket(port, err);
+		if (port == null) {
+			return HaoLanguageServer.serveStdio();
+		}
+		try {
+			return HaoLanguageServer.serveSocket(port, err);
+		} catch (java.net.BindException e) {
+			// "input/output failure: address already in use" did not say which port
+			err.println("hao lsp: cannot listen on localhost:" + port + ": " + IoReason.of(e));
+			return ExitCode.USAGE.code();
+		}
 	}
 }

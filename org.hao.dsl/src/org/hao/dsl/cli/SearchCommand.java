@@ -37,12 +37,21 @@ public class SearchCommand extends ConsoleCommand {
 	Path report;
 
 	@Override
-	protected int run(PrintWriter out, PrintWriter err) throws IOException {
+	protected int run(PrintWriter out, PrintWriter err) throws IOException, HaoModelLoader.LoadException {
 		SearchSelection.Selected selected = selection.load(out, err);
 		if (selected == null) {
 			return selection.failure();
 		}
 		List<SearchSpec> specs = new ModelMapper().toSearches(selected.search());
+		OutputFiles outputs = new OutputFiles().inputs(selected.hao().files());
+		for (SearchSpec s : specs) {
+			String suffix = suffix(s, specs);
+			outputs.output("--json", withSuffix(json, suffix)).output("--csv", withSuffix(csv, suffix))
+					.output("--report", withSuffix(report, suffix));
+		}
+		if (!outputs.writable(err)) {
+			return ExitCode.USAGE.code();
+		}
 		int code = 0;
 		CancelToken cancel = new CancelToken();
 		try (CancelOnShutdown guard = CancelOnShutdown.install(cancel)) {
@@ -55,7 +64,7 @@ public class SearchCommand extends ConsoleCommand {
 					break;
 				}
 				if (SearchRunner.worthWriting(r)) {
-					write(r, s, specs.size() > 1 ? "-" + s.device().name() : "");
+					write(r, s, suffix(s, specs));
 				}
 			}
 		}
@@ -75,9 +84,14 @@ public class SearchCommand extends ConsoleCommand {
 		}
 	}
 
-	/** out.json + "-ZU3EG" = out-ZU3EG.json (one file per device when a search names several). */
+	/** "-ZU3EG" when the search runs on several devices (one file each), else "". */
+	private static String suffix(SearchSpec s, List<SearchSpec> specs) {
+		return specs.size() > 1 ? "-" + s.device().name() : "";
+	}
+
+	/** out.json + "-ZU3EG" = out-ZU3EG.json (one file per device when a search names several); null stays null. */
 	static Path withSuffix(Path path, String suffix) {
-		if (suffix.isEmpty()) {
+		if (path == null || suffix.isEmpty()) {
 			return path;
 		}
 		String name = path.getFileName().toString();

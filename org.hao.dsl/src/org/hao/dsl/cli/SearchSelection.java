@@ -38,8 +38,12 @@ final class SearchSelection {
 
 	private int failure;
 
-	/** Loads, validates and picks the search; null after printing why, with {@link #failure()} the exit code. */
-	Selected load(PrintWriter out, PrintWriter err) {
+	/**
+	 * Loads, validates and picks the search; null after printing why, with {@link #failure()} the exit code.
+	 *
+	 * @throws HaoModelLoader.LoadException when the file cannot be read at all (exit 2, {@link ConsoleCommand})
+	 */
+	Selected load(PrintWriter out, PrintWriter err) throws HaoModelLoader.LoadException {
 		ValidatedFile hao = ValidatedFile.load(file, out);
 		if (hao == null) {
 			failure = INVALID_FILE;

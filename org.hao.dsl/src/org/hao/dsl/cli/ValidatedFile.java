@@ -2,8 +2,14 @@ package org.hao.dsl.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
+import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.diagnostics.Severity;
@@ -11,8 +17,10 @@ import org.eclipse.xtext.scoping.IScopeProvider;
 import org.eclipse.xtext.validation.Issue;
 import org.hao.dsl.hao.DeviceDecl;
 import org.hao.dsl.hao.HaoFactory;
+import org.hao.dsl.hao.Import;
 import org.hao.dsl.hao.Model;
 import org.hao.dsl.hao.Search;
+import org.hao.dsl.scoping.HaoImports;
 import org.hao.dsl.scoping.VisibleDevices;
 
 /**
@@ -30,18 +38,15 @@ final class ValidatedFile {
 	}
 
 	/**
-	 * The file's model (empty for an empty or comment-only file), or null after printing why it cannot be used
-	 * (unreadable, or validation errors).
+	 * The file's model (empty for an empty or comment-only file), or null after printing its validation errors (exit
+	 * 1, {@link ExitCode#FAILED}).
+	 *
+	 * @throws HaoModelLoader.LoadException when the file cannot be read at all ({@link ConsoleCommand} reports it,
+	 *             exit 2)
 	 */
-	static ValidatedFile load(Path file, PrintWriter out) {
+	static ValidatedFile load(Path file, PrintWriter out) throws HaoModelLoader.LoadException {
 		HaoModelLoader loader = new HaoModelLoader();
-		Resource resource;
-		try {
-			resource = loader.load(file);
-		} catch (HaoModelLoader.LoadException e) {
-			out.println(file + ":1:1: error: " + e.getMessage());
-			return null;
-		}
+		Resource resource = loader.load(file);
 		List<Issue> errors = loader.validate(resource).stream().filter(i -> i.getSeverity() == Severity.ERROR).toList();
 		errors.forEach(i -> IssuePrinter.print(out, file.toString(), i));
 		if (!errors.isEmpty()) {
@@ -55,6 +60,41 @@ final class ValidatedFile {
 			resource.getContents().add(model);
 		}
 		return new ValidatedFile(file, model);
+	}
+
+	/**
+	 * This file and every file it imports, directly or through other imports (loaded here when linking did not need
+	 * them), and every other file of the resource set: inputs that no output may overwrite.
+	 */
+	List<Path> files() {
+		List<Path> files = new ArrayList<>(List.of(path));
+		Set<URI> seen = new HashSet<>();
+		Deque<Resource> todo = new ArrayDeque<>(model.eResource().getResourceSet().getResources());
+		while (!todo.isEmpty()) {
+			Resource r = todo.pop();
+			if (r.getURI() == null || !seen.add(r.getURI())) {
+				continue;
+			}
+			if (r.getURI().isFile()) {
+				files.add(Path.of(r.getURI().toFileString()));
+			}
+			Model m = HaoModelLoader.model(r);
+			for (Import imp : m == null ? List.<Import>of() : m.getImports()) {
+				URI uri = HaoImports.resolve(r, imp.getImportURI());
+				if (uri == null || seen.contains(uri)) {
+					continue;
+				}
+				if (uri.isFile()) {
+					files.add(Path.of(uri.toFileString()));
+				}
+				try {
+					todo.add(r.getResourceSet().getResource(uri, true));
+				} catch (RuntimeException e) {
+					// not readable (validation said so, or it is no .hao file): its path is protected all the same
+				}
+			}
+		}
+		return files;
 	}
 
 	List<Search> searches() {

@@ -53,8 +53,8 @@ public final class HaoLanguageServer {
 	 * serves the first client that connects, until it sends {@code exit} or disconnects.
 	 */
 	public static int serveSocket(int port, PrintWriter err) throws IOException, InterruptedException {
-		System.setOut(System.err);
 		try (ServerSocket server = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+			System.setOut(System.err); // once the port is ours (a port in use leaves the caller's stdout alone)
 			err.println("hao lsp: listening on port " + server.getLocalPort());
 			err.flush();
 			try (Socket socket = server.accept()) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.antlr.runtime.MismatchedTokenException;
 import org.antlr.runtime.MissingTokenException;
@@ -24,6 +25,7 @@ import org.eclipse.xtext.Keyword;
 import org.eclipse.xtext.RuleCall;
 import org.eclipse.xtext.UnorderedGroup;
 import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.SyntaxErrorMessage;
 import org.eclipse.xtext.parser.antlr.SyntaxErrorMessageProvider;
 
@@ -54,7 +56,7 @@ public class HaoSyntaxErrorMessages extends SyntaxErrorMessageProvider {
 		SyntaxErrorMessage base = super.getSyntaxErrorMessage(context);
 		String message = null;
 		try {
-			message = message(context.getRecognitionException(), context.getTokenNames());
+			message = message(context.getRecognitionException(), context.getTokenNames(), inName(context));
 		} catch (RuntimeException e) {
 			// a message is never worth failing the parse; keep the default text, in words
 		}
@@ -64,7 +66,20 @@ public class HaoSyntaxErrorMessages extends SyntaxErrorMessageProvider {
 		return new SyntaxErrorMessage(message, base.getIssueCode(), base.getIssueData());
 	}
 
-	private String message(RecognitionException e, String[] names) {
+	/**
+	 * Whether the parser was reading a name through a datatype rule ({@code OpName}, {@code ElementName}: an ID or a
+	 * keyword) when the error came: its composite node is the one being built.
+	 */
+	private static boolean inName(IParserErrorContext context) {
+		INode node = context.getCurrentNode();
+		return node != null && node.getGrammarElement() instanceof RuleCall call
+				&& NAME_RULES.contains(call.getRule().getName());
+	}
+
+	/** The grammar's datatype rules for names. */
+	private static final Set<String> NAME_RULES = Set.of("OpName", "ElementName");
+
+	private String message(RecognitionException e, String[] names, boolean inName) {
 		if (e == null || e.token == null) {
 			return null;
 		}
@@ -103,6 +118,10 @@ public class HaoSyntaxErrorMessages extends SyntaxErrorMessageProvider {
 		if (e instanceof NoViableAltException) {
 			if (atEnd) {
 				return "the file ends too early (a '}' or a value missing?)";
+			}
+			if (inName) {
+				// a word that follows a name (conv out 16) or a symbol where the name belongs: as for an ID name
+				return "expected a name before " + found;
 			}
 			Allowed allowed = allowedAfter(e);
 			if (allowed != null) {

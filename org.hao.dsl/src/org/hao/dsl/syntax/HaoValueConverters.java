@@ -89,9 +89,8 @@ public class HaoValueConverters extends DefaultTerminalConverters {
 				return s.substring(1);
 			}
 			if (keywords().contains(s)) {
-				throw new ValueConverterException(
-						"'" + s + "' is a keyword and cannot be a name (write ^" + s + " to use it as one)", node,
-						null);
+				throw new ValueConverterException("'" + s + "' is a keyword and cannot be a name (write ^" + s
+						+ " to use it as one)" + missingNameHint(node), node, null);
 			}
 			return s;
 		}
@@ -107,6 +106,12 @@ public class HaoValueConverters extends DefaultTerminalConverters {
 	/** {@code ElementName}: an ID, or a keyword reported as such (the grammar accepts it to keep its place). */
 	@ValueConverter(rule = "ElementName")
 	public IValueConverter<String> ElementName() {
+		return elementName;
+	}
+
+	/** {@code OpName}: an op's name, an ID or a keyword reported as such, like {@link #ElementName()}. */
+	@ValueConverter(rule = "OpName")
+	public IValueConverter<String> OpName() {
 		return elementName;
 	}
 
@@ -132,6 +137,37 @@ public class HaoValueConverters extends DefaultTerminalConverters {
 	/** A value for a message: a very long one (hundreds of digits) by its start and its length. */
 	static String shown(String value) {
 		return value.length() <= 24 ? value : value.substring(0, 12) + "... (" + value.length() + " characters)";
+	}
+
+	/**
+	 * For a keyword read as a name on a later line than the word that takes the name ({@code conv} alone on its line,
+	 * then {@code fc f out 10}: the name was left out and the next op's keyword became it), a hint naming that word
+	 * and its line; else "".
+	 */
+	static String missingNameHint(INode node) {
+		ILeafNode owner = leafBefore(node);
+		if (owner == null || node.getStartLine() <= owner.getEndLine()
+				|| !(owner.getGrammarElement() instanceof Keyword k)) {
+			return "";
+		}
+		return "; is the name after '" + k.getValue() + "' on line " + owner.getEndLine() + " missing?";
+	}
+
+	/** The last visible leaf before {@code node}, or null. */
+	private static ILeafNode leafBefore(INode node) {
+		for (INode n = node; n != null;) {
+			INode prev = n.getPreviousSibling();
+			if (prev == null) {
+				n = n.getParent();
+				continue;
+			}
+			ILeafNode leaf = lastVisibleLeaf(prev);
+			if (leaf != null) {
+				return leaf;
+			}
+			n = prev;
+		}
+		return null;
 	}
 
 	/** The word keyword just before the value ({@code out} in {@code out 16.5}), or null (a ',' or a '{'). */

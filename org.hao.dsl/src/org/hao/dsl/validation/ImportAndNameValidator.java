@@ -1,5 +1,9 @@
 package org.hao.dsl.validation;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -17,6 +21,7 @@ import org.hao.dsl.hao.Model;
 import org.hao.dsl.resource.HaoResource;
 import org.hao.dsl.scoping.HaoImports;
 import org.hao.dsl.scoping.HaoStdlib;
+import org.hao.engine.io.IoReason;
 
 import com.google.inject.Inject;
 
@@ -42,14 +47,42 @@ public class ImportAndNameValidator extends HaoCheckBase {
 			error("imported file '" + imp.getImportURI() + "' not found", imp, HaoPackage.Literals.IMPORT__IMPORT_URI,
 					HaoIssueCodes.IMPORT_NOT_FOUND);
 		} else {
-			String encoding = HaoResource.unreadEncoding(loaded(resource, resolved));
-			if (encoding != null) {
+			Resource imported = loaded(resource, resolved);
+			String unreadable = unreadable(resolved, imported);
+			String encoding = HaoResource.unreadEncoding(imported);
+			if (unreadable != null) {
+				// otherwise nothing at all was said: the import was silently empty
+				error("imported file '" + imp.getImportURI() + "' " + unreadable + ", so its names are not in scope",
+						imp, HaoPackage.Literals.IMPORT__IMPORT_URI, HaoIssueCodes.IMPORT_NOT_READABLE);
+			} else if (encoding != null) {
 				// otherwise the only sign would be unresolved names: its elements are not read
 				error("imported file '" + imp.getImportURI() + "' is " + encoding + " text, so it is not read and its "
 						+ "names are not in scope: save it as UTF-8", imp, HaoPackage.Literals.IMPORT__IMPORT_URI,
 						HaoIssueCodes.IMPORT_NOT_READABLE);
 			}
 		}
+	}
+
+	/**
+	 * Why an existing import was not read, in words ({@code is a directory}, {@code cannot be read: permission
+	 * denied}, {@code is not a .hao file}), or null when it was read.
+	 */
+	private static String unreadable(URI uri, Resource loaded) {
+		if (uri.isFile()) {
+			Path file = Path.of(uri.toFileString());
+			if (Files.isDirectory(file)) {
+				return "is a directory";
+			}
+			try (InputStream in = Files.newInputStream(file)) {
+				in.read();
+			} catch (IOException e) {
+				return "cannot be read: " + IoReason.of(e);
+			}
+			if (!"hao".equals(uri.fileExtension())) {
+				return "is not a .hao file";
+			}
+		}
+		return loaded == null || !loaded.isLoaded() ? "cannot be read" : null;
 	}
 
 	/** The imported resource, loaded (as linking would), or null when it cannot be read. */

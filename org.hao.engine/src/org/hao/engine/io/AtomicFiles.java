@@ -3,10 +3,13 @@ package org.hao.engine.io;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -63,6 +66,10 @@ public final class AtomicFiles {
 
 	private static void writeOrFail(Path target, Bytes content) throws IOException {
 		Path abs = target.toAbsolutePath();
+		if (Files.isDirectory(abs)) {
+			// the rename would replace an empty directory
+			throw new FileSystemException(abs.toString(), null, "Is a directory");
+		}
 		Path dir = abs.getParent();
 		if (Files.exists(dir) && !Files.isDirectory(dir)) {
 			throw new NotDirectoryException(dir.toString()); // createDirectories would say "file exists"
@@ -79,6 +86,41 @@ public final class AtomicFiles {
 			}
 		} finally {
 			Files.deleteIfExists(tmp);
+		}
+	}
+
+	/**
+	 * Checks, without writing it, that {@code target} can be written as {@link #write(Path, String)} would write it, so
+	 * that a command can refuse a bad output path before its long work: {@code target} is no directory, and a file can
+	 * be created in its folder (or, when folders are missing, in the nearest existing one above, where they would be
+	 * created), and an existing {@code target} is writable. A probe file {@code .<name>.<random>.tmp} is created there and deleted at once.
+	 *
+	 * @throws WriteFailedException naming {@code target} and the reason in words ({@code is a directory},
+	 *             {@code not a directory}, {@code permission denied}, {@code read-only file system}, ...)
+	 */
+	public static void checkWritable(Path target) throws WriteFailedException {
+		Path abs = target.toAbsolutePath();
+		try {
+			if (Files.isDirectory(abs)) {
+				throw new FileSystemException(abs.toString(), null, "Is a directory");
+			}
+			if (Files.exists(abs) && !Files.isWritable(abs)) {
+				// the temp file gets the target's mode before it is written: a read-only target fails like a plain write
+				throw new AccessDeniedException(abs.toString());
+			}
+			Path dir = abs.getParent();
+			while (dir != null && !Files.exists(dir)) {
+				dir = dir.getParent();
+			}
+			if (dir == null) {
+				throw new NoSuchFileException(abs.getParent().toString());
+			}
+			if (!Files.isDirectory(dir)) {
+				throw new NotDirectoryException(dir.toString());
+			}
+			Files.delete(createTemp(dir, abs.getFileName().toString()));
+		} catch (IOException e) {
+			throw new WriteFailedException(target, e);
 		}
 	}
 

@@ -13,9 +13,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.hao.engine.io.AtomicFiles;
+import org.hao.engine.io.WriteFailedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +26,33 @@ class AtomicFilesTest {
 
 	@TempDir
 	Path dir;
+
+	/**
+	 * The check a command runs before its long work refuses what a write would refuse, with the reason in words, and
+	 * creates nothing (no folder, no file).
+	 */
+	@Test
+	void checkWritableRefusesWhatAWriteWouldRefuseAndLeavesNothing() throws Exception {
+		Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
+		Path emptyDir = Files.createDirectory(dir.resolve("empty"));
+		for (Path bad : List.of(plain.resolve("x.json"), plain.resolve("sub/x.json"), emptyDir,
+				Path.of("/proc/hao-nosuch/x.json"))) {
+			WriteFailedException e = assertThrows(WriteFailedException.class, () -> AtomicFiles.checkWritable(bad));
+			assertTrue(e.getMessage().matches("cannot write " + Pattern.quote(bad.toString())
+					+ ": (not a directory|is a directory|no such file or directory)"), e.getMessage());
+			assertThrows(WriteFailedException.class, () -> AtomicFiles.write(bad, "{}"), bad.toString());
+		}
+		assertTrue(Files.isDirectory(emptyDir), "an empty directory is never replaced by a file");
+		AtomicFiles.checkWritable(dir.resolve("new/folder/x.json"));
+		AtomicFiles.checkWritable(plain);
+		assertEquals(List.of(emptyDir, plain), everything());
+	}
+
+	private List<Path> everything() throws IOException {
+		try (Stream<Path> s = Files.walk(dir)) {
+			return s.filter(p -> !p.equals(dir)).sorted().toList();
+		}
+	}
 
 	@Test
 	void aWriteThatFailsHalfwayKeepsTheOldFileAndLeavesNoTemp() throws Exception {
