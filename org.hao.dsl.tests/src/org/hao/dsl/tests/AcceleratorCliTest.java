@@ -174,7 +174,7 @@ class AcceleratorCliTest extends CliTestBase {
 		assertTrue(e.contains(csv + ":3: error: a row with busy engines needs the network they run"), e);
 		assertTrue(e.contains(csv + ":4: error: busy 'two' is not a whole number of engines"), e);
 		assertTrue(e.contains(csv + ":5: error: 4 busy engines, but KV260_DPU_B4096 has 1"), e);
-		assertTrue(e.contains(csv + ":6: error: measured_w must be positive"), e);
+		assertTrue(e.contains(csv + ":6: error: measured_w must be a positive number of watts"), e);
 		assertEquals(2, run("calibrate", "--power", csv.toString(), "-o", dir.resolve("x.hao").toString()));
 	}
 }

@@ -33,6 +33,12 @@ import org.hao.engine.model.PowerScope;
 final class PowerCalibrationReport {
 	static final String[] COLUMNS = {"id", "model", "network", "device", "busy", "measured_w", "source"};
 
+	/**
+	 * Largest power accepted for one board (W): an FPGA board or a phone draws tens of watts, a data-centre
+	 * accelerator card a few hundred; a kilowatt figure is a unit slip (mW written as W).
+	 */
+	static final double MAX_BOARD_WATTS = 1000;
+
 	private PowerCalibrationReport() {
 	}
 
@@ -55,8 +61,10 @@ final class PowerCalibrationReport {
 		}
 		Map<String, List<DeviceRow>> byDevice = new LinkedHashMap<>();
 		rows.forEach(r -> byDevice.computeIfAbsent(r.device().name(), k -> new ArrayList<>()).add(r));
-		out.printf(Locale.ROOT, "power calibrated on %d rows of %s (least squares per device; model: P = idle + busy x"
-				+ " (engines + MAC-8/s x mac + DDR B/s x ddr))%n", rows.size(), csv);
+		out.printf(Locale.ROOT,
+				"power calibrated on %d rows of %s (least squares per device; model, in W: P = idle +"
+						+ " busy x (engines + G MAC-8/s x mac x 1e-3 + MB/s x ddr x 1e-6), mac in pJ, ddr in pJ/B)%n",
+				rows.size(), csv);
 		byDevice.forEach((name, list) -> report(out, list));
 		out.flush();
 		return ExitCode.OK;
@@ -76,8 +84,13 @@ final class PowerCalibrationReport {
 			throw new IllegalArgumentException("a row with busy engines needs the network they run");
 		}
 		double watts = CalibrateCommand.number(rec, "measured_w");
-		if (!(watts > 0)) {
-			throw new IllegalArgumentException("measured_w must be positive, was " + rec.get("measured_w"));
+		if (!(watts > 0) || Double.isInfinite(watts)) {
+			throw new IllegalArgumentException(
+					"measured_w must be a positive number of watts, was " + rec.get("measured_w"));
+		}
+		if (watts > MAX_BOARD_WATTS) {
+			throw new IllegalArgumentException("measured_w " + rec.get("measured_w") + " W is more than a board draws"
+					+ " (at most " + (int) MAX_BOARD_WATTS + " W accepted): the column is in watts, not milliwatts");
 		}
 		Device device = mapper.toDevice(r.device());
 		if (busy == 0) {
@@ -97,8 +110,8 @@ final class PowerCalibrationReport {
 		Device device = list.get(0).device();
 		List<PowerCalibration.Row> rows = list.stream().map(DeviceRow::row).toList();
 		PowerCalibration.Result fit = PowerCalibration.fit(rows, device.power());
-		out.printf(Locale.ROOT, "%n%s (%s scope, %d rows; condition number %s)%n", device.name(),
-				device.power().scope().keyword(), rows.size(),
+		out.printf(Locale.ROOT, "%n%s (%s scope, %d row%s; condition number %s)%n", device.name(),
+				device.power().scope().keyword(), rows.size(), rows.size() == 1 ? "" : "s",
 				Double.isNaN(fit.conditionNumber()) ? "-" : String.format(Locale.ROOT, "%.1f", fit.conditionNumber()));
 		for (Estimate e : fit.estimates()) {
 			String value = String.format(Locale.ROOT, "%10.4f %-4s", e.value(), e.figure().unit());
@@ -122,6 +135,16 @@ final class PowerCalibrationReport {
 					list.get(i).network(), r.busyEngines(), r.mac8PerSecond() / 1e9, r.ddrBytesPerSecond() / 1e6, m, p,
 					100 * (p - m) / m, Double.isNaN(l) ? "-" : String.format(Locale.ROOT, "%.3f", l),
 					Double.isNaN(l) ? "-" : String.format(Locale.ROOT, "%+.1f%%", 100 * (l - m) / m));
+		}
+		double idle = rows.stream().filter(r -> r.busyEngines() == 0).mapToDouble(PowerCalibration.Row::measuredWatts)
+				.max().orElse(Double.NaN);
+		for (PowerCalibration.Row r : rows) {
+			if (r.busyEngines() > 0 && r.measuredWatts() < idle) {
+				out.printf(Locale.ROOT,
+						"  warning: %s draws %.3f W busy, less than the %.3f W measured idle: check the"
+								+ " measurements (same input, same peripherals, same scope)%n",
+						r.id(), r.measuredWatts(), idle);
+			}
 		}
 		for (List<String> group : fit.merged()) {
 			out.printf(Locale.ROOT,

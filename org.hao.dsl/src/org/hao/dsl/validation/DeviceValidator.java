@@ -164,6 +164,7 @@ public class DeviceValidator extends HaoCheckBase {
 		nonNegative(p.getStaticWatts(), p, POWER__STATIC_WATTS, "static power");
 		nonNegative(p.getPicojoulesPerMac8(), p, POWER__PICOJOULES_PER_MAC8, "energy per MAC");
 		nonNegative(p.getPicojoulesPerDdrByte(), p, POWER__PICOJOULES_PER_DDR_BYTE, "energy per DDR byte");
+		nonNegative(p.getEnginesWatts(), p, POWER__ENGINES_WATTS, "engine power");
 	}
 
 	private void checkPower(DeviceDecl d) {

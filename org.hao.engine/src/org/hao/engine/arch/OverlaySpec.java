@@ -49,6 +49,11 @@ public record OverlaySpec(String name, ConvEngine conv, DepthwiseEngine depthwis
 		return name != null ? name : "overlay";
 	}
 
+	/** The same overlay with another number of cores (e.g. only some of a board's cores busy). */
+	public OverlaySpec withCores(int n) {
+		return new OverlaySpec(name, conv, depthwise, clockMhz, n, featureBufferKiB, overheads, fixedResources);
+	}
+
 	/** The same overlay with other overheads (calibration). */
 	public OverlaySpec withOverheads(Overheads o) {
 		return new OverlaySpec(name, conv, depthwise, clockMhz, cores, featureBufferKiB, o, fixedResources);

@@ -26,6 +26,31 @@ public record WorkloadRates(double mac8PerSecond, double ddrBytesPerSecond, int 
 	 * @throws IllegalArgumentException when the network does not fit the device (the evaluation's reason)
 	 */
 	public static WorkloadRates of(Device device, ExpandedNetwork network) {
+		return of(device, network, 0);
+	}
+
+	/**
+	 * As {@link #of(Device, ExpandedNetwork)} with only {@code busy} of an overlay's cores running (they share the
+	 * board's DDR bandwidth, cost-model.md section 2b, so one busy core moves its bytes faster than each of three);
+	 * {@code busy} of 0, or a device without a multi-core overlay, means every core.
+	 *
+	 * @throws IllegalArgumentException when the network does not fit the device, or {@code busy} exceeds its cores
+	 */
+	public static WorkloadRates of(Device device, ExpandedNetwork network, int busy) {
+		Device d = device;
+		var arch = device.architecture();
+		if (busy > 0 && arch != null && arch.overlay() != null && arch.overlay().cores() != busy) {
+			if (busy > arch.overlay().cores()) {
+				throw new IllegalArgumentException(
+						busy + " busy engines, but " + device.name() + " has " + arch.overlay().cores());
+			}
+			d = new Device(device.name(), device.kind(), device.fpga(), device.gpu(), device.power(),
+					org.hao.engine.arch.Architecture.overlay(arch.overlay().withCores(busy)));
+		}
+		return rates(d, network);
+	}
+
+	private static WorkloadRates rates(Device device, ExpandedNetwork network) {
 		NetworkEvaluator.Evaluation macs = evaluate(device, network,
 				new PowerModel(0, 1, 0, 0, device.power().scope()));
 		NetworkEvaluator.Evaluation ddr = evaluate(device, network, new PowerModel(0, 0, 1, 0, device.power().scope()));

@@ -12,6 +12,7 @@ import org.hao.engine.arch.FixedResources;
 import org.hao.engine.arch.OverlaySpec;
 import org.hao.engine.arch.Resources;
 import org.hao.engine.expand.Layer;
+import org.hao.engine.model.BitWidths;
 import org.hao.engine.model.Device;
 import org.hao.engine.model.PowerModel;
 import org.hao.engine.model.FpgaSpec;
@@ -100,7 +101,7 @@ public final class OverlayCostModel {
 		double memoryMs = memoryMs(bytes);
 		double latencyMs = overheadMs(a.clockMhz()) + Math.max(computeMs, memoryMs);
 		long executedMacs = Math.round(l.denseMacs() * (1 - skipped));
-		double energyMj = EnergyModel.energyMj(device, latencyMs, executedMacs, bytes, l.bits());
+		double energyMj = EnergyModel.energyMj(device, latencyMs, executedMacs, bytes, computedBits(l));
 		return new LayerCost(executedMacs, cycles, computeMs, memoryMs, latencyMs, 0, 0, 0, bytes, energyMj);
 	}
 
@@ -154,6 +155,20 @@ public final class OverlayCostModel {
 		return spec.fixedResources() == null;
 	}
 
+	/**
+	 * The operand widths a layer is stored and computed with here. A fixed vendor accelerator computes INT8 only (the
+	 * DPUCZDX8G: PG338, "INT8 for both weights and activations"): narrower layers are held, moved and multiplied as
+	 * 8-bit operands, so they gain neither DDR bytes nor MAC energy (nor compute cycles, which never depend on bits
+	 * here). A free overlay is built for the network's own widths.
+	 */
+	public BitWidths computedBits(Layer l) {
+		BitWidths b = l.bits();
+		if (skipsZeroBlocks()) {
+			return b;
+		}
+		return new BitWidths(Math.max(8, b.weightBits()), Math.max(8, b.activationBits()));
+	}
+
 	/** Whether a layer runs on the depthwise engine (all others use the conv engine and its elementwise unit). */
 	public static boolean onDepthwiseEngine(Layer l) {
 		return l.kind() == LayerKind.DEPTHWISE;
@@ -180,13 +195,14 @@ public final class OverlayCostModel {
 	 * stay on chip only when they fit beside them (else both go through DDR, as without a buffer).
 	 */
 	public long ddrBytes(Layer l, int bufferKiB, boolean first, boolean last, long heldBytes) {
-		long weightBytes = ceilDiv((skipsZeroBlocks() ? l.weights() : l.denseWeights()) * l.bits().weightBits(), 8);
+		BitWidths bits = computedBits(l);
+		long weightBytes = ceilDiv((skipsZeroBlocks() ? l.weights() : l.denseWeights()) * bits.weightBits(), 8);
 		if (l.kind().isDataMovement()) {
 			return 0;
 		}
 		long inputs = l.allInputActivations();
-		long inBytes = ceilDiv(inputs * l.bits().activationBits(), 8);
-		long outBytes = ceilDiv(l.outputActivations() * l.bits().activationBits(), 8);
+		long inBytes = ceilDiv(inputs * bits.activationBits(), 8);
+		long outBytes = ceilDiv(l.outputActivations() * bits.activationBits(), 8);
 		boolean fits = inBytes + outBytes + heldBytes <= (long) bufferKiB * 1024;
 		long bytes = weightBytes;
 		if (!fits || first) {

@@ -94,6 +94,29 @@ class OverlayCostModelTest {
 		assertEquals(144 * 32 / 2, MODEL.ddrBytes(pruned, 1024, false, false));
 	}
 
+	@Test
+	void aFixedInt8AcceleratorGainsNothingFromNarrowerLayers() {
+		// the DPUCZDX8G computes INT8 only: a W4A4 layer is held, moved and multiplied as INT8 there, while a free
+		// overlay built for 4 bits moves half the bytes
+		Layer int8 = new Layer("l", "l", "s", LayerKind.POINTWISE, 144, 32, 56, 56, 56, 56, 1, 1, BitWidths.INT8,
+				Pruning.NONE);
+		Layer w4a4 = new Layer("l", "l", "s", LayerKind.POINTWISE, 144, 32, 56, 56, 56, 56, 1, 1, new BitWidths(4, 4),
+				Pruning.NONE);
+		var dpu = org.hao.engine.arch.DpuConfigurations.get("DPU B4096");
+		OverlayCostModel fixed = new OverlayCostModel(Devices.ZU3EG_HLS,
+				new OverlaySpec(dpu.name(), dpu.conv(), dpu.depthwise(), null, 1, 0, O, dpu.resources()));
+		assertEquals(BitWidths.INT8, fixed.computedBits(w4a4));
+		assertEquals(fixed.ddrBytes(int8, 0, false, false), fixed.ddrBytes(w4a4, 0, false, false));
+		var a = fixed.accelerator(dpu.name(), dpu.conv(), dpu.depthwise(), 512, 8);
+		var c8 = fixed.cost(int8, a, false, false);
+		var c4 = fixed.cost(w4a4, a, false, false);
+		assertEquals(c8.latencyMs(), c4.latencyMs(), 1e-12);
+		assertEquals(c8.energyMj(), c4.energyMj(), 1e-12);
+		// the free overlay stores and moves 4-bit operands
+		assertEquals(new BitWidths(4, 4), MODEL.computedBits(w4a4));
+		assertEquals(MODEL.ddrBytes(int8, 0, false, false) / 2, MODEL.ddrBytes(w4a4, 0, false, false));
+	}
+
 	private static Map<String, Integer> res(org.hao.engine.arch.Resources r) {
 		return Map.of("dsp", r.dsp(), "bram18k", r.bram18k(), "lut", r.lut());
 	}
