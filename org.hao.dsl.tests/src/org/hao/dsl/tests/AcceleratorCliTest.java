@@ -177,4 +177,30 @@ class AcceleratorCliTest extends CliTestBase {
 		assertTrue(e.contains(csv + ":6: error: measured_w must be a positive number of watts"), e);
 		assertEquals(2, run("calibrate", "--power", csv.toString(), "-o", dir.resolve("x.hao").toString()));
 	}
+
+	/** One busy core of a three-core DPU board has the DDR to itself: its rates are not those of three sharing it. */
+	@Test
+	void onlyTheBusyCoresShareTheDdr() throws Exception {
+		Path csv = dir.resolve("cores.csv");
+		Files.copy(fidelity().resolve("resnet50.hao"), dir.resolve("resnet50.hao"));
+		Files.writeString(csv,
+				"id,model,network,device,busy,measured_w,source\n" + "idle,resnet50.hao,-,ZCU102_DPU_B4096,0,9.6,x\n"
+						+ "one,resnet50.hao,ResNet50,ZCU102_DPU_B4096,1,12.0,x\n"
+						+ "three,resnet50.hao,ResNet50,ZCU102_DPU_B4096,3,16.4,x\n");
+		assertEquals(0, run("calibrate", "--power", csv.toString()), out + "\n" + err);
+		double one = rate(out.toString(), "one");
+		double three = rate(out.toString(), "three");
+		assertTrue(one > three * 1.2, "MB/s per engine: one busy " + one + ", three busy " + three);
+	}
+
+	/** The MB/s column of a row of calibrate --power's table. */
+	private static double rate(String text, String id) {
+		for (String line : text.split("\n")) {
+			String[] f = line.trim().split("\\s+");
+			if (f.length > 4 && f[0].equals(id)) {
+				return Double.parseDouble(f[4]);
+			}
+		}
+		throw new AssertionError("no row " + id + " in\n" + text);
+	}
 }

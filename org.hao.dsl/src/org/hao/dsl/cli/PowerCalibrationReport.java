@@ -97,7 +97,7 @@ final class PowerCalibrationReport {
 			return new DeviceRow(device, new PowerCalibration.Row(rec.get("id"), watts, 0, 0, 0, rec.get("source")),
 					"(idle)");
 		}
-		WorkloadRates w = WorkloadRates.of(device, NetworkExpander.expand(mapper.toNetwork(r.network(), null)));
+		WorkloadRates w = WorkloadRates.of(device, NetworkExpander.expand(mapper.toNetwork(r.network(), null)), busy);
 		if (busy > w.busyEngines()) {
 			throw new IllegalArgumentException(
 					busy + " busy engines, but " + device.name() + " has " + w.busyEngines());

@@ -1,6 +1,8 @@
 package org.hao.dsl.ui.builder;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
@@ -45,19 +47,20 @@ public final class HaoMarkers {
 
 	public static IMarker create(IFile file, int severity, String message, int line, int offset, int length,
 			String code, String[] data) throws CoreException {
-		IMarker m = file.createMarker(TYPE);
-		m.setAttribute(IMarker.SEVERITY, severity);
-		m.setAttribute(IMarker.MESSAGE, message);
-		m.setAttribute(IMarker.LINE_NUMBER, line);
-		m.setAttribute(IMarker.CHAR_START, offset);
-		m.setAttribute(IMarker.CHAR_END, offset + length);
+		// every attribute at once: a reader polling the file's markers never sees one without its line or offsets
+		Map<String, Object> attributes = new HashMap<>();
+		attributes.put(IMarker.SEVERITY, severity);
+		attributes.put(IMarker.MESSAGE, message);
+		attributes.put(IMarker.LINE_NUMBER, line);
+		attributes.put(IMarker.CHAR_START, offset);
+		attributes.put(IMarker.CHAR_END, offset + length);
 		if (code != null) {
-			m.setAttribute(CODE, code);
+			attributes.put(CODE, code);
 		}
 		if (data != null && data.length > 0) {
-			m.setAttribute(DATA, String.join(SEPARATOR, data));
+			attributes.put(DATA, String.join(SEPARATOR, data));
 		}
-		return m;
+		return file.createMarker(TYPE, attributes);
 	}
 
 	public static String[] data(IMarker marker) {
