@@ -203,4 +203,28 @@ class AcceleratorCliTest extends CliTestBase {
 		}
 		throw new AssertionError("no row " + id + " in\n" + text);
 	}
+
+	/** CSV slips a spreadsheet makes: another separator, capitalised headers, a decimal comma, a repeated id. */
+	@Test
+	void measurementCsvSlipsAreNamed() throws Exception {
+		Files.copy(fidelity().resolve("mobilenet-v1.hao"), dir.resolve("mobilenet-v1.hao"));
+		Path semicolons = dir.resolve("semicolons.csv");
+		Files.writeString(semicolons, "id;model;network;device;busy;measured_w;source\n");
+		assertEquals(1, run("calibrate", "--power", semicolons.toString()));
+		assertTrue(err.toString().contains("the columns are separated by ';'"), err.toString());
+		Path upper = dir.resolve("upper.csv");
+		Files.writeString(upper, "ID,model,network,device,busy,measured_w,source\n");
+		assertEquals(1, run("calibrate", "--power", upper.toString()));
+		assertTrue(err.toString().contains("missing column 'id' (found 'ID': column names are lower case)"),
+				err.toString());
+		Path slips = dir.resolve("slips.csv");
+		Files.writeString(slips,
+				"id,model,network,device,busy,measured_w,source\n" + "a,mobilenet-v1.hao,-,KV260_DPU_B4096,0,9,15,x\n"
+						+ "b,mobilenet-v1.hao,-,KV260_DPU_B4096,0,9.15,x\n"
+						+ "b,mobilenet-v1.hao,MobileNetV1,KV260_DPU_B4096,1,10.1,x\n");
+		assertEquals(1, run("calibrate", "--power", slips.toString()));
+		String e = err.toString();
+		assertTrue(e.contains(slips + ":2: error: expected 7 columns, found 8 (a decimal comma?"), e);
+		assertTrue(e.contains(slips + ":4: error: id 'b' is also on line 3"), e);
+	}
 }

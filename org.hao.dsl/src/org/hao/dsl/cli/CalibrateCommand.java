@@ -177,21 +177,36 @@ public class CalibrateCommand extends ConsoleCommand {
 		CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker('#')
 				.setIgnoreSurroundingSpaces(true).get();
 		try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8); CSVParser parser = format.parse(in)) {
+			List<String> header = parser.getHeaderNames();
+			if (header.size() == 1 && header.get(0).contains(";")) {
+				errors.add(csv + ":1: error: the columns are separated by ';': write the file with commas (columns: "
+						+ String.join(", ", columns) + ")");
+				return null;
+			}
 			for (String c : columns) {
 				if (!parser.getHeaderMap().containsKey(c)) {
-					errors.add(csv + ":1: error: missing column '" + c + "' (columns: " + String.join(", ", columns)
-							+ ")");
+					String other = header.stream().filter(h -> h.equalsIgnoreCase(c)).findFirst().orElse(null);
+					errors.add(csv + ":1: error: missing column '" + c + "'"
+							+ (other == null ? "" : " (found '" + other + "': column names are lower case)")
+							+ " (columns: " + String.join(", ", columns) + ")");
 				}
 			}
 			if (!errors.isEmpty()) {
 				return null;
 			}
+			Map<String, Long> ids = new LinkedHashMap<>();
 			for (CSVRecord rec : parser) {
-				String where = csv + ":" + (rec.getParser().getCurrentLineNumber()) + ": error: ";
+				long line = rec.getParser().getCurrentLineNumber();
+				String where = csv + ":" + line + ": error: ";
 				try {
 					if (!rec.isConsistent()) {
-						throw new IllegalArgumentException(
-								"expected " + parser.getHeaderMap().size() + " columns, found " + rec.size());
+						throw new IllegalArgumentException("expected " + parser.getHeaderMap().size()
+								+ " columns, found " + rec.size() + (rec.size() > parser.getHeaderMap().size()
+										? " (a decimal comma? numbers take a point, e.g. 9.6)" : ""));
+					}
+					Long earlier = ids.putIfAbsent(rec.get("id"), line);
+					if (earlier != null) {
+						throw new IllegalArgumentException("id '" + rec.get("id") + "' is also on line " + earlier);
 					}
 					rows.add(reader.read(rec, base, models));
 				} catch (IllegalArgumentException e) {
