@@ -1,5 +1,6 @@
 package org.hao.engine.calibrate;
 
+import org.hao.engine.arch.Architecture;
 import org.hao.engine.expand.ExpandedNetwork;
 import org.hao.engine.ilp.IlpCache;
 import org.hao.engine.model.Constraints;
@@ -37,17 +38,14 @@ public record WorkloadRates(double mac8PerSecond, double ddrBytesPerSecond, int 
 	 * @throws IllegalArgumentException when the network does not fit the device, or {@code busy} exceeds its cores
 	 */
 	public static WorkloadRates of(Device device, ExpandedNetwork network, int busy) {
-		Device d = device;
-		var arch = device.architecture();
-		if (busy > 0 && arch != null && arch.overlay() != null && arch.overlay().cores() != busy) {
-			if (busy > arch.overlay().cores()) {
-				throw new IllegalArgumentException(
-						busy + " busy engines, but " + device.name() + " has " + arch.overlay().cores());
-			}
-			d = new Device(device.name(), device.kind(), device.fpga(), device.gpu(), device.power(),
-					org.hao.engine.arch.Architecture.overlay(arch.overlay().withCores(busy)));
+		var overlay = device.architecture() == null ? null : device.architecture().overlay();
+		int engines = overlay == null ? 1 : overlay.cores();
+		if (busy > engines) {
+			throw new IllegalArgumentException(busy + " busy engines, but " + device.name() + " has " + engines);
 		}
-		return rates(d, network);
+		boolean someCores = busy > 0 && busy < engines;
+		return rates(someCores ? device.withArchitecture(Architecture.overlay(overlay.withCores(busy))) : device,
+				network);
 	}
 
 	private static WorkloadRates rates(Device device, ExpandedNetwork network) {
